@@ -1,0 +1,173 @@
+/**
+ * `progress-review review`: read each workbook with exceljs, review them together, write a
+ * reviewed copy of every workbook without errors and summary.xlsx into --out, and the JSON
+ * report. Inputs are only read. Exit 0 done, 1 validation errors, 2 bad usage/unreadable.
+ */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { buildReport } from '../domain/report';
+import { review, type WorkbookInput } from '../domain/review';
+import { makeSettings } from '../domain/settings';
+import { buildSummaryModel, SUMMARY_SHEET_NAME } from '../domain/summaryModel';
+import { addChart } from '../xlsx/addChart';
+import { applyPlan } from '../xlsx/applyPlan';
+import { writeFileAtomic } from '../xlsx/atomicWrite';
+import { readSheets } from '../xlsx/readSheets';
+import { writeSummarySheet } from '../xlsx/writeSummary';
+import type { CliOptions } from './args';
+import type { Issue } from '../domain/issues';
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_VALIDATION = 1;
+export const EXIT_USAGE = 2;
+
+interface Loaded {
+  file: string;
+  abs: string;
+  name: string;
+  workbook: ExcelJS.Workbook;
+}
+
+async function realOrResolved(p: string): Promise<string> {
+  try {
+    return await fs.realpath(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+function uniqueNames(files: readonly string[]): string[] {
+  const used = new Map<string, number>();
+  return files.map((f) => {
+    const base = path.basename(f);
+    const n = (used.get(base.toLowerCase()) ?? 0) + 1;
+    used.set(base.toLowerCase(), n);
+    if (n === 1) return base;
+    const ext = path.extname(base);
+    return `${base.slice(0, base.length - ext.length)}-${n}${ext}`;
+  });
+}
+
+function shown(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
+}
+
+function issueLine(i: Issue, lang: 'ja' | 'en'): string {
+  const tag = i.severity === 'error' ? (lang === 'ja' ? 'エラー' : 'error') : lang === 'ja' ? '警告' : 'warning';
+  return `${tag}: ${i.file} › ${lang === 'ja' ? i.message : i.messageEn}`;
+}
+
+export async function runReview(opts: CliOptions, io: Io): Promise<number> {
+  const lang = opts.lang;
+  const settings = makeSettings({
+    ...(opts.cap !== undefined ? { cap: opts.cap } : {}),
+    ...(opts.planStart !== undefined ? { planStart: opts.planStart, planEnd: opts.planEnd } : {}),
+  });
+  const outDir = path.resolve(opts.out);
+  const names = uniqueNames(opts.files);
+  const loaded: Loaded[] = [];
+  for (let i = 0; i < opts.files.length; i++) {
+    const file = opts.files[i];
+    const abs = await realOrResolved(file);
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(abs);
+    } catch (e) {
+      io.err(lang === 'ja' ? `読めないファイルです: ${file} (${(e as Error).message})` : `cannot read ${file} (${(e as Error).message})`);
+      return EXIT_USAGE;
+    }
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (e) {
+      io.err(lang === 'ja' ? `.xlsx として読めません: ${file} (${(e as Error).message})` : `not a readable .xlsx file: ${file} (${(e as Error).message})`);
+      return EXIT_USAGE;
+    }
+    loaded.push({ file, abs, name: names[i], workbook });
+  }
+
+  const inputSet = new Set(loaded.map((l) => l.abs));
+  const targets = [...loaded.map((l) => path.join(outDir, l.name)), path.join(outDir, 'summary.xlsx')];
+  if (opts.json) targets.push(path.resolve(opts.json));
+  for (const t of targets) {
+    if (inputSet.has(await realOrResolved(t))) {
+      io.err(lang === 'ja' ? `入力ファイルを上書きしてしまうため中止しました: ${t}。別の --out を指定してください` : `refusing to overwrite an input file: ${t}. Choose another --out`);
+      return EXIT_USAGE;
+    }
+  }
+
+  const inputs: WorkbookInput[] = loaded.map((l) => ({ file: l.name, sheets: readSheets(l.workbook) }));
+  const result = review(inputs, settings);
+
+  try {
+    await fs.mkdir(outDir, { recursive: true });
+  } catch (e) {
+    io.err(lang === 'ja' ? `出力フォルダを作れません: ${outDir} (${(e as Error).message})` : `cannot create ${outDir} (${(e as Error).message})`);
+    return EXIT_USAGE;
+  }
+
+  const written: string[] = [];
+  for (let i = 0; i < loaded.length; i++) {
+    const fr = result.files[i];
+    const l = loaded[i];
+    if (fr.issues.some((x) => x.severity === 'error')) continue;
+    applyPlan(l.workbook, fr.plan);
+    const buf = await l.workbook.xlsx.writeBuffer();
+    const target = path.join(outDir, l.name);
+    await writeFileAtomic(target, new Uint8Array(buf as ArrayBuffer));
+    written.push(target);
+  }
+
+  const byName = new Map(loaded.map((l) => [l.name, l]));
+  const model = buildSummaryModel(result, {
+    lang,
+    date: new Date().toISOString().slice(0, 10),
+    linkFile: (file, kind) => {
+      const l = byName.get(file);
+      if (!l) return file;
+      return kind === 'reviewed' ? l.name : path.relative(outDir, l.abs).split(path.sep).join('/');
+    },
+  });
+  const summaryBook = new ExcelJS.Workbook();
+  summaryBook.creator = 'Progress Review';
+  writeSummarySheet(summaryBook.addWorksheet(SUMMARY_SHEET_NAME), model);
+  let summaryBytes: Uint8Array = new Uint8Array((await summaryBook.xlsx.writeBuffer()) as ArrayBuffer);
+  if (model.chart) {
+    const table = model.tables.find((t) => t.name === model.chart!.table)!;
+    summaryBytes = await addChart(summaryBytes, { sheetName: SUMMARY_SHEET_NAME, chart: model.chart, table });
+  }
+  const summaryPath = path.join(outDir, 'summary.xlsx');
+  await writeFileAtomic(summaryPath, summaryBytes);
+  written.push(summaryPath);
+
+  if (opts.json) {
+    const jsonPath = path.resolve(opts.json);
+    await fs.mkdir(path.dirname(jsonPath), { recursive: true });
+    await writeFileAtomic(jsonPath, JSON.stringify(buildReport(result), null, 2) + '\n');
+    written.push(jsonPath);
+  }
+
+  const errors = result.issues.filter((i) => i.severity === 'error');
+  const warnings = result.issues.filter((i) => i.severity === 'warning');
+  for (const i of [...errors, ...warnings]) io.err(issueLine(i, lang));
+  const skipped = result.files.filter((f) => f.issues.some((x) => x.severity === 'error')).map((f) => f.file);
+  const kpiSheets = result.files.reduce((n, f) => n + f.sheets.filter((s) => s.kind === 'kpi').length, 0);
+  const pledgeSheets = result.files.reduce((n, f) => n + f.sheets.filter((s) => s.kind === 'pledge').length, 0);
+  if (lang === 'ja') {
+    io.out(`ブック ${loaded.length} 件（KPIシート ${kpiSheets}、公約シート ${pledgeSheets}）: KPI ${result.kpis.length} 件、公約の取組 ${result.activities.length} 件を検証しました。エラー ${errors.length} 件、警告 ${warnings.length} 件。`);
+    if (skipped.length) io.out(`エラーのため書き込まなかったブック: ${skipped.join('、')}`);
+    for (const w of written) io.out(`書き出し: ${shown(w)}`);
+  } else {
+    io.out(`${loaded.length} workbook(s) (${kpiSheets} KPI sheets, ${pledgeSheets} pledge sheets): reviewed ${result.kpis.length} KPIs and ${result.activities.length} pledge activities. ${errors.length} error(s), ${warnings.length} warning(s).`);
+    if (skipped.length) io.out(`not written because of errors: ${skipped.join(', ')}`);
+    for (const w of written) io.out(`wrote ${shown(w)}`);
+  }
+  return errors.length ? EXIT_VALIDATION : EXIT_OK;
+}

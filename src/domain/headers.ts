@@ -1,0 +1,330 @@
+/**
+ * Finds the header row of a KPI or pledge sheet in its first 10 rows and maps each
+ * column to what it holds. Headers match after NFKC, without spaces, in Japanese or
+ * English; 実績 columns carry their fiscal year in the header (実績R3, FY2021 actual).
+ */
+import { findFiscalYear } from './fiscalYear';
+import { makeIssue, type Issue } from './issues';
+import { cellAddress } from './address';
+import { rawAt, sheetBottom, sheetRight, type RawSheet, type RawValue } from './raw';
+import { headerKey } from './text';
+import { displayText } from './numberCell';
+import { mergeLookup, type MergeLookup } from './merges';
+
+export const HEADER_SCAN_ROWS = 10;
+
+export type KpiField =
+  | 'goal' | 'measure' | 'project' | 'department' | 'indicator' | 'unit' | 'direction' | 'aggregation'
+  | 'baselineYear' | 'baseline' | 'targetYear' | 'target' | 'notes';
+export type KpiOutput = 'achievement' | 'progress' | 'pace' | 'grade' | 'covid';
+export type PledgeField = 'policy' | 'pledge' | 'measure' | 'activity' | 'department' | 'rating';
+export type PledgeOutput = 'measureProgress' | 'measureStars' | 'pledgeProgress' | 'policyProgress';
+
+function keys(...names: string[]): string[] {
+  return names.map(aliasKey);
+}
+
+/** Alias key: header key without _ - . so "baseline_year" = "Baseline year". */
+export function aliasKey(text: string): string {
+  return headerKey(text).replace(/[_\-.・]/g, '');
+}
+
+export const KPI_FIELD_ALIASES: Record<KpiField, string[]> = {
+  goal: keys('基本目標', 'goal', '基本目標番号', '基本目標No'),
+  measure: keys('施策', 'measure', '施策番号', '施策No'),
+  project: keys('事業名', 'project', '事業'),
+  department: keys('担当課', 'department', '担当部署', '所管課'),
+  indicator: keys('指標名', 'indicator', '指標', 'KPI', 'KPI名'),
+  unit: keys('単位', 'unit'),
+  direction: keys('方向', 'direction', '方向性'),
+  aggregation: keys('集計', 'aggregation', '集計方法', '集計区分'),
+  baselineYear: keys('基準年度', 'baseline_year', '基準値年度'),
+  baseline: keys('基準値', 'baseline', '基準'),
+  targetYear: keys('目標年度', 'target_year', '目標値年度'),
+  target: keys('目標値', 'target', '目標'),
+  notes: keys('備考', 'notes', 'note', 'remarks'),
+};
+
+/** Output column headers the add-in owns, in the order it creates them. */
+export const KPI_OUTPUTS: readonly KpiOutput[] = ['achievement', 'progress', 'pace', 'grade', 'covid'];
+export const KPI_OUTPUT_HEADERS: Record<KpiOutput, string> = {
+  achievement: '達成率',
+  progress: '基準比進捗率',
+  pace: '計画比',
+  grade: '評価',
+  covid: 'コロナ影響',
+};
+const KPI_OUTPUT_ALIASES: Record<KpiOutput, string[]> = {
+  achievement: keys('達成率', 'achievement'),
+  progress: keys('基準比進捗率', 'progress'),
+  pace: keys('計画比', 'pace'),
+  grade: keys('評価', 'grade'),
+  covid: keys('コロナ影響', 'covid'),
+};
+
+const ACTUAL_WORDS = keys('実績', '実績値', 'actual', 'actuals', 'result');
+const BASELINE_WORDS = keys('基準値', '基準', 'baseline');
+const TARGET_WORDS = keys('目標値', '目標', 'target');
+
+export const PLEDGE_FIELD_ALIASES: Record<PledgeField, string[]> = {
+  policy: keys('基本政策', 'policy', '政策'),
+  pledge: keys('公約', 'pledge', '公約内容'),
+  measure: keys('施策', 'measure', '施策内容'),
+  activity: keys('取組事業内容', 'activity', '取組内容', '事業内容', '取組事業'),
+  department: keys('担当部署', 'department', '担当課'),
+  rating: keys('評価', 'rating', '10段階評価', '評価(10段階)'),
+};
+export const PLEDGE_OUTPUTS: readonly PledgeOutput[] = ['measureProgress', 'measureStars', 'pledgeProgress', 'policyProgress'];
+export const PLEDGE_OUTPUT_HEADERS: Record<PledgeOutput, string> = {
+  measureProgress: '施策進捗',
+  measureStars: '施策進捗(★)',
+  pledgeProgress: '公約進捗',
+  policyProgress: '基本政策進捗',
+};
+const PLEDGE_OUTPUT_ALIASES: Record<PledgeOutput, string[]> = {
+  measureProgress: keys('施策進捗', 'measure_progress'),
+  measureStars: keys('施策進捗(★)', '施策進捗★', 'measure_stars'),
+  pledgeProgress: keys('公約進捗', '公約進捗%', '公約進捗(%)', 'pledge_progress'),
+  policyProgress: keys('基本政策進捗', '基本政策進捗%', '基本政策進捗(%)', 'policy_progress'),
+};
+
+function lookup<K extends string>(aliases: Record<K, string[]>): Map<string, K> {
+  const m = new Map<string, K>();
+  for (const k of Object.keys(aliases) as K[]) for (const a of aliases[k]) m.set(a, k);
+  return m;
+}
+const KPI_FIELD_BY_KEY = lookup(KPI_FIELD_ALIASES);
+const KPI_OUTPUT_BY_KEY = lookup(KPI_OUTPUT_ALIASES);
+const PLEDGE_FIELD_BY_KEY = lookup(PLEDGE_FIELD_ALIASES);
+const PLEDGE_OUTPUT_BY_KEY = lookup(PLEDGE_OUTPUT_ALIASES);
+
+/** Removes the fiscal-year expression and brackets: "実績(令和3年度)" → "実績". */
+function withoutYear(key: string): string {
+  return key
+    .replace(/fy\d{4}/g, '')
+    .replace(/(?<!\d)\d{4}(?!\d)(年度|年)?/g, '')
+    .replace(/(令和|平成)([元〇零一二三四五六七八九十\d]{1,3})(年度|年)?/gu, '')
+    .replace(/(?<![a-z])[rh]\d{1,2}(年度|年)?(?!\d)/g, '')
+    .replace(/[()[\]{}（）［］【】「」]/gu, '')
+    .replace(/(年度|年)$/u, '')
+    .replace(/^(の|of)|(の|of)$/gu, '');
+}
+
+export interface ActualColumn {
+  col: number;
+  year: number;
+  header: string;
+}
+
+export interface HeaderCell {
+  col: number;
+  text: string;
+}
+
+interface HeaderBase {
+  /** row of the header (the lower row when the header spans two rows) */
+  row: number;
+  firstDataRow: number;
+  /** rightmost column with a header */
+  lastCol: number;
+  /** header text per column, for messages */
+  texts: Map<number, string>;
+  issues: Issue[];
+}
+
+export interface KpiHeader extends HeaderBase {
+  kind: 'kpi';
+  fields: Partial<Record<KpiField, number>>;
+  outputs: Partial<Record<KpiOutput, number>>;
+  actuals: ActualColumn[];
+  /** year written in the 基準値 / 目標値 header itself (基準値（平成30年度）) */
+  baselineHeaderYear: number | null;
+  targetHeaderYear: number | null;
+}
+
+export interface PledgeHeader extends HeaderBase {
+  kind: 'pledge';
+  fields: Partial<Record<PledgeField, number>>;
+  outputs: Partial<Record<PledgeOutput, number>>;
+}
+
+export type SheetHeader = KpiHeader | PledgeHeader;
+
+function headerText(sheet: RawSheet, merges: MergeLookup, row: number, col: number): string {
+  let v: RawValue = rawAt(sheet, row, col);
+  if (v === null || v === undefined || v === '') v = merges.anchorValue(row, col) ?? null;
+  if (v === null || v === undefined) return '';
+  return displayText(v).trim();
+}
+
+interface Claim {
+  key: string;
+  col: number;
+  text: string;
+}
+
+function claim(map: Map<string, Claim>, key: string, col: number, text: string, issues: Issue[], sheet: string, row: number): void {
+  const prev = map.get(key);
+  if (prev) {
+    issues.push(
+      makeIssue({
+        severity: 'error',
+        code: 'header.duplicate',
+        sheet,
+        row,
+        col,
+        header: text,
+        params: { found: text, other: cellAddress(row, prev.col) },
+      }),
+    );
+    return;
+  }
+  map.set(key, { key, col, text });
+}
+
+function tryKpiHeader(sheet: RawSheet, merges: MergeLookup, row: number, right: number): KpiHeader | null {
+  const issues: Issue[] = [];
+  const fields = new Map<string, Claim>();
+  const outputs = new Map<string, Claim>();
+  const actualByYear = new Map<number, Claim>();
+  const actuals: ActualColumn[] = [];
+  const yearless: HeaderCell[] = [];
+  const texts = new Map<number, string>();
+  let baselineHeaderYear: number | null = null;
+  let targetHeaderYear: number | null = null;
+  let lastCol = -1;
+  let usesSubRow = false;
+  for (let col = sheet.left; col <= right; col++) {
+    const text = headerText(sheet, merges, row, col);
+    if (!text) continue;
+    texts.set(col, text);
+    lastCol = col;
+    const key = aliasKey(text);
+    const field = KPI_FIELD_BY_KEY.get(key);
+    if (field) {
+      claim(fields, field, col, text, issues, sheet.name, row);
+      continue;
+    }
+    const out = KPI_OUTPUT_BY_KEY.get(key);
+    if (out) {
+      claim(outputs, out, col, text, issues, sheet.name, row);
+      continue;
+    }
+    const bare = withoutYear(key);
+    const year = findFiscalYear(text);
+    if (ACTUAL_WORDS.includes(bare)) {
+      let y = year;
+      if (y === null) {
+        // a two-row header: 実績 above R2 | R3
+        const belowRaw = rawAt(sheet, row + 1, col);
+        const below = typeof belowRaw === 'string' ? headerText(sheet, merges, row + 1, col) : '';
+        const by = below ? findFiscalYear(below) : null;
+        if (by !== null && !Number.isNaN(by) && withoutYear(aliasKey(below)) === '') {
+          y = by;
+          usesSubRow = true;
+          texts.set(col, text + ' ' + below);
+        }
+      }
+      if (y === null || Number.isNaN(y)) {
+        yearless.push({ col, text });
+        continue;
+      }
+      const prev = actualByYear.get(y);
+      if (prev) {
+        issues.push(
+          makeIssue({
+            severity: 'error',
+            code: 'header.duplicateYear',
+            sheet: sheet.name,
+            row,
+            col,
+            header: text,
+            params: { year: y, other: cellAddress(row, prev.col) },
+          }),
+        );
+        continue;
+      }
+      actualByYear.set(y, { key: String(y), col, text });
+      actuals.push({ col, year: y, header: texts.get(col)! });
+      continue;
+    }
+    if (year !== null && !Number.isNaN(year)) {
+      if (BASELINE_WORDS.includes(bare)) {
+        claim(fields, 'baseline', col, text, issues, sheet.name, row);
+        baselineHeaderYear = year;
+        continue;
+      }
+      if (TARGET_WORDS.includes(bare)) {
+        claim(fields, 'target', col, text, issues, sheet.name, row);
+        targetHeaderYear = year;
+      }
+    }
+  }
+  const hasIndicator = fields.has('indicator');
+  const hasTarget = fields.has('target');
+  if (!hasIndicator || !hasTarget || actuals.length + yearless.length === 0) return null;
+  for (const y of yearless) {
+    issues.push(
+      makeIssue({ severity: 'error', code: 'header.actualYearMissing', sheet: sheet.name, row, col: y.col, header: y.text, params: { found: y.text } }),
+    );
+  }
+  actuals.sort((a, b) => a.year - b.year);
+  const f: Partial<Record<KpiField, number>> = {};
+  for (const [k, c] of fields) f[k as KpiField] = c.col;
+  const o: Partial<Record<KpiOutput, number>> = {};
+  for (const [k, c] of outputs) o[k as KpiOutput] = c.col;
+  return {
+    kind: 'kpi',
+    row,
+    firstDataRow: row + (usesSubRow ? 2 : 1),
+    lastCol,
+    texts,
+    issues,
+    fields: f,
+    outputs: o,
+    actuals,
+    baselineHeaderYear,
+    targetHeaderYear,
+  };
+}
+
+function tryPledgeHeader(sheet: RawSheet, merges: MergeLookup, row: number, right: number): PledgeHeader | null {
+  const issues: Issue[] = [];
+  const fields = new Map<string, Claim>();
+  const outputs = new Map<string, Claim>();
+  const texts = new Map<number, string>();
+  let lastCol = -1;
+  for (let col = sheet.left; col <= right; col++) {
+    const text = headerText(sheet, merges, row, col);
+    if (!text) continue;
+    texts.set(col, text);
+    lastCol = col;
+    const key = aliasKey(text);
+    const field = PLEDGE_FIELD_BY_KEY.get(key);
+    if (field) {
+      claim(fields, field, col, text, issues, sheet.name, row);
+      continue;
+    }
+    const out = PLEDGE_OUTPUT_BY_KEY.get(key);
+    if (out) claim(outputs, out, col, text, issues, sheet.name, row);
+  }
+  if (!fields.has('policy') || !fields.has('pledge') || !fields.has('measure') || !fields.has('rating')) return null;
+  const f: Partial<Record<PledgeField, number>> = {};
+  for (const [k, c] of fields) f[k as PledgeField] = c.col;
+  const o: Partial<Record<PledgeOutput, number>> = {};
+  for (const [k, c] of outputs) o[k as PledgeOutput] = c.col;
+  return { kind: 'pledge', row, firstDataRow: row + 1, lastCol, texts, issues, fields: f, outputs: o };
+}
+
+/** The first header row in the sheet's first 10 rows, KPI layout before pledge layout. */
+export function detectHeader(sheet: RawSheet, merges: MergeLookup = mergeLookup(sheet)): SheetHeader | null {
+  const right = sheetRight(sheet);
+  const last = Math.min(sheetBottom(sheet), HEADER_SCAN_ROWS - 1);
+  for (let row = Math.max(0, sheet.top); row <= last; row++) {
+    const kpi = tryKpiHeader(sheet, merges, row, right);
+    if (kpi) return kpi;
+    const pledge = tryPledgeHeader(sheet, merges, row, right);
+    if (pledge) return pledge;
+  }
+  return null;
+}

@@ -1,0 +1,23 @@
+/** All computed values of one KPI row. */
+import { achievement } from './achievement';
+import { covidFlag } from './covid';
+import { grade } from './grade';
+import type { KpiResult, KpiRow } from './kpi';
+import { pace } from './pace';
+import { progressFromBaseline } from './progress';
+import type { Reason } from './reasons';
+import type { Settings } from './settings';
+
+export function computeKpi(row: KpiRow, s: Settings): KpiResult {
+  const reasons: Reason[] = [];
+  const latest = row.actuals.length ? row.actuals[row.actuals.length - 1] : null;
+  const A = latest ? latest.value : null;
+  const progress = progressFromBaseline(A, row.baseline, row.target, row.direction, row.aggregation, s.cap, reasons);
+  const achv = achievement(A, row.target, row.direction, s.cap, progress, reasons);
+  const p = row.aggregation === 'cumulative' ? pace(A, latest ? latest.year : null, row.target, s.planStart, s.planEnd, s.cap, reasons) : null;
+  const g = grade(achv, s.grades);
+  const covid = covidFlag(row.notes, row.direction, row.aggregation, row.baseline, row.actuals, s);
+  // a missing actual or target is already reported once, for 達成率
+  const kept = reasons.filter((r) => !(r.column === 'progress' && (r.code === 'reason.noActual' || r.code === 'reason.noTarget')));
+  return { latest, achievement: achv, progress, pace: p, grade: g, covid, reasons: kept };
+}

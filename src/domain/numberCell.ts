@@ -1,0 +1,191 @@
+/**
+ * Numeric cells as departments type or paste them: 1,627 · １６２７ · 累計45人 · 93.9% ·
+ * 17,550 千t · 199.5万人 · △12 · 0人. Blank and the dashes — － - ― mean "no value".
+ * Unit suffixes are read, never multiplied: 17,550 千t is 17550 (in 千t), like the
+ * table it came from, so every cell of a row must use the same unit.
+ */
+import { isRawError, type RawValue } from './raw';
+import { nfkc, removeSpaces } from './text';
+import { isKnownUnit, sameUnit } from './units';
+
+export type NumberProblem =
+  | 'text' // not a number: 約50, 未集計
+  | 'excelError' // #DIV/0!
+  | 'boolean'
+  | 'date'
+  | 'unit' // a number followed by something that is not a unit: 50人程度
+  | 'notFinite';
+
+export interface ParsedNumber {
+  kind: 'number';
+  value: number;
+  /** written with 累計 */
+  cumulative: boolean;
+  /** written with % or formatted as a percentage */
+  percent: boolean;
+  /** unit suffix as written (人, 千t), '' if none */
+  unit: string;
+}
+
+export interface EmptyNumber {
+  kind: 'empty';
+}
+
+export interface InvalidNumber {
+  kind: 'invalid';
+  problem: NumberProblem;
+  found: string;
+}
+
+export type NumberCell = ParsedNumber | EmptyNumber | InvalidNumber;
+
+export const EMPTY: EmptyNumber = Object.freeze({ kind: 'empty' }) as EmptyNumber;
+
+const NO_VALUE = new Set(['-', '—', '－', '―', '‐', '–', '−', 'ー', '―', '─', '━', '…', '...', 'n/a', 'na', '該当なし']);
+
+/** Number formats: a % outside quotes marks a percentage; d/m/y outside quotes a date. */
+export function isPercentFormat(fmt: string | null | undefined): boolean {
+  if (!fmt) return false;
+  return stripQuoted(fmt).includes('%');
+}
+
+export function isDateFormat(fmt: string | null | undefined): boolean {
+  if (!fmt) return false;
+  const f = stripQuoted(fmt).toLowerCase().replace(/\[[^\]]*\]/g, '');
+  if (f === 'general' || f === '' || f.includes('@')) return false;
+  // date/time tokens (y m d h s, era g e) and no digit placeholders
+  return /[ymdhsge]/.test(f) && !/[0#?]/.test(f);
+}
+
+function stripQuoted(fmt: string): string {
+  return fmt.replace(/"[^"]*"/g, '').replace(/\\./g, '');
+}
+
+export function displayText(v: RawValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString().slice(0, 10);
+  if (isRawError(v)) return v.error;
+  return String(v);
+}
+
+const EXCEL_ERRORS = /^#(DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+
+function invalid(problem: NumberProblem, found: string): InvalidNumber {
+  return { kind: 'invalid', problem, found };
+}
+
+function ok(value: number, cumulative: boolean, percent: boolean, unit: string): ParsedNumber {
+  return { kind: 'number', value, cumulative, percent, unit };
+}
+
+/**
+ * Fast path for plain ASCII numbers ("1627", "1,627", "-12.5", "93.9%"): no allocation
+ * beyond the result, no normalisation. Returns undefined when the text needs the full path.
+ */
+function parseAsciiNumber(s: string): ParsedNumber | undefined {
+  const n = s.length;
+  let i = 0;
+  let neg = false;
+  if (n === 0) return undefined;
+  const c0 = s.charCodeAt(0);
+  if (c0 === 45 /* - */ || c0 === 43 /* + */) {
+    neg = c0 === 45;
+    i = 1;
+  }
+  let intPart = 0;
+  let digits = 0;
+  let groupDigits = -1; // digits since the last comma; -1 before any comma
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      intPart = intPart * 10 + (c - 48);
+      digits++;
+      if (groupDigits >= 0) groupDigits++;
+    } else if (c === 44 /* , */) {
+      if (digits === 0 || (groupDigits >= 0 && groupDigits !== 3) || (groupDigits < 0 && digits > 3)) return undefined;
+      groupDigits = 0;
+    } else break;
+  }
+  if (digits === 0 || (groupDigits >= 0 && groupDigits !== 3)) return undefined;
+  if (digits > 15) return undefined;
+  let value = intPart;
+  if (i < n && s.charCodeAt(i) === 46 /* . */) {
+    const start = ++i;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+    }
+    if (i === start) return undefined;
+    value = Number(s.slice(0, i).replace(/,/g, ''));
+    if (neg) value = -value;
+    neg = false;
+  }
+  let percent = false;
+  if (i === n - 1 && s.charCodeAt(i) === 37 /* % */) {
+    percent = true;
+    i++;
+  }
+  if (i !== n) return undefined;
+  return ok(neg ? -value : value, false, percent, percent ? '%' : '');
+}
+
+/**
+ * Parses one numeric cell. `numberFormat` lets a percentage-formatted 0.939 read as 93.9.
+ */
+export function parseNumberCell(v: RawValue, numberFormat?: string | null, rowUnit?: string): NumberCell {
+  if (v === null || v === undefined) return EMPTY;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return invalid('notFinite', String(v));
+    if (numberFormat) {
+      if (isPercentFormat(numberFormat)) return ok(v * 100, false, true, '%');
+      if (isDateFormat(numberFormat)) return invalid('date', String(v));
+    }
+    return ok(v, false, false, '');
+  }
+  if (typeof v === 'string') return parseNumberText(v, rowUnit);
+  if (typeof v === 'boolean') return invalid('boolean', v ? 'TRUE' : 'FALSE');
+  if (v instanceof Date) return invalid('date', displayText(v));
+  if (isRawError(v)) return invalid('excelError', v.error);
+  return invalid('text', String(v));
+}
+
+export function parseNumberText(text: string, rowUnit?: string): NumberCell {
+  const fast = parseAsciiNumber(text);
+  if (fast) return fast;
+  const s = removeSpaces(nfkc(text));
+  if (s === '') return EMPTY;
+  if (NO_VALUE.has(s.toLowerCase())) return EMPTY;
+  if (s.charCodeAt(0) === 35 /* # */ && EXCEL_ERRORS.test(s)) return invalid('excelError', text.trim());
+  let rest = s;
+  let cumulative = false;
+  if (rest.startsWith('累計')) {
+    cumulative = true;
+    rest = rest.slice(2).replace(/^[:：]/u, '');
+  }
+  let negative = false;
+  const sign = rest[0];
+  if (sign === '△' || sign === '▲' || sign === '-' || sign === '−' || sign === '‐' || sign === '–' || sign === 'ー' || sign === '－') {
+    negative = true;
+    rest = rest.slice(1);
+  } else if (sign === '+') {
+    rest = rest.slice(1);
+  }
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/.exec(rest);
+  if (!m) return invalid('text', text.trim());
+  const digits = m[1].replace(/,/g, '');
+  if (digits.length > 15) return invalid('text', text.trim());
+  let value = Number(digits + (m[2] ?? ''));
+  if (negative) value = -value;
+  let suffix = rest.slice(m[0].length);
+  let percent = false;
+  if (suffix === '%') {
+    percent = true;
+  } else if (suffix !== '') {
+    const rowsOwn = rowUnit !== undefined && rowUnit !== '' && sameUnit(suffix, rowUnit);
+    if (!rowsOwn && (/\d/.test(suffix) || !isKnownUnit(suffix))) return invalid(/\d/.test(suffix) ? 'text' : 'unit', text.trim());
+  }
+  if (percent) suffix = '%';
+  return ok(value, cumulative, percent, suffix);
+}

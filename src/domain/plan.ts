@@ -1,0 +1,122 @@
+/**
+ * The write plan: every cell the review writes, as rectangular blocks with number formats.
+ * It only ever addresses output columns (and their header cells), so tests can prove that
+ * no input cell is touched; adapters (Office.js, exceljs) apply it as it is.
+ */
+
+/** null is an empty cell */
+export type PlanValue = string | number | null;
+
+export interface RangeWrite {
+  top: number;
+  left: number;
+  values: PlanValue[][];
+  /** number format per column of the block */
+  numberFormats: string[];
+  role: 'header' | 'data';
+}
+
+export type ConditionalFormatPlan =
+  | {
+      kind: 'iconSet';
+      top: number;
+      left: number;
+      bottom: number;
+      right: number;
+      /** lower bounds of the middle and top icon, in stored units (0.5 = 50%) */
+      thresholds: [number, number];
+    }
+  | {
+      kind: 'textEquals';
+      top: number;
+      left: number;
+      bottom: number;
+      right: number;
+      text: string;
+      fill: string;
+      fontColor: string;
+    };
+
+export interface PlannedColumn {
+  key: string;
+  col: number;
+  header: string;
+  numberFormat: string;
+  /** the column did not exist and the review creates it (header cell included in writes) */
+  created: boolean;
+  width: number;
+}
+
+export interface SheetPlan {
+  sheet: string;
+  kind: 'kpi' | 'pledge';
+  headerRow: number;
+  firstDataRow: number;
+  lastDataRow: number;
+  columns: PlannedColumn[];
+  writes: RangeWrite[];
+  conditionalFormats: ConditionalFormatPlan[];
+}
+
+export interface WritePlan {
+  sheets: SheetPlan[];
+}
+
+export const OUTPUT_HEADER_FILL = '#DDEBF7';
+export const OUTPUT_DATA_FILL = '#F3F8FC';
+
+/** Splits sorted column numbers into runs of neighbours: [3,4,5,9] → [[3,4,5],[9]]. */
+export function runs(sorted: readonly number[]): number[][] {
+  const out: number[][] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[last.length - 1] === c - 1) last.push(c);
+    else out.push([c]);
+  }
+  return out;
+}
+
+export interface RowValues {
+  row: number;
+  /** one value per planned column, in `columns` order */
+  values: PlanValue[];
+}
+
+/**
+ * Blocks for the data rows: one per run of consecutive rows × run of neighbouring columns.
+ * Rows that are not reviewed rows (blank lines, notes) are left alone.
+ */
+export function dataWrites(columns: readonly PlannedColumn[], rows: readonly RowValues[]): RangeWrite[] {
+  const order = columns.map((c, i) => ({ c, i })).sort((a, b) => a.c.col - b.c.col);
+  const colRuns = runs(order.map((o) => o.c.col));
+  const writes: RangeWrite[] = [];
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    while (end + 1 < rows.length && rows[end + 1].row === rows[end].row + 1) end++;
+    let k = 0;
+    for (const run of colRuns) {
+      const idx = order.slice(k, k + run.length).map((o) => o.i);
+      k += run.length;
+      const identity = idx.length === columns.length && idx.every((v, j) => v === j);
+      const values: PlanValue[][] = new Array(end - start + 1);
+      for (let r = start; r <= end; r++) {
+        const src = rows[r].values;
+        values[r - start] = identity ? src : idx.map((j) => src[j]);
+      }
+      writes.push({ top: rows[start].row, left: run[0], values, numberFormats: idx.map((j) => columns[j].numberFormat), role: 'data' });
+    }
+    start = end + 1;
+  }
+  return writes;
+}
+
+export function headerWrites(columns: readonly PlannedColumn[], headerRow: number): RangeWrite[] {
+  const created = columns.filter((c) => c.created).sort((a, b) => a.col - b.col);
+  const writes: RangeWrite[] = [];
+  for (const run of runs(created.map((c) => c.col))) {
+    const cols = created.filter((c) => run.includes(c.col));
+    writes.push({ top: headerRow, left: run[0], values: [cols.map((c) => c.header)], numberFormats: cols.map(() => '@'), role: 'header' });
+  }
+  return writes;
+}

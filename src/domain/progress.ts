@@ -1,0 +1,44 @@
+/**
+ * 基準比進捗率 (progress from baseline): (A − B) / (T − B) × 100, clamped to [0, cap].
+ * Blank without a baseline, when T = B, for 累計 KPIs (their baseline is one year's
+ * figure), and when the target lies against the direction from the baseline.
+ */
+import { clamp } from './clamp';
+import type { Aggregation, Direction } from './enums';
+import type { Reason } from './reasons';
+
+export function progressFromBaseline(
+  actual: number | null,
+  baseline: number | null,
+  target: number | null,
+  direction: Direction,
+  aggregation: Aggregation,
+  cap: number,
+  reasons?: Reason[],
+): number | null {
+  if (actual === null) {
+    reasons?.push({ column: 'progress', code: 'reason.noActual' });
+    return null;
+  }
+  if (target === null) {
+    reasons?.push({ column: 'progress', code: 'reason.noTarget' });
+    return null;
+  }
+  if (aggregation === 'cumulative') {
+    reasons?.push({ column: 'progress', code: 'reason.cumulativeBaseline' });
+    return null;
+  }
+  if (baseline === null) {
+    reasons?.push({ column: 'progress', code: 'reason.noBaseline' });
+    return null;
+  }
+  if (target === baseline) {
+    reasons?.push({ column: 'progress', code: 'reason.targetEqualsBaseline' });
+    return null;
+  }
+  if ((direction === 'up' && target < baseline) || (direction === 'down' && target > baseline)) {
+    reasons?.push({ column: 'progress', code: 'reason.againstDirection', params: { found: direction === 'up' ? '増加' : '減少' } });
+    return null;
+  }
+  return clamp(((actual - baseline) / (target - baseline)) * 100, cap);
+}
