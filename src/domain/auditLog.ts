@@ -1,0 +1,71 @@
+/**
+ * The audit trail: every 計算して書き込む run (task pane and CLI) appends one row to a hidden
+ * sheet `_review_log` saying when, with which tool version and settings, and which sheets
+ * and ranges it wrote, so a reviewer can tell what the add-in wrote.
+ */
+import { rangeAddress } from './address';
+import type { Review } from './review';
+import type { RawSheet } from './raw';
+import { sheetBottom } from './raw';
+import type { WritePlan } from './plan';
+import { TOOL_NAME, TOOL_VERSION } from '../version';
+
+export const LOG_SHEET = '_review_log';
+export const LOG_HEADERS = ['日時 (UTC)', 'ツール', 'バージョン', '実行元', 'ファイル', '書き込んだシートと範囲', 'KPI数', '公約の取組数', 'エラー', '警告', '達成率の上限', '計画期間'];
+const MAX_CELL_TEXT = 32000;
+
+export interface LogAppend {
+  sheet: string;
+  /** the log sheet does not exist yet: create it (hidden) with the header row */
+  create: boolean;
+  /** zero-based row the entry goes to */
+  row: number;
+  header: string[];
+  values: (string | number)[];
+}
+
+export function writtenRanges(plan: WritePlan): string {
+  const parts = plan.sheets.map((s) => {
+    const cols = s.columns.map((c) => c.col);
+    const left = Math.min(...cols);
+    const right = Math.max(...cols);
+    return `${s.sheet}!${rangeAddress(s.headerRow, left, Math.max(s.lastDataRow, s.headerRow), right)}`;
+  });
+  let text = parts.join('; ');
+  if (text.length > MAX_CELL_TEXT) text = text.slice(0, MAX_CELL_TEXT) + ` …(${parts.length})`;
+  return text;
+}
+
+export interface LogContext {
+  /** ISO time, e.g. new Date().toISOString() */
+  time: string;
+  /** 'task pane' / 'CLI' */
+  runner: string;
+  file: string;
+}
+
+export function planLogAppend(existing: RawSheet | undefined, review: Review, fileIndex: number, ctx: LogContext): LogAppend {
+  const fr = review.files[fileIndex];
+  const s = review.settings;
+  const errors = fr.issues.filter((i) => i.severity === 'error').length;
+  const warnings = fr.issues.filter((i) => i.severity === 'warning').length;
+  const kpis = fr.sheets.reduce((n, sh) => n + (sh.kind === 'kpi' ? sh.kpis.length : 0), 0);
+  const acts = fr.sheets.reduce((n, sh) => n + (sh.kind === 'pledge' ? sh.activities.length : 0), 0);
+  const values: (string | number)[] = [
+    ctx.time,
+    TOOL_NAME,
+    TOOL_VERSION,
+    ctx.runner,
+    ctx.file,
+    writtenRanges(fr.plan) || '（なし）',
+    kpis,
+    acts,
+    errors,
+    warnings,
+    s.cap,
+    `${s.planStart}-${s.planEnd}`,
+  ];
+  // the next row after the last used one (the header is row 0)
+  const row = existing ? Math.max(1, sheetBottom(existing) + 1) : 1;
+  return { sheet: LOG_SHEET, create: !existing, row, header: LOG_HEADERS, values };
+}

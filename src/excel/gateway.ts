@@ -1,0 +1,66 @@
+/**
+ * What the task pane can ask of the workbook. The Office.js implementation is the only
+ * code that touches Excel; components receive a gateway and never call Office.js.
+ */
+import type { Issue } from '../domain/issues';
+import type { Lang } from '../domain/labels';
+import type { Settings } from '../domain/settings';
+
+export type ActionStep = 'read' | 'validate' | 'compute' | 'write' | 'summary' | 'template' | 'select';
+
+export interface Progress {
+  step: ActionStep;
+  /** 0..1 across the whole action */
+  ratio: number;
+}
+
+export type OnProgress = (p: Progress) => void;
+
+export interface ValidateOutcome {
+  issues: Issue[];
+  kpiSheets: string[];
+  pledgeSheets: string[];
+  /** sheets that are neither (left alone) */
+  otherSheets: string[];
+  kpiCount: number;
+  activityCount: number;
+  /** context.sync() calls the action made */
+  syncs: number;
+}
+
+export interface WrittenSheet {
+  sheet: string;
+  /** A1 range of the output columns written */
+  range: string;
+  cells: number;
+}
+
+export interface WriteOutcome extends ValidateOutcome {
+  written: WrittenSheet[];
+  /** sheets with errors: nothing written there */
+  skipped: string[];
+  /** size in bytes of the largest request sent with one sync (estimated from the payload) */
+  largestRequestBytes: number;
+}
+
+export interface SummaryOutcome extends ValidateOutcome {
+  sheet: string;
+  /** an earlier summary sheet of ours was replaced */
+  replaced: boolean;
+}
+
+export interface TemplateOutcome {
+  sheet: string;
+  syncs: number;
+}
+
+export type TemplateKind = 'kpi' | 'pledge';
+
+export interface WorkbookGateway {
+  validate(settings: Settings, onProgress?: OnProgress): Promise<ValidateOutcome>;
+  computeAndWrite(settings: Settings, onProgress?: OnProgress): Promise<WriteOutcome>;
+  buildSummary(settings: Settings, lang: Lang, onProgress?: OnProgress): Promise<SummaryOutcome>;
+  addTemplate(kind: TemplateKind, settings: Settings, department?: string): Promise<TemplateOutcome>;
+  /** select a cell (click-through from a problem) */
+  selectCell(sheet: string, cell: string): Promise<void>;
+}
