@@ -17,7 +17,7 @@ const AGGREGATIONS: Record<string, Aggregation> = {
 function key(v: unknown): string | null {
   if (v === null || v === undefined) return '';
   if (typeof v !== 'string') return null;
-  return removeSpaces(nfkc(v)).toLowerCase().replace(/[_\-]/g, '');
+  return removeSpaces(nfkc(v)).toLowerCase().replace(/[_-]/g, '');
 }
 
 /** undefined = blank; null = not readable */
