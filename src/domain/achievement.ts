@@ -6,7 +6,7 @@
  */
 import { clamp } from './clamp';
 import type { Direction } from './enums';
-import type { Reason } from './reasons';
+import { reason, type Reason } from './reasons';
 
 export function achievement(
   actual: number | null,
@@ -17,11 +17,11 @@ export function achievement(
   reasons?: Reason[],
 ): number | null {
   if (actual === null) {
-    reasons?.push({ column: 'achievement', code: 'reason.noActual' });
+    reasons?.push(reason('achievement', 'reason.noActual'));
     return null;
   }
   if (target === null) {
-    reasons?.push({ column: 'achievement', code: 'reason.noTarget' });
+    reasons?.push(reason('achievement', 'reason.noTarget'));
     return null;
   }
   if (direction === 'up') {
@@ -31,9 +31,9 @@ export function achievement(
   if (target > 0 && actual > 0) return clamp((target / actual) * 100, cap);
   if (actual === 0 && target >= 0) return target > 0 ? cap : clamp(100, cap);
   if (target === 0 && actual > 0) {
-    if (progress === null) reasons?.push({ column: 'achievement', code: 'reason.downZeroTargetNoProgress' });
+    if (progress === null) reasons?.push(reason('achievement', 'reason.downZeroTargetNoProgress'));
     return progress;
   }
-  reasons?.push({ column: 'achievement', code: 'reason.downNegative' });
+  reasons?.push(reason('achievement', 'reason.downNegative'));
   return null;
 }

@@ -11,10 +11,18 @@ import { nfkc } from './text';
 const COVID_WORDS = /コロナ|covid|感染症/iu;
 const SUSPENSION_WORDS = /中止|休止|延期|縮小|オンライン開催/u;
 
+const memo = new Map<string, boolean>();
+
 export function mentionsCovidSuspension(notes: string): boolean {
   if (!notes) return false;
-  const s = nfkc(notes);
-  return COVID_WORDS.test(s) && SUSPENSION_WORDS.test(s);
+  let hit = memo.get(notes);
+  if (hit === undefined) {
+    const s = nfkc(notes);
+    hit = COVID_WORDS.test(s) && SUSPENSION_WORDS.test(s);
+    if (memo.size > 10_000) memo.clear();
+    memo.set(notes, hit);
+  }
+  return hit;
 }
 
 export interface CovidRule {

@@ -16,8 +16,8 @@ export interface Issue {
   header?: string;
   found?: string;
   /** Japanese message with location, e.g. 政策推進課!H12（実績R3）: … */
-  message: string;
-  messageEn: string;
+  readonly message: string;
+  readonly messageEn: string;
 }
 
 export interface IssueInput {
@@ -30,29 +30,64 @@ export interface IssueInput {
   params?: MessageParams;
 }
 
-export function makeIssue(i: IssueInput): Issue {
-  const params = i.params ?? {};
-  const cell = i.row !== undefined && i.col !== undefined ? cellAddress(i.row, i.col) : undefined;
-  const where = i.sheet + (cell ? '!' + cell : '');
-  const headerJa = i.header ? `（${i.header}）` : '';
-  const headerEn = i.header ? ` (${i.header})` : '';
-  const issue: Issue = {
-    severity: i.severity,
-    code: i.code,
-    sheet: i.sheet,
-    message: `${where}${headerJa}: ${messageJa(i.code, params)}`,
-    messageEn: `${where}${headerEn}: ${messageEn(i.code, params)}`,
-  };
-  if (cell !== undefined) {
-    issue.cell = cell;
-    issue.row = i.row;
-    issue.col = i.col;
+/**
+ * Messages are written when first read: a big sheet can raise tens of thousands of
+ * warnings, and most are only counted. toJSON keeps them in serialised output.
+ */
+class IssueRecord implements Issue {
+  severity: Severity;
+  code: MessageCode;
+  file?: string;
+  sheet: string;
+  cell?: string;
+  row?: number;
+  col?: number;
+  header?: string;
+  found?: string;
+  private params: MessageParams;
+  private ja?: string;
+  private en?: string;
+
+  constructor(i: IssueInput) {
+    this.severity = i.severity;
+    this.code = i.code;
+    this.sheet = i.sheet;
+    this.params = i.params ?? {};
+    if (i.row !== undefined && i.col !== undefined) {
+      this.row = i.row;
+      this.col = i.col;
+      this.cell = cellAddress(i.row, i.col);
+    }
+    if (i.header !== undefined) this.header = i.header;
+    if (this.params.found !== undefined) this.found = String(this.params.found);
   }
-  if (i.header !== undefined) issue.header = i.header;
-  if (params.found !== undefined) issue.found = String(params.found);
-  return issue;
+
+  private where(): string {
+    return this.sheet + (this.cell ? '!' + this.cell : '');
+  }
+
+  get message(): string {
+    return (this.ja ??= `${this.where()}${this.header ? `（${this.header}）` : ''}: ${messageJa(this.code, this.params)}`);
+  }
+
+  get messageEn(): string {
+    return (this.en ??= `${this.where()}${this.header ? ` (${this.header})` : ''}: ${messageEn(this.code, this.params)}`);
+  }
+
+  toJSON(): Record<string, unknown> {
+    const { params: _p, ja: _j, en: _e, ...rest } = this;
+    void _p;
+    void _j;
+    void _e;
+    return { ...rest, message: this.message, messageEn: this.messageEn };
+  }
+}
+
+export function makeIssue(i: IssueInput): Issue {
+  return new IssueRecord(i);
 }
 
 export function hasErrors(issues: readonly Issue[]): boolean {
-  return issues.some((i) => i.severity === 'error');
+  for (const i of issues) if (i.severity === 'error') return true;
+  return false;
 }

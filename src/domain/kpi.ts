@@ -41,5 +41,5 @@ export interface KpiResult {
   grade: Grade;
   covid: CovidFlag;
   /** why a value is blank */
-  reasons: Reason[];
+  reasons: readonly Reason[];
 }

@@ -5,11 +5,19 @@ import { grade } from './grade';
 import type { KpiResult, KpiRow } from './kpi';
 import { pace } from './pace';
 import { progressFromBaseline } from './progress';
-import type { Reason } from './reasons';
+import { NO_REASONS, type Reason } from './reasons';
 import type { Settings } from './settings';
 
+const scratch: Reason[] = [];
+
+/** a missing actual or target is reported once, for 達成率, not again for 基準比進捗率 */
+function isRepeat(r: Reason): boolean {
+  return r.column === 'progress' && (r.code === 'reason.noActual' || r.code === 'reason.noTarget');
+}
+
 export function computeKpi(row: KpiRow, s: Settings): KpiResult {
-  const reasons: Reason[] = [];
+  const reasons = scratch;
+  reasons.length = 0;
   const latest = row.actuals.length ? row.actuals[row.actuals.length - 1] : null;
   const A = latest ? latest.value : null;
   const progress = progressFromBaseline(A, row.baseline, row.target, row.direction, row.aggregation, s.cap, reasons);
@@ -17,7 +25,8 @@ export function computeKpi(row: KpiRow, s: Settings): KpiResult {
   const p = row.aggregation === 'cumulative' ? pace(A, latest ? latest.year : null, row.target, s.planStart, s.planEnd, s.cap, reasons) : null;
   const g = grade(achv, s.grades);
   const covid = covidFlag(row.notes, row.direction, row.aggregation, row.baseline, row.actuals, s);
-  // a missing actual or target is already reported once, for 達成率
-  const kept = reasons.filter((r) => !(r.column === 'progress' && (r.code === 'reason.noActual' || r.code === 'reason.noTarget')));
+  let kept: readonly Reason[] = NO_REASONS;
+  if (reasons.length === 1 && !isRepeat(reasons[0])) kept = [reasons[0]];
+  else if (reasons.length) kept = reasons.filter((r) => !isRepeat(r));
   return { latest, achievement: achv, progress, pace: p, grade: g, covid, reasons: kept };
 }

@@ -81,57 +81,6 @@ function ok(value: number, cumulative: boolean, percent: boolean, unit: string):
 }
 
 /**
- * Fast path for plain ASCII numbers ("1627", "1,627", "-12.5", "93.9%"): no allocation
- * beyond the result, no normalisation. Returns undefined when the text needs the full path.
- */
-function parseAsciiNumber(s: string): ParsedNumber | undefined {
-  const n = s.length;
-  let i = 0;
-  let neg = false;
-  if (n === 0) return undefined;
-  const c0 = s.charCodeAt(0);
-  if (c0 === 45 /* - */ || c0 === 43 /* + */) {
-    neg = c0 === 45;
-    i = 1;
-  }
-  let intPart = 0;
-  let digits = 0;
-  let groupDigits = -1; // digits since the last comma; -1 before any comma
-  for (; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      intPart = intPart * 10 + (c - 48);
-      digits++;
-      if (groupDigits >= 0) groupDigits++;
-    } else if (c === 44 /* , */) {
-      if (digits === 0 || (groupDigits >= 0 && groupDigits !== 3) || (groupDigits < 0 && digits > 3)) return undefined;
-      groupDigits = 0;
-    } else break;
-  }
-  if (digits === 0 || (groupDigits >= 0 && groupDigits !== 3)) return undefined;
-  if (digits > 15) return undefined;
-  let value = intPart;
-  if (i < n && s.charCodeAt(i) === 46 /* . */) {
-    const start = ++i;
-    for (; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 48 || c > 57) break;
-    }
-    if (i === start) return undefined;
-    value = Number(s.slice(0, i).replace(/,/g, ''));
-    if (neg) value = -value;
-    neg = false;
-  }
-  let percent = false;
-  if (i === n - 1 && s.charCodeAt(i) === 37 /* % */) {
-    percent = true;
-    i++;
-  }
-  if (i !== n) return undefined;
-  return ok(neg ? -value : value, false, percent, percent ? '%' : '');
-}
-
-/**
  * Parses one numeric cell. `numberFormat` lets a percentage-formatted 0.939 read as 93.9.
  */
 export function parseNumberCell(v: RawValue, numberFormat?: string | null, rowUnit?: string): NumberCell {
@@ -151,9 +100,8 @@ export function parseNumberCell(v: RawValue, numberFormat?: string | null, rowUn
   return invalid('text', String(v));
 }
 
+/** The full grammar, for any text; numberFast.ts reads the common forms without it. */
 export function parseNumberText(text: string, rowUnit?: string): NumberCell {
-  const fast = parseAsciiNumber(text);
-  if (fast) return fast;
   const s = removeSpaces(nfkc(text));
   if (s === '') return EMPTY;
   if (NO_VALUE.has(s.toLowerCase())) return EMPTY;

@@ -3,7 +3,7 @@
  * pace = A / E × 100, clamped. Blank when t lies outside the plan period.
  */
 import { clamp } from './clamp';
-import type { Reason } from './reasons';
+import { reason, type Reason } from './reasons';
 
 export function pace(
   actual: number | null,
@@ -15,15 +15,15 @@ export function pace(
   reasons?: Reason[],
 ): number | null {
   if (actual === null) {
-    reasons?.push({ column: 'pace', code: 'reason.noActual' });
+    reasons?.push(reason('pace', 'reason.noActual'));
     return null;
   }
   if (target === null) {
-    reasons?.push({ column: 'pace', code: 'reason.noTarget' });
+    reasons?.push(reason('pace', 'reason.noTarget'));
     return null;
   }
   if (year === null) {
-    reasons?.push({ column: 'pace', code: 'reason.actualYearUnknown' });
+    reasons?.push(reason('pace', 'reason.actualYearUnknown'));
     return null;
   }
   if (year < planStart || year > planEnd) {
@@ -32,7 +32,7 @@ export function pace(
   }
   const expected = (target * (year - planStart + 1)) / (planEnd - planStart + 1);
   if (expected === 0) {
-    reasons?.push({ column: 'pace', code: 'reason.zeroExpected' });
+    reasons?.push(reason('pace', 'reason.zeroExpected'));
     return null;
   }
   return clamp((actual / expected) * 100, cap);

@@ -76,35 +76,29 @@ export function runs(sorted: readonly number[]): number[][] {
   return out;
 }
 
-export interface RowValues {
-  row: number;
-  /** one value per planned column, in `columns` order */
-  values: PlanValue[];
-}
-
 /**
  * Blocks for the data rows: one per run of consecutive rows × run of neighbouring columns.
- * Rows that are not reviewed rows (blank lines, notes) are left alone.
+ * `rows[i]` is the sheet row of `values[i]` (one value per planned column, in `columns`
+ * order), ascending. Rows that are not reviewed rows (blank lines, notes) are left alone.
  */
-export function dataWrites(columns: readonly PlannedColumn[], rows: readonly RowValues[]): RangeWrite[] {
+export function dataWrites(columns: readonly PlannedColumn[], rows: readonly number[], values: readonly PlanValue[][]): RangeWrite[] {
   const order = columns.map((c, i) => ({ c, i })).sort((a, b) => a.c.col - b.c.col);
   const colRuns = runs(order.map((o) => o.c.col));
   const writes: RangeWrite[] = [];
   let start = 0;
   while (start < rows.length) {
     let end = start;
-    while (end + 1 < rows.length && rows[end + 1].row === rows[end].row + 1) end++;
+    while (end + 1 < rows.length && rows[end + 1] === rows[end] + 1) end++;
     let k = 0;
     for (const run of colRuns) {
       const idx = order.slice(k, k + run.length).map((o) => o.i);
       k += run.length;
       const identity = idx.length === columns.length && idx.every((v, j) => v === j);
-      const values: PlanValue[][] = new Array(end - start + 1);
-      for (let r = start; r <= end; r++) {
-        const src = rows[r].values;
-        values[r - start] = identity ? src : idx.map((j) => src[j]);
+      const block: PlanValue[][] = identity && start === 0 && end === rows.length - 1 ? (values as PlanValue[][]) : new Array(end - start + 1);
+      if (block !== values) {
+        for (let r = start; r <= end; r++) block[r - start] = identity ? values[r] : idx.map((j) => values[r][j]);
       }
-      writes.push({ top: rows[start].row, left: run[0], values, numberFormats: idx.map((j) => columns[j].numberFormat), role: 'data' });
+      writes.push({ top: rows[start], left: run[0], values: block, numberFormats: idx.map((j) => columns[j].numberFormat), role: 'data' });
     }
     start = end + 1;
   }

@@ -5,7 +5,7 @@
  */
 import { clamp } from './clamp';
 import type { Aggregation, Direction } from './enums';
-import type { Reason } from './reasons';
+import { reason, type Reason } from './reasons';
 
 export function progressFromBaseline(
   actual: number | null,
@@ -17,23 +17,23 @@ export function progressFromBaseline(
   reasons?: Reason[],
 ): number | null {
   if (actual === null) {
-    reasons?.push({ column: 'progress', code: 'reason.noActual' });
+    reasons?.push(reason('progress', 'reason.noActual'));
     return null;
   }
   if (target === null) {
-    reasons?.push({ column: 'progress', code: 'reason.noTarget' });
+    reasons?.push(reason('progress', 'reason.noTarget'));
     return null;
   }
   if (aggregation === 'cumulative') {
-    reasons?.push({ column: 'progress', code: 'reason.cumulativeBaseline' });
+    reasons?.push(reason('progress', 'reason.cumulativeBaseline'));
     return null;
   }
   if (baseline === null) {
-    reasons?.push({ column: 'progress', code: 'reason.noBaseline' });
+    reasons?.push(reason('progress', 'reason.noBaseline'));
     return null;
   }
   if (target === baseline) {
-    reasons?.push({ column: 'progress', code: 'reason.targetEqualsBaseline' });
+    reasons?.push(reason('progress', 'reason.targetEqualsBaseline'));
     return null;
   }
   if ((direction === 'up' && target < baseline) || (direction === 'down' && target > baseline)) {

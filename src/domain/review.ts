@@ -11,7 +11,7 @@ import { computeKpi } from './kpiCompute';
 import { parseKpiSheet } from './kpiSheet';
 import { mergeLookup } from './merges';
 import { placeOutputColumns, type OutputSpec } from './outputColumns';
-import { dataWrites, headerWrites, type ConditionalFormatPlan, type PlannedColumn, type PlanValue, type RowValues, type SheetPlan, type WritePlan } from './plan';
+import { dataWrites, headerWrites, type ConditionalFormatPlan, type PlannedColumn, type PlanValue, type SheetPlan, type WritePlan } from './plan';
 import type { PledgeActivity, PledgeRollup } from './pledge';
 import { rollupPledges } from './pledgeRollup';
 import { parsePledgeSheet } from './pledgeSheet';
@@ -192,7 +192,12 @@ export function review(inputs: readonly WorkbookInput[], settings: Settings): Re
             issues.push(...withFile(blocked, input.file));
             continue;
           }
-          const rows: RowValues[] = kpis.map((k) => ({ row: k.row.row, values: kpiRowValues(k.result) }));
+          const rowNumbers: number[] = new Array(kpis.length);
+          const values: PlanValue[][] = new Array(kpis.length);
+          for (let i = 0; i < kpis.length; i++) {
+            rowNumbers[i] = kpis[i].row.row;
+            values[i] = kpiRowValues(kpis[i].result);
+          }
           review.plan = {
             sheet: sheet.name,
             kind: 'kpi',
@@ -200,7 +205,7 @@ export function review(inputs: readonly WorkbookInput[], settings: Settings): Re
             firstDataRow: header.firstDataRow,
             lastDataRow: p.lastRow,
             columns: placed.columns,
-            writes: [...headerWrites(placed.columns, header.row), ...dataWrites(placed.columns, rows)],
+            writes: [...headerWrites(placed.columns, header.row), ...dataWrites(placed.columns, rowNumbers, values)],
             conditionalFormats: kpiConditionalFormats(placed.columns, header.firstDataRow, p.lastRow, settings),
           };
         }
@@ -229,12 +234,10 @@ export function review(inputs: readonly WorkbookInput[], settings: Settings): Re
         const blocked = [...placed.issues, ...mergeOverOutputs(sheet, placed.columns, header.firstDataRow, lastRow)];
         if (blocked.length) sr.issues.push(...withFile(blocked, file));
         else {
-          const rows: RowValues[] = sr.activities.map((a) => {
+          const rowNumbers = sr.activities.map((a) => a.row);
+          const values: PlanValue[][] = sr.activities.map((a) => {
             const m = measureOf.get(`${a.policy}|${a.pledge}|${a.measure}`)!;
-            return {
-              row: a.row,
-              values: [m.rating, m.stars, pledgeOf.get(`${a.policy}|${a.pledge}`)!.percent / 100, policyOf.get(a.policy)!.percent / 100],
-            };
+            return [m.rating, m.stars, pledgeOf.get(`${a.policy}|${a.pledge}`)!.percent / 100, policyOf.get(a.policy)!.percent / 100];
           });
           sr.plan = {
             sheet: sr.sheet,
@@ -243,7 +246,7 @@ export function review(inputs: readonly WorkbookInput[], settings: Settings): Re
             firstDataRow: header.firstDataRow,
             lastDataRow: lastRow,
             columns: placed.columns,
-            writes: [...headerWrites(placed.columns, header.row), ...dataWrites(placed.columns, rows)],
+            writes: [...headerWrites(placed.columns, header.row), ...dataWrites(placed.columns, rowNumbers, values)],
             conditionalFormats: [],
           };
         }

@@ -96,6 +96,31 @@ async function sheetPart(zip: JSZip, sheetName: string): Promise<string> {
   return 'xl/' + target;
 }
 
+/** Start offsets and names of the worksheet's direct children (schema order matters). */
+export function topLevelElements(xml: string): { name: string; start: number }[] {
+  const out: { name: string; start: number }[] = [];
+  let depth = 0;
+  let i = xml.indexOf('<worksheet');
+  while (i >= 0 && i < xml.length) {
+    const lt = xml.indexOf('<', i);
+    if (lt < 0) break;
+    const gt = xml.indexOf('>', lt);
+    if (gt < 0) break;
+    const tag = xml.slice(lt + 1, gt);
+    if (tag.startsWith('?') || tag.startsWith('!')) {
+      i = gt + 1;
+      continue;
+    }
+    if (tag.startsWith('/')) depth--;
+    else {
+      if (depth === 1) out.push({ name: tag.split(/[\s/]/)[0], start: lt });
+      if (!tag.endsWith('/')) depth++;
+    }
+    i = gt + 1;
+  }
+  return out;
+}
+
 function freeName(zip: JSZip, pattern: (n: number) => string): string {
   let n = 1;
   while (zip.file(pattern(n))) n++;
@@ -127,8 +152,9 @@ export async function addChart(xlsx: Uint8Array, data: ChartData): Promise<Uint8
   let sheet = await zip.file(part)!.async('string');
   if (sheet.includes('<drawing ')) throw new Error('summary sheet already has a drawing');
   const drawingEl = `<drawing r:id="${rId}"/>`;
-  const before = ['<legacyDrawing', '<legacyDrawingHF', '<picture', '<oleObjects', '<controls', '<webPublishItems', '<tableParts', '<extLst', '</worksheet>'];
-  const at = before.map((t) => sheet.indexOf(t)).filter((i) => i >= 0).sort((a, b) => a - b)[0];
+  const after = new Set(['legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst']);
+  const next = topLevelElements(sheet).find((e) => after.has(e.name));
+  const at = next ? next.start : sheet.lastIndexOf('</worksheet>');
   sheet = sheet.slice(0, at) + drawingEl + sheet.slice(at);
   if (!/xmlns:r=/.test(sheet.slice(0, sheet.indexOf('>', sheet.indexOf('<worksheet'))))) {
     sheet = sheet.replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');

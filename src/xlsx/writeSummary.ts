@@ -98,5 +98,7 @@ export function writeSummarySheet(ws: ExcelJS.Worksheet, model: SummarySheetMode
   ws.getCell(2, 1).font = { color: { argb: 'FF595959' } };
   model.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const t of model.tables) writeTable(ws, t, fileHref);
+  // A4 landscape, one page wide: how reviewers print it for publication
+  ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: model.freezeRows, topLeftCell: cellAddress(model.freezeRows, 0), activeCell: 'A1' }];
 }

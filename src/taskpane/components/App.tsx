@@ -1,0 +1,212 @@
+/**
+ * The task pane. Talks to the workbook only through the WorkbookGateway it is given; the action
+ * state (idle / running / done / failed) is a pure reducer (../state/actionState).
+ */
+import { makeStyles, MessageBar, MessageBarBody, tokens, useId } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { OnProgress, WorkbookGateway } from '../../excel/gateway';
+import type { Lang } from '../../domain/labels';
+import { DEFAULT_SETTINGS, type Settings } from '../../domain/settings';
+import { I18nProvider } from '../i18n/I18nContext';
+import { translator, type Translate } from '../i18n/translate';
+import { actionReducer, INITIAL_ACTION_STATE, type ActionKind, type ActionResult, type ActionState } from '../state/actionState';
+import { describeError } from '../state/errors';
+import { countProblems } from '../state/problems';
+import { settingsToForm, validateSettingsForm, type SettingsField, type SettingsForm } from '../state/settingsForm';
+import { browserStore, loadLang, loadSettings, saveLang, saveSettings, type KeyValueStore } from '../state/storage';
+import { ActionBar } from './ActionBar';
+import { ERROR_TITLE } from './ActionError';
+import { ComputeConfirmDialog } from './ComputeConfirmDialog';
+import { Header } from './Header';
+import { ACTION_LABEL, ProgressPanel } from './ProgressPanel';
+import { headline, ResultSummary } from './ResultSummary';
+import { SettingsPanel } from './SettingsPanel';
+import { StatusAnnouncer } from './StatusAnnouncer';
+import { TemplateDialog } from './TemplateDialog';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    boxSizing: 'border-box',
+    width: '100%',
+    maxWidth: '100%',
+    minWidth: 0,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    overflowWrap: 'anywhere',
+  },
+  blocked: { color: tokens.colorStatusDangerForeground1, fontSize: tokens.fontSizeBase200, margin: 0 },
+  result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  selectError: { minWidth: 0 },
+  selectErrorBody: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
+});
+
+export interface AppProps {
+  gateway: WorkbookGateway;
+  /** where settings and the language are kept; localStorage by default */
+  store?: KeyValueStore;
+}
+
+/** What a screen reader hears after an action. */
+function statusText(state: ActionState, t: Translate): string {
+  switch (state.status) {
+    case 'idle':
+      return '';
+    case 'running':
+      return t('status.running', { action: t(ACTION_LABEL[state.action]) });
+    case 'failed':
+      return t(ERROR_TITLE[state.action]);
+    case 'done': {
+      const h = headline(state.result, t);
+      const parts = [h.title];
+      if (state.result.kind !== 'template') {
+        const c = countProblems(state.result.outcome.issues);
+        parts.push(`${t('counts.errors')} ${c.errors}`, `${t('counts.warnings')} ${c.warnings}`);
+      }
+      return parts.join(t('list.separator'));
+    }
+  }
+}
+
+export function App({ gateway, store: givenStore }: AppProps) {
+  const styles = useStyles();
+  const store = useMemo(() => givenStore ?? browserStore(), [givenStore]);
+  const [lang, setLang] = useState<Lang>(() => loadLang(store));
+  const t = useMemo(() => translator(lang), [lang]);
+
+  // Settings: the form (text) and the settings in force (its last valid state).
+  // `baseSettings` also carries what the panel does not show (the COVID period), kept as loaded.
+  const [baseSettings] = useState<Settings>(() => loadSettings(store));
+  const [form, setForm] = useState<SettingsForm>(() => settingsToForm(baseSettings));
+  const [settings, setSettings] = useState<Settings>(baseSettings);
+  const check = useMemo(() => validateSettingsForm(form, baseSettings), [form, baseSettings]);
+  const settingsErrors = check.ok ? {} : check.errors;
+
+  const [state, dispatch] = useReducer(actionReducer, INITIAL_ACTION_STATE);
+  const runIdRef = useRef(0);
+  const busyRef = useRef(false);
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const [templateOpen, setTemplateOpen] = useState(false);
+  /** incremented at each opening of the template dialog, which starts with an empty form */
+  const [templateSession, setTemplateSession] = useState(0);
+  const [selectError, setSelectError] = useState<{ ref: string; message: string } | null>(null);
+  const blockedId = useId('actions-blocked-');
+
+  useEffect(() => {
+    document.documentElement.lang = lang; // dialogs render in a portal outside the root element
+    saveLang(store, lang);
+  }, [lang, store]);
+
+  const run = useCallback(async (action: ActionKind, work: (onProgress: OnProgress) => Promise<ActionResult>) => {
+    if (busyRef.current) return; // a second click before the buttons were disabled
+    busyRef.current = true;
+    const runId = ++runIdRef.current;
+    setSelectError(null);
+    dispatch({ type: 'start', runId, action });
+    try {
+      const result = await work((p) => dispatch({ type: 'progress', runId, step: p.step, ratio: p.ratio }));
+      dispatch({ type: 'succeed', runId, result });
+    } catch (err) {
+      console.error(`Progress Review: ${action} failed`, err);
+      dispatch({ type: 'fail', runId, error: describeError(err) });
+    } finally {
+      busyRef.current = false;
+    }
+  }, []);
+
+  const running = state.status === 'running';
+  const actionsDisabled = running || !check.ok;
+
+  const onAction = (kind: ActionKind) => {
+    if (actionsDisabled || busyRef.current) return;
+    const s = settings;
+    switch (kind) {
+      case 'validate':
+        void run('validate', async (onProgress) => ({ kind: 'validate', outcome: await gateway.validate(s, onProgress) }));
+        break;
+      case 'compute':
+        setConfirmOpen(true);
+        break;
+      case 'summary': {
+        const summaryLang = lang;
+        void run('summary', async (onProgress) => ({
+          kind: 'summary',
+          outcome: await gateway.buildSummary(s, summaryLang, onProgress),
+          lang: summaryLang,
+        }));
+        break;
+      }
+      case 'template':
+        setTemplateSession((n) => n + 1);
+        setTemplateOpen(true);
+        break;
+    }
+  };
+
+  const onConfirmCompute = () => {
+    setConfirmOpen(false);
+    if (!check.ok) return;
+    const s = settings;
+    void run('compute', async (onProgress) => ({ kind: 'compute', outcome: await gateway.computeAndWrite(s, onProgress) }));
+  };
+
+  const onSubmitTemplate = (kind: 'kpi' | 'pledge', department: string | undefined) => {
+    setTemplateOpen(false);
+    if (!check.ok) return;
+    const s = settings;
+    void run('template', async () => ({ kind: 'template', outcome: await gateway.addTemplate(kind, s, department) }));
+  };
+
+  const onSelect = useCallback(
+    (sheet: string, cell: string) => {
+      setSelectError(null);
+      gateway.selectCell(sheet, cell).catch((err: unknown) => {
+        setSelectError({ ref: `${sheet}!${cell}`, message: describeError(err).message });
+      });
+    },
+    [gateway],
+  );
+
+  const updateForm = (next: SettingsForm) => {
+    setForm(next);
+    const result = validateSettingsForm(next, baseSettings);
+    if (result.ok) {
+      setSettings(result.settings);
+      saveSettings(store, result.settings);
+    }
+  };
+  const onFieldChange = (field: SettingsField, value: string) => updateForm({ ...form, [field]: value });
+  const onResetSettings = () => updateForm(settingsToForm(DEFAULT_SETTINGS));
+
+  return (
+    <I18nProvider lang={lang}>
+      <div className={styles.root} lang={lang} data-testid="app">
+        <Header onLanguageChange={setLang} />
+        <ActionBar disabled={actionsDisabled} describedBy={!check.ok ? blockedId : undefined} onAction={onAction} />
+        {!check.ok && (
+          <p id={blockedId} className={styles.blocked} role="alert">
+            {t('actions.blockedBySettings')}
+          </p>
+        )}
+        <SettingsPanel form={form} errors={settingsErrors} settings={settings} onFieldChange={onFieldChange} onReset={onResetSettings} />
+        {state.status === 'running' && <ProgressPanel action={state.action} step={state.step} ratio={state.ratio} />}
+        <section className={styles.result} data-testid="result" aria-label={t('result.aria')}>
+          {selectError && (
+            <MessageBar intent="warning" layout="multiline" className={styles.selectError}>
+              <MessageBarBody className={styles.selectErrorBody}>
+                {t('problems.selectFailed', { ref: selectError.ref, message: selectError.message || t('error.unknown') })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <ResultSummary key={state.runId} state={state} onSelect={onSelect} onDismiss={() => dispatch({ type: 'dismiss' })} />
+        </section>
+        <StatusAnnouncer text={statusText(state, t)} />
+        <ComputeConfirmDialog open={confirmOpen} onConfirm={onConfirmCompute} onCancel={() => setConfirmOpen(false)} />
+        <TemplateDialog
+          key={templateSession}
+          open={templateOpen} settings={settings} onSubmit={onSubmitTemplate} onCancel={() => setTemplateOpen(false)} />
+      </div>
+    </I18nProvider>
+  );
+}

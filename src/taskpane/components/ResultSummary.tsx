@@ -1,0 +1,146 @@
+/**
+ * The result of the last action: a headline (MessageBar), what was read, what was written or
+ * built, and the problems. For a failed action, the error.
+ */
+import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import { OpenRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
+import type { ActionResult, ActionState } from '../state/actionState';
+import { countProblems } from '../state/problems';
+import { useI18n } from '../i18n/I18nContext';
+import type { Translate } from '../i18n/translate';
+import { ActionError } from './ActionError';
+import { OutcomeCounts } from './OutcomeCounts';
+import { ProblemList } from './ProblemList';
+import { WrittenSheets } from './WrittenSheets';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  bar: { alignItems: 'flex-start', minWidth: 0 },
+  body: { overflowWrap: 'anywhere', whiteSpace: 'normal', minWidth: 0 },
+  para: { display: 'block', marginTop: tokens.spacingVerticalXS },
+  goTo: { alignSelf: 'flex-start' },
+});
+
+type Intent = 'success' | 'warning' | 'error' | 'info';
+
+export interface Headline {
+  intent: Intent;
+  title: string;
+  lines: string[];
+}
+
+/** The MessageBar text of a result (also announced to screen readers). */
+export function headline(result: ActionResult, t: Translate): Headline {
+  switch (result.kind) {
+    case 'validate': {
+      const c = countProblems(result.outcome.issues);
+      if (c.errors > 0) return { intent: 'error', title: t('result.validate.title'), lines: [t('result.validate.hasErrors')] };
+      if (c.warnings > 0) return { intent: 'warning', title: t('result.validate.title'), lines: [] };
+      return { intent: 'success', title: t('result.validate.title'), lines: [t('result.validate.ok')] };
+    }
+    case 'compute': {
+      const { written, skipped } = result.outcome;
+      if (written.length === 0) {
+        return { intent: skipped.length > 0 ? 'error' : 'warning', title: t('result.compute.nothingTitle'), lines: skipped.length > 0 ? [t('result.compute.partial')] : [] };
+      }
+      if (skipped.length > 0) return { intent: 'warning', title: t('result.compute.partialTitle'), lines: [t('result.compute.partial')] };
+      return { intent: 'success', title: t('result.compute.title'), lines: [] };
+    }
+    case 'summary':
+      return {
+        intent: 'success',
+        title: t('result.summary.title', { sheet: result.outcome.sheet }),
+        lines: [
+          t(result.outcome.replaced ? 'result.summary.replaced' : 'result.summary.added'),
+          t('result.summary.language', { language: t(result.lang === 'ja' ? 'language.ja' : 'language.en') }),
+        ],
+      };
+    case 'template':
+      return { intent: 'success', title: t('result.template.title', { sheet: result.outcome.sheet }), lines: [t('result.template.body')] };
+  }
+}
+
+export interface ResultSummaryProps {
+  state: ActionState;
+  onSelect: (sheet: string, cell: string) => void;
+  /** dismiss an error */
+  onDismiss: () => void;
+}
+
+export function ResultSummary({ state, onSelect, onDismiss }: ResultSummaryProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  if (state.status === 'failed') return <ActionError action={state.action} error={state.error} onDismiss={onDismiss} />;
+  if (state.status !== 'done') return null;
+
+  const result = state.result;
+  const h = headline(result, t);
+  let details: ReactNode = null;
+  let sheetToShow: string | undefined;
+  switch (result.kind) {
+    case 'validate':
+      details = (
+        <>
+          <OutcomeCounts outcome={result.outcome} />
+          <ProblemList issues={result.outcome.issues} onSelect={onSelect} />
+        </>
+      );
+      break;
+    case 'compute':
+      details = (
+        <>
+          <WrittenSheets outcome={result.outcome} />
+          <OutcomeCounts outcome={result.outcome} />
+          <ProblemList issues={result.outcome.issues} onSelect={onSelect} />
+        </>
+      );
+      break;
+    case 'summary':
+      sheetToShow = result.outcome.sheet;
+      details = (
+        <>
+          <OutcomeCounts outcome={result.outcome} />
+          <ProblemList issues={result.outcome.issues} onSelect={onSelect} />
+        </>
+      );
+      break;
+    case 'template':
+      sheetToShow = result.outcome.sheet;
+      break;
+  }
+
+  return (
+    <div className={styles.root}>
+      <MessageBar intent={h.intent} layout="multiline" className={styles.bar} data-testid="result-headline" data-intent={h.intent}>
+        <MessageBarBody className={styles.body}>
+          <MessageBarTitle>{h.title}</MessageBarTitle>
+          {h.lines.map((line) => (
+            <span key={line} className={styles.para}>
+              {line}
+            </span>
+          ))}
+        </MessageBarBody>
+      </MessageBar>
+      {sheetToShow !== undefined && <GoToSheet sheet={sheetToShow} onSelect={onSelect} />}
+      {details}
+    </div>
+  );
+}
+
+function GoToSheet({ sheet, onSelect }: { sheet: string; onSelect: ResultSummaryProps['onSelect'] }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  return (
+    <Button
+      className={styles.goTo}
+      appearance="secondary"
+      size="small"
+      icon={<OpenRegular />}
+      data-testid="go-to-sheet"
+      onClick={() => onSelect(sheet, 'A1')}
+    >
+      {t('result.showSheet')}
+    </Button>
+  );
+}

@@ -1,0 +1,53 @@
+/** After 計算して書き込む: the sheets written (range, cells) and those skipped because of errors. */
+import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import type { WriteOutcome } from '../../excel/gateway';
+import { useI18n } from '../i18n/I18nContext';
+import { formatCount } from '../i18n/translate';
+import { useSharedStyles } from './styles';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  item: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+  sheet: { fontWeight: tokens.fontWeightSemibold },
+  detail: { color: tokens.colorNeutralForeground2 },
+  none: { margin: 0, fontSize: tokens.fontSizeBase200 },
+  skippedTitle: { color: tokens.colorStatusDangerForeground1 },
+});
+
+export function WrittenSheets({ outcome }: { outcome: WriteOutcome }) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const { lang, t } = useI18n();
+  return (
+    <div className={styles.root}>
+      <section className={styles.section}>
+        <h2 className={shared.sectionTitle}>{t('written.title')}</h2>
+        {outcome.written.length === 0 ? (
+          <p className={styles.none}>{t('written.none')}</p>
+        ) : (
+          <ul className={shared.list} data-testid="written-sheets">
+            {outcome.written.map((w) => (
+              <li key={w.sheet} className={mergeClasses(styles.item, shared.wrap)}>
+                <span className={styles.sheet}>{w.sheet}</span>{' '}
+                <span className={styles.detail}>{t('written.item', { range: w.range, cells: formatCount(lang, w.cells) })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {outcome.skipped.length > 0 && (
+        <section className={styles.section}>
+          <h2 className={mergeClasses(shared.sectionTitle, styles.skippedTitle)}>{t('skipped.title')}</h2>
+          <ul className={shared.list} data-testid="skipped-sheets">
+            {outcome.skipped.map((s) => (
+              <li key={s} className={mergeClasses(styles.item, styles.sheet, shared.wrap)}>
+                {s}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * Problems of a review, grouped by sheet for the task pane. Within a sheet: errors first, then
+ * warnings, then notes (info: why a value was left blank), each in cell order (row, then column);
+ * issues without a cell come first within their severity (they are about the whole sheet).
+ * Sheets with errors come first, then sheets with warnings only, then the rest; ties keep the
+ * order in which the review met the sheets (the workbook's order).
+ */
+import type { Issue, Severity } from '../../domain/issues';
+import type { Lang } from '../../domain/labels';
+
+export interface ProblemGroup {
+  sheet: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** sorted: errors, warnings, infos */
+  issues: Issue[];
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function compareIssues(a: Issue, b: Issue): number {
+  const s = SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  if (s !== 0) return s;
+  const ar = a.row ?? -1;
+  const br = b.row ?? -1;
+  if (ar !== br) return ar - br;
+  return (a.col ?? -1) - (b.col ?? -1);
+}
+
+function groupRank(g: ProblemGroup): number {
+  return g.errors > 0 ? 0 : g.warnings > 0 ? 1 : 2;
+}
+
+export function groupProblems(issues: readonly Issue[], opts: { includeInfo?: boolean } = {}): ProblemGroup[] {
+  const includeInfo = opts.includeInfo ?? true;
+  const bySheet = new Map<string, { group: ProblemGroup; items: { issue: Issue; index: number }[] }>();
+  issues.forEach((issue, index) => {
+    if (issue.severity === 'info' && !includeInfo) return;
+    let entry = bySheet.get(issue.sheet);
+    if (!entry) {
+      entry = { group: { sheet: issue.sheet, errors: 0, warnings: 0, infos: 0, issues: [] }, items: [] };
+      bySheet.set(issue.sheet, entry);
+    }
+    entry.items.push({ issue, index });
+    if (issue.severity === 'error') entry.group.errors++;
+    else if (issue.severity === 'warning') entry.group.warnings++;
+    else entry.group.infos++;
+  });
+  const groups = [...bySheet.values()].map(({ group, items }) => {
+    // Array.prototype.sort is stable; the index makes the tie-break explicit all the same.
+    items.sort((x, y) => compareIssues(x.issue, y.issue) || x.index - y.index);
+    return { ...group, issues: items.map((i) => i.issue) };
+  });
+  return groups
+    .map((g, order) => ({ g, order }))
+    .sort((x, y) => groupRank(x.g) - groupRank(y.g) || x.order - y.order)
+    .map((x) => x.g);
+}
+
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function countProblems(issues: readonly Issue[]): ProblemCounts {
+  const c: ProblemCounts = { errors: 0, warnings: 0, infos: 0 };
+  for (const i of issues) {
+    if (i.severity === 'error') c.errors++;
+    else if (i.severity === 'warning') c.warnings++;
+    else c.infos++;
+  }
+  return c;
+}
+
+/**
+ * The message of an issue in the pane's language without the location prefix that makeIssue
+ * puts in front ("政策推進課!H12（実績R3）: "), since the pane shows the cell and the header on
+ * their own. A message in another shape is returned whole.
+ */
+export function issueText(issue: Issue, lang: Lang): string {
+  const message = lang === 'en' ? issue.messageEn || issue.message : issue.message || issue.messageEn;
+  const where = issue.sheet + (issue.cell ? '!' + issue.cell : '');
+  const header = issue.header ? (lang === 'en' ? ` (${issue.header})` : `（${issue.header}）`) : '';
+  const prefix = `${where}${header}: `;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+}
+
+/** the issues of the given sheets (the sheets a write skipped) */
+export function issuesOfSheets(issues: readonly Issue[], sheets: readonly string[]): Issue[] {
+  const set = new Set(sheets);
+  return issues.filter((i) => set.has(i.sheet));
+}

@@ -1,0 +1,118 @@
+/**
+ * The settings panel's form: text fields (people type １２０ with a Japanese IME, or 1,000), checked
+ * with the domain's zod settingsSchema. Field errors are message keys with parameters, so they
+ * follow the language switch.
+ */
+import type { core } from 'zod';
+import { settingsSchema, type Settings } from '../../domain/settings';
+import type { MessageKey } from '../i18n/ja';
+
+export type SettingsField = 'cap' | 'planStart' | 'planEnd' | 'gradeA' | 'gradeB' | 'gradeC';
+/** 'grades' = the bands as a whole (A ≥ B ≥ C) */
+export type SettingsErrorField = SettingsField | 'grades';
+
+export const SETTINGS_FIELDS: readonly SettingsField[] = ['cap', 'planStart', 'planEnd', 'gradeA', 'gradeB', 'gradeC'];
+
+export type SettingsForm = Record<SettingsField, string>;
+
+export interface FieldError {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+export type SettingsErrors = Partial<Record<SettingsErrorField, FieldError>>;
+
+export type SettingsFormResult = { ok: true; settings: Settings } | { ok: false; errors: SettingsErrors };
+
+export function settingsToForm(s: Settings): SettingsForm {
+  return {
+    cap: String(s.cap),
+    planStart: String(s.planStart),
+    planEnd: String(s.planEnd),
+    gradeA: String(s.grades.A),
+    gradeB: String(s.grades.B),
+    gradeC: String(s.grades.C),
+  };
+}
+
+/**
+ * "１２０" → 120, " 1,000 " → 1000, "80%" → 80; "" → 'empty'; anything else → 'invalid'.
+ * NFKC turns full-width digits, signs and the full-width percent sign into ASCII.
+ */
+export function parseNumberField(text: string): number | 'empty' | 'invalid' {
+  const s = text.normalize('NFKC').trim().replace(/,/g, '').replace(/\s*%$/, '');
+  if (s === '') return 'empty';
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return 'invalid';
+  const n = Number(s);
+  return Number.isFinite(n) ? n : 'invalid';
+}
+
+function fieldOfPath(path: readonly PropertyKey[]): SettingsErrorField | undefined {
+  const [a, b] = path;
+  if (a === 'cap' || a === 'planStart' || a === 'planEnd') return a;
+  if (a === 'grades') {
+    if (b === 'A') return 'gradeA';
+    if (b === 'B') return 'gradeB';
+    if (b === 'C') return 'gradeC';
+    return 'grades';
+  }
+  return undefined;
+}
+
+/** one zod issue → the message shown under its field */
+export function fieldErrorOfIssue(issue: core.$ZodIssue): { field: SettingsErrorField; error: FieldError } | undefined {
+  const field = fieldOfPath(issue.path);
+  if (field === undefined) return undefined;
+  switch (issue.code) {
+    case 'invalid_type':
+      return { field, error: { key: issue.expected === 'int' ? 'settings.error.integer' : 'settings.error.number' } };
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.inclusive === false) return { field, error: { key: 'settings.error.greaterThan', params: { min } } };
+      return { field, error: { key: 'settings.error.min', params: { min } } };
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.inclusive === false) return { field, error: { key: 'settings.error.lessThan', params: { max } } };
+      return { field, error: { key: 'settings.error.max', params: { max } } };
+    }
+    case 'custom':
+      if (field === 'planEnd') return { field, error: { key: 'settings.error.planOrder' } };
+      if (field === 'grades') return { field, error: { key: 'settings.error.gradeOrder' } };
+      return { field, error: { key: 'settings.error.invalid' } };
+    default:
+      return { field, error: { key: 'settings.error.invalid' } };
+  }
+}
+
+/**
+ * Check the form. `base` supplies the settings the panel does not show (the COVID period and
+ * ratio), so saving the form never resets them.
+ */
+export function validateSettingsForm(form: SettingsForm, base: Settings): SettingsFormResult {
+  const errors: SettingsErrors = {};
+  const numbers = {} as Record<SettingsField, number>;
+  for (const field of SETTINGS_FIELDS) {
+    const v = parseNumberField(form[field]);
+    if (v === 'empty') errors[field] = { key: 'settings.error.required' };
+    else if (v === 'invalid') errors[field] = { key: 'settings.error.number' };
+    else numbers[field] = v;
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+
+  const parsed = settingsSchema.safeParse({
+    ...base,
+    cap: numbers.cap,
+    planStart: numbers.planStart,
+    planEnd: numbers.planEnd,
+    grades: { A: numbers.gradeA, B: numbers.gradeB, C: numbers.gradeC },
+  });
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  for (const issue of parsed.error.issues) {
+    const mapped = fieldErrorOfIssue(issue);
+    // The first problem of a field is the one worth reading.
+    if (mapped && errors[mapped.field] === undefined) errors[mapped.field] = mapped.error;
+  }
+  if (Object.keys(errors).length === 0) errors.grades = { key: 'settings.error.invalid' };
+  return { ok: false, errors };
+}
