@@ -12,6 +12,8 @@ import { makeSettings } from '../domain/settings';
 import { buildSummaryModel, SUMMARY_SHEET_NAME } from '../domain/summaryModel';
 import { addChart } from '../xlsx/addChart';
 import { applyPlan } from '../xlsx/applyPlan';
+import { appendLog } from '../xlsx/appendLog';
+import { LOG_SHEET, planLogAppend } from '../domain/auditLog';
 import { writeFileAtomic } from '../xlsx/atomicWrite';
 import { readSheets } from '../xlsx/readSheets';
 import { writeSummarySheet } from '../xlsx/writeSummary';
@@ -119,6 +121,8 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     const l = loaded[i];
     if (fr.issues.some((x) => x.severity === 'error')) continue;
     applyPlan(l.workbook, fr.plan);
+    const logSheet = inputs[i].sheets.find((sh) => sh.name === LOG_SHEET);
+    appendLog(l.workbook, planLogAppend(logSheet, result, i, { time: new Date().toISOString(), runner: 'CLI', file: l.name }));
     const buf = await l.workbook.xlsx.writeBuffer();
     const target = path.join(outDir, l.name);
     await writeFileAtomic(target, new Uint8Array(buf as ArrayBuffer));
