@@ -9,14 +9,13 @@ import path from 'node:path';
 import { buildReport } from '../domain/report';
 import { review, type WorkbookInput } from '../domain/review';
 import { makeSettings } from '../domain/settings';
-import { buildSummaryModel, SUMMARY_SHEET_NAME } from '../domain/summaryModel';
-import { addChart } from '../xlsx/addChart';
+import { buildSummaryModel } from '../domain/summaryModel';
 import { applyPlan } from '../xlsx/applyPlan';
 import { appendLog } from '../xlsx/appendLog';
 import { LOG_SHEET, planLogAppend } from '../domain/auditLog';
 import { writeFileAtomic } from '../xlsx/atomicWrite';
 import { readSheets } from '../xlsx/readSheets';
-import { writeSummarySheet } from '../xlsx/writeSummary';
+import { summaryPackage } from '../xlsx/summaryPackage';
 import type { CliOptions } from './args';
 import type { Issue } from '../domain/issues';
 
@@ -139,14 +138,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
       return kind === 'reviewed' ? l.name : path.relative(outDir, l.abs).split(path.sep).join('/');
     },
   });
-  const summaryBook = new ExcelJS.Workbook();
-  summaryBook.creator = 'Progress Review';
-  writeSummarySheet(summaryBook.addWorksheet(SUMMARY_SHEET_NAME), model);
-  let summaryBytes: Uint8Array = new Uint8Array((await summaryBook.xlsx.writeBuffer()) as ArrayBuffer);
-  if (model.chart) {
-    const table = model.tables.find((t) => t.name === model.chart!.table)!;
-    summaryBytes = await addChart(summaryBytes, { sheetName: SUMMARY_SHEET_NAME, chart: model.chart, table });
-  }
+  const summaryBytes = await summaryPackage(model);
   const summaryPath = path.join(outDir, 'summary.xlsx');
   await writeFileAtomic(summaryPath, summaryBytes);
   written.push(summaryPath);

@@ -56,6 +56,7 @@ export const labels = {
     warning: '警告',
     none: '該当なし',
     noProblems: '問題はありません',
+    rowRef: (sheet: string, row: number) => `${sheet} ${row}行`,
   },
   en: {
     summaryTitle: 'Progress Review summary',
@@ -111,5 +112,6 @@ export const labels = {
     warning: 'Warning',
     none: 'None',
     noProblems: 'No problems',
+    rowRef: (sheet: string, row: number) => `${sheet} row ${row}`,
   },
 } as const;

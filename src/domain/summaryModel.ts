@@ -192,7 +192,8 @@ export function buildSummaryModel(review: Review, opts: SummaryOptions = {}): Su
       { v: pct(r.pace) },
       { v: r.grade },
       { v: r.covid === 'none' ? null : COVID_LABEL[r.covid] },
-      { v: `${k.sheet}!${cellAddress(k.row, 0).replace(/^A/, '')}行`, link: link(file, erroredFiles.has(file) ? 'input' : 'reviewed', k.sheet, k.row, 0) },
+      // plain text: a link per KPI would add a relationship per row to the package
+      { v: L.rowRef(k.sheet, k.row + 1) },
     ]),
     formats: [null, null, null, null, null, '#,##0.###', null, '#,##0.###', '#,##0.###', PCT, PCT, PCT, '@', '@', null],
     iconSetColumn: 9,
@@ -249,7 +250,7 @@ export function buildSummaryModel(review: Review, opts: SummaryOptions = {}): Su
         { v: k.baseline },
         { v: r.latest ? r.latest.value : null },
         { v: k.notes || null },
-        { v: `${k.sheet}!${k.row + 1}行`, link: link(file, erroredFiles.has(file) ? 'input' : 'reviewed', k.sheet, k.row, 0) },
+        { v: L.rowRef(k.sheet, k.row + 1), link: link(file, erroredFiles.has(file) ? 'input' : 'reviewed', k.sheet, k.row, 0) },
       ]),
     formats: ['@', null, null, null, '#,##0.###', '#,##0.###', null, null],
     emptyText: L.none,

@@ -1,0 +1,63 @@
+/**
+ * {"bench":"cli-vs-exceljs","rows":10000,"ratio":…}: the CLI's review of a 10,000-row
+ * workbook (read, validate, compute, reviewed copy, summary.xlsx) divided by a bare
+ * exceljs load + save of the same file, both in this process, alternating, median of runs.
+ */
+import ExcelJS from 'exceljs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../src/cli/main';
+import { generateKpiSheet } from './generate';
+
+async function writeWorkbook(file: string, rows: number): Promise<void> {
+  const sheet = generateKpiSheet(rows, 3);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet.name);
+  for (const line of sheet.values) ws.addRow(line as ExcelJS.CellValue[]);
+  await wb.xlsx.writeFile(file);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time(f: () => Promise<unknown>): Promise<number> {
+  const t0 = process.hrtime.bigint();
+  await f();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+export async function benchCliVsExceljs(rows = 10_000, runs = 3) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pr-bench-'));
+  try {
+    const input = path.join(dir, 'kpi.xlsx');
+    await writeWorkbook(input, rows);
+    const bare = async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(input);
+      await wb.xlsx.writeFile(path.join(dir, 'bare.xlsx'));
+    };
+    const silent = { out: () => {}, err: () => {} };
+    const cli = async () => {
+      const code = await runCli(['review', input, '--out', path.join(dir, 'out')], silent);
+      if (code !== 0 && code !== 1) throw new Error('CLI failed with exit ' + code);
+    };
+    await bare();
+    await cli();
+    const bareMs: number[] = [];
+    const cliMs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      bareMs.push(await time(bare));
+      cliMs.push(await time(cli));
+    }
+    const b = median(bareMs);
+    const c = median(cliMs);
+    return { bench: 'cli-vs-exceljs', rows, ratio: Math.round((c / b) * 100) / 100, cliMs: Math.round(c), exceljsMs: Math.round(b) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) benchCliVsExceljs().then((r) => console.log(JSON.stringify(r)));

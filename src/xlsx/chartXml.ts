@@ -1,0 +1,77 @@
+/**
+ * The native column chart of the summary (mean 達成率 per 基本目標) as DrawingML: the chart
+ * part and the drawing part that anchors it. Cached values let it show before Excel
+ * recalculates.
+ */
+import { columnLetters } from '../domain/address';
+import type { SummaryChart, SummaryTable } from '../domain/summaryModel';
+import { xmlAttr as esc } from './xml';
+
+function absRange(sheet: string, col: number, top: number, bottom: number): string {
+  const c = columnLetters(col);
+  return `'${sheet.replace(/'/g, "''")}'!$${c}$${top + 1}:$${c}$${bottom + 1}`;
+}
+
+export interface ChartData {
+  sheetName: string;
+  chart: SummaryChart;
+  table: SummaryTable;
+}
+
+export function chartXml(d: ChartData): string {
+  const { chart, table, sheetName } = d;
+  const firstRow = table.titleRow + 2;
+  const lastRow = firstRow + chart.rowCount - 1;
+  const cats = table.rows.slice(0, chart.rowCount).map((r) => String(r[chart.categoryColumn].v ?? ''));
+  const catRef = absRange(sheetName, table.left + chart.categoryColumn, firstRow, lastRow);
+  const series = chart.valueColumns
+    .map((vc, i) => {
+      const nameRef = `'${sheetName.replace(/'/g, "''")}'!$${columnLetters(table.left + vc)}$${table.titleRow + 2}`;
+      const vals = table.rows.slice(0, chart.rowCount).map((r) => r[vc].v);
+      const color = i === 0 ? '5B9BD5' : 'ED7D31';
+      return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>
+<c:tx><c:strRef><c:f>${esc(nameRef)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${esc(table.headers[vc])}</c:v></c:pt></c:strCache></c:strRef></c:tx>
+<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr>
+<c:invertIfNegative val="0"/>
+<c:dLbls><c:numFmt formatCode="0.0%" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>
+<c:cat><c:strRef><c:f>${esc(catRef)}</c:f><c:strCache><c:ptCount val="${cats.length}"/>${cats.map((c, j) => `<c:pt idx="${j}"><c:v>${esc(c)}</c:v></c:pt>`).join('')}</c:strCache></c:strRef></c:cat>
+<c:val><c:numRef><c:f>${esc(absRange(sheetName, table.left + vc, firstRow, lastRow))}</c:f><c:numCache><c:formatCode>0.0%</c:formatCode><c:ptCount val="${vals.length}"/>${vals
+        .map((v, j) => (typeof v === 'number' ? `<c:pt idx="${j}"><c:v>${v}</c:v></c:pt>` : ''))
+        .join('')}</c:numCache></c:numRef></c:val></c:ser>`;
+    })
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<c:roundedCorners val="0"/>
+<c:chart>
+<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"/></a:pPr><a:r><a:rPr lang="ja-JP" sz="1400" b="1"/><a:t>${esc(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>
+<c:autoTitleDeleted val="0"/>
+<c:plotArea><c:layout/>
+<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>
+${series}
+<c:gapWidth val="80"/><c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>
+<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="50010002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>
+<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/><c:max val="1.2"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="0%" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/><c:crossAx val="50010001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/><c:majorUnit val="0.2"/></c:valAx>
+</c:plotArea>
+<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>
+<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>
+</c:chart>
+</c:chartSpace>`;
+}
+
+export function drawingXml(chart: SummaryChart, rId: string): string {
+  // about 64 px per column and 20 px per row at default sizes
+  const toCol = chart.left + Math.max(1, Math.round(chart.width / 64));
+  const toRow = chart.top + Math.max(1, Math.round(chart.height / 20));
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">
+<xdr:twoCellAnchor editAs="oneCell">
+<xdr:from><xdr:col>${chart.left}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${chart.top}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>
+<xdr:to><xdr:col>${toCol}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${toRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>
+<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="PR_GoalChart"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>
+<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>
+<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rId}"/></a:graphicData></a:graphic>
+</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>
+</xdr:wsDr>`;
+}
+

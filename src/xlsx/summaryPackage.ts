@@ -1,0 +1,280 @@
+/**
+ * Writes the summary workbook (summary.xlsx) straight from the SummarySheetModel as an
+ * OOXML package: one sheet with title lines, an Excel table per section, number formats,
+ * bold rows, links, data bars and icon sets, frozen title rows, A4 landscape print setup and
+ * the native chart. Written directly rather than through exceljs because exceljs cannot
+ * write charts and is slow on a 10,000-row KPI list; tests read the result back with exceljs
+ * and LibreOffice. Text is always an inline string, never a formula.
+ */
+import JSZip from 'jszip';
+import { cellAddress, columnLetters, rangeAddress } from '../domain/address';
+import type { SummaryCell, SummarySheetModel, SummaryTable } from '../domain/summaryModel';
+import { chartXml, drawingXml } from './chartXml';
+import { xmlAttr, xmlText } from './xml';
+
+const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const NS_R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const NS_PKG = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+interface StyleKey {
+  fmt: string | null;
+  bold: boolean;
+  link: boolean;
+  font: 'normal' | 'title' | 'subtitle' | 'section';
+}
+
+const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
+
+/** cellXfs built on demand: each distinct (format, font) pair once. */
+class Styles {
+  private readonly xfs: StyleKey[] = [{ fmt: null, bold: false, link: false, font: 'normal' }];
+  private readonly index = new Map<string, number>();
+  private readonly customFormats = new Map<string, number>();
+
+  id(k: StyleKey): number {
+    const key = `${k.fmt}|${k.bold}|${k.link}|${k.font}`;
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.xfs.length;
+      this.xfs.push(k);
+      this.index.set(key, i);
+      if (k.fmt && BUILTIN_FORMATS[k.fmt] === undefined && !this.customFormats.has(k.fmt)) this.customFormats.set(k.fmt, 164 + this.customFormats.size);
+    }
+    return i;
+  }
+
+  xml(): string {
+    const fonts = [
+      '<font><sz val="11"/><name val="游ゴシック"/><family val="3"/><charset val="128"/><scheme val="minor"/></font>',
+      '<font><b/><sz val="11"/><name val="游ゴシック"/><family val="3"/><charset val="128"/><scheme val="minor"/></font>',
+      '<font><u/><sz val="11"/><color rgb="FF0563C1"/><name val="游ゴシック"/><family val="3"/><charset val="128"/><scheme val="minor"/></font>',
+      '<font><b/><sz val="16"/><name val="游ゴシック"/><family val="3"/><charset val="128"/><scheme val="minor"/></font>',
+      '<font><sz val="10"/><color rgb="FF595959"/><name val="游ゴシック"/><family val="3"/><charset val="128"/><scheme val="minor"/></font>',
+      '<font><b/><sz val="12"/><name val="游ゴシック"/><family val="3"/><charset val="128"/><scheme val="minor"/></font>',
+    ];
+    const fontOf = (k: StyleKey): number =>
+      k.font === 'title' ? 3 : k.font === 'subtitle' ? 4 : k.font === 'section' ? 5 : k.link ? 2 : k.bold ? 1 : 0;
+    const numFmts = [...this.customFormats].map(([code, id]) => `<numFmt numFmtId="${id}" formatCode="${xmlAttr(code)}"/>`);
+    const xfs = this.xfs.map((k) => {
+      const fmtId = k.fmt ? BUILTIN_FORMATS[k.fmt] ?? this.customFormats.get(k.fmt)! : 0;
+      const font = fontOf(k);
+      return `<xf numFmtId="${fmtId}" fontId="${font}" fillId="0" borderId="0" xfId="0"${fmtId ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}/>`;
+    });
+    return (
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS_MAIN}">` +
+      (numFmts.length ? `<numFmts count="${numFmts.length}">${numFmts.join('')}</numFmts>` : '') +
+      `<fonts count="${fonts.length}">${fonts.join('')}</fonts>` +
+      '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+      '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+      '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+      `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>` +
+      '<cellStyles count="1"><cellStyle name="標準" xfId="0" builtinId="0"/></cellStyles>' +
+      '<dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/>' +
+      '</styleSheet>'
+    );
+  }
+}
+
+interface Link {
+  ref: string;
+  /** external workbook, with the cell as location */
+  file?: string;
+  location: string;
+  display: string;
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+class SheetWriter {
+  private readonly rows = new Map<number, string[]>();
+  readonly links: Link[] = [];
+  constructor(private readonly styles: Styles) {}
+
+  set(row: number, col: number, value: string | number | null, style: StyleKey): void {
+    const s = this.styles.id(style);
+    let line = this.rows.get(row);
+    if (!line) this.rows.set(row, (line = []));
+    const r = cellAddress(row, col);
+    const sAttr = s ? ` s="${s}"` : '';
+    if (value === null || (typeof value === 'number' && !Number.isFinite(value))) line[col] = `<c r="${r}"${sAttr}/>`;
+    else if (typeof value === 'number') line[col] = `<c r="${r}"${sAttr}><v>${value}</v></c>`;
+    else line[col] = `<c r="${r}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
+  }
+
+  sheetData(): string {
+    const out: string[] = [];
+    for (const r of [...this.rows.keys()].sort((a, b) => a - b)) {
+      out.push(`<row r="${r + 1}">${this.rows.get(r)!.filter(Boolean).join('')}</row>`);
+    }
+    return `<sheetData>${out.join('')}</sheetData>`;
+  }
+
+  maxRow(): number {
+    return Math.max(0, ...this.rows.keys());
+  }
+}
+
+function cellText(c: SummaryCell): string | number | null {
+  return c.v;
+}
+
+function tableXml(t: SummaryTable, id: number, top: number): string {
+  const ref = rangeAddress(top, t.left, top + t.rows.length, t.left + t.headers.length - 1);
+  const cols = t.headers.map((h, i) => `<tableColumn id="${i + 1}" name="${xmlAttr(h)}"/>`).join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS_MAIN}" id="${id}" name="${xmlAttr(t.name)}" displayName="${xmlAttr(t.name)}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${t.headers.length}">${cols}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
+  );
+}
+
+/** Unique, Excel-valid column headers (tables need distinct string headers). */
+function tableHeaders(headers: string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h) => {
+    const base = h.trim() || 'Column';
+    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
+    seen.set(base.toLowerCase(), n);
+    return n === 1 ? base : `${base}${n}`;
+  });
+}
+
+export function summaryPackageParts(model: SummarySheetModel, fileHref: (file: string) => string = (f) => f): Map<string, string> {
+  const styles = new Styles();
+  const sheet = new SheetWriter(styles);
+  const normal = (fmt: string | null = null, bold = false, link = false): StyleKey => ({ fmt, bold, link, font: 'normal' });
+  sheet.set(0, 0, model.title, { fmt: null, bold: true, link: false, font: 'title' });
+  sheet.set(1, 0, model.subtitle, { fmt: null, bold: false, link: false, font: 'subtitle' });
+
+  const tables: { xml: string; name: string }[] = [];
+  const conditional: string[] = [];
+  let priority = 1;
+  for (const t of model.tables) {
+    sheet.set(t.titleRow, t.left, t.title, { fmt: null, bold: true, link: false, font: 'section' });
+    const top = t.titleRow + 1;
+    if (t.rows.length === 0) {
+      sheet.set(top, t.left, t.emptyText, normal());
+      continue;
+    }
+    const headers = tableHeaders(t.headers);
+    headers.forEach((h, j) => sheet.set(top, t.left + j, h, normal('@', true)));
+    t.rows.forEach((r, i) => {
+      r.forEach((c, j) => {
+        const row = top + 1 + i;
+        const col = t.left + j;
+        const link = c.link && c.v !== null;
+        sheet.set(row, col, cellText(c), normal(t.formats[j] ?? null, !!c.bold, !!link));
+        if (link) {
+          const location = `${quoteSheet(c.link!.sheet)}!${c.link!.cell}`;
+          sheet.links.push({ ref: cellAddress(row, col), file: c.link!.file ? fileHref(c.link!.file) : undefined, location, display: String(c.v) });
+        }
+      });
+    });
+    tables.push({ xml: tableXml({ ...t, headers }, tables.length + 1, top), name: t.name });
+    const first = top + 1;
+    const last = top + t.rows.length;
+    if (t.dataBarColumn !== undefined) {
+      const col = t.left + t.dataBarColumn;
+      conditional.push(
+        `<conditionalFormatting sqref="${rangeAddress(first, col, last, col)}"><cfRule type="dataBar" priority="${priority++}"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="1.2"/><color rgb="FF5B9BD5"/></dataBar></cfRule></conditionalFormatting>`,
+      );
+    }
+    if (t.iconSetColumn !== undefined) {
+      const col = t.left + t.iconSetColumn;
+      conditional.push(
+        `<conditionalFormatting sqref="${rangeAddress(first, col, last, col)}"><cfRule type="iconSet" priority="${priority++}"><iconSet iconSet="3TrafficLights1"><cfvo type="num" val="0"/><cfvo type="num" val="0.5"/><cfvo type="num" val="1"/></iconSet></cfRule></conditionalFormatting>`,
+      );
+    }
+  }
+
+  const rels: string[] = [];
+  const relId = (type: string, target: string, external = false): string => {
+    const id = `rId${rels.length + 1}`;
+    rels.push(`<Relationship Id="${id}" Type="${REL}/${type}" Target="${xmlAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`);
+    return id;
+  };
+  const hyperlinks = sheet.links.map((l) => {
+    const rid = l.file ? ` r:id="${relId('hyperlink', l.file, true)}"` : '';
+    return `<hyperlink ref="${l.ref}"${rid} location="${xmlAttr(l.location)}" display="${xmlAttr(l.display)}"/>`;
+  });
+  const drawingRid = model.chart ? relId('drawing', '../drawings/drawing1.xml') : null;
+  const tableRids = tables.map((_, i) => relId('table', `../tables/table${i + 1}.xml`));
+
+  const widths = model.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  const lastCol = Math.max(model.columnWidths.length - 1, ...model.tables.map((t) => t.left + t.headers.length - 1));
+  const sheetXml =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
+    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+    `<dimension ref="A1:${columnLetters(lastCol)}${sheet.maxRow() + 1}"/>` +
+    `<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="${model.freezeRows}" topLeftCell="${cellAddress(model.freezeRows, 0)}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${model.freezeRows + 1}" sqref="A${model.freezeRows + 1}"/></sheetView></sheetViews>` +
+    '<sheetFormatPr defaultRowHeight="18.75"/>' +
+    `<cols>${widths}</cols>` +
+    sheet.sheetData() +
+    conditional.join('') +
+    (hyperlinks.length ? `<hyperlinks>${hyperlinks.join('')}</hyperlinks>` : '') +
+    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
+    (drawingRid ? `<drawing r:id="${drawingRid}"/>` : '') +
+    (tableRids.length ? `<tableParts count="${tableRids.length}">${tableRids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>` : '') +
+    '</worksheet>';
+
+  const parts = new Map<string, string>();
+  const overrides = [
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
+    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>',
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>',
+    '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>',
+    ...tables.map((_, i) => `<Override PartName="/xl/tables/table${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`),
+  ];
+  if (model.chart) {
+    const table = model.tables.find((t) => t.name === model.chart!.table)!;
+    parts.set('xl/charts/chart1.xml', chartXml({ sheetName: model.name, chart: model.chart, table }));
+    parts.set('xl/drawings/drawing1.xml', drawingXml(model.chart, 'rId1'));
+    parts.set('xl/drawings/_rels/drawing1.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG}"><Relationship Id="rId1" Type="${REL}/chart" Target="../charts/chart1.xml"/></Relationships>`);
+    overrides.push(
+      '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+      '<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>',
+    );
+  }
+  parts.set(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join('')}</Types>`,
+  );
+  parts.set(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/><Relationship Id="rId3" Type="${REL}/extended-properties" Target="docProps/app.xml"/></Relationships>`,
+  );
+  parts.set(
+    'docProps/core.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>${xmlText(model.title)}</dc:title><dc:creator>Progress Review</dc:creator></cp:coreProperties>`,
+  );
+  parts.set(
+    'docProps/app.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Progress Review</Application></Properties>`,
+  );
+  parts.set(
+    'xl/workbook.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}"><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="${xmlAttr(model.name)}" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="191029"/></workbook>`,
+  );
+  parts.set(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+  );
+  parts.set('xl/worksheets/sheet1.xml', sheetXml);
+  if (rels.length) parts.set('xl/worksheets/_rels/sheet1.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG}">${rels.join('')}</Relationships>`);
+  tables.forEach((t, i) => parts.set(`xl/tables/table${i + 1}.xml`, t.xml));
+  parts.set('xl/styles.xml', styles.xml());
+  return parts;
+}
+
+export async function summaryPackage(model: SummarySheetModel, fileHref?: (file: string) => string): Promise<Uint8Array> {
+  const zip = new JSZip();
+  // fixed dates keep the bytes the same for the same summary
+  const date = new Date(Date.UTC(2020, 0, 1));
+  for (const [name, content] of summaryPackageParts(model, fileHref)) zip.file(name, content, { date });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+}
