@@ -1,26 +1,33 @@
 /**
- * The four actions. Buttons wrap into rows on a narrow pane (two per row at 320 px) and their
- * labels wrap inside the button. While an action runs they stay focusable but disabled
- * (aria-disabled), so keyboard focus is not thrown back to the page.
+ * The four actions as tiles (icon above the label): they wrap into rows on a narrow pane (two per
+ * row at 320 px, four from about 610 px) and a label has the tile's whole width, so
+ * 「計算して書き込む」 fits on one line at 320 px; longer English labels wrap inside the tile.
+ * While an action runs the buttons stay focusable but disabled (aria-disabled), so keyboard focus
+ * is not thrown back to the page.
  */
-import { Button, makeStyles, Tooltip, tokens, useId } from '@fluentui/react-components';
+import { Button, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { CalculatorRegular, DocumentAddRegular, TableRegular, TaskListSquareLtrRegular } from '@fluentui/react-icons';
 import type { ReactElement } from 'react';
 import type { ActionKind } from '../state/actionState';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/translate';
+import { useSharedStyles } from './styles';
 
 const useStyles = makeStyles({
   root: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(128px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(136px, 1fr))',
     gap: tokens.spacingHorizontalS,
   },
   button: {
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXXS,
     minWidth: 0,
     maxWidth: '100%',
     height: 'auto',
-    minHeight: '40px',
+    minHeight: '56px',
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
     whiteSpace: 'normal',
     textAlign: 'center',
     overflowWrap: 'anywhere',
@@ -37,10 +44,29 @@ interface ActionDef {
 }
 
 const ACTIONS: readonly ActionDef[] = [
-  { kind: 'validate', testId: 'action-validate', label: 'action.validate', description: 'action.validate.description', icon: <TaskListSquareLtrRegular />, primary: true },
-  { kind: 'compute', testId: 'action-compute', label: 'action.compute', description: 'action.compute.description', icon: <CalculatorRegular /> },
+  {
+    kind: 'validate',
+    testId: 'action-validate',
+    label: 'action.validate',
+    description: 'action.validate.description',
+    icon: <TaskListSquareLtrRegular />,
+    primary: true,
+  },
+  {
+    kind: 'compute',
+    testId: 'action-compute',
+    label: 'action.compute',
+    description: 'action.compute.description',
+    icon: <CalculatorRegular />,
+  },
   { kind: 'summary', testId: 'action-summary', label: 'action.summary', description: 'action.summary.description', icon: <TableRegular /> },
-  { kind: 'template', testId: 'action-template', label: 'action.template', description: 'action.template.description', icon: <DocumentAddRegular /> },
+  {
+    kind: 'template',
+    testId: 'action-template',
+    label: 'action.template',
+    description: 'action.template.description',
+    icon: <DocumentAddRegular />,
+  },
 ];
 
 export interface ActionBarProps {
@@ -76,22 +102,28 @@ function ActionButton({
   className: string;
 }) {
   const { t } = useI18n();
-  // The tooltip describes the button; the button's own aria-describedby would replace the
-  // tooltip's, so both ids are given here.
-  const tooltipId = useId('action-tip-');
+  const shared = useSharedStyles();
+  // The description: a native tooltip (title) for the mouse, a hidden text for screen readers.
+  // Fluent's Tooltip would add its positioning engine (~40 KB) to the bundle for this alone.
+  const descriptionId = useId('action-desc-');
+  const description = t(def.description);
   return (
-    <Tooltip content={{ children: t(def.description), id: tooltipId }} relationship="description" withArrow>
+    <>
       <Button
         data-testid={def.testId}
         className={className}
         appearance={def.primary ? 'primary' : 'secondary'}
         icon={def.icon}
         disabledFocusable={disabled}
-        aria-describedby={describedBy ? `${tooltipId} ${describedBy}` : tooltipId}
+        title={description}
+        aria-describedby={describedBy ? `${descriptionId} ${describedBy}` : descriptionId}
         onClick={() => onAction(def.kind)}
       >
         {t(def.label)}
       </Button>
-    </Tooltip>
+      <span id={descriptionId} className={shared.visuallyHidden}>
+        {description}
+      </span>
+    </>
   );
 }

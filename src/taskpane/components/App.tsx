@@ -92,11 +92,22 @@ export function App({ gateway, store: givenStore }: AppProps) {
   const [templateSession, setTemplateSession] = useState(0);
   const [selectError, setSelectError] = useState<{ ref: string; message: string } | null>(null);
   const blockedId = useId('actions-blocked-');
+  const resultRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     document.documentElement.lang = lang; // dialogs render in a portal outside the root element
     saveLang(store, lang);
   }, [lang, store]);
+
+  // When an action ends with its result out of sight (below an open settings panel), bring the
+  // top of the result into view. Focus stays where it is.
+  useEffect(() => {
+    if (state.status !== 'done' && state.status !== 'failed') return;
+    const el = resultRef.current;
+    if (el && typeof el.scrollIntoView === 'function' && el.getBoundingClientRect().top > window.innerHeight - 48) {
+      el.scrollIntoView({ block: 'start' });
+    }
+  }, [state.status, state.runId]);
 
   const run = useCallback(async (action: ActionKind, work: (onProgress: OnProgress) => Promise<ActionResult>) => {
     if (busyRef.current) return; // a second click before the buttons were disabled
@@ -161,9 +172,12 @@ export function App({ gateway, store: givenStore }: AppProps) {
   const onSelect = useCallback(
     (sheet: string, cell: string) => {
       setSelectError(null);
-      gateway.selectCell(sheet, cell).catch((err: unknown) => {
-        setSelectError({ ref: `${sheet}!${cell}`, message: describeError(err).message });
-      });
+      // Promise.resolve().then: a gateway that throws instead of rejecting is handled the same way.
+      Promise.resolve()
+        .then(() => gateway.selectCell(sheet, cell))
+        .catch((err: unknown) => {
+          setSelectError({ ref: `${sheet}!${cell}`, message: describeError(err).message });
+        });
     },
     [gateway],
   );
@@ -191,7 +205,7 @@ export function App({ gateway, store: givenStore }: AppProps) {
         )}
         <SettingsPanel form={form} errors={settingsErrors} settings={settings} onFieldChange={onFieldChange} onReset={onResetSettings} />
         {state.status === 'running' && <ProgressPanel action={state.action} step={state.step} ratio={state.ratio} />}
-        <section className={styles.result} data-testid="result" aria-label={t('result.aria')}>
+        <section ref={resultRef} className={styles.result} data-testid="result" aria-label={t('result.aria')}>
           {selectError && (
             <MessageBar intent="warning" layout="multiline" className={styles.selectError}>
               <MessageBarBody className={styles.selectErrorBody}>
@@ -205,7 +219,11 @@ export function App({ gateway, store: givenStore }: AppProps) {
         <ComputeConfirmDialog open={confirmOpen} onConfirm={onConfirmCompute} onCancel={() => setConfirmOpen(false)} />
         <TemplateDialog
           key={templateSession}
-          open={templateOpen} settings={settings} onSubmit={onSubmitTemplate} onCancel={() => setTemplateOpen(false)} />
+          open={templateOpen}
+          settings={settings}
+          onSubmit={onSubmitTemplate}
+          onCancel={() => setTemplateOpen(false)}
+        />
       </div>
     </I18nProvider>
   );

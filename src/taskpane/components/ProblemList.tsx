@@ -183,9 +183,7 @@ function ProblemItem({ issue, describedBy, onSelect }: ProblemItemProps) {
         {issue.cell && <span className={styles.cell}>{issue.cell}</span>}
         {issue.header && <span className={styles.meta}>{t('problem.header', { header: issue.header })}</span>}
       </span>
-      {issue.found !== undefined && issue.found !== '' && (
-        <span className={styles.meta}>{t('problem.found', { found: issue.found })}</span>
-      )}
+      {issue.found !== undefined && issue.found !== '' && <span className={styles.meta}>{t('problem.found', { found: issue.found })}</span>}
       <span className={styles.message}>{issueText(issue, lang)}</span>
     </>
   );

@@ -42,7 +42,11 @@ export function headline(result: ActionResult, t: Translate): Headline {
     case 'compute': {
       const { written, skipped } = result.outcome;
       if (written.length === 0) {
-        return { intent: skipped.length > 0 ? 'error' : 'warning', title: t('result.compute.nothingTitle'), lines: skipped.length > 0 ? [t('result.compute.partial')] : [] };
+        return {
+          intent: skipped.length > 0 ? 'error' : 'warning',
+          title: t('result.compute.nothingTitle'),
+          lines: skipped.length > 0 ? [t('result.compute.partial')] : [],
+        };
       }
       if (skipped.length > 0) return { intent: 'warning', title: t('result.compute.partialTitle'), lines: [t('result.compute.partial')] };
       return { intent: 'success', title: t('result.compute.title'), lines: [] };

@@ -1,8 +1,12 @@
-/** After 計算して書き込む: the sheets written (range, cells) and those skipped because of errors. */
+/**
+ * After 計算して書き込む: the sheets written (range, cells) and those not written, with the reason
+ * (validation errors, or a password-protected sheet) when the gateway gives one.
+ */
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { WriteOutcome } from '../../excel/gateway';
 import { useI18n } from '../i18n/I18nContext';
 import { formatCount } from '../i18n/translate';
+import { skippedSheets } from '../state/skipped';
 import { useSharedStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -11,6 +15,7 @@ const useStyles = makeStyles({
   item: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   sheet: { fontWeight: tokens.fontWeightSemibold },
   detail: { color: tokens.colorNeutralForeground2 },
+  reason: { display: 'block', color: tokens.colorNeutralForeground2 },
   none: { margin: 0, fontSize: tokens.fontSizeBase200 },
   skippedTitle: { color: tokens.colorStatusDangerForeground1 },
 });
@@ -19,6 +24,7 @@ export function WrittenSheets({ outcome }: { outcome: WriteOutcome }) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const { lang, t } = useI18n();
+  const skipped = skippedSheets(outcome, lang);
   return (
     <div className={styles.root}>
       <section className={styles.section}>
@@ -36,13 +42,14 @@ export function WrittenSheets({ outcome }: { outcome: WriteOutcome }) {
           </ul>
         )}
       </section>
-      {outcome.skipped.length > 0 && (
+      {skipped.length > 0 && (
         <section className={styles.section}>
           <h2 className={mergeClasses(shared.sectionTitle, styles.skippedTitle)}>{t('skipped.title')}</h2>
           <ul className={shared.list} data-testid="skipped-sheets">
-            {outcome.skipped.map((s) => (
-              <li key={s} className={mergeClasses(styles.item, styles.sheet, shared.wrap)}>
-                {s}
+            {skipped.map((s) => (
+              <li key={s.sheet} className={mergeClasses(styles.item, shared.wrap)} data-reason={s.reason}>
+                <span className={styles.sheet}>{s.sheet}</span>
+                <span className={styles.reason}>{s.text ?? t(s.reason === 'protected' ? 'skipped.protected' : 'skipped.errors')}</span>
               </li>
             ))}
           </ul>

@@ -20,7 +20,8 @@ export const ja = {
   'action.summary': '集計シート作成',
   'action.template': 'テンプレート作成',
   'action.validate.description': 'シートを読み取り、入力の誤りを確認します。ブックは変更しません。',
-  'action.compute.description': '出力列（達成率 … コロナ影響、施策進捗 …）だけを計算して書き込みます。エラーのあるシートには書き込みません。',
+  'action.compute.description':
+    '出力列（達成率 … コロナ影響、施策進捗 …）だけを計算して書き込みます。エラーのあるシートには書き込みません。',
   'action.summary.description': '基本目標別の達成状況、公約の総括表、問題の一覧を集計シートにまとめます。前回の集計シートは置き換えます。',
   'action.template.description': '担当課に配る入力用のシート（KPIシートまたは公約シート）を追加します。',
   'actions.blockedBySettings': '設定に誤りがあります。設定を直すと操作できます。',
@@ -45,7 +46,7 @@ export const ja = {
   'result.compute.title': '計算して書き込みました',
   'result.compute.partialTitle': '一部のシートだけ書き込みました',
   'result.compute.nothingTitle': '書き込んだシートはありません',
-  'result.compute.partial': 'エラーのあるシートには何も書き込んでいません。セルを直してから、もう一度押してください。',
+  'result.compute.partial': '書き込まなかったシートがあります（理由は下の一覧）。直してから、もう一度押してください。',
   'result.summary.title': '集計シート「{sheet}」を作成しました',
   'result.summary.replaced': '前回の集計シートを置き換えました。',
   'result.summary.added': '新しいシートとして追加しました。',
@@ -70,7 +71,9 @@ export const ja = {
   'written.title': '書き込んだシート',
   'written.item': '{range}（{cells}セル）',
   'written.none': '書き込んだシートはありません。',
-  'skipped.title': 'エラーがあるため書き込まなかったシート',
+  'skipped.title': '書き込まなかったシート',
+  'skipped.errors': 'エラーがあるため書き込みませんでした',
+  'skipped.protected': 'シートが保護されているため書き込めませんでした',
 
   'problems.title': '見つかった問題',
   'problems.none': '問題はありません。',
@@ -87,7 +90,8 @@ export const ja = {
   'severity.info': '理由',
 
   'compute.confirm.title': '計算して書き込みますか？',
-  'compute.confirm.outputs': '書き込むのは出力列だけです。KPIシートは {kpiColumns}、公約シートは {pledgeColumns} の列です。出力列がないときは表の右側に追加します。',
+  'compute.confirm.outputs':
+    '書き込むのは出力列だけです。KPIシートは {kpiColumns}、公約シートは {pledgeColumns} の列です。出力列がないときは表の右側に追加します。',
   'compute.confirm.inputs': '担当課が入力したセルは変更しません。',
   'compute.confirm.errors': 'エラーのあるシートには何も書き込みません（検証で見つかったエラーを直してください）。',
   'compute.confirm.undo': '書き込みは Excel の「元に戻す」で戻せないことがあります。必要なら先にブックを保存してください。',
@@ -102,7 +106,7 @@ export const ja = {
   'template.department.hint': 'シート名と記入例に使います。空欄のときは「KPI」という名前のシートになります。',
   'template.department.pledgeHint': '公約シートでは担当課名は使いません。',
   'template.department.forbidden': 'シート名に使えない文字（: \\ / ? * [ ]）が含まれています。',
-  'template.department.apostrophe': 'シート名の先頭と末尾にアポストロフィ（\'）は使えません。',
+  'template.department.apostrophe': "シート名の先頭と末尾にアポストロフィ（'）は使えません。",
   'template.department.long': 'シート名は先頭の 31 文字になります。',
   'template.planPeriod': '実績の列は計画期間 {start}〜{end}年度の分を作ります（設定で変更できます）。',
   'template.submit': '作成',
@@ -144,7 +148,8 @@ export const ja = {
   'error.hint.cellEdit': 'セルを編集中のため操作できません。Enter キーか Esc キーで編集を終えてから、もう一度押してください。',
   'error.hint.itemNotFound': 'シートまたはセルが見つかりません。シートの名前を変えたり削除したりした場合は、もう一度「検証」してください。',
   'error.hint.protected': 'シートまたはブックが保護されています。保護を解除してから、もう一度お試しください。',
-  'error.hint.conflict': '書き込む場所に結合セル、フィルター、テーブル、ピボットテーブルなどがあります。出力列の場所を空けてから、もう一度お試しください。',
+  'error.hint.conflict':
+    '書き込む場所に結合セル、フィルター、テーブル、ピボットテーブルなどがあります。出力列の場所を空けてから、もう一度お試しください。',
   'error.hint.tooLarge': '一度に処理できる量を超えました。シートを分けるか、不要な行を削除してから、もう一度お試しください。',
   'error.hint.apiNotFound': 'お使いの Excel では使えない機能です。Excel を更新してください。',
 

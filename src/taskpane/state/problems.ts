@@ -86,9 +86,3 @@ export function issueText(issue: Issue, lang: Lang): string {
   const prefix = `${where}${header}: `;
   return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }
-
-/** the issues of the given sheets (the sheets a write skipped) */
-export function issuesOfSheets(issues: readonly Issue[], sheets: readonly string[]): Issue[] {
-  const set = new Set(sheets);
-  return issues.filter((i) => set.has(i.sheet));
-}

@@ -1,0 +1,211 @@
+/**
+ * Static rendering of the pane with react-dom/server (the jest environment is node, no DOM):
+ * the stable data-testid hooks, the language attribute, the results and errors. Interaction
+ * (clicks, keyboard) is left to the browser test.
+ */
+import { FluentProvider, SSRProvider, webLightTheme } from '@fluentui/react-components';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { makeIssue } from '../../src/domain/issues';
+import type { SummaryOutcome, ValidateOutcome, WorkbookGateway, WriteOutcome } from '../../src/excel/gateway';
+import { App } from '../../src/taskpane/components/App';
+import { ProgressPanel } from '../../src/taskpane/components/ProgressPanel';
+import { ResultSummary } from '../../src/taskpane/components/ResultSummary';
+import { I18nProvider } from '../../src/taskpane/i18n/I18nContext';
+import type { ActionState } from '../../src/taskpane/state/actionState';
+import { LANG_KEY, memoryStore } from '../../src/taskpane/state/storage';
+import type { Lang } from '../../src/domain/labels';
+
+const issues = [
+  makeIssue({ severity: 'warning', code: 'warn.gradeDNoNote', sheet: '政策推進課', row: 7, col: 3, params: { found: '12.5%' } }),
+  makeIssue({ severity: 'error', code: 'number.text', sheet: '政策推進課', row: 11, col: 7, header: '実績R3', params: { found: '約50' } }),
+  makeIssue({ severity: 'info', code: 'reason.noActual', sheet: '政策推進課', row: 4, col: 2 }),
+  makeIssue({ severity: 'error', code: 'header.actualYearMissing', sheet: '市民課' }),
+];
+
+const validateOutcome: ValidateOutcome = {
+  issues,
+  kpiSheets: ['政策推進課', '市民課'],
+  pledgeSheets: ['市長公約'],
+  otherSheets: ['メモ'],
+  kpiCount: 1234,
+  activityCount: 56,
+  syncs: 3,
+};
+
+const writeOutcome: WriteOutcome = {
+  ...validateOutcome,
+  written: [{ sheet: '市長公約', range: 'G3:J60', cells: 232 }],
+  skipped: ['政策推進課', '市民課'],
+  skippedDetails: [
+    {
+      sheet: '政策推進課',
+      reason: 'errors',
+      message: 'エラーがあるため書き込みませんでした',
+      messageEn: 'not written: the sheet has errors',
+    },
+  ],
+  largestRequestBytes: 1000,
+};
+
+const summaryOutcome: SummaryOutcome = { ...validateOutcome, sheet: '集計', replaced: true };
+
+/** a gateway that must not be called while rendering */
+const gateway: WorkbookGateway = {
+  validate: () => Promise.reject(new Error('not in this test')),
+  computeAndWrite: () => Promise.reject(new Error('not in this test')),
+  buildSummary: () => Promise.reject(new Error('not in this test')),
+  addTemplate: () => Promise.reject(new Error('not in this test')),
+  selectCell: () => Promise.reject(new Error('not in this test')),
+};
+
+function html(node: ReactElement, lang: Lang = 'ja'): string {
+  return renderToStaticMarkup(
+    <SSRProvider>
+      <FluentProvider theme={webLightTheme}>
+        <I18nProvider lang={lang}>{node}</I18nProvider>
+      </FluentProvider>
+    </SSRProvider>,
+  );
+}
+
+function count(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
+
+const noop = () => undefined;
+
+describe('the pane', () => {
+  test('Japanese by default: lang="ja", the four actions and the language switch', () => {
+    const out = html(<App gateway={gateway} store={memoryStore()} />);
+    expect(out).toMatch(/<div[^>]*lang="ja"[^>]*data-testid="app"/);
+    for (const id of ['action-validate', 'action-compute', 'action-summary', 'action-template', 'lang-switch', 'result']) {
+      expect(count(out, `data-testid="${id}"`)).toBe(1);
+    }
+    expect(out).toContain('検証');
+    expect(out).toContain('計算して書き込む');
+    expect(out).toContain('集計シート作成');
+    expect(out).toContain('テンプレート作成');
+    expect(out).toContain('<span lang="en">English</span>');
+    expect(out).not.toContain('data-testid="progress"');
+  });
+
+  test('English when chosen before', () => {
+    const out = html(<App gateway={gateway} store={memoryStore({ [LANG_KEY]: 'en' })} />, 'en');
+    expect(out).toMatch(/<div[^>]*lang="en"[^>]*data-testid="app"/);
+    expect(out).toContain('Validate');
+    expect(out).toContain('Compute and write');
+    expect(out).toContain('<span lang="ja">日本語</span>');
+  });
+
+  test('progress: step name, percentage and an ARIA progress bar', () => {
+    const out = html(<ProgressPanel action="compute" step="write" ratio={0.42} />);
+    expect(out).toContain('data-testid="progress"');
+    expect(out).toContain('role="progressbar"');
+    expect(out).toContain('aria-valuenow="0.42"');
+    expect(out).toContain('計算して書き込む：出力列に書き込んでいます');
+    expect(out).toContain('42%');
+  });
+
+  test('progress before the first report is indeterminate', () => {
+    const out = html(<ProgressPanel action="template" step={null} ratio={0} />);
+    expect(out).toContain('data-testid="progress"');
+    expect(out).not.toContain('aria-valuenow');
+    expect(out).toContain('開始しています');
+  });
+});
+
+describe('results', () => {
+  const done = (result: Extract<ActionState, { status: 'done' }>['result']): ActionState => ({
+    status: 'done',
+    runId: 1,
+    action: result.kind,
+    result,
+  });
+
+  test('validate: counts and problems, errors first, reasons hidden', () => {
+    const out = html(<ResultSummary state={done({ kind: 'validate', outcome: validateOutcome })} onSelect={noop} onDismiss={noop} />);
+    expect(out).toContain('data-intent="error"');
+    expect(out).toContain('1,234件'); // KPI数
+    expect(out).toContain('56件'); // 取組数
+    expect(out).toContain('政策推進課、市民課');
+    expect(count(out, 'data-testid="problem-item"')).toBe(3); // the reason (info) is behind a button
+    expect(out).toContain('空欄にした理由も表示する（1件）');
+    // order: 政策推進課 (met first) with its H12 error before the D8 warning, then 市民課 (a sheet-level error)
+    const order = [out.indexOf('>政策推進課<span'), out.indexOf('>H12<'), out.indexOf('>D8<'), out.indexOf('>市民課<span')];
+    expect(order.every((v) => v >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // a problem with a cell is a button; found text and header shown
+    expect(out).toMatch(/<button[^>]*data-testid="problem-item"[^>]*data-severity="error"/);
+    expect(out).toMatch(/<div data-testid="problem-item" data-severity="error"/);
+    expect(out).toContain('入力: 「約50」');
+    expect(out).toContain('見出し: 実績R3');
+    // the location prefix is not repeated in the message
+    expect(out).not.toContain('政策推進課!H12（実績R3）:');
+  });
+
+  test('validate in English', () => {
+    const out = html(<ResultSummary state={done({ kind: 'validate', outcome: validateOutcome })} onSelect={noop} onDismiss={noop} />, 'en');
+    expect(out).toContain('Validation finished');
+    expect(out).toContain('is not a number');
+    expect(out).toContain('KPIs (KPI数)');
+  });
+
+  test('validate without problems', () => {
+    const clean = { ...validateOutcome, issues: [] };
+    const out = html(<ResultSummary state={done({ kind: 'validate', outcome: clean })} onSelect={noop} onDismiss={noop} />);
+    expect(out).toContain('data-intent="success"');
+    expect(out).toContain('問題は見つかりませんでした');
+    expect(out).not.toContain('problem-item');
+  });
+
+  test('compute: written and skipped sheets', () => {
+    const out = html(<ResultSummary state={done({ kind: 'compute', outcome: writeOutcome })} onSelect={noop} onDismiss={noop} />);
+    expect(out).toContain('一部のシートだけ書き込みました');
+    expect(out).toContain('G3:J60（232セル）');
+    expect(out).toMatch(/data-testid="skipped-sheets"[\s\S]*政策推進課[\s\S]*市民課/);
+    expect(out).toContain('エラーがあるため書き込みませんでした'); // the gateway's reason
+    expect(out).toContain('data-reason="errors"');
+    expect(out).toContain('エラーがあるため書き込みませんでした');
+    expect(count(out, 'data-testid="problem-item"')).toBe(3);
+  });
+
+  test('summary: sheet name and replacement', () => {
+    const out = html(
+      <ResultSummary state={done({ kind: 'summary', outcome: summaryOutcome, lang: 'en' })} onSelect={noop} onDismiss={noop} />,
+    );
+    expect(out).toContain('集計シート「集計」を作成しました');
+    expect(out).toContain('前回の集計シートを置き換えました');
+    expect(out).toContain('集計シートの言語: 英語');
+    expect(out).toContain('data-testid="go-to-sheet"');
+  });
+
+  test('template', () => {
+    const out = html(
+      <ResultSummary state={done({ kind: 'template', outcome: { sheet: '市民課', syncs: 2 } })} onSelect={noop} onDismiss={noop} />,
+    );
+    expect(out).toContain('テンプレート「市民課」を追加しました');
+  });
+
+  test('a failed action shows its message, the hint and the code; never an empty pane', () => {
+    const failed: ActionState = {
+      status: 'failed',
+      runId: 2,
+      action: 'compute',
+      error: { message: 'The operation cannot be performed in cell edit mode.', code: 'InvalidOperationInCellEditMode' },
+    };
+    const out = html(<ResultSummary state={failed} onSelect={noop} onDismiss={noop} />);
+    expect(out).toContain('data-testid="action-error"');
+    expect(out).toContain('計算・書き込みができませんでした');
+    expect(out).toContain('cell edit mode');
+    expect(out).toContain('Esc キー');
+    expect(out).toContain('エラーコード: InvalidOperationInCellEditMode');
+
+    const empty = html(<ResultSummary state={{ ...failed, error: { message: '' } }} onSelect={noop} onDismiss={noop} />);
+    expect(empty).toContain('原因の分からないエラーが起きました');
+  });
+
+  test('idle and running render no result', () => {
+    expect(html(<ResultSummary state={{ status: 'idle', runId: 0 }} onSelect={noop} onDismiss={noop} />)).not.toContain('MessageBar');
+  });
+});
