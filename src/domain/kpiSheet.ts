@@ -62,8 +62,8 @@ class KpiSheetReader {
   readonly rows: KpiRow[] = [];
   private readonly numbers = new NumberReader();
   private readonly scratch = newScratch();
-  /** first row of each indicator name, to warn about duplicate KPI rows */
-  private readonly seen = new Map<string, KpiRow[]>();
+  /** rows seen per indicator name (most names are unique: the row itself), to warn about duplicates */
+  private readonly seen = new Map<string, KpiRow | KpiRow[]>();
   private readonly f: Partial<Record<KpiField, number>>;
   private readonly numericCols: number[];
   private readonly otherCols: number[];
@@ -242,11 +242,15 @@ class KpiSheetReader {
       notes: f.notes === undefined ? '' : textOf(this.cell(f.notes)),
     };
     const same = this.seen.get(indicator);
-    if (same === undefined) this.seen.set(indicator, [row]);
+    if (same === undefined) this.seen.set(indicator, row);
     else {
-      const twin = same.find((x) => x.measure === measure && x.project === project);
+      const list = Array.isArray(same) ? same : [same];
+      const twin = list.find((x) => x.measure === measure && x.project === project);
       if (twin) this.warn(f.indicator!, 'warn.duplicateKpi', { found: indicator, other: String(twin.row + 1) });
-      else same.push(row);
+      else {
+        list.push(row);
+        if (list !== same) this.seen.set(indicator, list);
+      }
     }
     this.rows.push(row);
   }

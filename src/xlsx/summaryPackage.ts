@@ -142,7 +142,7 @@ function tableHeaders(headers: string[]): string[] {
   });
 }
 
-export function summaryPackageParts(model: SummarySheetModel, fileHref: (file: string) => string = (f) => f): Map<string, string> {
+export function summaryPackageParts(model: SummarySheetModel): Map<string, string> {
   const styles = new Styles();
   const sheet = new SheetWriter(styles);
   const normal = (fmt: string | null = null, bold = false, link = false): StyleKey => ({ fmt, bold, link, font: 'normal' });
@@ -169,7 +169,7 @@ export function summaryPackageParts(model: SummarySheetModel, fileHref: (file: s
         sheet.set(row, col, cellText(c), normal(t.formats[j] ?? null, !!c.bold, !!link));
         if (link) {
           const location = `${quoteSheet(c.link!.sheet)}!${c.link!.cell}`;
-          sheet.links.push({ ref: cellAddress(row, col), file: c.link!.file ? fileHref(c.link!.file) : undefined, location, display: String(c.v) });
+          sheet.links.push({ ref: cellAddress(row, col), file: c.link!.file, location, display: String(c.v) });
         }
       });
     });
@@ -271,10 +271,11 @@ export function summaryPackageParts(model: SummarySheetModel, fileHref: (file: s
   return parts;
 }
 
-export async function summaryPackage(model: SummarySheetModel, fileHref?: (file: string) => string): Promise<Uint8Array> {
+/** Links to cells of other workbooks use the model's CellLink.file as the path to that file. */
+export async function summaryPackage(model: SummarySheetModel): Promise<Uint8Array> {
   const zip = new JSZip();
   // fixed dates keep the bytes the same for the same summary
   const date = new Date(Date.UTC(2020, 0, 1));
-  for (const [name, content] of summaryPackageParts(model, fileHref)) zip.file(name, content, { date });
+  for (const [name, content] of summaryPackageParts(model)) zip.file(name, content, { date });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
