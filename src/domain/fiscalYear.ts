@@ -74,7 +74,7 @@ export function parseFiscalYearCell(v: unknown): { ok: true; year: number | null
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return { ok: false };
     const y = v.getUTCMonth() >= 3 ? v.getUTCFullYear() : v.getUTCFullYear() - 1;
-    return { ok: true, year: y };
+    return y >= MIN_YEAR && y <= MAX_YEAR ? { ok: true, year: y } : { ok: false };
   }
   if (typeof v !== 'string') return { ok: false };
   const s = removeSpaces(nfkc(v));

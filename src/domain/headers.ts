@@ -3,7 +3,7 @@
  * column to what it holds. Headers match after NFKC, without spaces, in Japanese or
  * English; 実績 columns carry their fiscal year in the header (実績R3, FY2021 actual).
  */
-import { findFiscalYear } from './fiscalYear';
+import { findFiscalYear, MAX_YEAR, MIN_YEAR } from './fiscalYear';
 import { makeIssue, type Issue } from './issues';
 import { cellAddress } from './address';
 import { rawAt, sheetBottom, sheetRight, type RawSheet, type RawValue } from './raw';
@@ -217,7 +217,9 @@ function tryKpiHeader(sheet: RawSheet, merges: MergeLookup, row: number, right: 
       if (y === null) {
         // a two-row header: 実績 above R2 | R3
         const belowRaw = rawAt(sheet, row + 1, col);
-        const below = typeof belowRaw === 'string' ? headerText(sheet, merges, row + 1, col) : '';
+        // the years under 実績 may be text (R2, 令和2年度) or typed numbers (2020)
+        const typedYear = typeof belowRaw === 'number' && Number.isInteger(belowRaw) && belowRaw >= MIN_YEAR && belowRaw <= MAX_YEAR;
+        const below = typeof belowRaw === 'string' || typedYear ? headerText(sheet, merges, row + 1, col) : '';
         const by = below ? findFiscalYear(below) : null;
         if (by !== null && !Number.isNaN(by) && withoutYear(aliasKey(below)) === '') {
           y = by;

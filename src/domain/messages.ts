@@ -44,7 +44,8 @@ export type MessageCode =
   | 'reason.againstDirection'
   | 'reason.outsidePlan'
   | 'reason.zeroExpected'
-  | 'reason.actualYearUnknown';
+  | 'reason.actualYearUnknown'
+  | 'reason.notComputable';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -203,6 +204,10 @@ const TEMPLATES: Record<MessageCode, Template> = {
   'reason.zeroExpected': {
     ja: '目標値が 0 のため計画比は空欄です',
     en: 'Target 0: pace left blank',
+  },
+  'reason.notComputable': {
+    ja: '値が大きすぎて計算できないため空欄です',
+    en: 'The values are too large to compute: left blank',
   },
   'reason.actualYearUnknown': {
     ja: '実績の年度が分からないため計画比は空欄です',

@@ -88,7 +88,10 @@ export function parseNumberCell(v: RawValue, numberFormat?: string | null, rowUn
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return invalid('notFinite', String(v));
     if (numberFormat) {
-      if (isPercentFormat(numberFormat)) return ok(v * 100, false, true, '%');
+      if (isPercentFormat(numberFormat)) {
+        const pct = v * 100;
+        return Number.isFinite(pct) ? ok(pct, false, true, '%') : invalid('notFinite', String(v));
+      }
       if (isDateFormat(numberFormat)) return invalid('date', String(v));
     }
     return ok(v, false, false, '');
@@ -101,8 +104,29 @@ export function parseNumberCell(v: RawValue, numberFormat?: string | null, rowUn
 }
 
 /** The full grammar, for any text; numberFast.ts reads the common forms without it. */
+/**
+ * NFKC per character, remembering which digits came from characters that are not digits
+ * themselves (²  ① ⑴): those may follow a unit (m²) but never be part of the number.
+ */
+function normalizeNumberText(text: string): { s: string; compatDigit: boolean[] } {
+  let s = '';
+  const compatDigit: boolean[] = [];
+  for (const ch of text) {
+    const n = ch.normalize('NFKC');
+    const code = ch.codePointAt(0)!;
+    const isDigit = (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
+    for (const c of n) {
+      if (/\s/u.test(c) || c === '\u200b' || c === '\ufeff') continue;
+      s += c;
+      compatDigit.push(!isDigit && c >= '0' && c <= '9');
+    }
+  }
+  return { s, compatDigit };
+}
+
 export function parseNumberText(text: string, rowUnit?: string): NumberCell {
-  const s = removeSpaces(nfkc(text));
+  const normalized = normalizeNumberText(text);
+  const s = normalized.s;
   if (s === '') return EMPTY;
   if (NO_VALUE.has(s.toLowerCase())) return EMPTY;
   if (s.charCodeAt(0) === 35 /* # */ && EXCEL_ERRORS.test(s)) return invalid('excelError', text.trim());
@@ -122,6 +146,10 @@ export function parseNumberText(text: string, rowUnit?: string): NumberCell {
   }
   const m = /^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?/.exec(rest);
   if (!m) return invalid('text', text.trim());
+  const numberStart = s.length - rest.length;
+  for (let i = numberStart; i < numberStart + m[0].length; i++) if (normalized.compatDigit[i]) return invalid('text', text.trim());
+  // a digit right after the number that came from ² or ① would also glue onto it
+  if (normalized.compatDigit[numberStart + m[0].length]) return invalid('text', text.trim());
   const digits = m[1].replace(/,/g, '');
   if (digits.length > 15) return invalid('text', text.trim());
   let value = Number(digits + (m[2] ?? ''));
@@ -131,8 +159,8 @@ export function parseNumberText(text: string, rowUnit?: string): NumberCell {
   if (suffix === '%') {
     percent = true;
   } else if (suffix !== '') {
-    const rowsOwn = rowUnit !== undefined && rowUnit !== '' && sameUnit(suffix, rowUnit);
-    if (!rowsOwn && (/\d/.test(suffix) || !isKnownUnit(suffix))) return invalid(/\d/.test(suffix) ? 'text' : 'unit', text.trim());
+    const accepted = (rowUnit !== undefined && rowUnit !== '' && sameUnit(suffix, rowUnit)) || isKnownUnit(suffix);
+    if (!accepted) return invalid(/^[\d.,]/.test(suffix) ? 'text' : 'unit', text.trim());
   }
   if (percent) suffix = '%';
   return ok(value, cumulative, percent, suffix);

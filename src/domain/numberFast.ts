@@ -36,18 +36,27 @@ const CH_9 = 57;
 const CH_COMMA = 44;
 const CH_DOT = 46;
 const CH_SPACE = 32;
+
+/** the whitespace removeSpaces() drops: \s in JavaScript, zero-width space and BOM */
+function isSpace(c: number): boolean {
+  if (c === CH_SPACE || (c >= 9 && c <= 13)) return true;
+  if (c < 0x85) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** true when `s` was read into `out`; false when the full grammar must look at it */
 export function readNumberFast(s: string, rowUnit: string, out: NumberScratch): boolean {
   const n = s.length;
   let i = 0;
-  while (i < n && s.charCodeAt(i) === CH_SPACE) i++;
+  while (i < n && isSpace(s.charCodeAt(i))) i++;
   let cumulative = false;
   if (s.charCodeAt(i) === 0x7d2f /* 累 */ && s.charCodeAt(i + 1) === 0x8a08 /* 計 */) {
     cumulative = true;
     i += 2;
-    while (i < n && s.charCodeAt(i) === CH_SPACE) i++;
+    while (i < n && isSpace(s.charCodeAt(i))) i++;
   }
   let negative = false;
   const c0 = s.charCodeAt(i);
@@ -86,9 +95,9 @@ export function readNumberFast(s: string, rowUnit: string, out: NumberScratch): 
     // an exact integer divided by an exact power of ten rounds like Number("93.9") does
     value = (int * POW10[places] + frac) / POW10[places];
   }
-  while (i < n && s.charCodeAt(i) === CH_SPACE) i++;
+  while (i < n && isSpace(s.charCodeAt(i))) i++;
   let suffixEnd = n;
-  while (suffixEnd > i && s.charCodeAt(suffixEnd - 1) === CH_SPACE) suffixEnd--;
+  while (suffixEnd > i && isSpace(s.charCodeAt(suffixEnd - 1))) suffixEnd--;
   let percent = false;
   let unit = '';
   const len = suffixEnd - i;

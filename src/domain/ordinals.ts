@@ -36,6 +36,9 @@ function romanValue(s: string): number | null {
   return total > 0 ? total : null;
 }
 
+/** goals, measures, policies and pledges are numbered in the tens at most; 999 leaves room */
+export const MAX_ORDINAL = 999;
+
 export interface OrdinalParse {
   value: number;
   title: string;
@@ -46,7 +49,7 @@ export interface OrdinalParse {
  * not start with one, or when what follows is not a title ("1-1", "12.5").
  */
 export function parseOrdinal(raw: unknown, prefixes: readonly string[], allowRoman: boolean): OrdinalParse | null {
-  if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 1 ? { value: raw, title: '' } : null;
+  if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 1 && raw <= MAX_ORDINAL ? { value: raw, title: '' } : null;
   if (typeof raw !== 'string') return null;
   // Circled numbers survive NFKC only as digits; read them before normalising.
   let s = raw.trim();

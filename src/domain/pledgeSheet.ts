@@ -85,7 +85,7 @@ export function parsePledgeSheet(sheet: RawSheet, header: PledgeHeader, merges: 
         continue;
       }
       ok = false;
-      issues.push(makeIssue({ severity: 'error', code: 'pledgeKey.missing', sheet: name, row: r, col, header: header.texts.get(col) }));
+      issues.push(makeIssue({ severity: 'error', code: 'pledgeKey.missing', sheet: name, row: r, col, header: header.texts.get(col), params: { header: header.texts.get(col) ?? k } }));
     }
     const rating = parseRating(ratingRaw);
     if (rating.kind === 'empty') {
@@ -118,7 +118,7 @@ export function parsePledgeSheet(sheet: RawSheet, header: PledgeHeader, merges: 
     };
     const checked = pledgeActivitySchema.safeParse(act);
     if (!checked.success) {
-      issues.push(makeIssue({ severity: 'error', code: 'row.invalid', sheet: name, row: r, col: f.rating!, params: { found: checked.error.issues.map((i) => i.path.join('.') + ': ' + i.message).join('; ') } }));
+      issues.push(makeIssue({ severity: 'error', code: 'row.invalid', sheet: name, row: r, col: f.rating!, header: header.texts.get(f.rating!), params: { found: checked.error.issues.map((i) => i.path.join('.') + ': ' + i.message).join('; ') } }));
       continue;
     }
     activities.push(act);

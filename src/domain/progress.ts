@@ -40,5 +40,11 @@ export function progressFromBaseline(
     reasons?.push({ column: 'progress', code: 'reason.againstDirection', params: { found: direction === 'up' ? '増加' : '減少' } });
     return null;
   }
-  return clamp(((actual - baseline) / (target - baseline)) * 100, cap);
+  const ratio = ((actual - baseline) / (target - baseline)) * 100;
+  if (Number.isNaN(ratio)) {
+    // only when the differences overflow (values near ±1e308)
+    reasons?.push(reason('progress', 'reason.notComputable'));
+    return null;
+  }
+  return clamp(ratio, cap);
 }

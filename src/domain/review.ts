@@ -120,11 +120,12 @@ function kpiConditionalFormats(columns: PlannedColumn[], first: number, last: nu
 
 /** Merged cells over output cells would make the write fail or spill; refuse instead. */
 function mergeOverOutputs(sheet: RawSheet, columns: PlannedColumn[], first: number, last: number): Issue[] {
+  if (last < first) return [];
   for (const m of sheet.merges ?? []) {
     if (m.bottom < first || m.top > last) continue;
     for (const c of columns) {
       if (c.col >= m.left && c.col <= m.right) {
-        return [makeIssue({ severity: 'error', code: 'sheet.outputBlocked', sheet: sheet.name, row: Math.max(m.top, first), col: c.col, params: { found: c.header, other: '結合セル' } })];
+        return [makeIssue({ severity: 'error', code: 'sheet.outputBlocked', sheet: sheet.name, row: Math.max(m.top, first), col: c.col, header: c.header, params: { found: c.header, other: '結合セル' } })];
       }
     }
   }

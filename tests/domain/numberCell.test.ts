@@ -50,7 +50,7 @@ describe('numbers as people type or paste them', () => {
     ['#DIV/0!', 'excelError'],
     ['#N/A', 'excelError'],
     ['50人程度', 'unit'],
-    ['100%（6隊）', 'text'],
+    ['100%（6隊）', 'unit'],
     ['1.2.3', 'text'],
     ['12,34', 'text'],
     ['abc', 'text'],
