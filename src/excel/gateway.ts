@@ -35,10 +35,21 @@ export interface WrittenSheet {
   cells: number;
 }
 
+/** why a sheet was not written (WriteOutcome.skippedDetails) */
+export interface SkippedSheet {
+  sheet: string;
+  /** errors: the sheet has validation errors; protected: its protection needs a password */
+  reason: 'errors' | 'protected';
+  message: string;
+  messageEn: string;
+}
+
 export interface WriteOutcome extends ValidateOutcome {
   written: WrittenSheet[];
-  /** sheets with errors: nothing written there */
+  /** sheets with errors (or a password-protected sheet): nothing written there */
   skipped: string[];
+  /** the same sheets with the reason, for a clear message */
+  skippedDetails?: SkippedSheet[];
   /** size in bytes of the largest request sent with one sync (estimated from the payload) */
   largestRequestBytes: number;
 }

@@ -1,0 +1,43 @@
+/**
+ * The native chart of the summary (mean 達成率 per 基本目標): a clustered column chart over the
+ * model's value columns with the goal names as categories, 0–120% axis, values as labels,
+ * placed where the exceljs writer anchors it (about 64 px per column, 20 px per row).
+ */
+import { cellAddress } from '../domain/address';
+import type { SummaryChart, SummaryTable } from '../domain/summaryModel';
+
+export const CHART_NAME = 'PR_GoalChart';
+
+export function chartAnchor(chart: SummaryChart): { start: string; end: string } {
+  const toCol = chart.left + Math.max(1, Math.round(chart.width / 64));
+  const toRow = chart.top + Math.max(1, Math.round(chart.height / 20));
+  return { start: cellAddress(chart.top, chart.left), end: cellAddress(toRow, toCol) };
+}
+
+export function addSummaryChart(ws: Excel.Worksheet, chart: SummaryChart, table: SummaryTable): void {
+  const n = Math.min(chart.rowCount, table.rows.length);
+  if (n < 1 || chart.valueColumns.length === 0) return;
+  const headerRow = table.titleRow + 1;
+  const firstRow = headerRow + 1;
+  const categories = ws.getRangeByIndexes(firstRow, table.left + chart.categoryColumn, n, 1);
+  const [first, ...more] = chart.valueColumns;
+  // header + values of the first series: Excel names the series from the header cell
+  const c = ws.charts.add('ColumnClustered', ws.getRangeByIndexes(headerRow, table.left + first, n + 1, 1), 'Auto');
+  c.name = CHART_NAME;
+  c.title.text = chart.title;
+  c.series.getItemAt(0).setXAxisValues(categories);
+  for (const vc of more) {
+    const s = c.series.add(table.headers[vc]);
+    s.setValues(ws.getRangeByIndexes(firstRow, table.left + vc, n, 1));
+    s.setXAxisValues(categories);
+  }
+  c.axes.valueAxis.minimum = 0;
+  c.axes.valueAxis.maximum = 1.2;
+  c.axes.valueAxis.majorUnit = 0.2;
+  c.axes.valueAxis.numberFormat = '0%';
+  c.dataLabels.showValue = true;
+  c.dataLabels.numberFormat = '0.0%';
+  c.legend.position = 'Bottom';
+  const at = chartAnchor(chart);
+  c.setPosition(at.start, at.end);
+}

@@ -1,0 +1,10 @@
+/** Excel units: column widths in characters (as exceljs and the domain give them) → points (Office.js). */
+
+/** Width in characters of the default font (Calibri 11: 7 px per character + 5 px padding) → points. */
+export function columnWidthPoints(chars: number): number {
+  const px = Math.round(chars * 7 + 5);
+  return Math.round(px * 0.75 * 100) / 100;
+}
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
