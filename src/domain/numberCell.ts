@@ -5,7 +5,6 @@
  * table it came from, so every cell of a row must use the same unit.
  */
 import { isRawError, type RawValue } from './raw';
-import { nfkc, removeSpaces } from './text';
 import { isKnownUnit, sameUnit } from './units';
 
 export type NumberProblem =

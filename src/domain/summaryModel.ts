@@ -177,7 +177,7 @@ export function buildSummaryModel(review: Review, opts: SummaryOptions = {}): Su
     name: 'PR_KPIs',
     title: L.kpisTitle,
     headers: [L.goal, L.measure, L.project, L.indicator, L.unit, L.baseline, L.actualYear, L.actual, L.target, L.achievement, L.progress, L.pace, L.grade, L.covid, L.location],
-    rows: review.kpis.map(({ file, row: k, result: r }) => [
+    rows: review.kpis.map(({ row: k, result: r }) => [
       { v: k.goal === null ? null : goalLabel(k.goal, lang) },
       { v: k.measure === null ? null : measureLabel(k.measure, lang) },
       { v: k.project || null },
