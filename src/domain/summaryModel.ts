@@ -106,6 +106,17 @@ function groupCells(g: GroupSummary): SummaryCell[] {
 
 const GROUP_FORMATS = ['0', PCT, PCT, '0', '0', '0', '0', '0', '0', '0'];
 
+/** Unique, non-empty column headers: an Excel table needs distinct header names. */
+export function tableHeaders(headers: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h) => {
+    const base = h.trim() || 'Column';
+    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
+    seen.set(base.toLowerCase(), n);
+    return n === 1 ? base : `${base}${n}`;
+  });
+}
+
 export interface SummaryOptions {
   lang?: Lang;
   /** shown in the subtitle, e.g. 2026-11-22 */
@@ -128,7 +139,7 @@ export function buildSummaryModel(review: Review, opts: SummaryOptions = {}): Su
   const tables: SummaryTable[] = [];
   let row = 3;
   const place = (t: Omit<SummaryTable, 'titleRow' | 'left'>): void => {
-    tables.push({ ...t, titleRow: row, left: 0 });
+    tables.push({ ...t, headers: tableHeaders(t.headers), titleRow: row, left: 0 });
     row += 2 + Math.max(1, t.rows.length) + 2;
   };
 

@@ -83,17 +83,6 @@ function headerOps(model: SummarySheetModel, name: string): WriteOp[] {
   ];
 }
 
-/** Unique, non-empty column headers, as the .xlsx writer makes them (tables need distinct headers). */
-export function tableHeaders(headers: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return headers.map((h) => {
-    const base = h.trim() || 'Column';
-    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
-    seen.set(base.toLowerCase(), n);
-    return n === 1 ? base : `${base}${n}`;
-  });
-}
-
 /** runs of consecutive numbers: [3,4,5,9] → [[3,5],[9,9]] */
 function spans(sorted: readonly number[]): [number, number][] {
   const out: [number, number][] = [];
@@ -125,7 +114,7 @@ function tableOps(t: SummaryTable, name: string, tableName: string): WriteOp[] {
   if (t.rows.length === 0) return ops;
 
   // header + rows in one assignment; number formats only where a column has one (a new sheet is General)
-  const headers = tableHeaders(t.headers);
+  const headers = t.headers;
   const values = cellGrid([headers, ...t.rows.map((r) => r.map((c) => c.v))]);
   const formatRuns = spans(t.formats.flatMap((f, j) => (f ? [j] : [])));
   const rowFormats = formatRuns.map(([a, b]) => t.formats.slice(a, b + 1) as string[]);

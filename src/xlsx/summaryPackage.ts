@@ -131,17 +131,6 @@ function tableXml(t: SummaryTable, id: number, top: number): string {
   );
 }
 
-/** Unique, Excel-valid column headers (tables need distinct string headers). */
-function tableHeaders(headers: string[]): string[] {
-  const seen = new Map<string, number>();
-  return headers.map((h) => {
-    const base = h.trim() || 'Column';
-    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
-    seen.set(base.toLowerCase(), n);
-    return n === 1 ? base : `${base}${n}`;
-  });
-}
-
 export function summaryPackageParts(model: SummarySheetModel): Map<string, string> {
   const styles = new Styles();
   const sheet = new SheetWriter(styles);
@@ -159,7 +148,7 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
       sheet.set(top, t.left, t.emptyText, normal());
       continue;
     }
-    const headers = tableHeaders(t.headers);
+    const headers = t.headers;
     headers.forEach((h, j) => sheet.set(top, t.left + j, h, normal('@', true)));
     t.rows.forEach((r, i) => {
       r.forEach((c, j) => {
@@ -173,7 +162,7 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
         }
       });
     });
-    tables.push({ xml: tableXml({ ...t, headers }, tables.length + 1, top), name: t.name });
+    tables.push({ xml: tableXml(t, tables.length + 1, top), name: t.name });
     const first = top + 1;
     const last = top + t.rows.length;
     if (t.dataBarColumn !== undefined) {
