@@ -10,8 +10,7 @@ import { buildReport } from '../domain/report';
 import { review, type WorkbookInput } from '../domain/review';
 import { makeSettings } from '../domain/settings';
 import { buildSummaryModel } from '../domain/summaryModel';
-import { applyPlan } from '../xlsx/applyPlan';
-import { appendLog } from '../xlsx/appendLog';
+import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/auditLog';
 import { writeFileAtomic } from '../xlsx/atomicWrite';
 import { readSheets } from '../xlsx/readSheets';
@@ -33,6 +32,7 @@ interface Loaded {
   abs: string;
   name: string;
   workbook: ExcelJS.Workbook;
+  bytes: Uint8Array;
 }
 
 async function realOrResolved(p: string): Promise<string> {
@@ -91,7 +91,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
       io.err(lang === 'ja' ? `.xlsx として読めません: ${file} (${(e as Error).message})` : `not a readable .xlsx file: ${file} (${(e as Error).message})`);
       return EXIT_USAGE;
     }
-    loaded.push({ file, abs, name: names[i], workbook });
+    loaded.push({ file, abs, name: names[i], workbook, bytes: new Uint8Array(bytes) });
   }
 
   const inputSet = new Set(loaded.map((l) => l.abs));
@@ -115,17 +115,28 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   }
 
   const written: string[] = [];
+  const notWritten: string[] = [];
   for (let i = 0; i < loaded.length; i++) {
     const fr = result.files[i];
     const l = loaded[i];
     if (fr.issues.some((x) => x.severity === 'error')) continue;
-    applyPlan(l.workbook, fr.plan);
     const logSheet = inputs[i].sheets.find((sh) => sh.name === LOG_SHEET);
-    appendLog(l.workbook, planLogAppend(logSheet, result, i, { time: new Date().toISOString(), runner: 'CLI', file: l.name }));
-    const buf = await l.workbook.xlsx.writeBuffer();
+    const log = planLogAppend(logSheet, result, i, { time: new Date().toISOString(), runner: 'CLI', file: l.name });
+    let copy: Uint8Array;
+    try {
+      // the original package is edited in place: charts, pivots, macros … stay as they were
+      copy = await patchWorkbook(l.bytes, fr.plan, log);
+    } catch (e) {
+      if (!(e instanceof PatchError)) throw e;
+      for (const p of e instanceof PatchRefusedError ? e.problems : [e]) io.err(`${lang === 'ja' ? 'エラー' : 'error'}: ${l.name} › ${lang === 'ja' ? p.message : p.messageEn}`);
+      notWritten.push(l.name);
+      continue;
+    }
     const target = path.join(outDir, l.name);
-    await writeFileAtomic(target, new Uint8Array(buf as ArrayBuffer));
+    await writeFileAtomic(target, copy);
     written.push(target);
+    const kept = describeFeatures(await inspectPackage(l.bytes), lang);
+    if (kept.length) io.out(lang === 'ja' ? `${l.name}: Excel の要素をそのまま残しました（${kept.join('、')}）` : `${l.name}: kept as they were: ${kept.join(', ')}`);
   }
 
   const byName = new Map(loaded.map((l) => [l.name, l]));
@@ -153,7 +164,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   const errors = result.issues.filter((i) => i.severity === 'error');
   const warnings = result.issues.filter((i) => i.severity === 'warning');
   for (const i of [...errors, ...warnings]) io.err(issueLine(i, lang));
-  const skipped = result.files.filter((f) => f.issues.some((x) => x.severity === 'error')).map((f) => f.file);
+  const skipped = [...result.files.filter((f) => f.issues.some((x) => x.severity === 'error')).map((f) => f.file), ...notWritten];
   const kpiSheets = result.files.reduce((n, f) => n + f.sheets.filter((s) => s.kind === 'kpi').length, 0);
   const pledgeSheets = result.files.reduce((n, f) => n + f.sheets.filter((s) => s.kind === 'pledge').length, 0);
   if (lang === 'ja') {
@@ -165,5 +176,5 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     if (skipped.length) io.out(`not written because of errors: ${skipped.join(', ')}`);
     for (const w of written) io.out(`wrote ${shown(w)}`);
   }
-  return errors.length ? EXIT_VALIDATION : EXIT_OK;
+  return errors.length || notWritten.length ? EXIT_VALIDATION : EXIT_OK;
 }

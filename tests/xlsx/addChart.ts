@@ -1,14 +1,13 @@
 /**
- * exceljs cannot write charts, so the summary's native column chart (mean 達成率 per
- * 基本目標) is added to the saved .xlsx package: a chart part, a drawing part anchoring it,
- * their relationships, content types, and the <drawing> element in the sheet.
- * The chart carries cached values so it shows before Excel recalculates.
+ * Test fixture: adds a native column chart to a saved .xlsx package (chart part, drawing
+ * part, relationships, content types, <drawing> in the sheet), to build workbooks holding
+ * parts exceljs cannot write. The product writes charts itself (summaryPackage.ts).
  */
 import JSZip from 'jszip';
-import { chartXml, drawingXml, type ChartData } from './chartXml';
-import { xmlAttr as esc } from './xml';
+import { chartXml, drawingXml, type ChartData } from '../../src/xlsx/chartXml';
+import { xmlAttr as esc } from '../../src/xlsx/xml';
 
-export type { ChartData } from './chartXml';
+export type { ChartData } from '../../src/xlsx/chartXml';
 
 const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const DRAWING_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';

@@ -1,0 +1,276 @@
+/**
+ * The reviewed copy, made by editing the original package instead of rewriting it with
+ * exceljs (which drops charts, drawings, pivot tables, VBA, slicers …). Only these parts
+ * change:
+ *   - the worksheet parts of the planned sheets (output cells, created columns' widths,
+ *     <dimension>, our conditional formats),
+ *   - xl/styles.xml (formats appended; existing indices unchanged),
+ *   - for the audit log: a new hidden worksheet part + workbook.xml <sheet> + workbook
+ *     relationships + [Content_Types].xml, or one more row in the existing log sheet,
+ *   - xl/calcChain.xml is removed (with its relationship and content type) when an
+ *     overwritten cell held a formula; Excel rebuilds it,
+ *   - workbook.xml <calcPr fullCalcOnLoad="1"> when formulas remain in the workbook, so
+ *     formulas that read the output columns are recalculated when Excel opens the copy.
+ * Every other part is carried over as it is (same bytes once decompressed).
+ */
+import { ZipArchive } from '../zip';
+import type { LogAppend } from '../../domain/auditLog';
+import type { SheetPlan, WritePlan } from '../../domain/plan';
+import { PatchError, PatchRefusedError } from './errors';
+import {
+  addOverride,
+  addRelationship,
+  CT_WORKSHEET,
+  entryName,
+  NS_MAIN,
+  NS_REL,
+  readText,
+  readWorkbook,
+  relativeTarget,
+  relsPathOf,
+  removeChildren,
+  REL_WORKSHEET,
+  type WorkbookInfo,
+} from './opc';
+import { patchSheetXml, type CellWrite, type SheetEdits } from './sheet';
+import { MINIMAL_STYLES, StyleBook, type StyleRequest } from './styles';
+import { attr, childElements, escapeAttr, findTag, readStartTag, startTag, withAttr } from './xml';
+
+const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
+const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
+/** CT_Workbook children that come after <calcPr>. */
+const AFTER_CALCPR = new Set(['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst']);
+
+export interface PatchOptions {
+  /**
+   * 'auto' (default): set fullCalcOnLoad when any worksheet still holds a formula, so cached
+   * results that depend on the output columns are refreshed when Excel opens the copy.
+   * 'never': leave workbook.xml alone unless the log sheet is created.
+   */
+  recalcOnOpen?: 'auto' | 'never';
+}
+
+export interface PatchReport {
+  bytes: Uint8Array;
+  /** parts whose content changed, was added or removed */
+  changed: string[];
+  added: string[];
+  removed: string[];
+}
+
+/** Cells, widths and conditional formats of one sheet plan, as sheet edits. */
+export function sheetEditsFromPlan(sp: SheetPlan): SheetEdits {
+  const rows = new Map<number, CellWrite[]>();
+  // one request object per format, so the sheet editor can cache styles by identity
+  const header: StyleRequest = { kind: 'header' };
+  const dataStyles = new Map<string, StyleRequest>();
+  const dataStyle = (numFmt: string): StyleRequest => {
+    let r = dataStyles.get(numFmt);
+    if (!r) dataStyles.set(numFmt, (r = { kind: 'data', numFmt }));
+    return r;
+  };
+  for (const w of sp.writes) {
+    const styles = w.role === 'header' ? w.numberFormats.map(() => header) : w.numberFormats.map(dataStyle);
+    for (let i = 0; i < w.values.length; i++) {
+      const row = w.top + i;
+      let list = rows.get(row);
+      if (!list) rows.set(row, (list = []));
+      const line = w.values[i];
+      for (let j = 0; j < line.length; j++) {
+        list.push({ col: w.left + j, value: line[j], style: styles[j] });
+      }
+    }
+  }
+  return {
+    sheet: sp.sheet,
+    rows,
+    widths: sp.columns.filter((c) => c.created).map((c) => ({ col: c.col, width: c.width })),
+    conditional: { ownCols: new Set(sp.columns.map((c) => c.col)), top: sp.firstDataRow, rules: sp.conditionalFormats },
+  };
+}
+
+function logEdits(log: LogAppend, withHeader: boolean): SheetEdits {
+  const rows = new Map<number, CellWrite[]>();
+  const bold: StyleRequest = { kind: 'bold' };
+  const text: StyleRequest = { kind: 'text' };
+  const keep: StyleRequest = { kind: 'keep' };
+  if (withHeader) rows.set(0, log.header.map((h, i) => ({ col: i, value: h, style: bold })));
+  const values: CellWrite[] = log.values.map((v, i) => ({ col: i, value: v, style: typeof v === 'string' ? text : keep }));
+  rows.set(log.row, values);
+  return { sheet: log.sheet, rows, widths: withHeader ? log.header.map((_, i) => ({ col: i, width: i === 5 ? 60 : 16 })) : [] };
+}
+
+const NEW_LOG_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+
+function freePart(zip: ZipArchive, make: (n: number) => string): string {
+  let n = 1;
+  while (entryName(zip, make(n))) n++;
+  return make(n);
+}
+
+/** Adds `<sheet … state="hidden">` at the end of <sheets>. */
+function addSheetToWorkbook(wb: WorkbookInfo, name: string, relId: string): string {
+  const xml = wb.xml;
+  const at = findTag(xml, wb.prefix + 'sheets', wb.root.end);
+  if (at < 0) throw new PatchError('package', 'workbook.xml に sheets がありません', 'workbook.xml has no <sheets>');
+  const tag = readStartTag(xml, at);
+  const sheetId = Math.max(0, ...wb.sheets.map((s) => s.sheetId)) + 1;
+  const el = `<${wb.prefix}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" state="hidden" ${wb.idAttr}="${relId}"/>`;
+  if (tag.selfClosing) return xml.slice(0, at) + startTag(tag.name, tag.attrs, false) + el + `</${tag.name}>` + xml.slice(tag.end);
+  const close = xml.indexOf(`</${tag.name}`, tag.end);
+  return xml.slice(0, close) + el + xml.slice(close);
+}
+
+/** Sets <calcPr fullCalcOnLoad="1">, adding <calcPr> at its schema position when missing. */
+export function setFullCalcOnLoad(xml: string, prefix: string): string {
+  const root = readStartTag(xml, findTag(xml, prefix + 'workbook', 0));
+  const kids = childElements(xml, root);
+  const calc = kids.find((k) => k.tag.name === prefix + 'calcPr');
+  if (calc) {
+    if (/^(1|true)$/.test(attr(calc.tag, 'fullCalcOnLoad') ?? '')) return xml;
+    return xml.slice(0, calc.tag.start) + startTag(calc.tag.name, withAttr(calc.tag.attrs, 'fullCalcOnLoad', '1'), calc.tag.selfClosing) + xml.slice(calc.tag.end);
+  }
+  const next = kids.find((k) => AFTER_CALCPR.has(k.tag.name.slice(prefix.length)));
+  const at = next ? next.tag.start : xml.lastIndexOf(`</${root.name}`);
+  return xml.slice(0, at) + `<${prefix}calcPr fullCalcOnLoad="1"/>` + xml.slice(at);
+}
+
+/**
+ * Applies the write plan (and the audit-log row) to the original .xlsx/.xlsm bytes and
+ * returns the reviewed copy. Throws PatchError (PatchRefusedError when several sheets are
+ * refused) without producing anything when a sheet cannot be edited safely.
+ */
+export async function patchWorkbook(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions = {}): Promise<Uint8Array> {
+  return (await patchWorkbookWithReport(original, plan, log, options)).bytes;
+}
+
+export async function patchWorkbookWithReport(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions = {}): Promise<PatchReport> {
+  try {
+    return await patch(original, plan, log, options);
+  } catch (e) {
+    if (e instanceof PatchError) throw e;
+    const m = (e as Error).message;
+    throw new PatchError('package', `ブックの構造を読み取れないため書き込めません: ${m}`, `cannot edit the package: ${m}`);
+  }
+}
+
+async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions): Promise<PatchReport> {
+  let zip: ZipArchive;
+  try {
+    zip = await ZipArchive.loadAsync(original);
+  } catch (e) {
+    throw new PatchError('package', `.xlsx（zip）として読めません: ${(e as Error).message}`, `not a readable .xlsx (zip) package: ${(e as Error).message}`);
+  }
+  const wb = await readWorkbook(zip);
+  const changed = new Map<string, string>();
+  const added: string[] = [];
+  const removed: string[] = [];
+
+  let typesXml = await readText(zip, '[Content_Types].xml');
+  if (typesXml === null) throw new PatchError('package', '[Content_Types].xml がありません', 'no [Content_Types].xml');
+  let wbRelsXml = await readText(zip, relsPathOf(wb.part));
+  let wbXml = wb.xml;
+  // styles.xml (a minimal one is created if the package has none)
+  const stylesRel = wb.rels.find((r) => !r.external && (r.type === REL_STYLES || r.type.endsWith('/styles')));
+  let stylesPart = stylesRel ? entryName(zip, stylesRel.part) : null;
+  const stylesXml = stylesPart ? await readText(zip, stylesPart) : null;
+  const styles = new StyleBook(stylesXml ?? MINIMAL_STYLES);
+
+  const byName = new Map(wb.sheets.map((s) => [s.name, s]));
+  const problems: PatchError[] = [];
+  let overwroteFormula = false;
+  const sheetXml = new Map<string, string>();
+
+  const worksheetPart = (name: string): string => {
+    const s = byName.get(name);
+    if (!s) throw new PatchError('sheet', `シート「${name}」がブックにありません`, `sheet ${name} is not in the workbook`, { sheet: name });
+    const part = s.part ? entryName(zip, s.part) : null;
+    if (!part || !(s.relType === REL_WORKSHEET || s.relType.endsWith('/worksheet'))) {
+      throw new PatchError('sheet', `シート「${name}」はワークシートではないか、その部品が見つかりません`, `sheet ${name} is not a worksheet or its part is missing`, { sheet: name });
+    }
+    return part;
+  };
+
+  for (const sp of plan.sheets) {
+    try {
+      const part = worksheetPart(sp.sheet);
+      const xml = sheetXml.get(part) ?? (await zip.files[part].async('string'));
+      const res = patchSheetXml(xml, sheetEditsFromPlan(sp), styles);
+      overwroteFormula ||= res.overwroteFormula;
+      sheetXml.set(part, res.xml);
+    } catch (e) {
+      if (e instanceof PatchError) problems.push(e);
+      else throw new PatchError('xml', `シート「${sp.sheet}」を編集できません: ${(e as Error).message}`, `cannot edit sheet ${sp.sheet}: ${(e as Error).message}`, { sheet: sp.sheet });
+    }
+  }
+  if (problems.length === 1) throw problems[0];
+  if (problems.length > 1) throw new PatchRefusedError(problems);
+
+  if (log) {
+    const existing = byName.get(log.sheet);
+    if (existing) {
+      const part = worksheetPart(log.sheet);
+      const xml = sheetXml.get(part) ?? (await zip.files[part].async('string'));
+      sheetXml.set(part, patchSheetXml(xml, logEdits(log, false), styles).xml);
+    } else {
+      const dir = wb.part.includes('/') ? wb.part.slice(0, wb.part.lastIndexOf('/') + 1) : '';
+      const part = freePart(zip, (n) => `${dir}worksheets/sheet${n}.xml`);
+      sheetXml.set(part, patchSheetXml(NEW_LOG_SHEET, logEdits(log, true), styles).xml);
+      const rel = addRelationship(wbRelsXml, REL_WORKSHEET, relativeTarget(wb.part, part));
+      wbRelsXml = rel.xml;
+      wbXml = addSheetToWorkbook({ ...wb, xml: wbXml }, log.sheet, rel.id);
+      typesXml = addOverride(typesXml, part, CT_WORKSHEET);
+      added.push(part);
+    }
+  }
+
+  if (overwroteFormula) {
+    const calc = wb.rels.find((r) => !r.external && r.type.endsWith('/calcChain'));
+    const part = calc ? entryName(zip, calc.part) : null;
+    if (calc && wbRelsXml) wbRelsXml = removeChildren(wbRelsXml, (t) => attr(t, 'Id') === calc.id);
+    if (part) {
+      zip.remove(part);
+      removed.push(part);
+      typesXml = removeChildren(typesXml, (t) => (attr(t, 'PartName') ?? '').toLowerCase() === '/' + part.toLowerCase());
+    }
+  }
+
+  if ((options.recalcOnOpen ?? 'auto') === 'auto' && (await anyFormula(zip, wb, sheetXml))) wbXml = setFullCalcOnLoad(wbXml, wb.prefix);
+
+  if (styles.changed) {
+    if (!stylesPart) {
+      const dir = wb.part.includes('/') ? wb.part.slice(0, wb.part.lastIndexOf('/') + 1) : '';
+      stylesPart = `${dir}styles.xml`;
+      const rel = addRelationship(wbRelsXml, REL_STYLES, relativeTarget(wb.part, stylesPart));
+      wbRelsXml = rel.xml;
+      typesXml = addOverride(typesXml, stylesPart, CT_STYLES);
+      added.push(stylesPart);
+    }
+    changed.set(stylesPart, styles.serialize());
+  }
+  for (const [part, xml] of sheetXml) changed.set(part, xml);
+  if (wbXml !== wb.xml) changed.set(wb.part, wbXml);
+  const relsPart = relsPathOf(wb.part);
+  if (wbRelsXml !== null && wbRelsXml !== (await readText(zip, relsPart))) changed.set(entryName(zip, relsPart) ?? relsPart, wbRelsXml);
+  if (typesXml !== (await readText(zip, '[Content_Types].xml'))) changed.set(entryName(zip, '[Content_Types].xml')!, typesXml);
+
+  for (const [part, xml] of changed) {
+    const date = zip.files[part]?.date; // a changed part keeps its timestamp
+    zip.file(part, xml, date ? { date } : {});
+  }
+  const bytes = zip.toBytes();
+  return { bytes, changed: [...changed.keys()].filter((p) => !added.includes(p)), added, removed };
+}
+
+/** Does any worksheet (after our edits) still hold a formula? */
+async function anyFormula(zip: ZipArchive, wb: WorkbookInfo, edited: Map<string, string>): Promise<boolean> {
+  const has = (xml: string) => /<(?:\w+:)?f[\s>/]/.test(xml);
+  for (const xml of edited.values()) if (has(xml)) return true;
+  for (const s of wb.sheets) {
+    const part = s.part ? entryName(zip, s.part) : null;
+    if (!part || edited.has(part) || !s.relType.endsWith('/worksheet')) continue;
+    if (has(await zip.files[part].async('string'))) return true;
+  }
+  return false;
+}
