@@ -6,7 +6,7 @@
  * write charts and is slow on a 10,000-row KPI list; tests read the result back with exceljs
  * and LibreOffice. Text is always an inline string, never a formula.
  */
-import JSZip from 'jszip';
+import { ZipArchive } from './zip';
 import { cellAddress, columnLetters, rangeAddress } from '../domain/address';
 import type { SummaryCell, SummarySheetModel, SummaryTable } from '../domain/summaryModel';
 import { chartXml, drawingXml } from './chartXml';
@@ -262,9 +262,9 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
 
 /** Links to cells of other workbooks use the model's CellLink.file as the path to that file. */
 export async function summaryPackage(model: SummarySheetModel): Promise<Uint8Array> {
-  const zip = new JSZip();
+  const zip = new ZipArchive();
   // fixed dates keep the bytes the same for the same summary
-  const date = new Date(Date.UTC(2020, 0, 1));
+  const date = new Date(2020, 0, 1);
   for (const [name, content] of summaryPackageParts(model)) zip.file(name, content, { date });
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return zip.toBytes();
 }
