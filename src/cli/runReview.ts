@@ -17,6 +17,7 @@ import { readSheets } from '../xlsx/readSheets';
 import { summaryPackage } from '../xlsx/summaryPackage';
 import type { CliOptions } from './args';
 import type { Issue } from '../domain/issues';
+import type { RawSheet } from '../domain/raw';
 
 export interface Io {
   out(line: string): void;
@@ -31,7 +32,8 @@ interface Loaded {
   file: string;
   abs: string;
   name: string;
-  workbook: ExcelJS.Workbook;
+  /** the sheets as plain values; the exceljs workbook is dropped once read */
+  sheets: RawSheet[];
   bytes: Uint8Array;
 }
 
@@ -91,7 +93,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
       io.err(lang === 'ja' ? `.xlsx として読めません: ${file} (${(e as Error).message})` : `not a readable .xlsx file: ${file} (${(e as Error).message})`);
       return EXIT_USAGE;
     }
-    loaded.push({ file, abs, name: names[i], workbook, bytes: new Uint8Array(bytes) });
+    loaded.push({ file, abs, name: names[i], sheets: readSheets(workbook), bytes: new Uint8Array(bytes) });
   }
 
   const inputSet = new Set(loaded.map((l) => l.abs));
@@ -104,7 +106,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     }
   }
 
-  const inputs: WorkbookInput[] = loaded.map((l) => ({ file: l.name, sheets: readSheets(l.workbook) }));
+  const inputs: WorkbookInput[] = loaded.map((l) => ({ file: l.name, sheets: l.sheets }));
   const result = review(inputs, settings);
 
   try {

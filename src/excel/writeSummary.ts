@@ -217,7 +217,7 @@ export function summaryOps(model: SummarySheetModel, target: SummaryTarget): Wri
   const name = target.name;
   const taken = new Set(target.takenTableNames.map((n) => n.toLowerCase()));
   const ops: WriteOp[] = [structureOp(target), ...headerOps(model, name)];
-  for (const t of model.tables) ops.push(...tableOps(t, name, uniqueTableName(t.name, taken)));
+  for (const t of model.tables) for (const op of tableOps(t, name, uniqueTableName(t.name, taken))) ops.push(op);
   ops.push({
     sheet: name,
     bytes: 24 * ACTION_OVERHEAD,

@@ -4,11 +4,11 @@
  * bold rows, links, data bars and icon sets, frozen title rows, A4 landscape print setup and
  * the native chart. Written directly rather than through exceljs because exceljs cannot
  * write charts and is slow on a 10,000-row KPI list; tests read the result back with exceljs
- * and LibreOffice. Text is always an inline string, never a formula.
+ * and LibreOffice. Text is always a shared string, never a formula.
  */
 import { ZipArchive } from './zip';
 import { cellAddress, columnLetters, rangeAddress } from '../domain/address';
-import type { SummaryCell, SummarySheetModel, SummaryTable } from '../domain/summaryModel';
+import type { SummarySheetModel, SummaryTable } from '../domain/summaryModel';
 import { chartXml, drawingXml } from './chartXml';
 import { xmlAttr, xmlText } from './xml';
 
@@ -26,13 +26,23 @@ interface StyleKey {
 
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
 
+const FONT_INDEX: Record<StyleKey['font'], number> = { normal: 0, title: 1, subtitle: 2, section: 3 };
+
 /** cellXfs built on demand: each distinct (format, font) pair once. */
 class Styles {
   private readonly xfs: StyleKey[] = [{ fmt: null, bold: false, link: false, font: 'normal' }];
   private readonly index = new Map<string, number>();
   private readonly customFormats = new Map<string, number>();
 
+  private readonly fast = new Map<string | null, number[]>();
+
   id(k: StyleKey): number {
+    // nested lookup, no key string per cell: a 100,000-row summary asks 1.5 million times
+    let slots = this.fast.get(k.fmt);
+    if (!slots) this.fast.set(k.fmt, (slots = []));
+    const slot = (k.bold ? 1 : 0) | (k.link ? 2 : 0) | (FONT_INDEX[k.font] << 2);
+    const hit = slots[slot];
+    if (hit !== undefined) return hit;
     const key = `${k.fmt}|${k.bold}|${k.link}|${k.font}`;
     let i = this.index.get(key);
     if (i === undefined) {
@@ -41,6 +51,7 @@ class Styles {
       this.index.set(key, i);
       if (k.fmt && BUILTIN_FORMATS[k.fmt] === undefined && !this.customFormats.has(k.fmt)) this.customFormats.set(k.fmt, 164 + this.customFormats.size);
     }
+    slots[slot] = i;
     return i;
   }
 
@@ -88,37 +99,62 @@ function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-class SheetWriter {
-  private readonly rows = new Map<number, string[]>();
-  readonly links: Link[] = [];
-  constructor(private readonly styles: Styles) {}
+/** Shared strings: each distinct text once (goal and measure labels repeat on every row). */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly list: string[] = [];
+  count = 0;
 
-  set(row: number, col: number, value: string | number | null, style: StyleKey): void {
-    const s = this.styles.id(style);
-    let line = this.rows.get(row);
-    if (!line) this.rows.set(row, (line = []));
-    const r = cellAddress(row, col);
-    const sAttr = s ? ` s="${s}"` : '';
-    if (value === null || (typeof value === 'number' && !Number.isFinite(value))) line[col] = `<c r="${r}"${sAttr}/>`;
-    else if (typeof value === 'number') line[col] = `<c r="${r}"${sAttr}><v>${value}</v></c>`;
-    else line[col] = `<c r="${r}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${xmlText(value)}</t></is></c>`;
-  }
-
-  sheetData(): string {
-    const out: string[] = [];
-    for (const r of [...this.rows.keys()].sort((a, b) => a - b)) {
-      out.push(`<row r="${r + 1}">${this.rows.get(r)!.filter(Boolean).join('')}</row>`);
+  id(text: string): number {
+    this.count++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(text);
+      this.index.set(text, i);
     }
-    return `<sheetData>${out.join('')}</sheetData>`;
+    return i;
   }
 
-  maxRow(): number {
-    return Math.max(0, ...this.rows.keys());
+  xml(): string {
+    const items = this.list.map((t) => `<si><t${/^\s|\s$/.test(t) ? ' xml:space="preserve"' : ''}>${xmlText(t)}</t></si>`);
+    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS_MAIN}" count="${this.count}" uniqueCount="${this.list.length}">${items.join('')}</sst>`;
   }
 }
 
-function cellText(c: SummaryCell): string | number | null {
-  return c.v;
+class SheetWriter {
+  /** row XML so far (cells only), built by concatenation */
+  private readonly rows = new Map<number, string>();
+  readonly links: Link[] = [];
+  readonly strings = new SharedStrings();
+  constructor(private readonly styles: Styles) {}
+
+  set(row: number, col: number, value: string | number | null, style: StyleKey): void {
+    this.put(row, cellAddress(row, col), value, this.styles.id(style));
+  }
+
+  /** cells of a row must be put left to right */
+  put(row: number, ref: string, value: string | number | null, s: number): void {
+    const sAttr = s ? ` s="${s}"` : '';
+    let cell: string;
+    if (value === null || (typeof value === 'number' && !Number.isFinite(value))) cell = `<c r="${ref}"${sAttr}/>`;
+    else if (typeof value === 'number') cell = `<c r="${ref}"${sAttr}><v>${value}</v></c>`;
+    else cell = `<c r="${ref}"${sAttr} t="s"><v>${this.strings.id(value)}</v></c>`;
+    this.rows.set(row, (this.rows.get(row) ?? '') + cell);
+  }
+
+  sheetData(): string {
+    const out: string[] = ['<sheetData>'];
+    for (const r of [...this.rows.keys()].sort((a, b) => a - b)) out.push(`<row r="${r + 1}">${this.rows.get(r)!}</row>`);
+    out.push('</sheetData>');
+    return out.join('');
+  }
+
+  maxRow(): number {
+    let max = 0;
+    for (const r of this.rows.keys()) if (r > max) max = r;
+    return max;
+  }
 }
 
 function tableXml(t: SummaryTable, id: number, top: number): string {
@@ -150,15 +186,17 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
     }
     const headers = t.headers;
     headers.forEach((h, j) => sheet.set(top, t.left + j, h, normal('@', true)));
+    const letters = headers.map((_, j) => columnLetters(t.left + j));
     t.rows.forEach((r, i) => {
+      const row = top + 1 + i;
+      const rowText = String(row + 1);
       r.forEach((c, j) => {
-        const row = top + 1 + i;
-        const col = t.left + j;
         const link = c.link && c.v !== null;
-        sheet.set(row, col, cellText(c), normal(t.formats[j] ?? null, !!c.bold, !!link));
+        const ref = letters[j] + rowText;
+        sheet.put(row, ref, c.v, styles.id(normal(t.formats[j] ?? null, !!c.bold, !!link)));
         if (link) {
           const location = `${quoteSheet(c.link!.sheet)}!${c.link!.cell}`;
-          sheet.links.push({ ref: cellAddress(row, col), file: c.link!.file, location, display: String(c.v) });
+          sheet.links.push({ ref, file: c.link!.file, location, display: String(c.v) });
         }
       });
     });
@@ -215,6 +253,7 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>',
     '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>',
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>',
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>',
     '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>',
     '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>',
     ...tables.map((_, i) => `<Override PartName="/xl/tables/table${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml"/>`),
@@ -251,12 +290,13 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
   );
   parts.set(
     'xl/_rels/workbook.xml.rels',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
   );
   parts.set('xl/worksheets/sheet1.xml', sheetXml);
   if (rels.length) parts.set('xl/worksheets/_rels/sheet1.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG}">${rels.join('')}</Relationships>`);
   tables.forEach((t, i) => parts.set(`xl/tables/table${i + 1}.xml`, t.xml));
   parts.set('xl/styles.xml', styles.xml());
+  parts.set('xl/sharedStrings.xml', sheet.strings.xml());
   return parts;
 }
 

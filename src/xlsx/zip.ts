@@ -91,7 +91,8 @@ export class ZipEntry {
   encoded(): Stored {
     if (this.stored) return this.stored;
     const data = this.content!;
-    const raw = deflateRawSync(data, { level: 6 });
+    // big parts (a 100,000-row sheet) compress several times faster at level 1, ~20% larger
+    const raw = deflateRawSync(data, { level: data.length > 1 << 20 ? 1 : 6 });
     const useStore = raw.length >= data.length;
     const { time, date } = dosDateTime(this.date);
     return {
