@@ -151,8 +151,8 @@ const TEMPLATES: Record<MessageCode, Template> = {
     en: 'The output columns would go past Excel’s last column (XFD)',
   },
   'warn.gradeDNoNote': {
-    ja: '評価が D（達成率 {found}）ですが備考が空欄です。未達の理由を備考に記入してください',
-    en: 'Grade D (achievement {found}) with an empty 備考 (notes): reviewers need the reason',
+    ja: '評価が D（達成率 {achievement}）ですが備考が空欄です。未達の理由を備考に記入してください',
+    en: 'Grade D (achievement {achievement}) with an empty 備考 (notes): reviewers need the reason',
   },
   'warn.unitMismatch': {
     ja: '単位「{found}」が単位列の「{unit}」と異なります。値の単位をそろえてください',

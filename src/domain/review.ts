@@ -149,7 +149,7 @@ function gradeDWarnings(kpis: ReviewedKpi[], sheet: string, notesCol: number | u
         row: k.row.row,
         col,
         header: texts.get(col),
-        params: { found: (k.result.achievement ?? 0).toFixed(1) + '%' },
+        params: { achievement: (k.result.achievement ?? 0).toFixed(1) + '%' },
       }),
     );
   }

@@ -66,7 +66,7 @@ export async function computeAndWrite(session: Session, settings: Settings, opts
   let plans = fr.plan.sheets;
   const skipped: SkippedSheet[] = fr.sheets
     .filter((s) => s.plan === null)
-    .map((s) => ({ sheet: s.sheet, reason: 'errors' as const, message: 'エラーがあるため書き込みませんでした', messageEn: 'not written: the sheet has errors' }));
+    .map((s) => ({ sheet: s.sheet, reason: 'errors' as const, message: 'エラーがあるため書き込みませんでした', messageEn: 'Not written: the sheet has errors' }));
 
   const onBatch = (done: number, total: number) => session.progress('write', 0.6 + (0.4 * done) / total);
   session.progress('write', 0.6);

@@ -53,7 +53,8 @@ export function headline(result: ActionResult, t: Translate): Headline {
     }
     case 'summary':
       return {
-        intent: 'success',
+        // the sheet was built, but it lists validation errors the reviewer must see
+        intent: result.outcome.issues.some((i) => i.severity === 'error') ? 'warning' : 'success',
         title: t('result.summary.title', { sheet: result.outcome.sheet }),
         lines: [
           t(result.outcome.replaced ? 'result.summary.replaced' : 'result.summary.added'),

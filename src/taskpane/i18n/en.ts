@@ -81,7 +81,7 @@ export const en: Dictionary = {
 
   'problems.title': 'Problems found',
   'problems.none': 'No problems.',
-  'problems.groupCounts': '{errors} errors, {warnings} warnings',
+  'problems.groupCounts': 'Errors: {errors} · Warnings: {warnings}',
   'problems.selectHint': 'Click or press Enter to select the cell.',
   'problems.showInfo': 'Also show why values were left blank ({count})',
   'problems.hideInfo': 'Hide the reasons for blank values',
