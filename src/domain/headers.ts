@@ -157,6 +157,26 @@ function headerText(sheet: RawSheet, merges: MergeLookup, row: number, col: numb
   return displayText(v).trim();
 }
 
+/** Visits every non-empty cell of a candidate header row; returns the rightmost header column. */
+function scanHeaderRow(
+  sheet: RawSheet,
+  merges: MergeLookup,
+  row: number,
+  right: number,
+  texts: Map<number, string>,
+  visit: (col: number, text: string, key: string) => void,
+): number {
+  let lastCol = -1;
+  for (let col = sheet.left; col <= right; col++) {
+    const text = headerText(sheet, merges, row, col);
+    if (!text) continue;
+    texts.set(col, text);
+    lastCol = col;
+    visit(col, text, aliasKey(text));
+  }
+  return lastCol;
+}
+
 interface Claim {
   key: string;
   col: number;
@@ -192,23 +212,17 @@ function tryKpiHeader(sheet: RawSheet, merges: MergeLookup, row: number, right: 
   const texts = new Map<number, string>();
   let baselineHeaderYear: number | null = null;
   let targetHeaderYear: number | null = null;
-  let lastCol = -1;
   let usesSubRow = false;
-  for (let col = sheet.left; col <= right; col++) {
-    const text = headerText(sheet, merges, row, col);
-    if (!text) continue;
-    texts.set(col, text);
-    lastCol = col;
-    const key = aliasKey(text);
+  const lastCol = scanHeaderRow(sheet, merges, row, right, texts, (col, text, key) => {
     const field = KPI_FIELD_BY_KEY.get(key);
     if (field) {
       claim(fields, field, col, text, issues, sheet.name, row);
-      continue;
+      return;
     }
     const out = KPI_OUTPUT_BY_KEY.get(key);
     if (out) {
       claim(outputs, out, col, text, issues, sheet.name, row);
-      continue;
+      return;
     }
     const bare = withoutYear(key);
     const year = findFiscalYear(text);
@@ -229,7 +243,7 @@ function tryKpiHeader(sheet: RawSheet, merges: MergeLookup, row: number, right: 
       }
       if (y === null || Number.isNaN(y)) {
         yearless.push({ col, text });
-        continue;
+        return;
       }
       const prev = actualByYear.get(y);
       if (prev) {
@@ -244,24 +258,24 @@ function tryKpiHeader(sheet: RawSheet, merges: MergeLookup, row: number, right: 
             params: { year: y, other: cellAddress(row, prev.col) },
           }),
         );
-        continue;
+        return;
       }
       actualByYear.set(y, { key: String(y), col, text });
       actuals.push({ col, year: y, header: texts.get(col)! });
-      continue;
+      return;
     }
     if (year !== null && !Number.isNaN(year)) {
       if (BASELINE_WORDS.includes(bare)) {
         claim(fields, 'baseline', col, text, issues, sheet.name, row);
         baselineHeaderYear = year;
-        continue;
+        return;
       }
       if (TARGET_WORDS.includes(bare)) {
         claim(fields, 'target', col, text, issues, sheet.name, row);
         targetHeaderYear = year;
       }
     }
-  }
+  });
   const hasIndicator = fields.has('indicator');
   const hasTarget = fields.has('target');
   if (!hasIndicator || !hasTarget || actuals.length + yearless.length === 0) return null;
@@ -295,21 +309,14 @@ function tryPledgeHeader(sheet: RawSheet, merges: MergeLookup, row: number, righ
   const fields = new Map<string, Claim>();
   const outputs = new Map<string, Claim>();
   const texts = new Map<number, string>();
-  let lastCol = -1;
-  for (let col = sheet.left; col <= right; col++) {
-    const text = headerText(sheet, merges, row, col);
-    if (!text) continue;
-    texts.set(col, text);
-    lastCol = col;
-    const key = aliasKey(text);
+  const lastCol = scanHeaderRow(sheet, merges, row, right, texts, (col, text, key) => {
     const field = PLEDGE_FIELD_BY_KEY.get(key);
-    if (field) {
-      claim(fields, field, col, text, issues, sheet.name, row);
-      continue;
+    if (field) claim(fields, field, col, text, issues, sheet.name, row);
+    else {
+      const out = PLEDGE_OUTPUT_BY_KEY.get(key);
+      if (out) claim(outputs, out, col, text, issues, sheet.name, row);
     }
-    const out = PLEDGE_OUTPUT_BY_KEY.get(key);
-    if (out) claim(outputs, out, col, text, issues, sheet.name, row);
-  }
+  });
   if (!fields.has('policy') || !fields.has('pledge') || !fields.has('measure') || !fields.has('rating')) return null;
   const f: Partial<Record<PledgeField, number>> = {};
   for (const [k, c] of fields) f[k as PledgeField] = c.col;

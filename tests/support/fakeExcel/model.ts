@@ -149,19 +149,11 @@ export function defaultProtectionOptions(): Record<string, unknown> {
   return o;
 }
 
-/** UTF-8 length of a string without TextEncoder allocations. */
+const encoder = new TextEncoder();
+
+/** UTF-8 length of what would go over the wire, measured independently of the gateway's estimate. */
 export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
+  return encoder.encode(s).length;
 }
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
