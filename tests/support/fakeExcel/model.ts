@@ -149,11 +149,22 @@ export function defaultProtectionOptions(): Record<string, unknown> {
   return o;
 }
 
-const encoder = new TextEncoder();
-
-/** UTF-8 length of what would go over the wire, measured independently of the gateway's estimate. */
+/**
+ * UTF-8 length of a string. Kept apart from src/excel/chunking.ts on purpose: the fake measures
+ * what is sent independently of the gateway's estimate, and runs in a bare VM without TextEncoder.
+ */
 export function utf8Length(s: string): number {
-  return encoder.encode(s).length;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
 }
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
