@@ -235,6 +235,18 @@ export abstract class ClientObject<T> {
     return undefined;
   }
 
+  /** a collection's "items/…": load every item, keep them once the sync commits */
+  protected _loadItems<I extends ClientObject<unknown>>(items: I[], rests: string[][]): LoadResult {
+    const loads = items.map((i) => i._runLoad(rests.length ? rests : [['*']]));
+    return {
+      data: loads.map((l) => l.data),
+      commit: () => {
+        loads.forEach((l) => l.commit());
+        this._loaded.set('items', items);
+      },
+    };
+  }
+
   protected _get<V>(name: string): V {
     if (!this._loaded.has(name)) throw notLoaded(this._type, name);
     return this._loaded.get(name) as V;

@@ -72,15 +72,7 @@ export class TableCollectionProxy extends ClientObject<FakeSheet> {
   }
   protected override _loadSpecial(head: string, rests: string[][], s: FakeSheet): LoadResult | undefined {
     if (head !== 'items') return undefined;
-    const items = s.tables.map((table) => new TableProxy(this.context, () => ({ sheet: s, table })));
-    const loads = items.map((i) => i._runLoad(rests.length ? rests : [['*']]));
-    return {
-      data: loads.map((l) => l.data),
-      commit: () => {
-        loads.forEach((l) => l.commit());
-        this._loaded.set('items', items);
-      },
-    };
+    return this._loadItems(s.tables.map((table) => new TableProxy(this.context, () => ({ sheet: s, table }))), rests);
   }
   get items(): TableProxy[] {
     return this._get('items');

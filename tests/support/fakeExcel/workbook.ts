@@ -47,15 +47,7 @@ export class WorksheetCollectionProxy extends ClientObject<FakeWorkbook> {
   }
   protected override _loadSpecial(head: string, rests: string[][], wb: FakeWorkbook): LoadResult | undefined {
     if (head !== 'items') return undefined;
-    const items = wb.sheets.map((s) => new WorksheetProxy(this.context, () => s));
-    const loads = items.map((i) => i._runLoad(rests.length ? rests : [['*']]));
-    return {
-      data: loads.map((l) => l.data),
-      commit: () => {
-        loads.forEach((l) => l.commit());
-        this._loaded.set('items', items);
-      },
-    };
+    return this._loadItems(wb.sheets.map((s) => new WorksheetProxy(this.context, () => s)), rests);
   }
   get items(): WorksheetProxy[] {
     return this._get('items');
@@ -274,15 +266,7 @@ export class CustomPropertyCollectionProxy extends ClientObject<FakeSheet> {
   }
   protected override _loadSpecial(head: string, rests: string[][], s: FakeSheet): LoadResult | undefined {
     if (head !== 'items') return undefined;
-    const items = [...s.customProperties.values()].map((p) => new CustomPropertyProxy(this.context, () => ({ sheet: s, key: p.key })));
-    const loads = items.map((i) => i._runLoad(rests.length ? rests : [['*']]));
-    return {
-      data: loads.map((l) => l.data),
-      commit: () => {
-        loads.forEach((l) => l.commit());
-        this._loaded.set('items', items);
-      },
-    };
+    return this._loadItems([...s.customProperties.values()].map((p) => new CustomPropertyProxy(this.context, () => ({ sheet: s, key: p.key }))), rests);
   }
   get items(): CustomPropertyProxy[] {
     return this._get('items');
