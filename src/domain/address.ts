@@ -25,10 +25,6 @@ export function quoteSheetName(name: string): string {
   return "'" + name.replace(/'/g, "''") + "'";
 }
 
-export function sheetCellRef(sheet: string, row: number, col: number): string {
-  return quoteSheetName(sheet) + '!' + cellAddress(row, col);
-}
-
 /** Parses "B12" or "$B$12" into zero-based row/col. */
 export function parseCellAddress(a1: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1.trim());

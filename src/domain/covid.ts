@@ -58,4 +58,3 @@ export function covidFlag(
 }
 
 export const COVID_LABEL: Record<CovidFlag, string> = { none: '', suspended: 'コロナ中止', review: '要確認' };
-export const COVID_LABEL_EN: Record<CovidFlag, string> = { none: '', suspended: 'COVID suspension', review: 'Needs review' };

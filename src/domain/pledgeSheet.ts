@@ -9,9 +9,11 @@ import { makeIssue, type Issue } from './issues';
 import type { MergeLookup } from './merges';
 import type { MessageCode } from './messages';
 import { displayText } from './numberCell';
-import { parseOrdinal, type OrdinalParse } from './ordinals';
+import type { OrdinalParse } from './ordinals';
 import { pledgeActivitySchema, type PledgeActivity } from './pledge';
-import { parseRating } from './rating';
+import type { RatingCell } from './rating';
+import { ordinalCellSchema, ratingCellSchema } from './cellSchemas';
+import { MemoSchema } from './cellReader';
 import { sheetBottom, type RawSheet, type RawValue } from './raw';
 
 export const POLICY_PREFIXES = ['基本政策', '政策', 'policy'] as const;
@@ -36,7 +38,12 @@ function textOf(v: RawValue): string {
 
 type Key = 'policy' | 'pledge' | 'measure';
 const KEYS: readonly Key[] = ['policy', 'pledge', 'measure'];
-const PREFIXES: Record<Key, readonly string[]> = { policy: POLICY_PREFIXES, pledge: PLEDGE_PREFIXES, measure: PLEDGE_MEASURE_PREFIXES };
+const SCHEMAS: Record<Key, MemoSchema<OrdinalParse>> = {
+  policy: new MemoSchema(ordinalCellSchema(POLICY_PREFIXES, true)),
+  pledge: new MemoSchema(ordinalCellSchema(PLEDGE_PREFIXES, false)),
+  measure: new MemoSchema(ordinalCellSchema(PLEDGE_MEASURE_PREFIXES, false)),
+};
+const ratingSchema = new MemoSchema<RatingCell>(ratingCellSchema);
 const INVALID: Record<Key, MessageCode> = { policy: 'policy.invalid', pledge: 'pledge.invalid', measure: 'pledge.invalid' };
 
 export function parsePledgeSheet(sheet: RawSheet, header: PledgeHeader, merges: MergeLookup): ParsedPledgeSheet {
@@ -68,7 +75,8 @@ export function parsePledgeSheet(sheet: RawSheet, header: PledgeHeader, merges: 
         if (anchor && anchor.col === col) v = merges.anchorValue(r, col) ?? null;
       }
       if (!isBlank(v)) {
-        const p = parseOrdinal(v, PREFIXES[k], k === 'policy');
+        const read = SCHEMAS[k].read(v);
+        const p = read.ok ? read.value : null;
         if (!p) {
           ok = false;
           issues.push(makeIssue({ severity: 'error', code: INVALID[k], sheet: name, row: r, col, header: header.texts.get(col), params: { found: textOf(v) } }));
@@ -87,7 +95,8 @@ export function parsePledgeSheet(sheet: RawSheet, header: PledgeHeader, merges: 
       ok = false;
       issues.push(makeIssue({ severity: 'error', code: 'pledgeKey.missing', sheet: name, row: r, col, header: header.texts.get(col), params: { header: header.texts.get(col) ?? k } }));
     }
-    const rating = parseRating(ratingRaw);
+    const ratingRead = ratingSchema.read(ratingRaw);
+    const rating: RatingCell = ratingRead.ok ? ratingRead.value : { kind: 'invalid' };
     if (rating.kind === 'empty') {
       ok = false;
       issues.push(makeIssue({ severity: 'error', code: 'rating.missing', sheet: name, row: r, col: f.rating!, header: header.texts.get(f.rating!) }));

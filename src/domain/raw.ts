@@ -40,11 +40,6 @@ export function rawAt(sheet: RawSheet, row: number, col: number): RawValue {
   return v === undefined ? null : v;
 }
 
-export function formatAt(sheet: RawSheet, row: number, col: number): string | null {
-  const f = sheet.numberFormats?.[row - sheet.top]?.[col - sheet.left];
-  return f ?? null;
-}
-
 export function sheetBottom(sheet: RawSheet): number {
   return sheet.top + sheet.values.length - 1;
 }

@@ -22,7 +22,3 @@ export function removeSpaces(s: string): string {
 export function headerKey(s: string): string {
   return removeSpaces(nfkc(s)).toLowerCase().replace(/[※*＊]+$/u, '').replace(/^[※*＊]+/u, '');
 }
-
-export function cleanText(s: string): string {
-  return nfkc(s).replace(SPACES, ' ').trim();
-}

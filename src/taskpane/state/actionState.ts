@@ -12,8 +12,6 @@ import type { ErrorInfo } from './errors';
 
 export type ActionKind = 'validate' | 'compute' | 'summary' | 'template';
 
-export const ACTION_KINDS: readonly ActionKind[] = ['validate', 'compute', 'summary', 'template'];
-
 export type ActionResult =
   | { kind: 'validate'; outcome: ValidateOutcome }
   | { kind: 'compute'; outcome: WriteOutcome }

@@ -120,11 +120,6 @@ export function attr(tag: { attrs: Attr[] }, name: string): string | undefined {
   return undefined;
 }
 
-export function localName(qname: string): string {
-  const i = qname.indexOf(':');
-  return i < 0 ? qname : qname.slice(i + 1);
-}
-
 export function prefixOf(qname: string): string {
   const i = qname.indexOf(':');
   return i < 0 ? '' : qname.slice(0, i + 1);
@@ -247,16 +242,6 @@ export function findTag(xml: string, qname: string, from: number, to = xml.lengt
     if (isSpace(c) || c === 62 || c === 47) return j;
     i = j + needle.length;
   }
-}
-
-/** The namespace prefix (with ':') the root binds to `ns`, '' for the default namespace, or null. */
-export function prefixForNamespace(root: StartTag, ns: string): string | null {
-  for (const a of root.attrs) {
-    if (a.value !== ns) continue;
-    if (a.name === 'xmlns') return '';
-    if (a.name.startsWith('xmlns:')) return a.name.slice(6) + ':';
-  }
-  return null;
 }
 
 /**
