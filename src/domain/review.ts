@@ -156,6 +156,37 @@ function gradeDWarnings(kpis: ReviewedKpi[], sheet: string, notesCol: number | u
   return out;
 }
 
+/**
+ * The plan of one sheet: output columns placed (or the issues that block them), then the
+ * header cells of created columns and one block per run of rows.
+ */
+function planSheet<K extends string>(
+  sheet: RawSheet,
+  kind: SheetPlan['kind'],
+  header: { row: number; firstDataRow: number; outputs: Partial<Record<K, number>> },
+  lastRow: number,
+  spec: OutputSpec<K>,
+  rowNumbers: number[],
+  values: PlanValue[][],
+  conditionalFormats: (columns: PlannedColumn[]) => ConditionalFormatPlan[],
+): { plan: SheetPlan } | { blocked: Issue[] } {
+  const placed = placeOutputColumns(sheet, header.row, lastRow, header.outputs, spec);
+  const blocked = [...placed.issues, ...mergeOverOutputs(sheet, placed.columns, header.firstDataRow, lastRow)];
+  if (blocked.length) return { blocked };
+  return {
+    plan: {
+      sheet: sheet.name,
+      kind,
+      headerRow: header.row,
+      firstDataRow: header.firstDataRow,
+      lastDataRow: lastRow,
+      columns: placed.columns,
+      writes: [...headerWrites(placed.columns, header.row), ...dataWrites(placed.columns, rowNumbers, values)],
+      conditionalFormats: conditionalFormats(placed.columns),
+    },
+  };
+}
+
 interface ParsedSheet {
   sheet: RawSheet;
   review: SheetReview;
@@ -187,28 +218,15 @@ export function review(inputs: readonly WorkbookInput[], settings: Settings): Re
         const review: KpiSheetReview = { kind: 'kpi', file: input.file, sheet: sheet.name, headerRow: header.row, kpis, issues: withFile(issues, input.file), plan: null };
         parsed.push({ sheet, review, lastRow: p.lastRow });
         if (!hasErrors(issues)) {
-          const placed = placeOutputColumns(sheet, header.row, p.lastRow, header.outputs, KPI_OUTPUT_SPEC);
-          const blocked = [...placed.issues, ...mergeOverOutputs(sheet, placed.columns, header.firstDataRow, p.lastRow)];
-          if (blocked.length) {
-            issues.push(...withFile(blocked, input.file));
-            continue;
-          }
           const rowNumbers: number[] = new Array(kpis.length);
           const values: PlanValue[][] = new Array(kpis.length);
           for (let i = 0; i < kpis.length; i++) {
             rowNumbers[i] = kpis[i].row.row;
             values[i] = kpiRowValues(kpis[i].result);
           }
-          review.plan = {
-            sheet: sheet.name,
-            kind: 'kpi',
-            headerRow: header.row,
-            firstDataRow: header.firstDataRow,
-            lastDataRow: p.lastRow,
-            columns: placed.columns,
-            writes: [...headerWrites(placed.columns, header.row), ...dataWrites(placed.columns, rowNumbers, values)],
-            conditionalFormats: kpiConditionalFormats(placed.columns, header.firstDataRow, p.lastRow, settings),
-          };
+          const planned = planSheet(sheet, 'kpi', header, p.lastRow, KPI_OUTPUT_SPEC, rowNumbers, values, (cols) => kpiConditionalFormats(cols, header.firstDataRow, p.lastRow, settings));
+          if ('blocked' in planned) issues.push(...withFile(planned.blocked, input.file));
+          else review.plan = planned.plan;
         }
       } else {
         const p = parsePledgeSheet(sheet, header, merges);
@@ -231,26 +249,14 @@ export function review(inputs: readonly WorkbookInput[], settings: Settings): Re
     const sheets: SheetReview[] = [];
     for (const { sheet, review: sr, pledgeHeader: header, lastRow } of parsed) {
       if (sr.kind === 'pledge' && header && !hasErrors(sr.issues)) {
-        const placed = placeOutputColumns(sheet, header.row, lastRow, header.outputs, PLEDGE_OUTPUT_SPEC);
-        const blocked = [...placed.issues, ...mergeOverOutputs(sheet, placed.columns, header.firstDataRow, lastRow)];
-        if (blocked.length) sr.issues.push(...withFile(blocked, file));
-        else {
-          const rowNumbers = sr.activities.map((a) => a.row);
-          const values: PlanValue[][] = sr.activities.map((a) => {
-            const m = measureOf.get(`${a.policy}|${a.pledge}|${a.measure}`)!;
-            return [m.rating, m.stars, pledgeOf.get(`${a.policy}|${a.pledge}`)!.percent / 100, policyOf.get(a.policy)!.percent / 100];
-          });
-          sr.plan = {
-            sheet: sr.sheet,
-            kind: 'pledge',
-            headerRow: header.row,
-            firstDataRow: header.firstDataRow,
-            lastDataRow: lastRow,
-            columns: placed.columns,
-            writes: [...headerWrites(placed.columns, header.row), ...dataWrites(placed.columns, rowNumbers, values)],
-            conditionalFormats: [],
-          };
-        }
+        const rowNumbers = sr.activities.map((a) => a.row);
+        const values: PlanValue[][] = sr.activities.map((a) => {
+          const m = measureOf.get(`${a.policy}|${a.pledge}|${a.measure}`)!;
+          return [m.rating, m.stars, pledgeOf.get(`${a.policy}|${a.pledge}`)!.percent / 100, policyOf.get(a.policy)!.percent / 100];
+        });
+        const planned = planSheet(sheet, 'pledge', header, lastRow, PLEDGE_OUTPUT_SPEC, rowNumbers, values, () => []);
+        if ('blocked' in planned) sr.issues.push(...withFile(planned.blocked, file));
+        else sr.plan = planned.plan;
       }
       sheets.push(sr);
     }
