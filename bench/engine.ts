@@ -1,6 +1,6 @@
 /** {"bench":"engine","rows":100000,"rowsPerSec":…}: parse + validate + compute + plan. */
 import { review } from '../src/domain/review';
-import { DEFAULT_SETTINGS } from '../src/domain/settings';
+import { DEFAULT_SETTINGS } from '../src/domain/base/settings';
 import { generateKpiSheet } from './generate';
 
 export function benchEngine(rows = 100_000, repeats = 5): { bench: string; rows: number; rowsPerSec: number; msBest: number; msMedian: number } {

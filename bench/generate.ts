@@ -2,7 +2,7 @@
  * Generated KPI sheets for benchmarks and property tests: rows as departments type them
  * (numbers and text forms mixed), deterministic for a seed.
  */
-import type { RawSheet, RawValue } from '../src/domain/raw';
+import type { RawSheet, RawValue } from '../src/domain/base/raw';
 
 export const BENCH_HEADERS = ['基本目標', '施策', '事業名', '担当課', '指標名', '単位', '方向', '集計', '基準年度', '基準値', '実績R2', '実績R3', '目標年度', '目標値', '備考'];
 

@@ -8,7 +8,7 @@
  *   tsx bench/officeSyncs.ts            # 10, 1000, 10000
  *   tsx bench/officeSyncs.ts 100000     # other sizes
  */
-import { DEFAULT_SETTINGS } from '../src/domain/settings';
+import { DEFAULT_SETTINGS } from '../src/domain/base/settings';
 import { createOfficeGateway } from '../src/excel/officeGateway';
 import { excelRunFor, workbookFromSpec } from '../tests/support/fakeExcel';
 import { generatedKpiSheet } from '../tests/support/fakeExcel/samples';

@@ -1,6 +1,6 @@
 /** Command-line arguments (SPEC section 6), validated with zod. */
 import { z } from 'zod';
-import { parsePlanPeriod } from '../domain/settings';
+import { parsePlanPeriod } from '../domain/base/settings';
 
 export const USAGE = `使い方 / usage:
   progress-review review <workbook.xlsx>... --out <dir> [--json <report.json>] [--cap 120] [--plan 2020-2024] [--lang ja|en]

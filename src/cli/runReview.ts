@@ -6,18 +6,18 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { buildReport } from '../domain/report';
+import { buildReport } from '../domain/output/report';
 import { review, type WorkbookInput } from '../domain/review';
-import { makeSettings } from '../domain/settings';
-import { buildSummaryModel } from '../domain/summaryModel';
+import { makeSettings } from '../domain/base/settings';
+import { buildSummaryModel } from '../domain/output/summaryModel';
 import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
-import { LOG_SHEET, planLogAppend } from '../domain/auditLog';
+import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
 import { writeFileAtomic } from '../xlsx/atomicWrite';
 import { readSheets } from '../xlsx/readSheets';
 import { summaryPackage } from '../xlsx/summaryPackage';
 import type { CliOptions } from './args';
-import type { Issue } from '../domain/issues';
-import type { RawSheet } from '../domain/raw';
+import type { Issue } from '../domain/base/issues';
+import type { RawSheet } from '../domain/base/raw';
 
 export interface Io {
   out(line: string): void;

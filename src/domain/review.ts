@@ -3,20 +3,20 @@
  * them, compute every KPI and the pledge rollup (across all pledge sheets given), and plan
  * the writes for the sheets that have no errors. Pure: values in, data out.
  */
-import { COVID_LABEL } from './covid';
-import { detectHeader, type PledgeHeader, KPI_OUTPUT_HEADERS, KPI_OUTPUTS, PLEDGE_OUTPUT_HEADERS, PLEDGE_OUTPUTS, type KpiOutput, type PledgeOutput } from './headers';
-import { hasErrors, makeIssue, type Issue } from './issues';
-import type { KpiResult, KpiRow } from './kpi';
-import { computeKpi } from './kpiCompute';
-import { parseKpiSheet } from './kpiSheet';
-import { mergeLookup } from './merges';
-import { placeOutputColumns, type OutputSpec } from './outputColumns';
-import { dataWrites, headerWrites, type ConditionalFormatPlan, type PlannedColumn, type PlanValue, type SheetPlan, type WritePlan } from './plan';
-import type { PledgeActivity, PledgeRollup } from './pledge';
-import { rollupPledges } from './pledgeRollup';
-import { parsePledgeSheet } from './pledgeSheet';
-import type { RawSheet } from './raw';
-import type { Settings } from './settings';
+import { COVID_LABEL } from './rules/covid';
+import { detectHeader, type PledgeHeader, KPI_OUTPUT_HEADERS, KPI_OUTPUTS, PLEDGE_OUTPUT_HEADERS, PLEDGE_OUTPUTS, type KpiOutput, type PledgeOutput } from './sheets/headers';
+import { hasErrors, makeIssue, type Issue } from './base/issues';
+import type { KpiResult, KpiRow } from './model/kpi';
+import { computeKpi } from './rules/kpiCompute';
+import { parseKpiSheet } from './sheets/kpiSheet';
+import { mergeLookup } from './base/merges';
+import { placeOutputColumns, type OutputSpec } from './plan/outputColumns';
+import { dataWrites, headerWrites, type ConditionalFormatPlan, type PlannedColumn, type PlanValue, type SheetPlan, type WritePlan } from './plan/plan';
+import type { PledgeActivity, PledgeRollup } from './model/pledge';
+import { rollupPledges } from './rules/pledgeRollup';
+import { parsePledgeSheet } from './sheets/pledgeSheet';
+import type { RawSheet } from './base/raw';
+import type { Settings } from './base/settings';
 
 export const KPI_OUTPUT_SPEC: OutputSpec<KpiOutput> = {
   order: KPI_OUTPUTS,

@@ -5,8 +5,8 @@
  * sheet protected WITHOUT a password (the add-in unprotects it to write, departments cannot type
  * into output columns), frozen header, widths and the example row. 2 syncs: names, write.
  */
-import type { Settings } from '../domain/settings';
-import { freeSheetName, kpiTemplate, pledgeTemplate, type TemplateModel, type TemplateValidation } from '../domain/templates';
+import type { Settings } from '../domain/base/settings';
+import { freeSheetName, kpiTemplate, pledgeTemplate, type TemplateModel, type TemplateValidation } from '../domain/output/templates';
 import { cellRow } from './cellText';
 import { ACTION_OVERHEAD, jsonBytes } from './chunking';
 import type { TemplateKind, TemplateOutcome } from './gateway';

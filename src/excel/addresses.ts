@@ -1,6 +1,6 @@
 /** Addresses Office.js returns: "Sheet1!A1:B2, 'My sheet'!C3:D4" → zero-based rectangles. */
-import { parseCellAddress } from '../domain/address';
-import type { CellRect } from '../domain/raw';
+import { parseCellAddress } from '../domain/base/address';
+import type { CellRect } from '../domain/base/raw';
 import { MAX_COLUMNS, MAX_ROWS } from './units';
 
 function colOnly(s: string): number | null {

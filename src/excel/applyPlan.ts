@@ -4,8 +4,8 @@
  * cells bold on the output header fill, data cells on the output data fill, widths of created
  * columns, and the conditional formats of the output columns (ours cleared, the plan's added).
  */
-import { rangeAddress } from '../domain/address';
-import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL, type RangeWrite, type SheetPlan } from '../domain/plan';
+import { rangeAddress } from '../domain/base/address';
+import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL, type RangeWrite, type SheetPlan } from '../domain/plan/plan';
 import { cellGrid } from './cellText';
 import { ACTION_OVERHEAD, jsonBytes, rowBytes } from './chunking';
 import { applyConditionalFormat } from './conditionalFormats';

@@ -3,10 +3,10 @@
  * more sync. Only a sheet we marked as ours (custom property progressReview=summary) and named
  * 集計 / 集計 (n) is replaced; a foreign 集計 stays and ours becomes 集計 (2) etc.
  */
-import type { Lang } from '../domain/labels';
-import type { Settings } from '../domain/settings';
-import { buildSummaryModel } from '../domain/summaryModel';
-import { freeSheetName } from '../domain/templates';
+import type { Lang } from '../domain/output/labels';
+import type { Settings } from '../domain/base/settings';
+import { buildSummaryModel } from '../domain/output/summaryModel';
+import { freeSheetName } from '../domain/output/templates';
 import type { SummaryOutcome } from './gateway';
 import { isOwnSummary } from './ownSheets';
 import { readWorkbook, type SheetRead } from './readWorkbook';

@@ -4,10 +4,10 @@
  * Protected sheets without a password are unprotected and protected again inside each batch;
  * a sheet whose protection needs a password is skipped with a message.
  */
-import { LOG_SHEET, planLogAppend } from '../domain/auditLog';
+import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
 import type { Review } from '../domain/review';
-import type { Settings } from '../domain/settings';
-import type { SheetPlan } from '../domain/plan';
+import type { Settings } from '../domain/base/settings';
+import type { SheetPlan } from '../domain/plan/plan';
 import { sheetPlanOps, writtenRange } from './applyPlan';
 import type { SkippedSheet, WriteOutcome } from './gateway';
 import { readWorkbook, type WorkbookRead } from './readWorkbook';

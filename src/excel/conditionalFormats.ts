@@ -1,6 +1,6 @@
 /** The conditional formats of a review (icon sets on 達成率 / 計画比, coloured grades) and of the summary (data bars, icon sets). */
-import { cellAddress } from '../domain/address';
-import type { ConditionalFormatPlan } from '../domain/plan';
+import { cellAddress } from '../domain/base/address';
+import type { ConditionalFormatPlan } from '../domain/plan/plan';
 
 /** Icon set: the lowest criterion is implicit; Excel takes the others as "≥ value". */
 export function addIconSet(range: Excel.Range, thresholds: readonly [number, number]): void {

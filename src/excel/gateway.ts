@@ -2,9 +2,9 @@
  * What the task pane can ask of the workbook. The Office.js implementation is the only
  * code that touches Excel; components receive a gateway and never call Office.js.
  */
-import type { Issue } from '../domain/issues';
-import type { Lang } from '../domain/labels';
-import type { Settings } from '../domain/settings';
+import type { Issue } from '../domain/base/issues';
+import type { Lang } from '../domain/output/labels';
+import type { Settings } from '../domain/base/settings';
 
 export type ActionStep = 'read' | 'validate' | 'compute' | 'write' | 'summary' | 'template' | 'select';
 

@@ -4,8 +4,8 @@
  * template 2, select 1); writes are split into more requests only when one would exceed the
  * request budget (4 MB, below Excel on the web's 5 MB limit).
  */
-import type { Lang } from '../domain/labels';
-import type { Settings } from '../domain/settings';
+import type { Lang } from '../domain/output/labels';
+import type { Settings } from '../domain/base/settings';
 import { addTemplate } from './addTemplate';
 import { buildSummary } from './buildSummary';
 import { DEFAULT_REQUEST_BUDGET } from './chunking';

@@ -1,5 +1,5 @@
 /** How the add-in recognises the sheets it owns: the summary carries a worksheet custom property. */
-import { LOG_SHEET } from '../domain/auditLog';
+import { LOG_SHEET } from '../domain/plan/auditLog';
 
 /** Worksheet custom property (ExcelApi 1.12) on the summary sheet this add-in made. */
 export const MARKER_KEY = 'progressReview';

@@ -5,7 +5,7 @@
  * refuses the response as too large (Excel on the web: 5 MB) are the cells read again in row
  * slices, a few syncs more.
  */
-import type { CellRect, RawSheet, RawValue } from '../domain/raw';
+import type { CellRect, RawSheet, RawValue } from '../domain/base/raw';
 import { parseAreas } from './addresses';
 import { ACTION_OVERHEAD } from './chunking';
 import { MARKER_KEY } from './ownSheets';

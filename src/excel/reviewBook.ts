@@ -1,6 +1,6 @@
 /** The review of what readWorkbook read: the add-in's own sheets (summary, audit log) are not inputs. */
 import { review, type FileReview, type Review } from '../domain/review';
-import type { Settings } from '../domain/settings';
+import type { Settings } from '../domain/base/settings';
 import type { ValidateOutcome } from './gateway';
 import { isOwnSheet } from './ownSheets';
 import type { WorkbookRead } from './readWorkbook';

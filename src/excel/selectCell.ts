@@ -1,5 +1,5 @@
 /** Click-through from the problem list: activate the sheet and select the cell (1 sync). */
-import { parseCellAddress } from '../domain/address';
+import { parseCellAddress } from '../domain/base/address';
 import { parseLocalRange } from './addresses';
 import { ACTION_OVERHEAD } from './chunking';
 import type { Session } from './session';

@@ -3,8 +3,8 @@
  * model's value columns with the goal names as categories, 0–120% axis, values as labels,
  * placed where the exceljs writer anchors it (about 64 px per column, 20 px per row).
  */
-import { cellAddress } from '../domain/address';
-import type { SummaryChart, SummaryTable } from '../domain/summaryModel';
+import { cellAddress } from '../domain/base/address';
+import type { SummaryChart, SummaryTable } from '../domain/output/summaryModel';
 
 export const CHART_NAME = 'PR_GoalChart';
 

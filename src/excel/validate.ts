@@ -1,5 +1,5 @@
 /** 検証: read and review, nothing written (2 syncs). */
-import type { Settings } from '../domain/settings';
+import type { Settings } from '../domain/base/settings';
 import type { ValidateOutcome } from './gateway';
 import { readWorkbook } from './readWorkbook';
 import { reviewBook, validateOutcome } from './reviewBook';

@@ -1,5 +1,5 @@
 /** The audit-log row (planLogAppend) as write operations: the hidden _review_log sheet is created with its header when missing. */
-import type { LogAppend } from '../domain/auditLog';
+import type { LogAppend } from '../domain/plan/auditLog';
 import { cellRow } from './cellText';
 import { ACTION_OVERHEAD, jsonBytes } from './chunking';
 import type { WriteOp } from './writeOps';

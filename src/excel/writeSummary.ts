@@ -5,8 +5,8 @@
  * icon set, frozen title rows, column widths and the native chart. The sheet is marked as ours
  * with a worksheet custom property; the earlier summary of ours is deleted in the same batch.
  */
-import { cellAddress, quoteSheetName } from '../domain/address';
-import type { CellLink, SummarySheetModel, SummaryTable } from '../domain/summaryModel';
+import { cellAddress, quoteSheetName } from '../domain/base/address';
+import type { CellLink, SummarySheetModel, SummaryTable } from '../domain/output/summaryModel';
 import { cellGrid, cellRow, safeDisplayText } from './cellText';
 import { ACTION_OVERHEAD, jsonBytes } from './chunking';
 import { addDataBar, addIconSet } from './conditionalFormats';

@@ -3,8 +3,8 @@
  * part and the drawing part that anchors it. Cached values let it show before Excel
  * recalculates.
  */
-import { columnLetters } from '../domain/address';
-import type { SummaryChart, SummaryTable } from '../domain/summaryModel';
+import { columnLetters } from '../domain/base/address';
+import type { SummaryChart, SummaryTable } from '../domain/output/summaryModel';
 import { xmlAttr as esc } from './xml';
 
 function absRange(sheet: string, col: number, top: number, bottom: number): string {

@@ -1,4 +1,4 @@
-import { parseCellAddress } from '../domain/address';
+import { parseCellAddress } from '../domain/base/address';
 
 /** "B3:D9" or "B3" → zero-based rectangle */
 export function parseRangeRef(ref: string): { top: number; left: number; bottom: number; right: number } | null {

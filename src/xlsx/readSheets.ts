@@ -4,7 +4,7 @@
  * Cells covered by a merge read as blank, as in Excel.
  */
 import type ExcelJS from 'exceljs';
-import type { CellRect, RawSheet, RawValue } from '../domain/raw';
+import type { CellRect, RawSheet, RawValue } from '../domain/base/raw';
 
 const MERGE = 1; // ExcelJS.ValueType.Merge
 

@@ -7,8 +7,8 @@
  * and LibreOffice. Text is always a shared string, never a formula.
  */
 import { ZipArchive } from './zip';
-import { cellAddress, columnLetters, rangeAddress } from '../domain/address';
-import type { SummarySheetModel, SummaryTable } from '../domain/summaryModel';
+import { cellAddress, columnLetters, rangeAddress } from '../domain/base/address';
+import type { SummarySheetModel, SummaryTable } from '../domain/output/summaryModel';
 import { chartXml, drawingXml } from './chartXml';
 import { xmlAttr, xmlText } from './xml';
 

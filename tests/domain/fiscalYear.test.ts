@@ -1,4 +1,4 @@
-import { findFiscalYear, parseFiscalYearCell, eraNumber } from '../../src/domain/fiscalYear';
+import { findFiscalYear, parseFiscalYearCell, eraNumber } from '../../src/domain/cells/fiscalYear';
 
 describe('fiscal years in headers', () => {
   test.each([

@@ -1,4 +1,4 @@
-import { detectHeader, type KpiHeader, type PledgeHeader } from '../../src/domain/headers';
+import { detectHeader, type KpiHeader, type PledgeHeader } from '../../src/domain/sheets/headers';
 import { sheet } from './sheetHelpers';
 
 function kpi(rows: Parameters<typeof sheet>[1], extra = {}): KpiHeader {

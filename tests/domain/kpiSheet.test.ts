@@ -1,7 +1,7 @@
 import { review } from '../../src/domain/review';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { kpiRowSchema } from '../../src/domain/kpi';
-import type { RawValue } from '../../src/domain/raw';
+import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
+import { kpiRowSchema } from '../../src/domain/model/kpi';
+import type { RawValue } from '../../src/domain/base/raw';
 import { sheet } from './sheetHelpers';
 
 const HEAD = ['基本目標', '施策', '事業名', '指標名', '単位', '方向', '集計', '基準年度', '基準値', '実績R3', '目標値', '備考'];

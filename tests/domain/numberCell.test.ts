@@ -1,4 +1,4 @@
-import { parseNumberCell, parseNumberText, isPercentFormat, isDateFormat } from '../../src/domain/numberCell';
+import { parseNumberCell, parseNumberText, isPercentFormat, isDateFormat } from '../../src/domain/cells/numberCell';
 
 const value = (text: string, unit?: string) => {
   const p = parseNumberText(text, unit);

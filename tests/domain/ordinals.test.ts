@@ -1,4 +1,4 @@
-import { parseOrdinal, romanNumeral, circledNumber } from '../../src/domain/ordinals';
+import { parseOrdinal, romanNumeral, circledNumber } from '../../src/domain/cells/ordinals';
 
 describe('ordinals for goals, measures, policies, pledges', () => {
   test.each([

@@ -1,12 +1,12 @@
-import { achievement } from '../../src/domain/achievement';
-import { progressFromBaseline } from '../../src/domain/progress';
-import { pace } from '../../src/domain/pace';
-import { grade } from '../../src/domain/grade';
-import { covidFlag, mentionsCovidSuspension } from '../../src/domain/covid';
-import { computeKpi } from '../../src/domain/kpiCompute';
-import { DEFAULT_SETTINGS, makeSettings } from '../../src/domain/settings';
-import type { KpiRow } from '../../src/domain/kpi';
-import type { Reason } from '../../src/domain/reasons';
+import { achievement } from '../../src/domain/rules/achievement';
+import { progressFromBaseline } from '../../src/domain/rules/progress';
+import { pace } from '../../src/domain/rules/pace';
+import { grade } from '../../src/domain/rules/grade';
+import { covidFlag, mentionsCovidSuspension } from '../../src/domain/rules/covid';
+import { computeKpi } from '../../src/domain/rules/kpiCompute';
+import { DEFAULT_SETTINGS, makeSettings } from '../../src/domain/base/settings';
+import type { KpiRow } from '../../src/domain/model/kpi';
+import type { Reason } from '../../src/domain/rules/reasons';
 
 const S = DEFAULT_SETTINGS;
 const bands = S.grades;

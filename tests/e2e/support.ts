@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { RawSheet, RawValue } from '../../src/domain/raw';
+import type { RawSheet, RawValue } from '../../src/domain/base/raw';
 import { readSheets } from '../../src/xlsx/readSheets';
 import type { SheetSpec, SpecValue, WorkbookSpec } from '../support/fakeExcel';
 import { errorKpiSheet } from '../support/fakeExcel/samples';

@@ -21,12 +21,12 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
-import { KPI_OUTPUT_HEADERS, KPI_OUTPUTS } from '../../src/domain/headers';
-import type { Issue } from '../../src/domain/issues';
-import { labels, type Lang } from '../../src/domain/labels';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { kpiTemplate } from '../../src/domain/templates';
-import { LOG_SHEET } from '../../src/domain/auditLog';
+import { KPI_OUTPUT_HEADERS, KPI_OUTPUTS } from '../../src/domain/sheets/headers';
+import type { Issue } from '../../src/domain/base/issues';
+import { labels, type Lang } from '../../src/domain/output/labels';
+import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
+import { kpiTemplate } from '../../src/domain/output/templates';
+import { LOG_SHEET } from '../../src/domain/plan/auditLog';
 import type { ValidateOutcome, WriteOutcome } from '../../src/excel/gateway';
 import { translator } from '../../src/taskpane/i18n/translate';
 import { groupProblems, issueText } from '../../src/taskpane/state/problems';

@@ -1,8 +1,8 @@
 /** 計算して書き込む through the Office.js gateway, against the in-memory Excel. */
 import { parseLocalRange } from '../../src/excel/addresses';
-import { LOG_HEADERS, LOG_SHEET } from '../../src/domain/auditLog';
-import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL } from '../../src/domain/plan';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { LOG_HEADERS, LOG_SHEET } from '../../src/domain/plan/auditLog';
+import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL } from '../../src/domain/plan/plan';
+import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import type { WriteOutcome } from '../../src/excel/gateway';
 import { cellInfo, formulasOf, gridSnapshot, snapshotSheet, valuesOf, workbookFromSpec, type FakeWorkbook, type Rect } from '../support/fakeExcel';
 import { errorKpiSheet, notesSheet, sampleKpiSheet, samplePledgeSheet } from '../support/fakeExcel/samples';

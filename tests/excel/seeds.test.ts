@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { review } from '../../src/domain/review';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { readFile } from 'node:fs/promises';
 import { patchWorkbook } from '../../src/xlsx/patch';
 import { readSheets } from '../../src/xlsx/readSheets';

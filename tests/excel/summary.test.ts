@@ -1,8 +1,8 @@
 /** 集計シート作成 through the Office.js gateway. */
-import { labels } from '../../src/domain/labels';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { labels } from '../../src/domain/output/labels';
+import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { MARKER_KEY, SUMMARY_MARKER } from '../../src/excel/ownSheets';
-import { buildSummaryModel, type SummarySheetModel } from '../../src/domain/summaryModel';
+import { buildSummaryModel, type SummarySheetModel } from '../../src/domain/output/summaryModel';
 import { reviewBook } from '../../src/excel/reviewBook';
 import { cellInfo, cellInfoAt, formulasOf, snapshotSheet, valuesOf, workbookFromSpec, type FakeWorkbook } from '../support/fakeExcel';
 import { errorKpiSheet, sampleKpiSheet, samplePledgeSheet } from '../support/fakeExcel/samples';

@@ -3,7 +3,7 @@
  * and a very large sheet is written in chunks that stay under Excel on the web's 5 MB request
  * limit (the fake refuses larger requests as Excel does).
  */
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { requestSizes, valuesOf, workbookFromSpec } from '../support/fakeExcel';
 import { generatedKpiSheet } from '../support/fakeExcel/samples';
 import { gatewayFor } from './helpers';

@@ -1,9 +1,9 @@
 /** テンプレート作成 and what happens after departments fill it in. */
-import { KPI_OUTPUT_HEADERS, KPI_OUTPUTS } from '../../src/domain/headers';
-import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL } from '../../src/domain/plan';
-import { makeSettings } from '../../src/domain/settings';
-import { kpiTemplate, pledgeTemplate } from '../../src/domain/templates';
-import { LOG_SHEET } from '../../src/domain/auditLog';
+import { KPI_OUTPUT_HEADERS, KPI_OUTPUTS } from '../../src/domain/sheets/headers';
+import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL } from '../../src/domain/plan/plan';
+import { makeSettings } from '../../src/domain/base/settings';
+import { kpiTemplate, pledgeTemplate } from '../../src/domain/output/templates';
+import { LOG_SHEET } from '../../src/domain/plan/auditLog';
 import { cellA1, cellInfo, excelRunFor, snapshotSheet, valuesOf, workbookFromSpec, type FakeWorkbook } from '../support/fakeExcel';
 import { gatewayFor } from './helpers';
 

@@ -9,9 +9,9 @@
  * checked against invariants.
  */
 import fc from 'fast-check';
-import type { CellRect, RawSheet, RawValue } from '../../src/domain/raw';
+import type { CellRect, RawSheet, RawValue } from '../../src/domain/base/raw';
 import type { WorkbookInput } from '../../src/domain/review';
-import { DEFAULT_SETTINGS, makeSettings, type Settings } from '../../src/domain/settings';
+import { DEFAULT_SETTINGS, makeSettings, type Settings } from '../../src/domain/base/settings';
 import { generateKpiSheet } from '../../bench/generate';
 
 // ───────────────────────────── small helpers ─────────────────────────────

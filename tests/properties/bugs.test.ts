@@ -3,14 +3,14 @@
  * now that they are fixed. A new bug found by a property goes here first as a `test.failing`
  * with an entry in knownBugs.ts, so the big properties stay strict for everything else.
  */
-import { kpiRowSchema } from '../../src/domain/kpi';
-import { computeKpi } from '../../src/domain/kpiCompute';
-import { parseNumberText } from '../../src/domain/numberCell';
-import { newScratch, readNumberFast } from '../../src/domain/numberFast';
-import type { RawSheet, RawValue } from '../../src/domain/raw';
-import { buildReport } from '../../src/domain/report';
+import { kpiRowSchema } from '../../src/domain/model/kpi';
+import { computeKpi } from '../../src/domain/rules/kpiCompute';
+import { parseNumberText } from '../../src/domain/cells/numberCell';
+import { newScratch, readNumberFast } from '../../src/domain/cells/numberFast';
+import type { RawSheet, RawValue } from '../../src/domain/base/raw';
+import { buildReport } from '../../src/domain/output/report';
 import { review } from '../../src/domain/review';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { planCells } from './support';
 
 function run(rows: RawValue[][], extra: Partial<RawSheet> = {}, name = '政策推進課') {

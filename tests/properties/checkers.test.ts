@@ -3,11 +3,11 @@
  * purpose (the way a bug in src/ would break it) and must reject it. Also checks the tiny
  * plan applier and the exact rollup against the SPEC's published figures.
  */
-import type { SheetPlan } from '../../src/domain/plan';
-import type { RawSheet } from '../../src/domain/raw';
+import type { SheetPlan } from '../../src/domain/plan/plan';
+import type { RawSheet } from '../../src/domain/base/raw';
 import { review, type KpiSheetReview } from '../../src/domain/review';
-import { rollupPledges } from '../../src/domain/pledgeRollup';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { rollupPledges } from '../../src/domain/rules/pledgeRollup';
+import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { applyPlan, checkKpiResult, checkPlan, checkReview, checkRollup, exactRollup, newPlanStats, newStats, planMap, PropertyViolation, sameMap } from './support';
 
 const SHEET: RawSheet = {

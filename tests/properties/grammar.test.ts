@@ -6,11 +6,11 @@
  * number reader (fast path + memoised zod schema) agrees with parseNumberCell on any cell.
  */
 import fc from 'fast-check';
-import { INVALID_READ, NUMBER_READ, EMPTY_READ, NumberReader } from '../../src/domain/cellReader';
-import { parseNumberCell, parseNumberText } from '../../src/domain/numberCell';
-import { newScratch, readNumberFast } from '../../src/domain/numberFast';
-import { isKnownUnit, sameUnit } from '../../src/domain/units';
-import type { RawValue } from '../../src/domain/raw';
+import { INVALID_READ, NUMBER_READ, EMPTY_READ, NumberReader } from '../../src/domain/cells/cellReader';
+import { parseNumberCell, parseNumberText } from '../../src/domain/cells/numberCell';
+import { newScratch, readNumberFast } from '../../src/domain/cells/numberFast';
+import { isKnownUnit, sameUnit } from '../../src/domain/cells/unitWords';
+import type { RawValue } from '../../src/domain/base/raw';
 import { anyCellArb, enUS, numberFormatArb, toFullWidth } from './arbitraries';
 import { KNOWN_BUGS } from './knownBugs';
 import { assertProperty, safeJson, violated } from './support';

@@ -5,7 +5,7 @@
  * When a bug is fixed in src/, its reproduction starts passing (and jest reports the
  * `test.failing` as failed): remove `.failing` there and the entry here.
  */
-import type { Issue } from '../../src/domain/issues';
+import type { Issue } from '../../src/domain/base/issues';
 import type { KnownBugFilter, Violation } from './support';
 
 export const KNOWN_BUGS = {} as const satisfies Record<string, string>;

@@ -5,19 +5,19 @@
  * pledge rollup in exact arithmetic, invariant under permutation of the activity rows.
  */
 import fc from 'fast-check';
-import { achievement } from '../../src/domain/achievement';
-import { grade } from '../../src/domain/grade';
-import type { KpiRow } from '../../src/domain/kpi';
-import { computeKpi } from '../../src/domain/kpiCompute';
-import { covidFlag } from '../../src/domain/covid';
-import { pace } from '../../src/domain/pace';
-import { policyPercent, overallPercent, rollupPledges } from '../../src/domain/pledgeRollup';
-import type { PledgeActivity } from '../../src/domain/pledge';
-import { progressFromBaseline } from '../../src/domain/progress';
-import { parseRating } from '../../src/domain/rating';
+import { achievement } from '../../src/domain/rules/achievement';
+import { grade } from '../../src/domain/rules/grade';
+import type { KpiRow } from '../../src/domain/model/kpi';
+import { computeKpi } from '../../src/domain/rules/kpiCompute';
+import { covidFlag } from '../../src/domain/rules/covid';
+import { pace } from '../../src/domain/rules/pace';
+import { policyPercent, overallPercent, rollupPledges } from '../../src/domain/rules/pledgeRollup';
+import type { PledgeActivity } from '../../src/domain/model/pledge';
+import { progressFromBaseline } from '../../src/domain/rules/progress';
+import { parseRating } from '../../src/domain/cells/rating';
 import { review } from '../../src/domain/review';
-import { DEFAULT_SETTINGS, makeSettings, type Settings } from '../../src/domain/settings';
-import { starCount, stars } from '../../src/domain/stars';
+import { DEFAULT_SETTINGS, makeSettings, type Settings } from '../../src/domain/base/settings';
+import { starCount, stars } from '../../src/domain/cells/stars';
 import { fullKeyPledgeRowsArb, pledgeSheetSpecArb, renderPledgeSheet, settingsArb, starsText, type PledgeSheetSpec } from './arbitraries';
 import { knownBugs } from './knownBugs';
 import { assertProperty, canon, checkKpiResult, checkRollup, expectedGrade, reporter, rollupNumbers, safeJson, starsFilled, violated } from './support';

@@ -5,9 +5,9 @@
  * so a reading slip and a rule slip both fail here.
  */
 import fc from 'fast-check';
-import { buildReport } from '../../src/domain/report';
+import { buildReport } from '../../src/domain/output/report';
 import { review } from '../../src/domain/review';
-import type { Settings } from '../../src/domain/settings';
+import type { Settings } from '../../src/domain/base/settings';
 import { renderWorkbook, settingsArb, workbookSpecArb, type ExpectedActivity, type ExpectedKpiRow } from './arbitraries';
 import { assertProperty, violated } from './support';
 

@@ -5,15 +5,15 @@
  * that names the sheet and cell, so a shrunk counterexample reads like a bug report.
  */
 import fc from 'fast-check';
-import { kpiRowSchema, type KpiResult, type KpiRow } from '../../src/domain/kpi';
-import { allMessageCodes } from '../../src/domain/messages';
-import type { SheetPlan, PlanValue } from '../../src/domain/plan';
-import type { PledgeActivity, PledgeRollup } from '../../src/domain/pledge';
-import type { CellRect, RawSheet, RawValue } from '../../src/domain/raw';
-import { buildReport } from '../../src/domain/report';
+import { kpiRowSchema, type KpiResult, type KpiRow } from '../../src/domain/model/kpi';
+import { allMessageCodes } from '../../src/domain/base/messages';
+import type { SheetPlan, PlanValue } from '../../src/domain/plan/plan';
+import type { PledgeActivity, PledgeRollup } from '../../src/domain/model/pledge';
+import type { CellRect, RawSheet, RawValue } from '../../src/domain/base/raw';
+import { buildReport } from '../../src/domain/output/report';
 import type { FileReview, Review, SheetReview, WorkbookInput } from '../../src/domain/review';
-import type { Issue } from '../../src/domain/issues';
-import type { Settings } from '../../src/domain/settings';
+import type { Issue } from '../../src/domain/base/issues';
+import type { Settings } from '../../src/domain/base/settings';
 import { EXCEL_MAX_COL, EXCEL_MAX_ROW, KPI_OUTPUT_ALIASES, PLEDGE_OUTPUT_ALIASES, type ExpectedKpiRow, type SheetModel } from './arbitraries';
 
 export class PropertyViolation extends Error {}

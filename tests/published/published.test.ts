@@ -6,11 +6,11 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCsvObjects } from '../../seeds/build/csv';
-import { overallPercent, policyPercent } from '../../src/domain/pledgeRollup';
+import { overallPercent, policyPercent } from '../../src/domain/rules/pledgeRollup';
 import { review, type Review } from '../../src/domain/review';
-import { makeSettings } from '../../src/domain/settings';
+import { makeSettings } from '../../src/domain/base/settings';
 import { readSheets } from '../../src/xlsx/readSheets';
-import { summarizeKpis } from '../../src/domain/goalSummary';
+import { summarizeKpis } from '../../src/domain/rules/goalSummary';
 
 const SEEDS = path.join(__dirname, '..', '..', 'seeds');
 

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { review } from '../../src/domain/review';
-import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { buildSummaryModel } from '../../src/domain/summaryModel';
+import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
+import { buildSummaryModel } from '../../src/domain/output/summaryModel';
 import { summaryPackage } from '../../src/xlsx/summaryPackage';
-import type { RawValue } from '../../src/domain/raw';
+import type { RawValue } from '../../src/domain/base/raw';
 
 const HEAD = ['基本目標', '施策', '指標名', '単位', '基準値', '実績R3', '目標値', '備考'];
 

@@ -1,4 +1,4 @@
-import { makeIssue, type Issue, type IssueInput } from '../../src/domain/issues';
+import { makeIssue, type Issue, type IssueInput } from '../../src/domain/base/issues';
 import { countProblems, groupProblems, issueText } from '../../src/taskpane/state/problems';
 
 function issue(p: Partial<IssueInput> & Pick<IssueInput, 'sheet'>): Issue {

@@ -6,7 +6,7 @@
 import { FluentProvider, SSRProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { makeIssue } from '../../src/domain/issues';
+import { makeIssue } from '../../src/domain/base/issues';
 import type { SummaryOutcome, ValidateOutcome, WorkbookGateway, WriteOutcome } from '../../src/excel/gateway';
 import { App } from '../../src/taskpane/components/App';
 import { ProgressPanel } from '../../src/taskpane/components/ProgressPanel';
@@ -14,7 +14,7 @@ import { ResultSummary } from '../../src/taskpane/components/ResultSummary';
 import { I18nProvider } from '../../src/taskpane/i18n/I18nContext';
 import type { ActionState } from '../../src/taskpane/state/actionState';
 import { LANG_KEY, memoryStore } from '../../src/taskpane/state/storage';
-import type { Lang } from '../../src/domain/labels';
+import type { Lang } from '../../src/domain/output/labels';
 
 const issues = [
   makeIssue({ severity: 'warning', code: 'warn.gradeDNoNote', sheet: '政策推進課', row: 7, col: 3, params: { found: '12.5%' } }),

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, makeSettings } from '../../src/domain/settings';
+import { DEFAULT_SETTINGS, makeSettings } from '../../src/domain/base/settings';
 import { parseNumberField, settingsToForm, validateSettingsForm, type SettingsForm } from '../../src/taskpane/state/settingsForm';
 import { translate } from '../../src/taskpane/i18n/translate';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, makeSettings } from '../../src/domain/settings';
+import { DEFAULT_SETTINGS, makeSettings } from '../../src/domain/base/settings';
 import {
   browserStore,
   LANG_KEY,

@@ -1,5 +1,5 @@
 import { checkDepartment } from '../../src/taskpane/state/template';
-import { kpiTemplate } from '../../src/domain/templates';
+import { kpiTemplate } from '../../src/domain/output/templates';
 
 describe('担当課 name for the KPI template', () => {
   test('blank (also full-width spaces) means no department', () => {

@@ -1,6 +1,6 @@
 /** Cell-by-cell comparison of workbooks read with exceljs, against a write plan. */
 import type ExcelJS from 'exceljs';
-import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL, type PlanValue, type WritePlan } from '../../src/domain/plan';
+import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL, type PlanValue, type WritePlan } from '../../src/domain/plan/plan';
 
 export interface CellSnap {
   value: unknown;

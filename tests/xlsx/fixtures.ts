@@ -6,12 +6,12 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { addChart } from './addChart';
-import { LOG_SHEET, planLogAppend, type LogAppend } from '../../src/domain/auditLog';
-import type { WritePlan } from '../../src/domain/plan';
+import { LOG_SHEET, planLogAppend, type LogAppend } from '../../src/domain/plan/auditLog';
+import type { WritePlan } from '../../src/domain/plan/plan';
 import { review, type Review } from '../../src/domain/review';
-import { makeSettings } from '../../src/domain/settings';
+import { makeSettings } from '../../src/domain/base/settings';
 import { readSheets } from '../../src/xlsx/readSheets';
-import type { RawSheet } from '../../src/domain/raw';
+import type { RawSheet } from '../../src/domain/base/raw';
 
 export const KPI_HEAD = ['基本目標', '施策', '事業名', '担当課', '指標名', '単位', '方向', '集計', '基準年度', '基準値', '実績R3', '目標年度', '目標値', '備考'];
 export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

@@ -5,10 +5,10 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { planLogAppend } from '../../src/domain/auditLog';
-import type { RawSheet, RawValue } from '../../src/domain/raw';
+import { planLogAppend } from '../../src/domain/plan/auditLog';
+import type { RawSheet, RawValue } from '../../src/domain/base/raw';
 import { review } from '../../src/domain/review';
-import { makeSettings } from '../../src/domain/settings';
+import { makeSettings } from '../../src/domain/base/settings';
 import { patchWorkbook, validatePackage } from '../../src/xlsx/patch';
 import { compareWithPlan } from './compare';
 import { KPI_HEAD, loadBook } from './fixtures';

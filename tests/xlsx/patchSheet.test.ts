@@ -1,5 +1,5 @@
 /** The worksheet-part editor and the styles editor on hand-written XML. */
-import type { ConditionalFormatPlan } from '../../src/domain/plan';
+import type { ConditionalFormatPlan } from '../../src/domain/plan/plan';
 import { PatchError } from '../../src/xlsx/patch/errors';
 import { patchSheetXml, type CellWrite, type SheetEdits } from '../../src/xlsx/patch/sheet';
 import { MINIMAL_STYLES, StyleBook } from '../../src/xlsx/patch/styles';

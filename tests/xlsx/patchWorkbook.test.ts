@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { LOG_HEADERS, LOG_SHEET } from '../../src/domain/auditLog';
+import { LOG_HEADERS, LOG_SHEET } from '../../src/domain/plan/auditLog';
 import { inspectPackage, patchWorkbook, patchWorkbookWithReport, PatchError, PatchRefusedError, validatePackage } from '../../src/xlsx/patch';
 import { compareWithPlan, snapshot } from './compare';
 import { baseWorkbook, FAKE_VBA, kpiSheet, KPI_ROWS, loadBook, partsOf, partText, planFor, replacePart, withExtras, type Planned } from './fixtures';

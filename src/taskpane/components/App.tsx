@@ -5,8 +5,8 @@
 import { makeStyles, MessageBar, MessageBarBody, tokens, useId } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { OnProgress, WorkbookGateway } from '../../excel/gateway';
-import type { Lang } from '../../domain/labels';
-import { DEFAULT_SETTINGS, type Settings } from '../../domain/settings';
+import type { Lang } from '../../domain/output/labels';
+import { DEFAULT_SETTINGS, type Settings } from '../../domain/base/settings';
 import { I18nProvider } from '../i18n/I18nContext';
 import { translator, type Translate } from '../i18n/translate';
 import { actionReducer, INITIAL_ACTION_STATE, type ActionKind, type ActionResult, type ActionState } from '../state/actionState';

@@ -1,7 +1,7 @@
 /** Switches the pane between Japanese and English; the label names the other language, in it. */
 import { Button } from '@fluentui/react-components';
 import { LocalLanguageRegular } from '@fluentui/react-icons';
-import type { Lang } from '../../domain/labels';
+import type { Lang } from '../../domain/output/labels';
 import { useI18n } from '../i18n/I18nContext';
 import { otherLang } from '../i18n/translate';
 

@@ -6,7 +6,7 @@
 import { Button, createFocusOutlineStyle, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import type { Issue, Severity } from '../../domain/issues';
+import type { Issue, Severity } from '../../domain/base/issues';
 import { useI18n } from '../i18n/I18nContext';
 import { formatCount, type MessageKey } from '../i18n/translate';
 import { countProblems, groupProblems, issueText } from '../state/problems';

@@ -6,7 +6,7 @@
 import { Button, Field, Input, makeStyles, mergeClasses, Text, tokens, useId } from '@fluentui/react-components';
 import { ArrowResetRegular, ChevronDownRegular, ChevronRightRegular, SettingsRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { Settings } from '../../domain/settings';
+import type { Settings } from '../../domain/base/settings';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/translate';
 import type { FieldError, SettingsErrors, SettingsField, SettingsForm } from '../state/settingsForm';

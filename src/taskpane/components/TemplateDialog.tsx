@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { useState, type KeyboardEvent } from 'react';
 import type { TemplateKind } from '../../excel/gateway';
-import type { Settings } from '../../domain/settings';
+import type { Settings } from '../../domain/base/settings';
 import { useI18n } from '../i18n/I18nContext';
 import { isImeEscape, isSubmitEnter } from '../state/keyboard';
 import { checkDepartment } from '../state/template';

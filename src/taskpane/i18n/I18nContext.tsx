@@ -1,6 +1,6 @@
 /** The pane's language and its translate function, for every component below <App>. */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { Lang } from '../../domain/labels';
+import type { Lang } from '../../domain/output/labels';
 import { translator, type Translate } from './translate';
 
 export interface I18n {

@@ -5,8 +5,8 @@
  * Sheets with errors come first, then sheets with warnings only, then the rest; ties keep the
  * order in which the review met the sheets (the workbook's order).
  */
-import type { Issue, Severity } from '../../domain/issues';
-import type { Lang } from '../../domain/labels';
+import type { Issue, Severity } from '../../domain/base/issues';
+import type { Lang } from '../../domain/output/labels';
 
 export interface ProblemGroup {
   sheet: string;

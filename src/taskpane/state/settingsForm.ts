@@ -4,7 +4,7 @@
  * follow the language switch.
  */
 import type { core } from 'zod';
-import { settingsSchema, type Settings } from '../../domain/settings';
+import { settingsSchema, type Settings } from '../../domain/base/settings';
 import type { MessageKey } from '../i18n/ja';
 
 export type SettingsField = 'cap' | 'planStart' | 'planEnd' | 'gradeA' | 'gradeB' | 'gradeC';

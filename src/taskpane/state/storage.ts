@@ -4,8 +4,8 @@
  * storage, a partitioned iframe, quota): every access is guarded and the pane falls back to the
  * defaults. Stored values are checked again on load (settingsSchema), never trusted.
  */
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../domain/settings';
-import type { Lang } from '../../domain/labels';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../domain/base/settings';
+import type { Lang } from '../../domain/output/labels';
 
 export interface KeyValueStore {
   get(key: string): string | null;

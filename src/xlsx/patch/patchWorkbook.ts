@@ -14,8 +14,8 @@
  * Every other part is carried over as it is (same bytes once decompressed).
  */
 import { ZipArchive } from '../zip';
-import type { LogAppend } from '../../domain/auditLog';
-import type { SheetPlan, WritePlan } from '../../domain/plan';
+import type { LogAppend } from '../../domain/plan/auditLog';
+import type { SheetPlan, WritePlan } from '../../domain/plan/plan';
 import { PatchError, PatchRefusedError } from './errors';
 import {
   addOverride,

@@ -6,8 +6,8 @@
  * The sheet can be tens of MB: <sheetData> is walked once, row start tags only, with
  * indexOf; only planned rows are parsed cell by cell; the result is joined from slices.
  */
-import { cellAddress, columnLetters } from '../../domain/address';
-import type { ConditionalFormatPlan, PlanValue } from '../../domain/plan';
+import { cellAddress, columnLetters } from '../../domain/base/address';
+import type { ConditionalFormatPlan, PlanValue } from '../../domain/plan/plan';
 import { parseRangeRef } from '../ranges';
 import { PatchError } from './errors';
 import { NS_STRICT_MAIN } from './opc';

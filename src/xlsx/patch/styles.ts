@@ -4,7 +4,7 @@
  * counts updated; existing entries and their indices never change. An equal entry already
  * present is reused, so patching a patched workbook adds nothing.
  */
-import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL } from '../../domain/plan';
+import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL } from '../../domain/plan/plan';
 import { PatchError } from './errors';
 import { attr, childElements, escapeAttr, prefixOf, readStartTag, rootElement, startTag, withAttr, type Attr, type Element, type StartTag } from './xml';
 import { NS_MAIN } from './opc';

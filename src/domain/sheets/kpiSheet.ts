@@ -5,19 +5,19 @@
  * Written for speed (a department file can hold 100,000 rows): no closures per row,
  * memoised cell schemas, a fast path for plain numbers.
  */
-import { aggregationCellSchema, directionCellSchema, fiscalYearCellSchema, ordinalCellSchema, type CellIssueParams } from './cellSchemas';
-import { INVALID_READ, MemoSchema, NUMBER_READ, NumberReader } from './cellReader';
-import type { Aggregation, Direction } from './enums';
+import { aggregationCellSchema, directionCellSchema, fiscalYearCellSchema, ordinalCellSchema, type CellIssueParams } from '../cells/cellSchemas';
+import { INVALID_READ, MemoSchema, NUMBER_READ, NumberReader } from '../cells/cellReader';
+import type { Aggregation, Direction } from '../cells/directionAggregation';
 import type { KpiField, KpiHeader } from './headers';
-import { makeIssue, type Issue } from './issues';
-import type { Actual, KpiRow } from './kpi';
-import type { MergeLookup } from './merges';
-import type { MessageCode } from './messages';
-import { displayText } from './numberCell';
-import { newScratch } from './numberFast';
-import type { OrdinalParse } from './ordinals';
-import { sheetBottom, type RawSheet, type RawValue } from './raw';
-import { sameUnit } from './units';
+import { makeIssue, type Issue } from '../base/issues';
+import type { Actual, KpiRow } from '../model/kpi';
+import type { MergeLookup } from '../base/merges';
+import type { MessageCode } from '../base/messages';
+import { displayText } from '../cells/numberCell';
+import { newScratch } from '../cells/numberFast';
+import type { OrdinalParse } from '../cells/ordinals';
+import { sheetBottom, type RawSheet, type RawValue } from '../base/raw';
+import { sameUnit } from '../cells/unitWords';
 
 export const GOAL_PREFIXES = ['基本目標', '目標', 'goal'] as const;
 export const MEASURE_PREFIXES = ['施策', 'measure'] as const;

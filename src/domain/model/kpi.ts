@@ -1,6 +1,6 @@
 /** A KPI row as the engine understands it, and its zod schema. */
 import { z } from 'zod';
-import type { Reason } from './reasons';
+import type { Reason } from '../rules/reasons';
 
 export const yearSchema = z.number().int().min(1950).max(2200);
 

@@ -1,10 +1,10 @@
 /** The machine-readable report of SPEC section 6 (`--json`). */
-import { AGGREGATION_LABEL, DIRECTION_LABEL } from './enums';
-import type { Issue } from './issues';
-import { messageEn, messageJa } from './messages';
-import { summarizeKpis, type GroupSummary } from './goalSummary';
-import type { Review } from './review';
-import { TOOL_NAME, TOOL_VERSION } from '../version';
+import { AGGREGATION_LABEL, DIRECTION_LABEL } from '../cells/directionAggregation';
+import type { Issue } from '../base/issues';
+import { messageEn, messageJa } from '../base/messages';
+import { summarizeKpis, type GroupSummary } from '../rules/goalSummary';
+import type { Review } from '../review';
+import { TOOL_NAME, TOOL_VERSION } from '../../version';
 
 export interface ReportIssue {
   file: string;

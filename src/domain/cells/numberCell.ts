@@ -4,8 +4,8 @@
  * Unit suffixes are read, never multiplied: 17,550 千t is 17550 (in 千t), like the
  * table it came from, so every cell of a row must use the same unit.
  */
-import { isRawError, type RawValue } from './raw';
-import { isKnownUnit, sameUnit } from './units';
+import { isRawError, type RawValue } from '../base/raw';
+import { isKnownUnit, sameUnit } from './unitWords';
 
 export type NumberProblem =
   | 'text' // not a number: 約50, 未集計

@@ -3,7 +3,7 @@
  * from passing as a number with a unit; a scale prefix (千, 万, 億, 百) may precede any of
  * them (千円, 万人, 千t). The row's own 単位 is always accepted too.
  */
-import { nfkc, removeSpaces } from './text';
+import { nfkc, removeSpaces } from '../base/text';
 
 const UNITS = [
   '人', '名', '件', '社', '団体', '回', '組', '施設', '事業', '時間', '式', '基', 'か所', 'ヶ所', 'ケ所', '箇所', 'カ所',

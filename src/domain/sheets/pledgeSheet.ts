@@ -5,16 +5,16 @@
  * to its right, so they must be written again.
  */
 import type { PledgeHeader } from './headers';
-import { makeIssue, type Issue } from './issues';
-import type { MergeLookup } from './merges';
-import type { MessageCode } from './messages';
-import { displayText } from './numberCell';
-import type { OrdinalParse } from './ordinals';
-import { pledgeActivitySchema, type PledgeActivity } from './pledge';
-import type { RatingCell } from './rating';
-import { ordinalCellSchema, ratingCellSchema } from './cellSchemas';
-import { MemoSchema } from './cellReader';
-import { sheetBottom, type RawSheet, type RawValue } from './raw';
+import { makeIssue, type Issue } from '../base/issues';
+import type { MergeLookup } from '../base/merges';
+import type { MessageCode } from '../base/messages';
+import { displayText } from '../cells/numberCell';
+import type { OrdinalParse } from '../cells/ordinals';
+import { pledgeActivitySchema, type PledgeActivity } from '../model/pledge';
+import type { RatingCell } from '../cells/rating';
+import { ordinalCellSchema, ratingCellSchema } from '../cells/cellSchemas';
+import { MemoSchema } from '../cells/cellReader';
+import { sheetBottom, type RawSheet, type RawValue } from '../base/raw';
 
 export const POLICY_PREFIXES = ['基本政策', '政策', 'policy'] as const;
 export const PLEDGE_PREFIXES = ['公約', 'pledge'] as const;

@@ -4,9 +4,9 @@
  * review (要確認): otherwise, for an 増加 KPI, an actual of FY2020–FY2022 is 0 or below 50%
  * of the baseline; a 累計 KPI compares its yearly average (A ÷ years elapsed in the plan).
  */
-import type { Actual, CovidFlag } from './kpi';
-import type { Aggregation, Direction } from './enums';
-import { nfkc } from './text';
+import type { Actual, CovidFlag } from '../model/kpi';
+import type { Aggregation, Direction } from '../cells/directionAggregation';
+import { nfkc } from '../base/text';
 
 const COVID_WORDS = /コロナ|covid|感染症/iu;
 const SUSPENSION_WORDS = /中止|休止|延期|縮小|オンライン開催/u;

@@ -2,7 +2,7 @@
  * Per 基本目標 and per 施策: number of KPIs, mean 達成率 (of the capped values, as seed 001
  * does: "120%を上限とし"), count per grade, and the mean without コロナ中止 rows.
  */
-import type { Grade, KpiResult, KpiRow } from './kpi';
+import type { Grade, KpiResult, KpiRow } from '../model/kpi';
 
 export interface GradeCounts {
   A: number;

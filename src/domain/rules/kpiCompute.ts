@@ -2,11 +2,11 @@
 import { achievement } from './achievement';
 import { covidFlag } from './covid';
 import { grade } from './grade';
-import type { KpiResult, KpiRow } from './kpi';
+import type { KpiResult, KpiRow } from '../model/kpi';
 import { pace } from './pace';
 import { progressFromBaseline } from './progress';
 import { NO_REASONS, type Reason } from './reasons';
-import type { Settings } from './settings';
+import type { Settings } from '../base/settings';
 
 const scratch: Reason[] = [];
 

@@ -1,5 +1,5 @@
 /** 評価 (grade) from 達成率: A ≥ 100, B ≥ 80, C ≥ 50, D below; — when blank. */
-import type { Grade } from './kpi';
+import type { Grade } from '../model/kpi';
 
 export interface GradeBands {
   A: number;

@@ -1,7 +1,7 @@
 /** 評価 of a pledge activity: a whole number 0–10, or its ten stars pasted from the report. */
-import { nfkc, removeSpaces } from './text';
+import { nfkc, removeSpaces } from '../base/text';
 import { starCount } from './stars';
-import type { RawValue } from './raw';
+import type { RawValue } from '../base/raw';
 
 export type RatingCell = { kind: 'empty' } | { kind: 'rating'; value: number; fromStars: boolean } | { kind: 'invalid' };
 

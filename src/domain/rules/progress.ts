@@ -3,8 +3,8 @@
  * Blank without a baseline, when T = B, for 累計 KPIs (their baseline is one year's
  * figure), and when the target lies against the direction from the baseline.
  */
-import { clamp } from './clamp';
-import type { Aggregation, Direction } from './enums';
+import { clamp } from '../base/clamp';
+import type { Aggregation, Direction } from '../cells/directionAggregation';
 import { reason, type Reason } from './reasons';
 
 export function progressFromBaseline(

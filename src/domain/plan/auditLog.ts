@@ -3,12 +3,12 @@
  * sheet `_review_log` saying when, with which tool version and settings, and which sheets
  * and ranges it wrote, so a reviewer can tell what the add-in wrote.
  */
-import { rangeAddress } from './address';
-import type { Review } from './review';
-import type { RawSheet } from './raw';
-import { sheetBottom } from './raw';
+import { rangeAddress } from '../base/address';
+import type { Review } from '../review';
+import type { RawSheet } from '../base/raw';
+import { sheetBottom } from '../base/raw';
 import type { WritePlan } from './plan';
-import { TOOL_NAME, TOOL_VERSION } from '../version';
+import { TOOL_NAME, TOOL_VERSION } from '../../version';
 
 export const LOG_SHEET = '_review_log';
 export const LOG_HEADERS = ['日時 (UTC)', 'ツール', 'バージョン', '実行元', 'ファイル', '書き込んだシートと範囲', 'KPI数', '公約の取組数', 'エラー', '警告', '達成率の上限', '計画期間'];

@@ -2,7 +2,7 @@
  * Numbers people write for goals, measures, policies and pledges:
  * ①, "基本目標1", "施策⑤", "5", "Ⅲ", "III", "政策Ⅲ", optionally followed by a title.
  */
-import { nfkc } from './text';
+import { nfkc } from '../base/text';
 
 const CIRCLED_START = 0x2460; // ① .. ⑳
 const CIRCLED_21 = 0x3251; // ㉑ .. ㉟

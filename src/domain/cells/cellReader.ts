@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { cellIssue, numberCellSchema, type CellIssueParams } from './cellSchemas';
 import { isDateFormat, isPercentFormat, type EmptyNumber, type ParsedNumber } from './numberCell';
 import { readNumberFast, type NumberScratch } from './numberFast';
-import type { RawValue } from './raw';
+import type { RawValue } from '../base/raw';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; issue: CellIssueParams };
 

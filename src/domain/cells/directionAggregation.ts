@@ -1,5 +1,5 @@
 /** 方向 (direction) and 集計 (aggregation) cells. */
-import { nfkc, removeSpaces } from './text';
+import { nfkc, removeSpaces } from '../base/text';
 
 export type Direction = 'up' | 'down';
 export type Aggregation = 'single' | 'cumulative';

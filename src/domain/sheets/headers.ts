@@ -3,13 +3,13 @@
  * column to what it holds. Headers match after NFKC, without spaces, in Japanese or
  * English; 実績 columns carry their fiscal year in the header (実績R3, FY2021 actual).
  */
-import { findFiscalYear, MAX_YEAR, MIN_YEAR } from './fiscalYear';
-import { makeIssue, type Issue } from './issues';
-import { cellAddress } from './address';
-import { rawAt, sheetBottom, sheetRight, type RawSheet, type RawValue } from './raw';
-import { headerKey } from './text';
-import { displayText } from './numberCell';
-import { mergeLookup, type MergeLookup } from './merges';
+import { findFiscalYear, MAX_YEAR, MIN_YEAR } from '../cells/fiscalYear';
+import { makeIssue, type Issue } from '../base/issues';
+import { cellAddress } from '../base/address';
+import { rawAt, sheetBottom, sheetRight, type RawSheet, type RawValue } from '../base/raw';
+import { headerKey } from '../base/text';
+import { displayText } from '../cells/numberCell';
+import { mergeLookup, type MergeLookup } from '../base/merges';
 
 export const HEADER_SCAN_ROWS = 10;
 

@@ -3,9 +3,9 @@
  * missing ones are created to the right of everything used in the table's rows, so they
  * can only land on empty cells. A merged cell in the way blocks the sheet.
  */
-import { makeIssue, type Issue } from './issues';
+import { makeIssue, type Issue } from '../base/issues';
 import type { PlannedColumn } from './plan';
-import type { RawSheet } from './raw';
+import type { RawSheet } from '../base/raw';
 
 export const MAX_COL = 16383;
 

@@ -4,13 +4,13 @@
  * (Office.js and exceljs) render this same model, so the task pane and the command line
  * publish the same sheet.
  */
-import { cellAddress } from './address';
-import { COVID_LABEL } from './covid';
-import { eraLabel } from './fiscalYear';
-import { summarizeKpis, type GroupSummary } from './goalSummary';
-import type { Issue } from './issues';
-import { circledNumber, romanNumeral } from './ordinals';
-import type { Review } from './review';
+import { cellAddress } from '../base/address';
+import { COVID_LABEL } from '../rules/covid';
+import { eraLabel } from '../cells/fiscalYear';
+import { summarizeKpis, type GroupSummary } from '../rules/goalSummary';
+import type { Issue } from '../base/issues';
+import { circledNumber, romanNumeral } from '../cells/ordinals';
+import type { Review } from '../review';
 import { labels, type Lang } from './labels';
 
 export type SummaryValue = string | number | null;

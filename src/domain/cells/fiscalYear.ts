@@ -2,7 +2,7 @@
  * Japanese fiscal years as written in headers and cells: R3, 令和3年度, 令和元年度, H30,
  * 平成30年度, 2021, FY2021, 2021年度. Era years: 令和 n = 2018 + n, 平成 n = 1988 + n.
  */
-import { nfkc, removeSpaces } from './text';
+import { nfkc, removeSpaces } from '../base/text';
 
 const KANJI_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

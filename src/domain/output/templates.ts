@@ -3,10 +3,10 @@
  * number formats, a frozen header, the output columns shaded and locked, one example row.
  * Data only; the task pane renders it with Office.js (and tests with exceljs).
  */
-import { eraLabel } from './fiscalYear';
-import { KPI_OUTPUT_HEADERS, KPI_OUTPUTS, PLEDGE_OUTPUT_HEADERS, PLEDGE_OUTPUTS } from './headers';
-import { KPI_OUTPUT_SPEC, PLEDGE_OUTPUT_SPEC } from './review';
-import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL } from './plan';
+import { eraLabel } from '../cells/fiscalYear';
+import { KPI_OUTPUT_HEADERS, KPI_OUTPUTS, PLEDGE_OUTPUT_HEADERS, PLEDGE_OUTPUTS } from '../sheets/headers';
+import { KPI_OUTPUT_SPEC, PLEDGE_OUTPUT_SPEC } from '../review';
+import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL } from '../plan/plan';
 
 export type TemplateValidation = { kind: 'list'; values: string[] } | { kind: 'wholeNumber'; min: number; max: number };
 

@@ -4,7 +4,7 @@
  * errors, bad text) falls back to the full grammar in numberCell.ts, which names the
  * problem. Results go into a reusable scratch object.
  */
-import { isKnownUnit, sameUnit } from './units';
+import { isKnownUnit, sameUnit } from './unitWords';
 
 export interface NumberScratch {
   value: number;

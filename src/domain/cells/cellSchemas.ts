@@ -5,12 +5,12 @@
  * the plain forms numberFast.ts reads, so zod runs once per distinct odd text.
  */
 import { z } from 'zod';
-import { parseAggregation, parseDirection } from './enums';
+import { parseAggregation, parseDirection } from './directionAggregation';
 import { parseFiscalYearCell } from './fiscalYear';
 import { displayText, parseNumberCell, type NumberProblem, type ParsedNumber, type EmptyNumber } from './numberCell';
 import { parseOrdinal } from './ordinals';
 import { parseRating } from './rating';
-import type { RawValue } from './raw';
+import type { RawValue } from '../base/raw';
 
 const rawCell = z.custom<RawValue>(() => true);
 

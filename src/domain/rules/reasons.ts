@@ -1,4 +1,4 @@
-import type { MessageCode, MessageParams } from './messages';
+import type { MessageCode, MessageParams } from '../base/messages';
 
 export type OutputColumn = 'achievement' | 'progress' | 'pace';
 
