@@ -3,7 +3,7 @@
  * more sync. Only a sheet we marked as ours (custom property progressReview=summary) and named
  * 集計 / 集計 (n) is replaced; a foreign 集計 stays and ours becomes 集計 (2) etc.
  */
-import type { Lang } from '../domain/output/labels';
+import type { Lang } from '../messages/lang';
 import type { Settings } from '../domain/base/settings';
 import { buildSummaryModel } from '../domain/output/summaryModel';
 import { freeSheetName } from '../domain/output/templates';

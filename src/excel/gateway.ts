@@ -3,7 +3,7 @@
  * code that touches Excel; components receive a gateway and never call Office.js.
  */
 import type { Issue } from '../domain/base/issues';
-import type { Lang } from '../domain/output/labels';
+import type { Lang } from '../messages/lang';
 import type { Settings } from '../domain/base/settings';
 
 export type ActionStep = 'read' | 'validate' | 'compute' | 'write' | 'summary' | 'template' | 'select';

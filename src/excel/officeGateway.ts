@@ -4,7 +4,7 @@
  * template 2, select 1); writes are split into more requests only when one would exceed the
  * request budget (4 MB, below Excel on the web's 5 MB limit).
  */
-import type { Lang } from '../domain/output/labels';
+import type { Lang } from '../messages/lang';
 import type { Settings } from '../domain/base/settings';
 import { addTemplate } from './addTemplate';
 import { buildSummary } from './buildSummary';

@@ -1,5 +1,5 @@
 import { describeError, errorHint } from '../../src/taskpane/state/errors';
-import { translate } from '../../src/taskpane/i18n/translate';
+import { translate } from '../../src/messages/translate';
 
 describe('describing an action error', () => {
   test('Error', () => {

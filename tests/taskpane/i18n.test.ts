@@ -1,6 +1,6 @@
-import { en } from '../../src/taskpane/i18n/en';
-import { ja } from '../../src/taskpane/i18n/ja';
-import { DICTIONARIES, fill, formatCount, LANGS, otherLang, placeholders, translate } from '../../src/taskpane/i18n/translate';
+import { en } from '../../src/messages/en';
+import { ja } from '../../src/messages/ja';
+import { DICTIONARIES, fill, formatCount, LANGS, otherLang, placeholders, translate } from '../../src/messages/translate';
 
 const jaKeys = Object.keys(ja).sort();
 const enKeys = Object.keys(en).sort();

@@ -14,7 +14,7 @@ import { ResultSummary } from '../../src/taskpane/components/ResultSummary';
 import { I18nProvider } from '../../src/taskpane/i18n/I18nContext';
 import type { ActionState } from '../../src/taskpane/state/actionState';
 import { LANG_KEY, memoryStore } from '../../src/taskpane/state/storage';
-import type { Lang } from '../../src/domain/output/labels';
+import type { Lang } from '../../src/messages/lang';
 
 const issues = [
   makeIssue({ severity: 'warning', code: 'warn.gradeDNoNote', sheet: '政策推進課', row: 7, col: 3, params: { found: '12.5%' } }),

@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, makeSettings } from '../../src/domain/base/settings';
 import { parseNumberField, settingsToForm, validateSettingsForm, type SettingsForm } from '../../src/taskpane/state/settingsForm';
-import { translate } from '../../src/taskpane/i18n/translate';
+import { translate } from '../../src/messages/translate';
 
 const form = (p: Partial<SettingsForm> = {}): SettingsForm => ({ ...settingsToForm(DEFAULT_SETTINGS), ...p });
 

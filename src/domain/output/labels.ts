@@ -1,5 +1,5 @@
 /** Words of the summary sheet, Japanese first. */
-export type Lang = 'ja' | 'en';
+import type { Lang } from '../../messages/lang';
 
 export const labels = {
   ja: {

@@ -11,7 +11,8 @@ import { summarizeKpis, type GroupSummary } from '../rules/goalSummary';
 import type { Issue } from '../base/issues';
 import { circledNumber, romanNumeral } from '../cells/ordinals';
 import type { Review } from '../review';
-import { labels, type Lang } from './labels';
+import { labels } from './labels';
+import type { Lang } from '../../messages/lang';
 
 export type SummaryValue = string | number | null;
 

@@ -10,7 +10,7 @@ import { CalculatorRegular, DocumentAddRegular, TableRegular, TaskListSquareLtrR
 import type { ReactElement } from 'react';
 import type { ActionKind } from '../state/actionState';
 import { useI18n } from '../i18n/I18nContext';
-import type { MessageKey } from '../i18n/translate';
+import type { MessageKey } from '../../messages/translate';
 import { useSharedStyles } from './styles';
 
 const useStyles = makeStyles({

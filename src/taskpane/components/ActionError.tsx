@@ -4,7 +4,7 @@ import { DismissRegular } from '@fluentui/react-icons';
 import type { ActionKind } from '../state/actionState';
 import { errorHint, type ErrorInfo } from '../state/errors';
 import { useI18n } from '../i18n/I18nContext';
-import type { MessageKey } from '../i18n/translate';
+import type { MessageKey } from '../../messages/translate';
 
 const useStyles = makeStyles({
   bar: { alignItems: 'flex-start', minWidth: 0 },

@@ -5,10 +5,10 @@
 import { makeStyles, MessageBar, MessageBarBody, tokens, useId } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { OnProgress, WorkbookGateway } from '../../excel/gateway';
-import type { Lang } from '../../domain/output/labels';
+import type { Lang } from '../../messages/lang';
 import { DEFAULT_SETTINGS, type Settings } from '../../domain/base/settings';
 import { I18nProvider } from '../i18n/I18nContext';
-import { translator, type Translate } from '../i18n/translate';
+import { translator, type Translate } from '../../messages/translate';
 import { actionReducer, INITIAL_ACTION_STATE, type ActionKind, type ActionResult, type ActionState } from '../state/actionState';
 import { describeError } from '../state/errors';
 import { countProblems } from '../state/problems';

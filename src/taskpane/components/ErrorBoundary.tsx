@@ -5,7 +5,7 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { describeError } from '../state/errors';
-import { translate } from '../i18n/translate';
+import { translate } from '../../messages/translate';
 
 interface State {
   error: string | null;

@@ -1,6 +1,6 @@
 /** Title of the pane and the language switch. */
 import { makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
-import type { Lang } from '../../domain/output/labels';
+import type { Lang } from '../../messages/lang';
 import { useI18n } from '../i18n/I18nContext';
 import { LanguageSwitch } from './LanguageSwitch';
 import { useSharedStyles } from './styles';

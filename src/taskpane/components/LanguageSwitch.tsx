@@ -1,9 +1,9 @@
 /** Switches the pane between Japanese and English; the label names the other language, in it. */
 import { Button } from '@fluentui/react-components';
 import { LocalLanguageRegular } from '@fluentui/react-icons';
-import type { Lang } from '../../domain/output/labels';
+import type { Lang } from '../../messages/lang';
 import { useI18n } from '../i18n/I18nContext';
-import { otherLang } from '../i18n/translate';
+import { otherLang } from '../../messages/translate';
 
 export interface LanguageSwitchProps {
   onChange: (lang: Lang) => void;

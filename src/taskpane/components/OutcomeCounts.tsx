@@ -2,7 +2,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ValidateOutcome } from '../../excel/gateway';
 import { useI18n } from '../i18n/I18nContext';
-import { formatCount } from '../i18n/translate';
+import { formatCount } from '../../messages/translate';
 import { countProblems } from '../state/problems';
 
 const useStyles = makeStyles({

@@ -8,7 +8,7 @@ import { ErrorCircleRegular, InfoRegular, WarningRegular } from '@fluentui/react
 import { useMemo, useState } from 'react';
 import type { Issue, Severity } from '../../domain/base/issues';
 import { useI18n } from '../i18n/I18nContext';
-import { formatCount, type MessageKey } from '../i18n/translate';
+import { formatCount, type MessageKey } from '../../messages/translate';
 import { countProblems, groupProblems, issueText } from '../state/problems';
 import { useSharedStyles } from './styles';
 

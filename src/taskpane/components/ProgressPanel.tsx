@@ -6,7 +6,7 @@ import { Field, makeStyles, ProgressBar, tokens } from '@fluentui/react-componen
 import type { ActionStep } from '../../excel/gateway';
 import type { ActionKind } from '../state/actionState';
 import { useI18n } from '../i18n/I18nContext';
-import type { MessageKey } from '../i18n/translate';
+import type { MessageKey } from '../../messages/translate';
 
 const useStyles = makeStyles({
   root: {

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import type { ActionResult, ActionState } from '../state/actionState';
 import { countProblems } from '../state/problems';
 import { useI18n } from '../i18n/I18nContext';
-import type { Translate } from '../i18n/translate';
+import type { Translate } from '../../messages/translate';
 import { ActionError } from './ActionError';
 import { OutcomeCounts } from './OutcomeCounts';
 import { ProblemList } from './ProblemList';

@@ -8,7 +8,7 @@ import { ArrowResetRegular, ChevronDownRegular, ChevronRightRegular, SettingsReg
 import { useState } from 'react';
 import type { Settings } from '../../domain/base/settings';
 import { useI18n } from '../i18n/I18nContext';
-import type { MessageKey } from '../i18n/translate';
+import type { MessageKey } from '../../messages/translate';
 import type { FieldError, SettingsErrors, SettingsField, SettingsForm } from '../state/settingsForm';
 import { useSharedStyles } from './styles';
 

@@ -3,7 +3,7 @@
  * not loaded, or the gateway failed to start. Both languages, since no preference is known yet.
  */
 import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
-import { LANGS, translate, type MessageKey } from '../i18n/translate';
+import { LANGS, translate, type MessageKey } from '../../messages/translate';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },

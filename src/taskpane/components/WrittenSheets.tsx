@@ -5,7 +5,7 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { WriteOutcome } from '../../excel/gateway';
 import { useI18n } from '../i18n/I18nContext';
-import { formatCount } from '../i18n/translate';
+import { formatCount } from '../../messages/translate';
 import { skippedSheets } from '../state/skipped';
 import { useSharedStyles } from './styles';
 

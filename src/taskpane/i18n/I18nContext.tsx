@@ -1,7 +1,7 @@
 /** The pane's language and its translate function, for every component below <App>. */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { Lang } from '../../domain/output/labels';
-import { translator, type Translate } from './translate';
+import type { Lang } from '../../messages/lang';
+import { translator, type Translate } from '../../messages/translate';
 
 export interface I18n {
   lang: Lang;

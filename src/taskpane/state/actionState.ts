@@ -7,7 +7,7 @@
  * so a double click cannot start two actions at once.
  */
 import type { ActionStep, SummaryOutcome, TemplateOutcome, ValidateOutcome, WriteOutcome } from '../../excel/gateway';
-import type { Lang } from '../../domain/output/labels';
+import type { Lang } from '../../messages/lang';
 import type { ErrorInfo } from './errors';
 
 export type ActionKind = 'validate' | 'compute' | 'summary' | 'template';

@@ -3,7 +3,7 @@
  * code, debugInfo.errorLocation); other code may throw anything. Never an empty pane: when
  * nothing readable is found the message is empty and the UI shows its own generic text.
  */
-import type { MessageKey } from '../i18n/ja';
+import type { MessageKey } from '../../messages/ja';
 
 export interface ErrorInfo {
   message: string;

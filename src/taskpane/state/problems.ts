@@ -6,7 +6,7 @@
  * order in which the review met the sheets (the workbook's order).
  */
 import type { Issue, Severity } from '../../domain/base/issues';
-import type { Lang } from '../../domain/output/labels';
+import type { Lang } from '../../messages/lang';
 
 export interface ProblemGroup {
   sheet: string;

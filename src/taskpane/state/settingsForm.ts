@@ -5,7 +5,7 @@
  */
 import type { core } from 'zod';
 import { settingsSchema, type Settings } from '../../domain/base/settings';
-import type { MessageKey } from '../i18n/ja';
+import type { MessageKey } from '../../messages/ja';
 
 export type SettingsField = 'cap' | 'planStart' | 'planEnd' | 'gradeA' | 'gradeB' | 'gradeC';
 /** 'grades' = the bands as a whole (A ≥ B ≥ C) */

@@ -4,7 +4,7 @@
  * `skipped` is listed once, in that order; a detail without a name there is listed after them.
  */
 import type { WriteOutcome } from '../../excel/gateway';
-import type { Lang } from '../../domain/output/labels';
+import type { Lang } from '../../messages/lang';
 
 export interface SkippedView {
   sheet: string;

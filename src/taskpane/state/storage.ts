@@ -5,7 +5,7 @@
  * defaults. Stored values are checked again on load (settingsSchema), never trusted.
  */
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../domain/base/settings';
-import type { Lang } from '../../domain/output/labels';
+import type { Lang } from '../../messages/lang';
 
 export interface KeyValueStore {
   get(key: string): string | null;

@@ -4,7 +4,7 @@
  * (src/domain/templates.ts cuts the name to Excel's 31 characters), so the name must be a valid
  * sheet name: none of : \ / ? * [ ] and no apostrophe at either end.
  */
-import type { MessageKey } from '../i18n/ja';
+import type { MessageKey } from '../../messages/ja';
 
 export const SHEET_NAME_MAX = 31;
 const FORBIDDEN = /[:\\/?*[\]]/;

@@ -1,5 +1,5 @@
 /** Look-up and parameter filling for the task pane's dictionaries. Pure. */
-import type { Lang } from '../../domain/output/labels';
+import type { Lang } from './lang';
 import { en } from './en';
 import { ja, type Dictionary, type MessageKey } from './ja';
 

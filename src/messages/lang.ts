@@ -1,0 +1,2 @@
+/** The languages every surface speaks: Japanese first, English alongside. */
+export type Lang = 'ja' | 'en';
