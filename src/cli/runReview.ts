@@ -8,7 +8,6 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { buildReport } from '../domain/output/report';
 import { review, type WorkbookInput } from '../domain/review';
-import { makeSettings } from '../domain/base/settings';
 import { buildSummaryModel } from '../domain/output/summaryModel';
 import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
@@ -17,6 +16,9 @@ import { readSheets } from '../xlsx/readSheets';
 import { summaryPackage } from '../xlsx/summaryPackage';
 import type { CliOptions } from './args';
 import type { Issue } from '../domain/base/issues';
+import type { Lang } from '../messages/lang';
+import { issueLine } from '../messages/issueText';
+import { formatList, translate } from '../messages/translate';
 import type { RawSheet } from '../domain/base/raw';
 
 export interface Io {
@@ -62,17 +64,22 @@ function shown(p: string): string {
   return rel && !rel.startsWith('..') ? rel : p;
 }
 
-function issueLine(i: Issue, lang: 'ja' | 'en'): string {
-  const tag = i.severity === 'error' ? (lang === 'ja' ? 'エラー' : 'error') : lang === 'ja' ? '警告' : 'warning';
-  return `${tag}: ${i.file} › ${lang === 'ja' ? i.message : i.messageEn}`;
+/** error: dept.xlsx › 政策推進課!B2（基準値）: 「約50」は… (SPEC: file › sheet!cell: message) */
+function problemLine(i: Issue, lang: Lang): string {
+  return translate(lang, i.severity === 'error' ? 'cli.issue.error' : 'cli.issue.warning', { file: i.file ?? '', line: issueLine(lang, i) });
+}
+
+/** A patch error in the chosen language (the patch writer gives both). */
+function patchProblemText(p: PatchError, lang: Lang): string {
+  return lang === 'en' ? p.messageEn : p.message;
+}
+
+function reasonOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 export async function runReview(opts: CliOptions, io: Io): Promise<number> {
-  const lang = opts.lang;
-  const settings = makeSettings({
-    ...(opts.cap !== undefined ? { cap: opts.cap } : {}),
-    ...(opts.planStart !== undefined ? { planStart: opts.planStart, planEnd: opts.planEnd } : {}),
-  });
+  const { lang, settings } = opts;
   const outDir = path.resolve(opts.out);
   const names = uniqueNames(opts.files);
   const loaded: Loaded[] = [];
@@ -83,14 +90,14 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     try {
       bytes = await fs.readFile(abs);
     } catch (e) {
-      io.err(lang === 'ja' ? `読めないファイルです: ${file} (${(e as Error).message})` : `cannot read ${file} (${(e as Error).message})`);
+      io.err(translate(lang, 'cli.error.unreadable', { file, reason: reasonOf(e) }));
       return EXIT_USAGE;
     }
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (e) {
-      io.err(lang === 'ja' ? `.xlsx として読めません: ${file} (${(e as Error).message})` : `not a readable .xlsx file: ${file} (${(e as Error).message})`);
+      io.err(translate(lang, 'cli.error.notXlsx', { file, reason: reasonOf(e) }));
       return EXIT_USAGE;
     }
     loaded.push({ file, abs, name: names[i], sheets: readSheets(workbook), bytes: new Uint8Array(bytes) });
@@ -101,7 +108,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   if (opts.json) targets.push(path.resolve(opts.json));
   for (const t of targets) {
     if (inputSet.has(await realOrResolved(t))) {
-      io.err(lang === 'ja' ? `入力ファイルを上書きしてしまうため中止しました: ${t}。別の --out を指定してください` : `refusing to overwrite an input file: ${t}. Choose another --out`);
+      io.err(translate(lang, 'cli.error.overwriteInput', { file: t }));
       return EXIT_USAGE;
     }
   }
@@ -112,7 +119,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   try {
     await fs.mkdir(outDir, { recursive: true });
   } catch (e) {
-    io.err(lang === 'ja' ? `出力フォルダを作れません: ${outDir} (${(e as Error).message})` : `cannot create ${outDir} (${(e as Error).message})`);
+    io.err(translate(lang, 'cli.error.cannotCreateOut', { dir: outDir, reason: reasonOf(e) }));
     return EXIT_USAGE;
   }
 
@@ -130,7 +137,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
       copy = await patchWorkbook(l.bytes, fr.plan, log);
     } catch (e) {
       if (!(e instanceof PatchError)) throw e;
-      for (const p of e instanceof PatchRefusedError ? e.problems : [e]) io.err(`${lang === 'ja' ? 'エラー' : 'error'}: ${l.name} › ${lang === 'ja' ? p.message : p.messageEn}`);
+      for (const p of e instanceof PatchRefusedError ? e.problems : [e]) io.err(translate(lang, 'cli.issue.error', { file: l.name, line: patchProblemText(p, lang) }));
       notWritten.push(l.name);
       continue;
     }
@@ -138,7 +145,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     await writeFileAtomic(target, copy);
     written.push(target);
     const kept = describeFeatures(await inspectPackage(l.bytes), lang);
-    if (kept.length) io.out(lang === 'ja' ? `${l.name}: Excel の要素をそのまま残しました（${kept.join('、')}）` : `${l.name}: kept as they were: ${kept.join(', ')}`);
+    if (kept.length) io.out(translate(lang, 'cli.keptFeatures', { file: l.name, features: formatList(lang, kept) }));
   }
 
   const byName = new Map(loaded.map((l) => [l.name, l]));
@@ -165,18 +172,22 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
 
   const errors = result.issues.filter((i) => i.severity === 'error');
   const warnings = result.issues.filter((i) => i.severity === 'warning');
-  for (const i of [...errors, ...warnings]) io.err(issueLine(i, lang));
+  for (const i of [...errors, ...warnings]) io.err(problemLine(i, lang));
   const skipped = [...result.files.filter((f) => f.issues.some((x) => x.severity === 'error')).map((f) => f.file), ...notWritten];
   const kpiSheets = result.files.reduce((n, f) => n + f.sheets.filter((s) => s.kind === 'kpi').length, 0);
   const pledgeSheets = result.files.reduce((n, f) => n + f.sheets.filter((s) => s.kind === 'pledge').length, 0);
-  if (lang === 'ja') {
-    io.out(`ブック ${loaded.length} 件（KPIシート ${kpiSheets}、公約シート ${pledgeSheets}）: KPI ${result.kpis.length} 件、公約の取組 ${result.activities.length} 件を検証しました。エラー ${errors.length} 件、警告 ${warnings.length} 件。`);
-    if (skipped.length) io.out(`エラーのため書き込まなかったブック: ${skipped.join('、')}`);
-    for (const w of written) io.out(`書き出し: ${shown(w)}`);
-  } else {
-    io.out(`${loaded.length} workbook(s) (${kpiSheets} KPI sheets, ${pledgeSheets} pledge sheets): reviewed ${result.kpis.length} KPIs and ${result.activities.length} pledge activities. ${errors.length} error(s), ${warnings.length} warning(s).`);
-    if (skipped.length) io.out(`not written because of errors: ${skipped.join(', ')}`);
-    for (const w of written) io.out(`wrote ${shown(w)}`);
-  }
+  io.out(
+    translate(lang, 'cli.done.counts', {
+      books: loaded.length,
+      kpiSheets,
+      pledgeSheets,
+      kpis: result.kpis.length,
+      activities: result.activities.length,
+      errors: errors.length,
+      warnings: warnings.length,
+    }),
+  );
+  if (skipped.length) io.out(translate(lang, 'cli.done.skipped', { files: formatList(lang, skipped) }));
+  for (const w of written) io.out(translate(lang, 'cli.done.wrote', { path: shown(w) }));
   return errors.length || notWritten.length ? EXIT_VALIDATION : EXIT_OK;
 }

@@ -23,14 +23,15 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { KPI_OUTPUT_HEADERS, KPI_OUTPUTS } from '../../src/domain/sheets/headers';
 import type { Issue } from '../../src/domain/base/issues';
-import { labels } from '../../src/domain/output/labels';
+import { translate } from '../../src/messages/translate';
 import type { Lang } from '../../src/messages/lang';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { kpiTemplate } from '../../src/domain/output/templates';
 import { LOG_SHEET } from '../../src/domain/plan/auditLog';
 import type { ValidateOutcome, WriteOutcome } from '../../src/excel/gateway';
 import { translator } from '../../src/messages/translate';
-import { groupProblems, issueText } from '../../src/taskpane/state/problems';
+import { groupProblems } from '../../src/taskpane/state/problems';
+import { issueMessage } from '../../src/messages/issueText';
 import { cellA1, snapshot, workbookFromSpec, type SheetSnapshot, type WorkbookSnapshot, type WorkbookSpec } from '../support/fakeExcel';
 import { gatewayFor } from '../excel/helpers';
 import {
@@ -402,7 +403,7 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       listed.forEach((p, i) => {
         const issue = want[i].issue;
         if (issue.cell) expect(p.text).toContain(issue.cell);
-        expect(p.text).toContain(issueText(issue, lang));
+        expect(p.text).toContain(issueMessage(lang, issue));
         expect(p.clickable).toBe(!!issue.cell);
       });
       const sheetsInOrder = listed.map((p) => p.sheet).filter((s, i, a) => i === 0 || a[i - 1] !== s);
@@ -457,7 +458,7 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       const skipped = page.getByTestId('skipped-sheets').locator('li');
       expect(await skipped.count()).toBe(1);
       expect(await skipped.first().getAttribute('data-reason')).toBe('errors');
-      expect(await skipped.first().textContent()).toBe(ERROR_SHEET + (lang === 'ja' ? exp.skippedDetails![0].message : exp.skippedDetails![0].messageEn));
+      expect(await skipped.first().textContent()).toBe(ERROR_SHEET + translate(lang, 'skipped.errors'));
 
       const after = await fakeSnapshot(page);
       // 新規雇用創出数 (累計 46 → 45 of 230): 19.6 % 'D'; 待機児童数 (3 → 0, target 0, 減少): 100 % 'A'
@@ -505,10 +506,10 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       const sum = sheetSnap(snap, '集計');
       expect(snap.active).toBe('集計');
       expect(sum.customProperties).toEqual({ progressReview: 'summary' });
-      expect(sum.cells.A1.v).toBe(labels[lang].summaryTitle);
+      expect(sum.cells.A1.v).toBe(translate(lang, 'summary.title'));
       expect(sum.tables.map((x) => x.name)).toEqual(['PR_Goals', 'PR_Measures', 'PR_KPIs', 'PR_Pledges', 'PR_Measures_Stars', 'PR_Covid', 'PR_Problems']);
       expect(sum.charts).toHaveLength(1);
-      expect(sum.charts[0].title).toBe(labels[lang].chartTitle);
+      expect(sum.charts[0].title).toBe(translate(lang, 'summary.chartTitle'));
       expect(sum.charts[0].series.length).toBeGreaterThan(0);
       // links into the workbook's own sheets (COVID rows and the problems' cells)
       const links = Object.values(sum.cells).filter((c) => c.link).map((c) => c.link!);

@@ -29,20 +29,40 @@ export function aliasKey(text: string): string {
   return headerKey(text).replace(/[_\-.・]/g, '');
 }
 
+/** The header each KPI field is written with (templates); the first of its aliases. */
+export const KPI_FIELD_HEADERS: Record<KpiField, string> = {
+  goal: '基本目標',
+  measure: '施策',
+  project: '事業名',
+  department: '担当課',
+  indicator: '指標名',
+  unit: '単位',
+  direction: '方向',
+  aggregation: '集計',
+  baselineYear: '基準年度',
+  baseline: '基準値',
+  targetYear: '目標年度',
+  target: '目標値',
+  notes: '備考',
+};
+/** 実績 columns carry their fiscal year: 実績R3 */
+export const ACTUAL_HEADER = '実績';
+
+const H = KPI_FIELD_HEADERS;
 export const KPI_FIELD_ALIASES: Record<KpiField, string[]> = {
-  goal: keys('基本目標', 'goal', '基本目標番号', '基本目標No'),
-  measure: keys('施策', 'measure', '施策番号', '施策No'),
-  project: keys('事業名', 'project', '事業'),
-  department: keys('担当課', 'department', '担当部署', '所管課'),
-  indicator: keys('指標名', 'indicator', '指標', 'KPI', 'KPI名'),
-  unit: keys('単位', 'unit'),
-  direction: keys('方向', 'direction', '方向性'),
-  aggregation: keys('集計', 'aggregation', '集計方法', '集計区分'),
-  baselineYear: keys('基準年度', 'baseline_year', '基準値年度'),
-  baseline: keys('基準値', 'baseline', '基準'),
-  targetYear: keys('目標年度', 'target_year', '目標値年度'),
-  target: keys('目標値', 'target', '目標'),
-  notes: keys('備考', 'notes', 'note', 'remarks'),
+  goal: keys(H.goal, 'goal', '基本目標番号', '基本目標No'),
+  measure: keys(H.measure, 'measure', '施策番号', '施策No'),
+  project: keys(H.project, 'project', '事業'),
+  department: keys(H.department, 'department', '担当部署', '所管課'),
+  indicator: keys(H.indicator, 'indicator', '指標', 'KPI', 'KPI名'),
+  unit: keys(H.unit, 'unit'),
+  direction: keys(H.direction, 'direction', '方向性'),
+  aggregation: keys(H.aggregation, 'aggregation', '集計方法', '集計区分'),
+  baselineYear: keys(H.baselineYear, 'baseline_year', '基準値年度'),
+  baseline: keys(H.baseline, 'baseline', '基準'),
+  targetYear: keys(H.targetYear, 'target_year', '目標値年度'),
+  target: keys(H.target, 'target', '目標'),
+  notes: keys(H.notes, 'notes', 'note', 'remarks'),
 };
 
 /** Output column headers the add-in owns, in the order it creates them. */
@@ -62,17 +82,28 @@ const KPI_OUTPUT_ALIASES: Record<KpiOutput, string[]> = {
   covid: keys('コロナ影響', 'covid'),
 };
 
-const ACTUAL_WORDS = keys('実績', '実績値', 'actual', 'actuals', 'result');
+const ACTUAL_WORDS = keys(ACTUAL_HEADER, '実績値', 'actual', 'actuals', 'result');
 const BASELINE_WORDS = keys('基準値', '基準', 'baseline');
 const TARGET_WORDS = keys('目標値', '目標', 'target');
 
+/** The header each pledge field is written with (templates); the first of its aliases. */
+export const PLEDGE_FIELD_HEADERS: Record<PledgeField, string> = {
+  policy: '基本政策',
+  pledge: '公約',
+  measure: '施策',
+  activity: '取組事業内容',
+  department: '担当部署',
+  rating: '評価',
+};
+
+const P = PLEDGE_FIELD_HEADERS;
 export const PLEDGE_FIELD_ALIASES: Record<PledgeField, string[]> = {
-  policy: keys('基本政策', 'policy', '政策'),
-  pledge: keys('公約', 'pledge', '公約内容'),
-  measure: keys('施策', 'measure', '施策内容'),
-  activity: keys('取組事業内容', 'activity', '取組内容', '事業内容', '取組事業'),
-  department: keys('担当部署', 'department', '担当課'),
-  rating: keys('評価', 'rating', '10段階評価', '評価(10段階)'),
+  policy: keys(P.policy, 'policy', '政策'),
+  pledge: keys(P.pledge, 'pledge', '公約内容'),
+  measure: keys(P.measure, 'measure', '施策内容'),
+  activity: keys(P.activity, 'activity', '取組内容', '事業内容', '取組事業'),
+  department: keys(P.department, 'department', '担当課'),
+  rating: keys(P.rating, 'rating', '10段階評価', '評価(10段階)'),
 };
 export const PLEDGE_OUTPUTS: readonly PledgeOutput[] = ['measureProgress', 'measureStars', 'pledgeProgress', 'policyProgress'];
 export const PLEDGE_OUTPUT_HEADERS: Record<PledgeOutput, string> = {

@@ -9,10 +9,9 @@ import { aggregationCellSchema, directionCellSchema, fiscalYearCellSchema, ordin
 import { INVALID_READ, MemoSchema, NUMBER_READ, NumberReader } from '../cells/cellReader';
 import type { Aggregation, Direction } from '../cells/directionAggregation';
 import type { KpiField, KpiHeader } from './headers';
-import { makeIssue, type Issue } from '../base/issues';
+import { makeIssue, type Issue, type IssueCode, type IssueParams } from '../base/issues';
 import type { Actual, KpiRow } from '../model/kpi';
 import type { MergeLookup } from '../base/merges';
-import type { MessageCode } from '../base/messages';
 import { displayText } from '../cells/numberCell';
 import { newScratch } from '../cells/numberFast';
 import type { OrdinalParse } from '../cells/ordinals';
@@ -41,7 +40,7 @@ function textOf(v: RawValue): string {
   return displayText(v).trim();
 }
 
-const NUMBER_CODES: Record<CellIssueParams['problem'], MessageCode> = {
+const NUMBER_CODES: Record<CellIssueParams['problem'], IssueCode> = {
   text: 'number.text',
   excelError: 'number.excelError',
   boolean: 'number.boolean',
@@ -103,14 +102,14 @@ class KpiSheetReader {
     return anchor && anchor.col === col ? this.merges.anchorValue(this.r, col) ?? null : null;
   }
 
-  private error(col: number, code: MessageCode, found: string, unit = ''): void {
+  private error(col: number, code: IssueCode, found: string, unit = ''): void {
     this.rowOk = false;
     this.issues.push(
-      makeIssue({ severity: 'error', code, sheet: this.sheet.name, row: this.r, col, header: this.header.texts.get(col), params: { found, unit: unit || '人、件、% など' } }),
+      makeIssue({ severity: 'error', code, sheet: this.sheet.name, row: this.r, col, header: this.header.texts.get(col), params: { found, unit: unit || { key: 'word.unitExamples' } } }),
     );
   }
 
-  private warn(col: number, code: MessageCode, params: Record<string, string>): void {
+  private warn(col: number, code: IssueCode, params: IssueParams): void {
     this.issues.push(makeIssue({ severity: 'warning', code, sheet: this.sheet.name, row: this.r, col, header: this.header.texts.get(col), params }));
   }
 
@@ -143,7 +142,7 @@ class KpiSheetReader {
     return res.value ?? fallback;
   }
 
-  private ordinal(col: number | undefined, schema: MemoSchema<OrdinalParse>, code: MessageCode): number | null {
+  private ordinal(col: number | undefined, schema: MemoSchema<OrdinalParse>, code: IssueCode): number | null {
     if (col === undefined) return null;
     const v = this.cell(col);
     if (isBlank(v)) return null;
