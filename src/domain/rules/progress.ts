@@ -3,7 +3,7 @@
  * Blank without a baseline, when T = B, for 累計 KPIs (their baseline is one year's
  * figure), and when the target lies against the direction from the baseline.
  */
-import { clamp } from '../base/clamp';
+import { clamp } from '../base/arithmetic';
 import { DIRECTION_LABEL, type Aggregation, type Direction } from '../cells/directionAggregation';
 import { reason, type Reason } from './reasons';
 
