@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { builtinModules } from 'module';
 import ts from 'typescript';
+import { sourceFiles, syntaxTree } from '../support/sourceFiles';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const PURE = ['src/domain', 'src/messages'];
@@ -16,17 +17,9 @@ const ALLOWED_PACKAGES = new Set(['zod']);
 const ALLOWED_FILES = ['src/version.ts'];
 const HOST_GLOBALS = new Set(['Excel', 'Office', 'OfficeExtension', 'process', 'Buffer', 'require', 'window', 'document', '__dirname', '__filename']);
 
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sources(p);
-    return /\.tsx?$/.test(e.name) ? [p] : [];
-  });
-}
-
 /** what a file imports that the pure core may not, and the host globals it touches */
 function violations(file: string, text: string): string[] {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const sf = syntaxTree(file, text);
   const out: string[] = [];
   const checkImport = (spec: string) => {
     if (spec.startsWith('.')) {
@@ -55,7 +48,7 @@ function violations(file: string, text: string): string[] {
   return out;
 }
 
-const files = PURE.flatMap((d) => sources(path.join(ROOT, d)));
+const files = PURE.flatMap((d) => sourceFiles(path.join(ROOT, d)));
 
 test('the check sees imports and host globals, not comments', () => {
   const file = path.join(ROOT, 'src/domain/base/sample.ts');

@@ -15,6 +15,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ts from 'typescript';
+import { sourceFiles, syntaxTree } from '../support/sourceFiles';
 
 const SRC = path.resolve(__dirname, '..', '..', 'src');
 
@@ -33,17 +34,9 @@ const ALLOWED: { path: string; why: string; pending?: true }[] = [
 
 const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
-function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sources(p);
-    return /\.tsx?$/.test(e.name) ? [p] : [];
-  });
-}
-
 /** the texts of a file's string literals, template parts and JSX text that hold Japanese, with their lines */
 function japaneseTexts(file: string, text: string): string[] {
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const sf = syntaxTree(file, text);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node) || ts.isJsxText(node)) {
@@ -55,7 +48,7 @@ function japaneseTexts(file: string, text: string): string[] {
   return found;
 }
 
-const files = sources(SRC)
+const files = sourceFiles(SRC)
   .map((f) => path.relative(SRC, f).split(path.sep).join('/'))
   .filter((f) => !f.startsWith('messages/'));
 
