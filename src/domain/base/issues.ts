@@ -47,7 +47,7 @@ export function makeIssue(i: IssueInput): Issue {
   }
   if (i.header !== undefined) issue.header = i.header;
   const found = i.params?.found;
-  if (found !== undefined) issue.found = typeof found === 'object' ? found.key : String(found);
+  if (found !== undefined && typeof found !== 'object') issue.found = String(found);
   if (i.params) issue.params = i.params;
   return issue;
 }
