@@ -2,7 +2,7 @@
 import type { ConditionalFormatPlan } from '../../src/domain/plan/plan';
 import { MINIMAL_STYLES, StyleSheet } from '../../src/xlsx/ooxml/styleSheet';
 import { CellStyles } from '../../src/xlsx/patch/cellStyles';
-import { PatchError } from '../../src/xlsx/patch/errors';
+import { PatchError } from '../../src/xlsx/patch/patchError';
 import { checkStyles, checkWorksheet } from '../../src/xlsx/patch/packageCheck';
 import { patchSheetXml } from '../../src/xlsx/patch/worksheet/patchWorksheet';
 import type { CellWrite, SheetEdits } from '../../src/xlsx/patch/worksheet/sheetEdits';

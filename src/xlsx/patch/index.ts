@@ -2,4 +2,4 @@
 export { patchWorkbook, patchWorkbookWithReport, type PatchOptions, type PatchReport } from './patchWorkbook';
 export { inspectPackage, describeFeatures, type FeatureKey, type PackageFeature, type PackageInventory } from './inspect';
 export { validatePackage } from './packageCheck';
-export { PatchError, PatchRefusedError, type PatchErrorCode, type PatchMessageKey, type PatchPlace } from './errors';
+export { PatchError, PatchRefusedError, type PatchErrorCode, type PatchMessageKey, type PatchPlace } from './patchError';

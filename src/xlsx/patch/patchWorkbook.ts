@@ -25,7 +25,7 @@ import { escapeAttr } from '../xml/escape';
 import { attr, childElements, findTag, readStartTag, startTag, withAttr } from '../xml/tags';
 import { ZipArchive } from '../zip/zipArchive';
 import { CellStyles, type StyleRequest } from './cellStyles';
-import { PatchError, PatchRefusedError } from './errors';
+import { PatchError, PatchRefusedError } from './patchError';
 import { patchSheetXml } from './worksheet/patchWorksheet';
 import type { CellWrite, SheetEdits } from './worksheet/sheetEdits';
 

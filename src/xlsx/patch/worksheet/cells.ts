@@ -5,7 +5,7 @@
  */
 import { columnLetters } from '../../../domain/base/address';
 import { encodeXstring } from '../../xml/escape';
-import { PatchError, type PatchPlace } from '../errors';
+import { PatchError, type PatchPlace } from '../patchError';
 import type { CellStyles, StyleRequest } from '../cellStyles';
 import type { CellWrite } from './sheetEdits';
 

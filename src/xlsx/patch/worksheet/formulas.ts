@@ -4,7 +4,7 @@
  */
 import { parseRangeRef } from '../../../domain/base/address';
 import { attr, findTag, readStartTag } from '../../xml/tags';
-import { PatchError } from '../errors';
+import { PatchError } from '../patchError';
 import type { OverwrittenFormula } from './sheetData';
 import { xmlRefusal, type SheetEdits } from './sheetEdits';
 

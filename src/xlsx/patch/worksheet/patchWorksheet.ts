@@ -11,9 +11,9 @@ import { NS } from '../../ooxml/namespaces';
 import { declaredNamespace, findTag, prefixOf, readStartTag, rootElement } from '../../xml/tags';
 import type { CellStyles } from '../cellStyles';
 import { CellWriter } from './cells';
-import { conditionalFormatSplices } from './conditionalFormats';
+import { conditionalFormatSplices } from './sheetTail';
 import { checkFormulas } from './formulas';
-import { SheetHead } from './head';
+import { SheetHead } from './sheetHead';
 import { patchSheetData, type SheetDataSpan } from './sheetData';
 import { xmlRefusal, type SheetEdits, type Splice } from './sheetEdits';
 

@@ -8,7 +8,7 @@ import { cellAddress, columnLetters, parseCellRef } from '../../../domain/base/a
 import { endsTagName, onlySpace } from '../../xml/chars';
 import { attr, findTag, rawAttr, readStartTag, startTag, tagClose, type StartTag } from '../../xml/tags';
 import type { CellWriter } from './cells';
-import type { SheetHead } from './head';
+import type { SheetHead } from './sheetHead';
 import { xmlRefusal, type CellWrite, type SheetEdits } from './sheetEdits';
 
 /** Where <sheetData> lies in the part. */

@@ -1,7 +1,7 @@
 /** What the patch writer changes in one worksheet part, and how a refusal names the place. */
 import type { ConditionalFormatPlan, PlanValue } from '../../../domain/plan/plan';
 import type { Params } from '../../../messages/translate';
-import { PatchError, type PatchMessageKey } from '../errors';
+import { PatchError, type PatchMessageKey } from '../patchError';
 import type { StyleRequest } from '../cellStyles';
 
 export interface CellWrite {
