@@ -67,7 +67,8 @@ export class PatchError extends Error {
 
   /** A package-structure problem found by the OOXML toolkit, as a patch refusal. */
   static fromPackage(e: PackageError): PatchError {
-    return new PatchError('package', e.key, e.params);
+    const part = e.params.part;
+    return new PatchError('package', e.key, e.params, typeof part === 'string' ? { part } : {});
   }
 }
 
