@@ -11,9 +11,9 @@ import { review, type WorkbookInput } from '../domain/review';
 import { buildSummaryModel } from '../domain/output/summaryModel';
 import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
-import { writeFileAtomic } from '../xlsx/atomicWrite';
+import { writeFileAtomic } from './atomicWrite';
 import { readSheets } from '../xlsx/readSheets';
-import { summaryPackage } from '../xlsx/summaryPackage';
+import { summaryPackage } from '../xlsx/summary/summaryPackage';
 import type { CliOptions } from './args';
 import type { Issue } from '../domain/base/issues';
 import type { Lang } from '../messages/lang';
@@ -70,10 +70,6 @@ function problemLine(i: Issue, lang: Lang): string {
 }
 
 /** A patch error in the chosen language (the patch writer gives both). */
-function patchProblemText(p: PatchError, lang: Lang): string {
-  return lang === 'en' ? p.messageEn : p.message;
-}
-
 function reasonOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -137,7 +133,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
       copy = await patchWorkbook(l.bytes, fr.plan, log);
     } catch (e) {
       if (!(e instanceof PatchError)) throw e;
-      for (const p of e instanceof PatchRefusedError ? e.problems : [e]) io.err(translate(lang, 'cli.issue.error', { file: l.name, line: patchProblemText(p, lang) }));
+      for (const p of e instanceof PatchRefusedError ? e.problems : [e]) io.err(translate(lang, 'cli.issue.error', { file: l.name, line: p.text(lang) }));
       notWritten.push(l.name);
       continue;
     }

@@ -3,11 +3,11 @@
  * package on the command line and the Office.js adapter in the pane — draw their bars, axis and
  * icons on the scales the sheets use, and so do the review's own icon sets on 達成率 / 計画比.
  */
-import { ZipArchive } from '../../src/xlsx/zip';
+import { ZipArchive } from '../../src/xlsx/zip/zipArchive';
 import { makeSettings, type Settings } from '../../src/domain/base/settings';
 import { buildSummaryModel } from '../../src/domain/output/summaryModel';
 import { review } from '../../src/domain/review';
-import { summaryPackage } from '../../src/xlsx/summaryPackage';
+import { summaryPackage } from '../../src/xlsx/summary/summaryPackage';
 import { snapshotSheet, workbookFromSpec } from '../support/fakeExcel';
 import { sampleKpiSheet, samplePledgeSheet } from '../support/fakeExcel/samples';
 import { gatewayFor } from '../excel/helpers';
@@ -28,7 +28,7 @@ const PLEDGE_ROWS: RawValue[][] = [
 async function packageXml(settings: Settings): Promise<{ sheet: string; chart: string }> {
   const r = review([{ file: 'dept.xlsx', sheets: [{ name: '政策推進課', top: 0, left: 0, values: KPI_ROWS }, { name: '市長公約', top: 0, left: 0, values: PLEDGE_ROWS }] }], settings);
   const zip = ZipArchive.load(await summaryPackage(buildSummaryModel(r)));
-  return { sheet: await zip.files['xl/worksheets/sheet1.xml'].string(), chart: zip.files['xl/charts/chart1.xml'].string() };
+  return { sheet: await zip.files['xl/worksheets/sheet1.xml'].text(), chart: zip.files['xl/charts/chart1.xml'].text() };
 }
 
 describe('the cap and the grade bands reach the summary', () => {
