@@ -170,14 +170,24 @@ describe('webpack.config.js', () => {
     await expect(configWith({ ADDIN_PUBLIC_URL: '' }, { mode: 'production' }, {})).rejects.toThrow(/ADDIN_PUBLIC_URL is not set/);
   });
 
-  test('ADDIN_PUBLIC_URL must be an https folder address, and not given together with --env localhost', async () => {
+  test('ADDIN_PUBLIC_URL must be an https folder address', async () => {
     await expect(configWith({ ADDIN_PUBLIC_URL: 'http://insecure.example.jp/' }, { mode: 'production' }, {})).rejects.toThrow(/https/);
     await expect(configWith({ ADDIN_PUBLIC_URL: 'addins.example.jp' }, { mode: 'production' }, {})).rejects.toThrow(/not a URL/);
     await expect(configWith({ ADDIN_PUBLIC_URL: 'https://addins.example.jp/a?b=1' }, { mode: 'production' }, {})).rejects.toThrow(/folder/);
-    await expect(configWith({ ADDIN_PUBLIC_URL: DEPLOY_URL }, { mode: 'production' }, LOCALHOST)).rejects.toThrow(/contradict/);
     // the message is all a person needs: no stack trace of webpack.config.js
     const err = await configWith({ ADDIN_PUBLIC_URL: undefined }, { mode: 'production' }, {}).catch((e: Error) => e);
     expect(String((err as Error).stack)).not.toContain('webpack.config.js');
+  });
+
+  test('--env localhost wins over an ADDIN_PUBLIC_URL left in the environment (npm test stays a localhost build)', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const c = await configWith({ ADDIN_PUBLIC_URL: DEPLOY_URL }, { mode: 'production' }, LOCALHOST);
+      expect(copyPatterns(c).find((p) => p.from === 'manifest*.xml')?.transform).toBeUndefined();
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('ADDIN_PUBLIC_URL (https://addins.example.jp/progress-review/) is ignored'));
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   test('the development server needs no public URL', async () => {
