@@ -321,7 +321,7 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       await page.route('**/*', (route: Route) => {
         const url = route.request().url();
         if (url.startsWith(`${origin}/`)) {
-          // a build made with OFFICE_JS_LOCAL=1 loads ./office-js/office.js: stubbed too
+          // an offline build (npm run build:offline) loads ./office-js/office.js: stubbed too
           if (new URL(url).pathname.endsWith('/office-js/office.js')) {
             st.stubbedOfficeJs.push(url);
             return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* Office.js stubbed by the e2e test */' });
