@@ -1,5 +1,6 @@
 /**
- * The task pane end to end, in real Chromium (Debian's /usr/bin/chromium through playwright-core):
+ * The task pane end to end, in real Chromium (see ./browser.ts: PR_CHROMIUM, a system Chrome/Edge/Chromium
+ * or the one in the npm package @sparticuz/chromium, driven by playwright-core):
  * the production build in dist/ served from 127.0.0.1, the in-memory Excel of
  * tests/support/fakeExcel installed as Office.js before the page loads, the seed sample workbook
  * plus a sheet with errors and a sheet of formula-looking texts. The four actions, in Japanese and
@@ -16,9 +17,9 @@
  * other request off 127.0.0.1 is refused and must not happen, no console error, no CSP
  * violation, no horizontal scroll. Screenshots: test-results/screenshots/.
  *
- * Chromium missing → the suite fails with how to install it; PR_SKIP_BROWSER=1 skips it.
+ * No Chromium → the suite fails with where to get one; PR_SKIP_BROWSER=1 skips it.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { KPI_OUTPUT_HEADERS, KPI_OUTPUTS } from '../../src/domain/sheets/headers';
@@ -36,8 +37,6 @@ import { cellA1, snapshot, workbookFromSpec, type SheetSnapshot, type WorkbookSn
 import { gatewayFor } from '../excel/helpers';
 import {
   buildFakeBundle,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   COVID_NOTE_TEXT,
   DDE_TEXT,
   DIST,
@@ -45,7 +44,7 @@ import {
   ERROR_SHEET,
   HYPERLINK_TEXT,
   INJECTION_SHEET,
-  INSTALL_CHROMIUM,
+  launchChromium,
   OFFICE_JS_CDN_ORIGIN,
   sampleWorkbook,
   SCREENSHOTS,
@@ -279,7 +278,6 @@ async function selection(page: Page): Promise<{ sheet: string | null; active: st
 
 suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: ${INSTALL_CHROMIUM} (or set PR_SKIP_BROWSER=1 to skip this test)`);
     mkdirSync(SCREENSHOTS, { recursive: true });
     const [, bundle, wbSpec] = await Promise.all([ensureDist(), buildFakeBundle(), sampleWorkbook()]);
     fakeBundle = bundle;
@@ -296,13 +294,9 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
     expect(compute.written.map((w) => w.sheet)).toContain(INJECTION_SHEET);
 
     server = await serveStatic(DIST);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { chromium } = require('playwright-core') as typeof import('playwright-core');
-    try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    } catch (e) {
-      throw new Error(`Chromium (${CHROMIUM}) did not start: ${(e as Error).message.split('\n')[0]}\n${INSTALL_CHROMIUM}`);
-    }
+    const launched = await launchChromium();
+    browser = launched.browser;
+    console.log(`tests/e2e: ${launched.choice.description}, ${browser.version()}`);
   }, SLOW);
 
   afterAll(async () => {
@@ -328,7 +322,7 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       await page.route('**/*', (route: Route) => {
         const url = route.request().url();
         if (url.startsWith(`${origin}/`)) {
-          // a build made with OFFICE_JS_LOCAL=1 loads ./office-js/office.js: stubbed too
+          // an offline build (npm run build:offline) loads ./office-js/office.js: stubbed too
           if (new URL(url).pathname.endsWith('/office-js/office.js')) {
             st.stubbedOfficeJs.push(url);
             return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* Office.js stubbed by the e2e test */' });
