@@ -6,15 +6,28 @@
  * available to the CLI as a self-check of a reviewed copy.
  */
 import { parseCellRef } from '../../domain/base/address';
-import { CT, isRelType } from '../ooxml/namespaces';
+import { CT, isRelType, NS } from '../ooxml/namespaces';
 import { contentTypeOf, parseRels } from '../ooxml/package';
 import { STYLESHEET_ORDER, WORKSHEET_ORDER } from '../ooxml/schemaOrder';
 import { readWorkbook, type WorkbookInfo } from '../ooxml/workbook';
 import type { Attr } from '../xml/tags';
-import { checkXml } from '../xml/wellFormed';
+import { checkXml, type ResolveNamespace } from '../xml/wellFormed';
 import { ZipArchive } from '../zip/zipArchive';
 
 const local = (q: string) => q.slice(q.indexOf(':') + 1);
+
+/**
+ * Namespaces as a namespace-aware reader (Excel, LibreOffice, openpyxl) sees them: the root of
+ * a SpreadsheetML part is in SpreadsheetML, and no element is in no namespace (an unprefixed
+ * element under a prefixed root is, and such readers skip it).
+ */
+function namespaceCheck(part: string, report: (m: string) => void): (name: string, depth: number, ns: ResolveNamespace) => void {
+  return (name, depth, ns) => {
+    const uri = ns(name);
+    if (depth === 0 && uri !== NS.main) report(`${part}: root <${name}> is in namespace "${uri}", not SpreadsheetML`);
+    else if (uri === '') report(`${part}: <${name}> is in no namespace`);
+  };
+}
 const get = (attrs: Attr[], name: string) => attrs.find((a) => a.name === name)?.value;
 
 interface StyleCounts {
@@ -30,9 +43,11 @@ export function checkStyles(xml: string, problems: string[], part = 'xl/styles.x
   const actual = new Map<string, number>();
   const numFmtIds = new Set<number>();
   const xfRefs: { section: string; attrs: Attr[] }[] = [];
+  const nsCheck = namespaceCheck(part, (m) => problems.push(m));
   const err = checkXml(xml, {
-    open(name, attrs) {
+    open(name, attrs, _selfClosing, _offset, ns) {
       const d = depthNames.length;
+      nsCheck(name, d, ns);
       const ln = local(name);
       if (d === 1) {
         order.push(ln);
@@ -109,10 +124,12 @@ export function checkWorksheet(xml: string, counts: StyleCounts, problems: strin
   const report = (m: string) => {
     if (problems.length < max) problems.push(`${part}: ${m}`);
   };
+  const nsCheck = namespaceCheck(part, report);
   const err = checkXml(xml, {
-    open(name, attrs) {
+    open(name, attrs, _selfClosing, _offset, ns) {
       const ln = local(name);
       const d = path.length;
+      nsCheck(name, d, ns);
       if (d === 1) order.push(ln);
       if (ln === 'row' && path[1] === 'sheetData' && d === 2) {
         const r = get(attrs, 'r');
@@ -200,8 +217,7 @@ export async function validatePackage(bytes: Uint8Array): Promise<string[]> {
     problems.push(`workbook: ${(e as Error).message}`);
     return problems;
   }
-  const wbErr = checkXml(wb.xml);
-  if (wbErr) problems.push(`${wb.part}: ${wbErr}`);
+  checkWorkbookXml(wb.part, wb.xml, problems);
   checkSheetList(wb, problems);
   const stylesRel = wb.rels.find((r) => isRelType(r.type, 'styles'));
   let counts: StyleCounts = { cellXfs: 0, dxfs: 0 };
@@ -252,6 +268,25 @@ function checkRelationships(part: string, xml: string, typesXml: string, partSet
     const got = contentTypeOf(typesXml, r.part);
     if (want && got && !want.includes(got)) problems.push(`${r.part}: content type ${got} does not fit its relationship (${want.join(' or ')})`);
   }
+}
+
+/** workbook.xml: well-formed, in SpreadsheetML, each <sheet> with an r:id in the relationships namespace. */
+function checkWorkbookXml(part: string, xml: string, problems: string[]): void {
+  let depth = 0;
+  const nsCheck = namespaceCheck(part, (m) => problems.push(m));
+  const err = checkXml(xml, {
+    open(name, attrs, _selfClosing, _offset, ns) {
+      nsCheck(name, depth, ns);
+      if (depth === 2 && local(name) === 'sheet' && ns(name) === NS.main) {
+        if (!attrs.some((a) => local(a.name) === 'id' && ns(a.name, true) === NS.relationships)) problems.push(`${part}: <${name} name="${get(attrs, 'name') ?? ''}"> has no r:id in the relationships namespace`);
+      }
+      depth++;
+    },
+    close() {
+      depth--; // self-closing elements are closed too
+    },
+  });
+  if (err) problems.push(`${part}: ${err}`);
 }
 
 /** <sheets>: unique names and ids, each with a part, at least one visible. */
