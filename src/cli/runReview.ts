@@ -11,7 +11,7 @@ import { review, type WorkbookInput } from '../domain/review';
 import { buildSummaryModel } from '../domain/output/summaryModel';
 import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
-import { writeFileAtomic } from './atomicWrite';
+import { OutputError, OutputSet } from './outputPaths';
 import { readSheets } from '../xlsx/readSheets';
 import { summaryPackage } from '../xlsx/summary/summaryPackage';
 import type { CliOptions } from './args';
@@ -74,7 +74,23 @@ function reasonOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * The review with its outputs as one set (outputPaths.ts): checked before anything is written,
+ * and on any failure nothing left behind; an output that cannot be written is one line, exit 2.
+ */
 export async function runReview(opts: CliOptions, io: Io): Promise<number> {
+  const outputs = new OutputSet();
+  try {
+    return await reviewAndWrite(opts, io, outputs);
+  } catch (e) {
+    await outputs.discard();
+    if (!(e instanceof OutputError)) throw e;
+    io.err(e.text(opts.lang));
+    return EXIT_USAGE;
+  }
+}
+
+async function reviewAndWrite(opts: CliOptions, io: Io, outputs: OutputSet): Promise<number> {
   const { lang, settings } = opts;
   const outDir = path.resolve(opts.out);
   const names = uniqueNames(opts.files);
@@ -112,12 +128,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   const inputs: WorkbookInput[] = loaded.map((l) => ({ file: l.name, sheets: l.sheets }));
   const result = review(inputs, settings);
 
-  try {
-    await fs.mkdir(outDir, { recursive: true });
-  } catch (e) {
-    io.err(translate(lang, 'cli.error.cannotCreateOut', { dir: outDir, reason: reasonOf(e) }));
-    return EXIT_USAGE;
-  }
+  await outputs.prepare(targets);
 
   const written: string[] = [];
   const notWritten: string[] = [];
@@ -137,9 +148,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
       notWritten.push(l.name);
       continue;
     }
-    const target = path.join(outDir, l.name);
-    await writeFileAtomic(target, copy);
-    written.push(target);
+    await outputs.write(path.join(outDir, l.name), copy);
     const kept = describeFeatures(await inspectPackage(l.bytes), lang);
     if (kept.length) io.out(translate(lang, 'cli.keptFeatures', { file: l.name, features: formatList(lang, kept) }));
   }
@@ -155,16 +164,9 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     },
   });
   const summaryBytes = await summaryPackage(model);
-  const summaryPath = path.join(outDir, 'summary.xlsx');
-  await writeFileAtomic(summaryPath, summaryBytes);
-  written.push(summaryPath);
-
-  if (opts.json) {
-    const jsonPath = path.resolve(opts.json);
-    await fs.mkdir(path.dirname(jsonPath), { recursive: true });
-    await writeFileAtomic(jsonPath, JSON.stringify(buildReport(result), null, 2) + '\n');
-    written.push(jsonPath);
-  }
+  await outputs.write(path.join(outDir, 'summary.xlsx'), summaryBytes);
+  if (opts.json) await outputs.write(path.resolve(opts.json), JSON.stringify(buildReport(result), null, 2) + '\n');
+  written.push(...(await outputs.commit()));
 
   const errors = result.issues.filter((i) => i.severity === 'error');
   const warnings = result.issues.filter((i) => i.severity === 'warning');
