@@ -1,0 +1,22 @@
+/**
+ * Why a file cannot be read as a workbook: a message key of the catalogue (`read.*`) with its
+ * parameters, saying what the file is and what to do. `message` is the English text, for logs.
+ */
+import { translate, type MessageKey, type Params } from '../../messages/translate';
+import type { Lang } from '../../messages/lang';
+
+export type ReadErrorCode = Extract<MessageKey, `read.${string}`>;
+
+export class ReadError extends Error {
+  constructor(
+    readonly code: ReadErrorCode,
+    readonly params: Params = {},
+  ) {
+    super(translate('en', code, params));
+    this.name = 'ReadError';
+  }
+
+  text(lang: Lang): string {
+    return translate(lang, this.code, this.params);
+  }
+}
