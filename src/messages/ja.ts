@@ -178,15 +178,15 @@ export const ja = {
   'read.partMissing': 'ブックの部品 {part} がありません。Excel で開いて保存し直してください。',
   'read.noWorkbook': 'ブック本体（workbook.xml）が見つかりません。Excel で開いて保存し直してください。',
   'read.noSheets': 'ワークシートが 1 つも読めませんでした。Excel で開き、シートがあることを確かめて保存し直してください。',
-  'read.sheetSkipped': 'シート「{sheet}」は読めないため飛ばしました: {reason}',
-  'read.noReviewSheets': 'KPI シートも公約シートも見つかりませんでした（各シートの 1〜10 行目に見出し行がありません）。',
+  'read.sheetSkipped': '警告: {file} › シート「{sheet}」は読めないため飛ばしました。{reason}',
+  'read.noReviewSheets': '警告: {file} › KPI シートも公約シートも見つかりませんでした（どのシートの 1〜10 行目にも見出し行がありません）。',
   'read.fileMissing': 'ファイルが見つかりません。',
   'read.fileDenied': 'ファイルを読む権限がありません。',
   'read.fileIsFolder': 'フォルダーです。ブックのファイルを指定してください。',
   'read.fileOther': 'ファイルを読めませんでした（{code}）。',
-  'read.unreadable': '読めません: {file} › {reason}',
-  'read.duplicateFile': '{file} は {other} と同じブックです（同じパスまたは同じ内容）。1 回だけレビューします。',
-  'read.changed': '{file} がレビュー中に変更されたため、レビュー済みのコピーを作りませんでした。もう一度実行してください。',
+  'read.unreadable': 'エラー: {file} › 読めません。{reason}',
+  'read.duplicateFile': '警告: {file} は {other} と同じブックです（同じパスまたは同じ内容）。1 回だけレビューします。',
+  'read.changed': 'エラー: {file} › レビュー中にファイルが変更されたため、レビュー済みの写しを作りませんでした。もう一度実行してください。',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

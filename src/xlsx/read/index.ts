@@ -2,9 +2,9 @@
 import { readWorkbook, type ReadOptions, type ReadResult } from './readWorkbook';
 import { zipSource } from './zipSource';
 
-export { ReadError, type ReadErrorCode } from './readError';
+export { ReadError, type ReadErrorCode, type SkippedSheet } from './readError';
 export { HEAD_ROWS } from './worksheetPart';
-export type { ReadOptions, ReadResult, SkippedSheet } from './readWorkbook';
+export type { ReadOptions, ReadResult } from './readWorkbook';
 export type { PackageSource } from './source';
 
 /** Reads an .xlsx / .xlsm / .xltx file's bytes; throws ReadError when it is not one. */

@@ -7,10 +7,18 @@ import type { Lang } from '../../messages/lang';
 
 export type ReadErrorCode = Extract<MessageKey, `read.${string}`>;
 
+/** A worksheet that could not be read, and why. */
+export interface SkippedSheet {
+  sheet: string;
+  reason: ReadError;
+}
+
 export class ReadError extends Error {
   constructor(
     readonly code: ReadErrorCode,
     readonly params: Params = {},
+    /** for read.noSheets: the worksheets there were and why each could not be read */
+    readonly skipped: readonly SkippedSheet[] = [],
   ) {
     super(translate('en', code, params));
     this.name = 'ReadError';

@@ -9,7 +9,7 @@
 import type { RawSheet } from '../../domain/base/raw';
 import { contentTypeOf, parseRels, relsPathOf, type Relationship } from '../patch/opc';
 import { partText, streamPart } from './partStream';
-import { ReadError } from './readError';
+import { ReadError, type SkippedSheet } from './readError';
 import { SharedStringsSink } from './sharedStringsPart';
 import { PartNames, type PackageSource } from './source';
 import { NO_FORMATS, StylesSink, type CellFormats } from './stylesPart';
@@ -22,11 +22,6 @@ export interface ReadOptions {
    * sheet's cells are not parsed and the sheet holds only those rows. Without it every cell is read.
    */
   keepReading?: (head: RawSheet) => boolean;
-}
-
-export interface SkippedSheet {
-  sheet: string;
-  reason: ReadError;
 }
 
 export interface ReadResult {
@@ -174,6 +169,6 @@ export async function readWorkbook(source: PackageSource, options: ReadOptions =
       else throw e;
     }
   }
-  if (!sheets.length) throw new ReadError('read.noSheets');
+  if (!sheets.length) throw new ReadError('read.noSheets', {}, skipped);
   return { sheets, skipped };
 }
