@@ -14,7 +14,10 @@ export interface PartSink extends XmlSink {
   attach?(stream: XmlStream): void;
 }
 
-function decoderFor(first: Uint8Array, part: string): TextDecoder {
+/** (the standard TextDecoder: global in browsers and Node alike) */
+type Decoder = InstanceType<typeof TextDecoder>;
+
+function decoderFor(first: Uint8Array, part: string): Decoder {
   const [a, b, c] = first;
   if (a === 0xef && b === 0xbb && c === 0xbf) return new TextDecoder('utf-8');
   if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0x00)) return new TextDecoder('utf-16le');
@@ -40,7 +43,7 @@ export function xmlProblem(e: unknown, part: string): unknown {
 export async function streamPart(source: PackageSource, part: string, sink: PartSink): Promise<void> {
   const stream = new XmlStream(sink);
   sink.attach?.(stream);
-  let decoder: TextDecoder | null = null;
+  let decoder: Decoder | null = null;
   try {
     for await (const chunk of source.chunks(part)) {
       if (chunk.length === 0) continue;
@@ -58,7 +61,7 @@ export async function streamPart(source: PackageSource, part: string, sink: Part
 /** A small part (relationships, content types) as text; DOCTYPE refused. */
 export async function partText(source: PackageSource, part: string): Promise<string> {
   const pieces: string[] = [];
-  let decoder: TextDecoder | null = null;
+  let decoder: Decoder | null = null;
   for await (const chunk of source.chunks(part)) {
     if (chunk.length === 0) continue;
     decoder ??= decoderFor(chunk, part);
