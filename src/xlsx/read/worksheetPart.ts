@@ -41,8 +41,6 @@ export interface SheetContext {
   keepReading?: (head: RawSheet) => boolean;
 }
 
-const CELL_ATTRS = ['r', 't', 's'] as const;
-
 /** Excel serial → Date, as exceljs and Excel count (1900 system with its leap-year day, or 1904). */
 export function excelDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
@@ -88,7 +86,6 @@ export class WorksheetSink implements PartSink {
   private vText = '';
   private isText = '';
   private hasInline = false;
-  private readonly attrs: (string | undefined)[] = [];
 
   constructor(private readonly ctx: SheetContext) {
     this.decided = !ctx.keepReading;
@@ -123,8 +120,9 @@ export class WorksheetSink implements PartSink {
   private startInData(local: string, tag: TagAttributes, selfClosing: boolean): void {
     switch (local) {
       case 'c': {
-        tag.getMany(CELL_ATTRS, this.attrs);
-        const [r, t, s] = this.attrs;
+        const r = tag.get('r');
+        const t = tag.get('t');
+        const s = tag.get('s');
         const ref = r ? parseCellRef(r) : null;
         this.col = ref ? ref.col : this.col + 1;
         this.type = t;
@@ -291,23 +289,24 @@ export class WorksheetSink implements PartSink {
   /** The sheet as read so far. */
   sheet(): RawSheet {
     let last = -1;
-    for (let k = 0; k < this.rowNums.length; k++) if (this.rowLines[k] && this.rowNums[k] > last) last = this.rowNums[k];
-    const values: RawValue[][] = new Array(last + 1);
-    const formats: (string | null)[][] = new Array(last + 1);
-    values.fill(EMPTY_ROW as RawValue[]);
-    formats.fill(EMPTY_FORMATS as (string | null)[]);
-    let anyFormat = false;
+    let lastFormat = -1;
     for (let k = 0; k < this.rowNums.length; k++) {
       const r = this.rowNums[k];
-      if (r > last) continue;
+      if (this.rowLines[k] && r > last) last = r;
+      if (this.rowFmts[k] && r > lastFormat) lastFormat = r;
+    }
+    const values: RawValue[][] = new Array(last + 1);
+    const formats: (string | null)[][] = new Array(lastFormat + 1);
+    values.fill(EMPTY_ROW as RawValue[]);
+    formats.fill(EMPTY_FORMATS as (string | null)[]);
+    for (let k = 0; k < this.rowNums.length; k++) {
+      const r = this.rowNums[k];
       const line = this.rowLines[k];
       if (line) values[r] = values[r] === EMPTY_ROW ? line : overlay(values[r], line);
       const fmts = this.rowFmts[k];
-      if (fmts) {
-        formats[r] = formats[r] === EMPTY_FORMATS ? fmts : overlay(formats[r], fmts);
-        anyFormat = true;
-      }
+      if (fmts) formats[r] = formats[r] === EMPTY_FORMATS ? fmts : overlay(formats[r], fmts);
     }
+    const anyFormat = lastFormat >= 0;
     const merges = this.merges.slice();
     clearCovered(values, merges);
     const sheet: RawSheet = { name: this.ctx.name, top: 0, left: 0, values, merges, hidden: this.ctx.hidden };

@@ -50,52 +50,52 @@ export interface XmlSink {
   text(s: string): void;
 }
 
-/** The attributes of the start tag being reported; valid only during sink.start. */
+/**
+ * The attributes of the start tag being reported, found once while the tag's end was looked
+ * for (name and value offsets into the text); valid only during sink.start.
+ */
 export class TagAttributes {
   private buf = '';
-  private from = 0;
-  private to = 0;
-  // the attribute found by the last call of next()
-  private nameStart = 0;
-  private nameEnd = 0;
-  private valueStart = 0;
-  private valueEnd = 0;
+  /** per attribute: name start, name end, value start, value end */
+  private pos = new Int32Array(64);
+  count = 0;
 
   constructor(private readonly scope: NamespaceScope) {}
 
-  set(buf: string, from: number, to: number): void {
+  reset(buf: string): void {
     this.buf = buf;
-    this.from = from;
-    this.to = to;
+    this.count = 0;
+  }
+
+  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+    let k = this.count * 4;
+    if (k + 4 > this.pos.length) {
+      const grown = new Int32Array(this.pos.length * 2);
+      grown.set(this.pos);
+      this.pos = grown;
+    }
+    const p = this.pos;
+    p[k++] = nameStart;
+    p[k++] = nameEnd;
+    p[k++] = valueStart;
+    p[k] = valueEnd;
+    this.count++;
+  }
+
+  private find(qname: string): number {
+    const b = this.buf;
+    const p = this.pos;
+    const len = qname.length;
+    for (let k = 0; k < this.count * 4; k += 4) {
+      if (p[k + 1] - p[k] === len && b.startsWith(qname, p[k])) return k;
+    }
+    return -1;
   }
 
   /** The value of the attribute written exactly `qname` (unescaped), or undefined. */
   get(qname: string): string | undefined {
-    const b = this.buf;
-    const len = qname.length;
-    for (let i = this.next(this.from); i >= 0; i = this.next(i)) {
-      if (this.nameEnd - this.nameStart === len && b.startsWith(qname, this.nameStart)) return attributeValue(b.slice(this.valueStart, this.valueEnd));
-    }
-    return undefined;
-  }
-
-  /**
-   * Several attributes in one pass: out[k] is the value of the attribute written exactly
-   * names[k], or undefined. For hot elements (a worksheet's cells).
-   */
-  getMany(names: readonly string[], out: (string | undefined)[]): void {
-    const b = this.buf;
-    for (let k = 0; k < names.length; k++) out[k] = undefined;
-    for (let i = this.next(this.from); i >= 0; i = this.next(i)) {
-      const len = this.nameEnd - this.nameStart;
-      for (let k = 0; k < names.length; k++) {
-        const name = names[k];
-        if (name.length === len && b.startsWith(name, this.nameStart)) {
-          out[k] = attributeValue(b.slice(this.valueStart, this.valueEnd));
-          break;
-        }
-      }
-    }
+    const k = this.find(qname);
+    return k < 0 ? undefined : attributeValue(this.buf.slice(this.pos[k + 2], this.pos[k + 3]));
   }
 
   /** The value of the attribute `local` in namespace `ns` (prefixed: unprefixed attributes have none). */
@@ -113,33 +113,12 @@ export class TagAttributes {
   /** Every attribute: its qualified name and a getter for its unescaped value. */
   each(visit: (name: string, value: () => string) => void): void {
     const b = this.buf;
-    for (let i = this.next(this.from); i >= 0; i = this.next(i)) {
-      const vs = this.valueStart;
-      const ve = this.valueEnd;
-      visit(b.slice(this.nameStart, this.nameEnd), () => attributeValue(b.slice(vs, ve)));
+    const p = this.pos;
+    for (let k = 0; k < this.count * 4; k += 4) {
+      const vs = p[k + 2];
+      const ve = p[k + 3];
+      visit(b.slice(p[k], p[k + 1]), () => attributeValue(b.slice(vs, ve)));
     }
-  }
-
-  /** Reads the attribute at or after `i` into the position fields; the offset after it, or -1 at the end. */
-  private next(i: number): number {
-    const b = this.buf;
-    const to = this.to;
-    while (i < to && isSpace(b.charCodeAt(i))) i++;
-    if (i >= to) return -1;
-    this.nameStart = i;
-    while (i < to && b.charCodeAt(i) !== 61 && !isSpace(b.charCodeAt(i))) i++;
-    this.nameEnd = i;
-    while (i < to && isSpace(b.charCodeAt(i))) i++;
-    if (b.charCodeAt(i) !== 61) throw new XmlStreamError('malformed', 'attribute without a value');
-    i++;
-    while (i < to && isSpace(b.charCodeAt(i))) i++;
-    const q = b.charCodeAt(i);
-    if (q !== 34 && q !== 39) throw new XmlStreamError('malformed', 'unquoted attribute value');
-    const close = b.indexOf(q === 34 ? '"' : "'", i + 1);
-    if (close < 0 || close >= to) throw new XmlStreamError('malformed', 'unterminated attribute value');
-    this.valueStart = i + 1;
-    this.valueEnd = close;
-    return close + 1;
   }
 }
 
@@ -346,32 +325,47 @@ export class XmlStream {
   private startTag(buf: string, lt: number): number {
     const n = buf.length;
     let i = lt + 1;
+    let c = 0;
     while (i < n) {
-      const c = buf.charCodeAt(i);
+      c = buf.charCodeAt(i);
       if (c === 62 || c === 47 || isSpace(c)) break;
       i++;
     }
     const nameEnd = i;
+    if (nameEnd === lt + 1 && i < n) throw new XmlStreamError('malformed', 'element without a name');
+    const tag = this.tag;
+    tag.reset(buf);
     let declares = false;
-    // the end of the tag, quote-aware; notes xmlns attributes on the way
+    let selfClosing = false;
+    // attributes up to the end of the tag; values are found with indexOf, so '>' inside them is fine
     for (;;) {
+      while (i < n && isSpace((c = buf.charCodeAt(i)))) i++;
       if (i >= n) return -1;
-      const c = buf.charCodeAt(i);
       if (c === 62) break;
-      if (c === 34 || c === 39) {
-        const q = buf.indexOf(c === 34 ? '"' : "'", i + 1);
-        if (q < 0) return -1;
-        i = q + 1;
-        continue;
+      if (c === 47) {
+        if (i + 1 >= n) return -1;
+        if (buf.charCodeAt(i + 1) !== 62) throw new XmlStreamError('malformed', 'stray / in a tag');
+        selfClosing = true;
+        i++;
+        break;
       }
-      if (c === 120 && isSpace(buf.charCodeAt(i - 1)) && buf.startsWith('xmlns', i)) declares = true;
+      const ns = i;
+      while (i < n && (c = buf.charCodeAt(i)) !== 61 && !isSpace(c) && c !== 62 && c !== 47) i++;
+      const ne = i;
+      while (i < n && isSpace((c = buf.charCodeAt(i)))) i++;
+      if (i >= n) return -1;
+      if (c !== 61) throw new XmlStreamError('malformed', 'attribute without a value');
       i++;
+      while (i < n && isSpace((c = buf.charCodeAt(i)))) i++;
+      if (i >= n) return -1;
+      if (c !== 34 && c !== 39) throw new XmlStreamError('malformed', 'unquoted attribute value');
+      const close = buf.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (close < 0) return -1;
+      tag.add(ns, ne, i + 1, close);
+      if (ne - ns >= 5 && buf.charCodeAt(ns) === 120 && buf.startsWith('xmlns', ns)) declares = true;
+      i = close + 1;
     }
     const gt = i;
-    if (nameEnd === lt + 1) throw new XmlStreamError('malformed', 'element without a name');
-    const selfClosing = buf.charCodeAt(gt - 1) === 47;
-    const tag = this.tag;
-    tag.set(buf, nameEnd, selfClosing ? gt - 1 : gt);
     const depth = this.depth;
     if (declares) this.scope.declare(depth, tag);
     const qname = buf.slice(lt + 1, nameEnd);

@@ -23,7 +23,8 @@ export interface NormalSheet {
 export function normalValue(v: RawValue): NormalValue | null {
   if (v === null || v === undefined || v === '') return null;
   if (v instanceof Date) return { date: Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString() };
-  if (typeof v === 'number') return Number.isNaN(v) ? { nan: true } : v;
+  // Excel has no negative zero: -0 is stored as 0
+  if (typeof v === 'number') return Number.isNaN(v) ? { nan: true } : v === 0 ? 0 : v;
   if (typeof v === 'string' || typeof v === 'boolean') return v;
   if (typeof v === 'object' && typeof (v as { error?: unknown }).error === 'string') return { error: (v as { error: string }).error };
   return String(v);
