@@ -39,19 +39,98 @@ export function xmlProblem(e: unknown, part: string): unknown {
   return e;
 }
 
+/** Where the last complete UTF-8 sequence of `bytes` ends. */
+function completeUtf8(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let k = 1; k <= 3 && k <= n; k++) {
+    const b = bytes[n - k];
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > k ? n - k : n;
+  }
+  return n;
+}
+
+/** UTF-8 length of text.slice(from); -1 when it holds U+FFFD (it may stand for any bad bytes). */
+function utf8Length(text: string, from: number): number {
+  let len = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) len += 1;
+    else if (c < 0x800) len += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      len += 4;
+      i++;
+    } else if (c === 0xfffd) return -1;
+    else len += 3;
+  }
+  return len;
+}
+
+function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/**
+ * UTF-8 parts: each chunk is decoded together with the bytes the tokenizer has not used yet,
+ * so the tokenizer always gets one freshly decoded string (joining strings would give it a
+ * rope, which its hot loops read several times slower).
+ */
+async function streamUtf8(chunks: AsyncIterable<Uint8Array>, stream: XmlStream, sink: PartSink, first: Uint8Array): Promise<void> {
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  let tail: Uint8Array | null = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? first.subarray(3) : first;
+  let fresh = true; // the stream holds no text of its own
+  const take = (bytes: Uint8Array): void => {
+    const end = completeUtf8(bytes);
+    const text = utf8.decode(bytes.subarray(0, end));
+    if (fresh) stream.feed(text);
+    else stream.push(text);
+    const back = utf8Length(text, text.length - stream.unconsumed);
+    fresh = back >= 0;
+    if (fresh) tail = bytes.subarray(end - back);
+    else {
+      tail = bytes.subarray(end);
+      stream.keep();
+    }
+  };
+  take(tail!);
+  for await (const chunk of chunks) {
+    if (sink.done) return;
+    if (chunk.length) take(tail && tail.length ? joinBytes(tail, chunk) : chunk);
+  }
+  if (sink.done) return;
+  const rest = tail && tail.length ? utf8.decode(tail) : '';
+  if (fresh) stream.feed(rest);
+  else stream.push(rest);
+}
+
 /** Streams `part` into `sink` until the part ends or the sink is done. */
 export async function streamPart(source: PackageSource, part: string, sink: PartSink): Promise<void> {
   const stream = new XmlStream(sink);
   sink.attach?.(stream);
-  let decoder: Decoder | null = null;
   try {
-    for await (const chunk of source.chunks(part)) {
-      if (chunk.length === 0) continue;
-      decoder ??= decoderFor(chunk, part);
-      stream.push(decoder.decode(chunk, { stream: true }));
-      if (sink.done) return;
+    const it = source.chunks(part)[Symbol.asyncIterator]();
+    let first = await it.next();
+    while (!first.done && first.value.length === 0) first = await it.next();
+    if (first.done) return stream.end();
+    const chunks: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => it };
+    const decoder = decoderFor(first.value, part);
+    if (decoder.encoding === 'utf-8') await streamUtf8(chunks, stream, sink, first.value);
+    else {
+      stream.push(decoder.decode(first.value, { stream: true }));
+      for await (const chunk of chunks) {
+        if (sink.done) break;
+        stream.push(decoder.decode(chunk, { stream: true }));
+      }
+      if (!sink.done) stream.push(decoder.decode());
     }
-    if (decoder) stream.push(decoder.decode());
+    if (sink.done) {
+      await it.return?.();
+      return;
+    }
     stream.end();
   } catch (e) {
     throw xmlProblem(e, part);

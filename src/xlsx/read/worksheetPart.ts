@@ -18,6 +18,7 @@ import type { CellFormats } from './stylesPart';
 import type { PartSink } from './partStream';
 import { decodeXstring } from './xstring';
 import { NS_SHEET, type TagAttributes, type XmlStream } from './xmlStream';
+import { SheetDataScanner, type CellTarget } from './sheetDataScanner';
 
 /** The header rows the review looks at, and the row under the last (a two-row header's years). */
 export const HEAD_ROWS = HEADER_SCAN_ROWS + 1;
@@ -54,7 +55,7 @@ export function isoDate(text: string): Date {
   return new Date(s);
 }
 
-export class WorksheetSink implements PartSink {
+export class WorksheetSink implements PartSink, CellTarget {
   wantText = false;
   done = false;
   /** keepReading declined: only the head rows were kept */
@@ -114,26 +115,16 @@ export class WorksheetSink implements PartSink {
       this.inData = !selfClosing;
       const q = this.stream?.lastQName ?? '';
       this.prefix = q.slice(0, q.indexOf(':') + 1);
+      if (this.inData && this.stream) this.stream.handOver(new SheetDataScanner(this.stream, this, this.prefix, this.depth));
     } else if (AFTER_MERGES.has(local)) this.done = true;
   }
 
   private startInData(local: string, tag: TagAttributes, selfClosing: boolean): void {
     switch (local) {
-      case 'c': {
-        const r = tag.get('r');
-        const t = tag.get('t');
-        const s = tag.get('s');
-        const ref = r ? parseCellRef(r) : null;
-        this.col = ref ? ref.col : this.col + 1;
-        this.type = t;
-        this.style = s ? parseInt(s, 10) : 0;
-        this.vText = '';
-        this.isText = '';
-        this.hasInline = false;
-        this.inCell = true;
+      case 'c':
+        this.beginCell(tag.get('r'), tag.get('t'), tag.get('s'));
         if (selfClosing) this.endCell();
         return;
-      }
       case 'v':
         if (this.inCell && !selfClosing) {
           this.collecting = 'v';
@@ -155,18 +146,9 @@ export class WorksheetSink implements PartSink {
           this.wantText = true;
         }
         return;
-      case 'row': {
-        const r = tag.get('r');
-        const n = r ? parseInt(r, 10) - 1 : this.row + 1;
-        this.row = Number.isInteger(n) && n >= 0 ? n : this.row + 1;
-        this.col = -1;
-        this.line = null;
-        this.fmts = null;
-        this.rowOpen = true;
-        if (!this.decided && this.row >= HEAD_ROWS) this.decide();
-        if (selfClosing) this.endRow();
+      case 'row':
+        if (this.beginRow(tag.get('r')) && selfClosing) this.endRow();
         return;
-      }
     }
   }
 
@@ -209,6 +191,47 @@ export class WorksheetSink implements PartSink {
   text(s: string): void {
     if (this.collecting === 'v') this.vText += s;
     else if (this.collecting === 'is') this.isText += s;
+  }
+
+  beginRow(r: string | undefined): boolean {
+    const n = r ? parseInt(r, 10) - 1 : this.row + 1;
+    this.row = Number.isInteger(n) && n >= 0 ? n : this.row + 1;
+    this.col = -1;
+    this.line = null;
+    this.fmts = null;
+    this.rowOpen = true;
+    if (!this.decided && this.row >= HEAD_ROWS) this.decide();
+    return !this.headOnly;
+  }
+
+  private beginCell(r: string | undefined, t: string | undefined, s: string | undefined): void {
+    const ref = r ? parseCellRef(r) : null;
+    this.col = ref ? ref.col : this.col + 1;
+    this.type = t;
+    this.style = s ? parseInt(s, 10) : 0;
+    this.vText = '';
+    this.isText = '';
+    this.hasInline = false;
+    this.inCell = true;
+  }
+
+  cell(r: string | undefined, t: string | undefined, s: string | undefined, v: string, inline: string | null): void {
+    this.beginCell(r, t, s);
+    this.vText = v;
+    if (inline !== null) {
+      this.hasInline = true;
+      this.isText = inline;
+    }
+    this.endCell();
+  }
+
+  endData(): void {
+    this.inData = false;
+    this.depth = 1;
+  }
+
+  handBack(depth: number): void {
+    this.depth = depth;
   }
 
   private endCell(): void {
@@ -259,7 +282,7 @@ export class WorksheetSink implements PartSink {
     }
   }
 
-  private endRow(): void {
+  endRow(): void {
     if (!this.rowOpen) return;
     this.rowOpen = false;
     if (this.row > MAX_ROW || (!this.line && !this.fmts)) return;
@@ -278,6 +301,7 @@ export class WorksheetSink implements PartSink {
     this.inData = false;
     this.rowOpen = false;
     this.depth = 1;
+    this.stream?.resume(1);
     this.stream?.skipTo('<' + this.prefix + 'mergeCells');
   }
 

@@ -31,6 +31,14 @@ export function namespaceCode(uri: string): number {
 
 export type XmlProblem = 'doctype' | 'malformed';
 
+/**
+ * Takes over the raw text for a while (a worksheet's cells, read by a scanner made for them):
+ * given the text from `from`, it returns how far it got; it hands back with XmlStream.resume.
+ */
+export interface RawReader {
+  read(buf: string, from: number, final: boolean): number;
+}
+
 export class XmlStreamError extends Error {
   constructor(
     readonly problem: XmlProblem,
@@ -133,7 +141,7 @@ function unescapeXmlStrict(s: string): string {
 }
 
 /** Character data: entities decoded, line ends normalised to \n as XML parsers do. */
-function textValue(raw: string): string {
+export function textValue(raw: string): string {
   const v = unescapeXmlStrict(raw);
   return v.indexOf('\r') < 0 ? v : v.replace(/\r\n?/g, '\n');
 }
@@ -192,6 +200,7 @@ export class XmlStream {
   private depth = 0;
   private sawRoot = false;
   private skipNeedle: string | null = null;
+  private raw: RawReader | null = null;
   /** the qualified name of the last start tag (its prefix, for skipTo) */
   lastQName = '';
   private readonly scope = new NamespaceScope();
@@ -206,6 +215,39 @@ export class XmlStream {
    */
   skipTo(needle: string): void {
     this.skipNeedle = needle;
+  }
+
+  /** Hands the text that follows to `reader` until it calls resume(). */
+  handOver(reader: RawReader): void {
+    this.raw = reader;
+  }
+
+  /** Tokenizing goes on at element depth `depth` (the reader consumed the elements in between). */
+  resume(depth: number): void {
+    this.raw = null;
+    this.depth = depth;
+    this.scope.leave(depth);
+  }
+
+  /**
+   * The next text, which begins with the text not consumed so far (the caller decoded it
+   * again from its bytes, see `unconsumed`).
+   */
+  feed(text: string): void {
+    this.buf = text;
+    this.pos = 0;
+    this.run(false);
+  }
+
+  /** Characters at the end of the last text not consumed yet (an unfinished tag or cell). */
+  get unconsumed(): number {
+    return this.buf.length - this.pos;
+  }
+
+  /** The unconsumed text stays here: the next text comes through push. */
+  keep(): void {
+    this.buf = this.buf.slice(this.pos);
+    this.pos = 0;
   }
 
   push(text: string): void {
@@ -228,6 +270,13 @@ export class XmlStream {
     const sink = this.sink;
     let i = this.pos;
     while (i < n) {
+      if (this.raw !== null) {
+        const j = this.raw.read(buf, i, final);
+        const waiting = this.raw !== null;
+        i = j;
+        if (waiting) break; // it needs more text
+        continue;
+      }
       if (this.skipNeedle !== null) {
         const j = buf.indexOf(this.skipNeedle, i);
         if (j < 0) {
