@@ -172,6 +172,7 @@ export const en: Dictionary = {
   'read.zip64': 'The file is a ZIP64 archive (over 4 GB or over 65,535 parts), which is not read. Open it in Excel and save it as .xlsx again.',
   'read.multiDisk': 'This is one piece of a split (multi-volume) ZIP archive. Give the whole workbook as one file.',
   'read.crc': 'Part {part} of the workbook is damaged (its checksum does not match). Copy the workbook again, or open it in Excel and save it again.',
+  'read.damaged': 'Part {part} of the workbook is damaged and cannot be unpacked. Copy the workbook again, or open it in Excel and save it again.',
   'read.duplicateEntry': 'The workbook holds two parts named {part}, so which one counts is ambiguous. Open it in Excel and save it again.',
   'read.compression': 'Part {part} of the workbook is compressed with a method Excel does not use ({method}). Open it in Excel and save it again.',
   'read.partTooLarge': 'Part {part} of the workbook unpacks to more than {limit} MB, the limit for one part. Split the sheet or delete unused rows and columns.',
