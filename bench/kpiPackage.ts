@@ -4,8 +4,8 @@
  */
 import { cellAddress } from '../src/domain/base/address';
 import type { RawSheet } from '../src/domain/base/raw';
-import { escapeAttr, escapeText } from '../src/xlsx/patch/xml';
-import { ZipArchive } from '../src/xlsx/zip';
+import { escapeAttr, escapeText } from '../src/xlsx/xml/escape';
+import { ZipArchive } from '../src/xlsx/zip/zipArchive';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';

@@ -15,7 +15,7 @@ import { detectHeader } from '../src/domain/sheets/headers';
 import { parseKpiSheet } from '../src/domain/sheets/kpiSheet';
 import { readXlsx } from '../src/xlsx/read';
 import { patchWorkbook } from '../src/xlsx/patch';
-import { summaryPackage } from '../src/xlsx/summaryPackage';
+import { summaryPackage } from '../src/xlsx/summary/summaryPackage';
 
 function ms(t0: bigint): number {
   return Math.round(Number(process.hrtime.bigint() - t0) / 1e6);

@@ -13,8 +13,8 @@ import { makeSettings } from '../domain/base/settings';
 import { buildSummaryModel } from '../domain/output/summaryModel';
 import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
-import { writeFileAtomic } from '../xlsx/atomicWrite';
-import { summaryPackage } from '../xlsx/summaryPackage';
+import { writeFileAtomic } from './atomicWrite';
+import { summaryPackage } from '../xlsx/summary/summaryPackage';
 import type { CliOptions } from './args';
 import type { Issue } from '../domain/base/issues';
 import { loadWorkbooks, realOrResolved, sha256 } from './loadWorkbooks';
@@ -96,7 +96,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
       copy = await patchWorkbook(bytes, fr.plan, log);
     } catch (e) {
       if (!(e instanceof PatchError)) throw e;
-      for (const p of e instanceof PatchRefusedError ? e.problems : [e]) io.err(`${lang === 'ja' ? 'エラー' : 'error'}: ${l.name} › ${lang === 'ja' ? p.message : p.messageEn}`);
+      for (const p of e instanceof PatchRefusedError ? e.problems : [e]) io.err(`${lang === 'ja' ? 'エラー' : 'error'}: ${l.name} › ${translate(lang, p.key, p.params)}`);
       notWritten.push(l.name);
       continue;
     }

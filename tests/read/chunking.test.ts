@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import type { PackageSource } from '../../src/xlsx/read/source';
-import { ZipArchive } from '../../src/xlsx/zip';
+import { ZipArchive } from '../../src/xlsx/zip/zipArchive';
 import { DEFAULT_MIX, renderWorkbook, workbookSpecArb } from '../properties/arbitraries';
 import { normaliseSheet } from './support/normalise';
 import { buildPackage, cell, row } from './support/packages';

@@ -13,7 +13,7 @@ import { compareBooks } from './support/compare';
 import { exceljsOracle, type OracleResult } from './support/exceljsOracle';
 import { normaliseSheet, type NormalSheet } from './support/normalise';
 import { buildPackage, cell, row } from './support/packages';
-import { ZipArchive } from '../../src/xlsx/zip';
+import { ZipArchive } from '../../src/xlsx/zip/zipArchive';
 
 const CORPUS = path.join(__dirname, '..', 'corpus');
 
@@ -47,8 +47,14 @@ function hangingFiles(dir: string): string[] {
   return [file];
 }
 
-function namesDifferOnlyInCase(bytes: Uint8Array): boolean {
-  const names = Object.keys(ZipArchive.load(bytes).files);
+/** Two entries of one name, or of names that differ only in case (the same part to OPC). */
+function namesAmbiguous(bytes: Uint8Array): boolean {
+  let names: string[];
+  try {
+    names = Object.keys(ZipArchive.load(bytes).files);
+  } catch (e) {
+    return e instanceof ReadError && e.code === 'read.duplicateEntry';
+  }
   return new Set(names.map((n) => n.toLowerCase())).size < names.length;
 }
 
@@ -115,7 +121,7 @@ describe('differential test against exceljs over the real-world corpus', () => {
       if ('refused' in r) {
         // exceljs found no sheet (a workbook without sheets, an .ods …): ours names what it is
         const emptyBook = o.sheets.length === 0;
-        const ambiguous = r.refused === 'read.duplicateEntry' && namesDifferOnlyInCase(new Uint8Array(readFileSync(file)));
+        const ambiguous = r.refused === 'read.duplicateEntry' && namesAmbiguous(new Uint8Array(readFileSync(file)));
         if (emptyBook || ambiguous) tally.explained++;
         else problems.push(`${name}: exceljs reads it, ours refused: ${r.refused}`);
         continue;

@@ -14,8 +14,8 @@ import { LOG_SHEET, planLogAppend } from '../../src/domain/plan/auditLog';
 import { review } from '../../src/domain/review';
 import { readXlsx } from '../../src/xlsx/read';
 import { patchWorkbook } from '../../src/xlsx/patch';
-import { summaryPackage } from '../../src/xlsx/summaryPackage';
-import { xmlSafe } from '../../src/xlsx/xml';
+import { summaryPackage } from '../../src/xlsx/summary/summaryPackage';
+import { replaceUnencodable } from '../../src/xlsx/xml/escape';
 import { DEFAULT_MIX, PLANNABLE_MIX, renderWorkbook, workbookSpecArb } from '../properties/arbitraries';
 import { normaliseSheet, normalValue } from './support/normalise';
 import { expectedRead, rawSheetsPackage } from './support/rawPackage';
@@ -90,7 +90,7 @@ describe('what is written reads back', () => {
         const [sheet] = (await readXlsx(await summaryPackage(model))).sheets;
         const expected: Record<string, unknown> = {};
         const put = (r: number, c: number, v: string | number | null) => {
-          const n = normalValue(typeof v === 'string' ? xmlSafe(v) : typeof v === 'number' && !Number.isFinite(v) ? null : v);
+          const n = normalValue(typeof v === 'string' ? replaceUnencodable(v) : typeof v === 'number' && !Number.isFinite(v) ? null : v);
           if (n !== null) expected[`${r},${c}`] = n;
         };
         put(0, 0, model.title);

@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { review } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { buildSummaryModel } from '../../src/domain/output/summaryModel';
-import { summaryPackage } from '../../src/xlsx/summaryPackage';
+import { summaryPackage } from '../../src/xlsx/summary/summaryPackage';
 import type { RawValue } from '../../src/domain/base/raw';
 
 const HEAD = ['基本目標', '施策', '指標名', '単位', '基準値', '実績R3', '目標値', '備考'];

@@ -4,10 +4,10 @@
  * parts exceljs cannot write. The product writes charts itself (summaryPackage.ts).
  */
 import JSZip from 'jszip';
-import { chartXml, drawingXml, type ChartData } from '../../src/xlsx/chartXml';
-import { xmlAttr as esc } from '../../src/xlsx/xml';
+import { chartXml, drawingXml, type ChartData } from '../../src/xlsx/summary/chartXml';
+import { safeAttr as esc } from '../../src/xlsx/xml/escape';
 
-export type { ChartData } from '../../src/xlsx/chartXml';
+export type { ChartData } from '../../src/xlsx/summary/chartXml';
 
 const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const DRAWING_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';

@@ -1,10 +1,16 @@
 /** The worksheet-part editor and the styles editor on hand-written XML. */
 import type { ConditionalFormatPlan } from '../../src/domain/plan/plan';
-import { PatchError } from '../../src/xlsx/patch/errors';
-import { patchSheetXml, type CellWrite, type SheetEdits } from '../../src/xlsx/patch/sheet';
-import { MINIMAL_STYLES, StyleBook } from '../../src/xlsx/patch/styles';
-import { checkStyles, checkWorksheet, checkXml } from '../../src/xlsx/patch/validate';
-import { encodeXstring } from '../../src/xlsx/patch/xml';
+import { MINIMAL_STYLES, StyleSheet } from '../../src/xlsx/ooxml/styleSheet';
+import { CellStyles } from '../../src/xlsx/patch/cellStyles';
+import { PatchError } from '../../src/xlsx/patch/patchError';
+import { checkStyles, checkWorksheet } from '../../src/xlsx/patch/packageCheck';
+import { patchSheetXml } from '../../src/xlsx/patch/worksheet/patchWorksheet';
+import type { CellWrite, SheetEdits } from '../../src/xlsx/patch/worksheet/sheetEdits';
+import { encodeXstring } from '../../src/xlsx/xml/escape';
+import { checkXml } from '../../src/xlsx/xml/wellFormed';
+
+/** the patch writer's cell formats on a stylesheet */
+const cellStyles = (xml: string) => new CellStyles(new StyleSheet(xml));
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 
@@ -23,16 +29,16 @@ function sheetData(xml: string): string {
   return /<sheetData>(.*)<\/sheetData>/s.exec(xml)?.[1] ?? /<sheetData\/>/.exec(xml)![0];
 }
 
-function valid(xml: string, styles: StyleBook): void {
+function valid(xml: string, styles: CellStyles): void {
   const problems: string[] = [];
-  const counts = checkStyles(styles.serialize(), problems);
+  const counts = checkStyles(styles.sheet.serialize(), problems);
   checkWorksheet(xml, counts, problems, 'sheet');
   expect(problems).toEqual([]);
 }
 
 describe('cells and rows', () => {
   test('rows are created in order, existing rows patched, untouched rows copied as they are', () => {
-    const styles = new StyleBook(MINIMAL_STYLES);
+    const styles = cellStyles(MINIMAL_STYLES);
     const xml = ws('<row r="2" spans="1:2"><c r="A2" t="s"><v>0</v></c><c r="B2"><v>1</v></c></row><row r="6"><c r="A6"><v>5</v></c></row>');
     const out = patchSheetXml(
       xml,
@@ -51,7 +57,7 @@ describe('cells and rows', () => {
   });
 
   test('an existing cell is replaced: old value, formula, type and metadata dropped; its own style is the base of the new one', () => {
-    const styles = new StyleBook(
+    const styles = cellStyles(
       MINIMAL_STYLES.replace('<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>', '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top"/></xf></cellXfs>'),
     );
     const xml = ws('<row r="1"><c r="A1" s="1" t="str" cm="1"><f>"a"&amp;"b"</f><v>ab</v></c><c r="B1" s="1"><v>3</v></c></row>');
@@ -59,12 +65,12 @@ describe('cells and rows', () => {
     expect(sheetData(out.xml)).toBe('<row r="1"><c r="A1" s="2"><v>0.25</v></c><c r="B1" s="1"><v>3</v></c></row>');
     expect(out.overwroteFormula).toBe(true);
     // the derived format keeps the cell's alignment, sets 0% (built-in 9) and the output fill
-    expect(styles.serialize()).toContain('<xf numFmtId="9" fontId="0" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1" applyAlignment="1"><alignment vertical="top"/></xf>');
+    expect(styles.sheet.serialize()).toContain('<xf numFmtId="9" fontId="0" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1" applyAlignment="1"><alignment vertical="top"/></xf>');
     valid(out.xml, styles);
   });
 
   test('output cells between kept cells: replaced and inserted in column order, the cells around them untouched', () => {
-    const styles = new StyleBook(MINIMAL_STYLES);
+    const styles = cellStyles(MINIMAL_STYLES);
     const xml = ws('<row r="1" spans="1:7"><c r="A1" t="s"><v>0</v></c><c r="C1"><v>1</v></c>\n <c r="E1"><f>1+1</f><v>2</v></c><c r="G1" t="b"><v>1</v></c></row>');
     const out = patchSheetXml(xml, edits({ 0: [7, 4, 3, 2].map((col) => ({ col, value: col, style: keep })) }), styles);
     expect(sheetData(out.xml)).toBe('<row r="1" spans="1:8"><c r="A1" t="s"><v>0</v></c><c r="C1"><v>2</v></c>\n <c r="D1"><v>3</v></c><c r="E1"><v>4</v></c><c r="G1" t="b"><v>1</v></c><c r="H1"><v>7</v></c></row>');
@@ -72,7 +78,7 @@ describe('cells and rows', () => {
   });
 
   test('text is an inline string, escaped; a leading = stays text; characters XML cannot carry are _xHHHH_', () => {
-    const styles = new StyleBook(MINIMAL_STYLES);
+    const styles = cellStyles(MINIMAL_STYLES);
     const v = '=SUM(A1) & <b> "q" \u0001 _x0041_ ';
     const out = patchSheetXml(ws(''), edits({ 0: [{ col: 0, value: v, style: keep }] }), styles);
     expect(sheetData(out.xml)).toBe('<row r="1"><c r="A1" t="inlineStr"><is><t xml:space="preserve">=SUM(A1) &amp; &lt;b&gt; "q" _x0001_ _x005F_x0041_ </t></is></c></row>');
@@ -81,7 +87,7 @@ describe('cells and rows', () => {
   });
 
   test('numbers: shortest round-trip text; NaN and Infinity are refused', () => {
-    const styles = new StyleBook(MINIMAL_STYLES);
+    const styles = cellStyles(MINIMAL_STYLES);
     const out = patchSheetXml(ws(''), edits({ 0: [0.1 + 0.2, 1e21, 1 / 3, -12.5, 5e-7].map((value, col) => ({ col, value, style: keep })) }), styles);
     const vs = [...out.xml.matchAll(/<v>([^<]*)<\/v>/g)].map((m) => m[1]);
     expect(vs).toEqual(['0.30000000000000004', '1e+21', '0.3333333333333333', '-12.5', '5e-7']);
@@ -90,7 +96,7 @@ describe('cells and rows', () => {
   });
 
   test('cells without r (as LibreOffice may write them): positions are counted, kept cells stay as they are', () => {
-    const styles = new StyleBook(MINIMAL_STYLES);
+    const styles = cellStyles(MINIMAL_STYLES);
     // A5 B5 (no r), E5, F5 (no r)
     const xml = ws('<row r="5"><c t="s"><v>0</v></c><c><v>1</v></c><c r="E5"><v>2</v></c><c><v>3</v></c></row><row><c><v>9</v></c></row>');
     const out = patchSheetXml(xml, edits({ 4: [2, 5, 7].map((col) => ({ col, value: col, style: keep })), 5: [{ col: 1, value: 'b', style: keep }] }), styles);
@@ -102,7 +108,7 @@ describe('cells and rows', () => {
   });
 
   test('rows and cells out of order, or a cell of another row, are refused with a clear error', () => {
-    const styles = new StyleBook(MINIMAL_STYLES);
+    const styles = cellStyles(MINIMAL_STYLES);
     const w = edits({ 0: [{ col: 0, value: 1, style: keep }] });
     expect(() => patchSheetXml(ws('<row r="3"/><row r="2"/>'), w, styles)).toThrow(/rows are out of order|行の順序/);
     expect(() => patchSheetXml(ws('<row r="1"><c r="C1"/><c r="B1"/></row>'), edits({ 0: [{ col: 1, value: 1, style: keep }] }), styles)).toThrow(/順序/);
@@ -113,7 +119,7 @@ describe('cells and rows', () => {
   });
 
   test('new cells take the row style (customFormat) or the column style as their base, like Excel shows them', () => {
-    const styles = new StyleBook(
+    const styles = cellStyles(
       MINIMAL_STYLES.replace(
         '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>',
         '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>',
@@ -121,7 +127,7 @@ describe('cells and rows', () => {
     );
     const xml = ws('<row r="1" s="1" customFormat="1"><c r="A1" s="1"/></row>', undefined, '<cols><col min="2" max="4" width="9" style="2" customWidth="1"/></cols>');
     const out = patchSheetXml(xml, edits({ 0: [{ col: 1, value: 1, style: data('0.00') }], 1: [{ col: 2, value: 2, style: data('0.00') }] }), styles);
-    const s = styles.serialize();
+    const s = styles.sheet.serialize();
     const xfs = [...s.matchAll(/<xf [^>]*>/g)].map((m) => m[0]).slice(1); // skip the cellStyleXfs entry
     const sOf = (ref: string) => Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(out.xml)![1]);
     expect(xfs[sOf('B1')]).toContain('borderId="1"'); // from the row
@@ -131,7 +137,7 @@ describe('cells and rows', () => {
   });
 
   test('created columns: widths set, an existing <col> range split around them; <dimension> grows', () => {
-    const styles = new StyleBook(MINIMAL_STYLES);
+    const styles = cellStyles(MINIMAL_STYLES);
     const xml = ws('<row r="1"><c r="A1"><v>1</v></c></row>', undefined, '<dimension ref="A1"/><cols><col min="1" max="10" width="9" style="0" customWidth="1"/></cols>');
     const out = patchSheetXml(xml, edits({ 3: [{ col: 4, value: 1, style: keep }, { col: 11, value: 2, style: keep }] }, { widths: [{ col: 4, width: 12 }, { col: 11, width: 8 }] }), styles);
     expect(out.xml).toContain('<dimension ref="A1:L4"/>');
@@ -146,7 +152,7 @@ describe('cells and rows', () => {
   });
 
   test('a prefixed worksheet (x:) gets prefixed elements', () => {
-    const styles = new StyleBook(MINIMAL_STYLES);
+    const styles = cellStyles(MINIMAL_STYLES);
     const xml = '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>';
     const out = patchSheetXml(xml, edits({ 0: [{ col: 1, value: 't', style: keep }] }, { conditional: { ownCols: new Set([1]), top: 0, rules: [{ kind: 'iconSet', top: 0, left: 1, bottom: 0, right: 1, thresholds: [0.5, 1] }] } }), styles);
     expect(out.xml).toBe(
@@ -157,7 +163,7 @@ describe('cells and rows', () => {
   });
 
   test('an empty <sheetData/> and a self-closing row are expanded', () => {
-    const styles = new StyleBook(MINIMAL_STYLES);
+    const styles = cellStyles(MINIMAL_STYLES);
     const a = patchSheetXml(`<worksheet ${NS}><sheetData/></worksheet>`, edits({ 1: [{ col: 0, value: 1, style: keep }] }), styles);
     expect(a.xml).toBe(`<worksheet ${NS}><sheetData><row r="2"><c r="A2"><v>1</v></c></row></sheetData></worksheet>`);
     const b = patchSheetXml(ws('<row r="2" ht="20" customHeight="1"/>'), edits({ 1: [{ col: 0, value: 1, style: keep }] }), styles);
@@ -166,7 +172,7 @@ describe('cells and rows', () => {
 });
 
 describe('formulas in output cells', () => {
-  const styles = () => new StyleBook(MINIMAL_STYLES);
+  const styles = () => cellStyles(MINIMAL_STYLES);
   const shared = ws(
     '<row r="1"><c r="A1"><f t="shared" ref="A1:A3" si="0">B1*2</f><v>2</v></c></row><row r="2"><c r="A2"><f t="shared" si="0"/><v>4</v></c></row><row r="3"><c r="A3"><f t="shared" si="0"/><v>6</v></c></row>',
   );
@@ -203,7 +209,7 @@ describe('conditional formats', () => {
     '<hyperlinks><hyperlink ref="A1" display="x" location="B1"/></hyperlinks><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
 
   test('ours (inside the output columns from the first data row) are replaced; others kept; new ones before dataValidations with fresh priorities', () => {
-    const styles = new StyleBook(MINIMAL_STYLES);
+    const styles = cellStyles(MINIMAL_STYLES);
     const xml = ws('', tail);
     const rules: ConditionalFormatPlan[] = [
       { kind: 'iconSet', top: 1, left: 2, bottom: 8, right: 2, thresholds: [0.5, 1] },
@@ -216,7 +222,7 @@ describe('conditional formats', () => {
     expect(cfs[3][1]).toBe('<cfRule type="expression" dxfId="0" priority="5"><formula>D2="say ""D"""</formula></cfRule>');
     expect(out.xml.indexOf('D2:D9')).toBeLessThan(out.xml.indexOf('<dataValidations'));
     expect(out.xml.indexOf('<mergeCells')).toBeLessThan(out.xml.indexOf('A2:C9'));
-    expect(styles.serialize()).toContain('<dxfs count="1"><dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFCE4D6"/></patternFill></fill></dxf></dxfs>');
+    expect(styles.sheet.serialize()).toContain('<dxfs count="1"><dxf><font><color rgb="FF9C0006"/></font><fill><patternFill><bgColor rgb="FFFCE4D6"/></patternFill></fill></dxf></dxfs>');
     // twice: the same
     const again = patchSheetXml(out.xml, edits({}, { conditional: { ownCols: new Set([2, 3]), top: 1, rules } }), styles);
     expect(again.xml).toBe(out.xml);
@@ -224,7 +230,7 @@ describe('conditional formats', () => {
   });
 
   test('with no element after them in the schema, they go before </worksheet>; before <extLst> otherwise', () => {
-    const styles = new StyleBook(MINIMAL_STYLES);
+    const styles = cellStyles(MINIMAL_STYLES);
     const rules: ConditionalFormatPlan[] = [{ kind: 'iconSet', top: 1, left: 0, bottom: 3, right: 0, thresholds: [0.5, 1] }];
     const a = patchSheetXml(`<worksheet ${NS}><sheetData/></worksheet>`, edits({}, { conditional: { ownCols: new Set([0]), top: 1, rules } }), styles);
     expect(a.xml).toMatch(/<sheetData\/><conditionalFormatting sqref="A2:A4">.*<\/conditionalFormatting><\/worksheet>$/);
@@ -238,19 +244,19 @@ describe('styles.xml', () => {
 <styleSheet ${NS}><numFmts count="2"><numFmt numFmtId="164" formatCode="#,##0.0"/><numFmt numFmtId="170" formatCode="0.0%"/></numFmts><fonts count="1"><font><sz val="11"/><name val="游ゴシック"/><family val="3"/><charset val="128"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"><alignment vertical="center"/></xf></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"><alignment vertical="center"/></xf></cellXfs><cellStyles count="1"><cellStyle name="標準" xfId="0" builtinId="0"/></cellStyles><tableStyles count="0"/></styleSheet>`;
 
   test('number formats: built-in ids reused, an existing custom code reused, a new one gets a free id ≥ 164', () => {
-    const s = new StyleBook(STYLES);
-    expect(s.numFmtId('0%')).toBe(9);
-    expect(s.numFmtId('0.00')).toBe(2);
-    expect(s.numFmtId('@')).toBe(49);
-    expect(s.numFmtId('General')).toBe(0);
-    expect(s.numFmtId('0.0%')).toBe(170);
-    expect(s.numFmtId('0.000')).toBe(171);
-    expect(s.numFmtId('"円"#,##0')).toBe(172);
-    expect(s.serialize()).toContain('<numFmts count="4"><numFmt numFmtId="164" formatCode="#,##0.0"/><numFmt numFmtId="170" formatCode="0.0%"/><numFmt numFmtId="171" formatCode="0.000"/><numFmt numFmtId="172" formatCode="&quot;円&quot;#,##0"/></numFmts>');
+    const s = cellStyles(STYLES);
+    expect(s.sheet.numFmtId('0%')).toBe(9);
+    expect(s.sheet.numFmtId('0.00')).toBe(2);
+    expect(s.sheet.numFmtId('@')).toBe(49);
+    expect(s.sheet.numFmtId('General')).toBe(0);
+    expect(s.sheet.numFmtId('0.0%')).toBe(170);
+    expect(s.sheet.numFmtId('0.000')).toBe(171);
+    expect(s.sheet.numFmtId('"円"#,##0')).toBe(172);
+    expect(s.sheet.serialize()).toContain('<numFmts count="4"><numFmt numFmtId="164" formatCode="#,##0.0"/><numFmt numFmtId="170" formatCode="0.0%"/><numFmt numFmtId="171" formatCode="0.000"/><numFmt numFmtId="172" formatCode="&quot;円&quot;#,##0"/></numFmts>');
   });
 
   test('header style: bold variant of the cell font, header fill, centred and wrapped, text; counts updated; dxfs created in place', () => {
-    const s = new StyleBook(STYLES);
+    const s = cellStyles(STYLES);
     expect(s.cellStyle(0, { kind: 'header' })).toBe(1);
     expect(s.cellStyle(0, { kind: 'header' })).toBe(1);
     expect(s.cellStyle(0, { kind: 'data', numFmt: '0.0%' })).toBe(2);
@@ -258,7 +264,7 @@ describe('styles.xml', () => {
     expect(s.cellStyle(0, { kind: 'keep' })).toBe(0);
     expect(s.cellStyle(99, { kind: 'keep' })).toBe(0); // out of range: the default format
     expect(s.dxf('#FFF2CC', '#7F6000')).toBe(0);
-    const xml = s.serialize();
+    const xml = s.sheet.serialize();
     expect(xml).toContain('<fonts count="2"><font><sz val="11"/><name val="游ゴシック"/><family val="3"/><charset val="128"/></font><font><b/><sz val="11"/><name val="游ゴシック"/><family val="3"/><charset val="128"/></font></fonts>');
     expect(xml).toContain('<fills count="4">');
     expect(xml).toContain('<fgColor rgb="FFDDEBF7"/>');
@@ -270,18 +276,18 @@ describe('styles.xml', () => {
     checkStyles(xml, problems);
     expect(problems).toEqual([]);
     // reading the result again and asking for the same things adds nothing
-    const t = new StyleBook(xml);
+    const t = cellStyles(xml);
     expect(t.cellStyle(0, { kind: 'header' })).toBe(1);
     expect(t.cellStyle(0, { kind: 'data', numFmt: '0.0%' })).toBe(2);
     expect(t.cellStyle(2, { kind: 'data', numFmt: '0.0%' })).toBe(2);
     expect(t.dxf('#FFF2CC', '#7F6000')).toBe(0);
-    expect(t.changed).toBe(false);
-    expect(t.serialize()).toBe(xml);
+    expect(t.sheet.changed).toBe(false);
+    expect(t.sheet.serialize()).toBe(xml);
   });
 
   test('numFmts created as the first child when missing', () => {
-    const s = new StyleBook(MINIMAL_STYLES);
+    const s = cellStyles(MINIMAL_STYLES);
     s.cellStyle(0, { kind: 'data', numFmt: '0.0%' });
-    expect(s.serialize()).toMatch(/<styleSheet [^>]*><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"\/><\/numFmts><fonts/);
+    expect(s.sheet.serialize()).toMatch(/<styleSheet [^>]*><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"\/><\/numFmts><fonts/);
   });
 });

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LOG_HEADERS, LOG_SHEET } from '../../src/domain/plan/auditLog';
-import { inspectPackage, patchWorkbook, patchWorkbookWithReport, PatchError, PatchRefusedError, validatePackage } from '../../src/xlsx/patch';
+import { describeFeatures, inspectPackage, patchWorkbook, patchWorkbookWithReport, PatchError, PatchRefusedError, validatePackage } from '../../src/xlsx/patch';
 import { compareWithPlan, snapshot } from './compare';
 import { baseWorkbook, FAKE_VBA, kpiSheet, KPI_ROWS, loadBook, partsOf, partText, planFor, replacePart, withExtras, type Planned } from './fixtures';
 
@@ -235,10 +235,8 @@ describe('patchWorkbook: a reviewed copy that loses nothing', () => {
     expect(keys).not.toContain('formControls'); // the VML there only draws a note, which exceljs keeps
     expect(keys).not.toContain('sheetExtensions'); // the only extension is the sparkline group
     expect(after.features).toEqual(before.features);
-    for (const f of before.features) {
-      expect(f.label).toMatch(/[ぁ-んァ-ヶ一-龠]/);
-      expect(f.labelEn).toMatch(/^[ -~()]+$/);
-    }
+    for (const line of describeFeatures(before, 'ja')) expect(line).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+    for (const line of describeFeatures(before, 'en')) expect(line).toMatch(/^[ -~()]+$/);
     expect(after.parts.filter((p) => !before.parts.includes(p))).toEqual([SHEET.log]);
     // what exceljs itself would write: none of it survives (the reason this patcher exists)
     const viaExceljs = new Uint8Array((await (await loadBook(x0)).xlsx.writeBuffer()) as ArrayBuffer);

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { inspectPackage, patchWorkbook, validatePackage } from '../../src/xlsx/patch';
 import { describeFeatures } from '../../src/xlsx/patch/inspect';
-import { checkXml } from '../../src/xlsx/patch/validate';
+import { checkXml } from '../../src/xlsx/xml/wellFormed';
 import { baseWorkbook, kpiSheet, partText, planFor, replacePart } from './fixtures';
 
 jest.setTimeout(30_000);

@@ -13,33 +13,21 @@
  *     formulas that read the output columns are recalculated when Excel opens the copy.
  * Every other part is carried over as it is (same bytes once decompressed).
  */
-import { ZipArchive } from '../zip';
 import type { LogAppend } from '../../domain/plan/auditLog';
 import type { SheetPlan, WritePlan } from '../../domain/plan/plan';
-import { PatchError, PatchRefusedError } from './errors';
-import {
-  addOverride,
-  addRelationship,
-  CT_WORKSHEET,
-  entryName,
-  NS_MAIN,
-  NS_REL,
-  readText,
-  readWorkbook,
-  relativeTarget,
-  relsPathOf,
-  removeChildren,
-  REL_WORKSHEET,
-  type WorkbookInfo,
-} from './opc';
-import { patchSheetXml, type CellWrite, type SheetEdits } from './sheet';
-import { MINIMAL_STYLES, StyleBook, type StyleRequest } from './styles';
-import { attr, childElements, escapeAttr, findTag, readStartTag, startTag, withAttr } from './xml';
-
-const REL_STYLES = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles';
-const CT_STYLES = 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml';
-/** CT_Workbook children that come after <calcPr>. */
-const AFTER_CALCPR = new Set(['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst']);
+import { CT, isRelType, NS, REL } from '../ooxml/namespaces';
+import { addOverride, addRelationship, entryName, readText, relativeTarget, relsPathOf, removeChildren } from '../ooxml/package';
+import { PackageError } from '../ooxml/packageError';
+import { WORKBOOK_AFTER_CALCPR } from '../ooxml/schemaOrder';
+import { MINIMAL_STYLES, StyleSheet } from '../ooxml/styleSheet';
+import { readWorkbook, workbookFolder, type WorkbookInfo } from '../ooxml/workbook';
+import { escapeAttr } from '../xml/escape';
+import { attr, childElements, findTag, readStartTag, startTag, withAttr } from '../xml/tags';
+import { ZipArchive } from '../zip/zipArchive';
+import { CellStyles, type StyleRequest } from './cellStyles';
+import { PatchError, PatchRefusedError } from './patchError';
+import { patchSheetXml } from './worksheet/patchWorksheet';
+import type { CellWrite, SheetEdits } from './worksheet/sheetEdits';
 
 export interface PatchOptions {
   /**
@@ -101,7 +89,7 @@ function logEdits(log: LogAppend, withHeader: boolean): SheetEdits {
 }
 
 const NEW_LOG_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+<worksheet xmlns="${NS.main}" xmlns:r="${NS.relationships}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 
 function freePart(zip: ZipArchive, make: (n: number) => string): string {
   let n = 1;
@@ -113,7 +101,7 @@ function freePart(zip: ZipArchive, make: (n: number) => string): string {
 function addSheetToWorkbook(wb: WorkbookInfo, name: string, relId: string): string {
   const xml = wb.xml;
   const at = findTag(xml, wb.prefix + 'sheets', wb.root.end);
-  if (at < 0) throw new PatchError('package', 'workbook.xml に sheets がありません', 'workbook.xml has no <sheets>');
+  if (at < 0) throw new PatchError('package', 'patch.package.noSheets');
   const tag = readStartTag(xml, at);
   const sheetId = Math.max(0, ...wb.sheets.map((s) => s.sheetId)) + 1;
   const el = `<${wb.prefix}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" state="hidden" ${wb.idAttr}="${relId}"/>`;
@@ -131,7 +119,7 @@ export function setFullCalcOnLoad(xml: string, prefix: string): string {
     if (/^(1|true)$/.test(attr(calc.tag, 'fullCalcOnLoad') ?? '')) return xml;
     return xml.slice(0, calc.tag.start) + startTag(calc.tag.name, withAttr(calc.tag.attrs, 'fullCalcOnLoad', '1'), calc.tag.selfClosing) + xml.slice(calc.tag.end);
   }
-  const next = kids.find((k) => AFTER_CALCPR.has(k.tag.name.slice(prefix.length)));
+  const next = kids.find((k) => WORKBOOK_AFTER_CALCPR.has(k.tag.name.slice(prefix.length)));
   const at = next ? next.tag.start : xml.lastIndexOf(`</${root.name}`);
   return xml.slice(0, at) + `<${prefix}calcPr fullCalcOnLoad="1"/>` + xml.slice(at);
 }
@@ -147,35 +135,36 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, log: 
 
 export async function patchWorkbookWithReport(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions = {}): Promise<PatchReport> {
   try {
-    return await patch(original, plan, log, options);
+    return patch(original, plan, log, options);
   } catch (e) {
     if (e instanceof PatchError) throw e;
-    const m = (e as Error).message;
-    throw new PatchError('package', `ブックの構造を読み取れないため書き込めません: ${m}`, `cannot edit the package: ${m}`);
+    if (e instanceof PackageError) throw PatchError.fromPackage(e);
+    throw new PatchError('package', 'patch.package.unreadable', { detail: (e as Error).message });
   }
 }
 
-async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions): Promise<PatchReport> {
+function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions): PatchReport {
   let zip: ZipArchive;
   try {
-    zip = await ZipArchive.loadAsync(original);
+    zip = ZipArchive.load(original);
   } catch (e) {
-    throw new PatchError('package', `.xlsx（zip）として読めません: ${(e as Error).message}`, `not a readable .xlsx (zip) package: ${(e as Error).message}`);
+    throw new PatchError('package', 'patch.package.notZip', { detail: (e as Error).message });
   }
-  const wb = await readWorkbook(zip);
+  const wb = readWorkbook(zip);
   const changed = new Map<string, string>();
   const added: string[] = [];
   const removed: string[] = [];
 
-  let typesXml = await readText(zip, '[Content_Types].xml');
-  if (typesXml === null) throw new PatchError('package', '[Content_Types].xml がありません', 'no [Content_Types].xml');
-  let wbRelsXml = await readText(zip, relsPathOf(wb.part));
+  let typesXml = readText(zip, '[Content_Types].xml');
+  if (typesXml === null) throw new PatchError('package', 'patch.package.noContentTypes');
+  let wbRelsXml = readText(zip, relsPathOf(wb.part));
   let wbXml = wb.xml;
   // styles.xml (a minimal one is created if the package has none)
-  const stylesRel = wb.rels.find((r) => !r.external && (r.type === REL_STYLES || r.type.endsWith('/styles')));
+  const stylesRel = wb.rels.find((r) => !r.external && isRelType(r.type, 'styles'));
   let stylesPart = stylesRel ? entryName(zip, stylesRel.part) : null;
-  const stylesXml = stylesPart ? await readText(zip, stylesPart) : null;
-  const styles = new StyleBook(stylesXml ?? MINIMAL_STYLES);
+  const stylesXml = stylesPart ? readText(zip, stylesPart) : null;
+  const styleSheet = new StyleSheet(stylesXml ?? MINIMAL_STYLES);
+  const styles = new CellStyles(styleSheet);
 
   const byName = new Map(wb.sheets.map((s) => [s.name, s]));
   const problems: PatchError[] = [];
@@ -184,24 +173,22 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
 
   const worksheetPart = (name: string): string => {
     const s = byName.get(name);
-    if (!s) throw new PatchError('sheet', `シート「${name}」がブックにありません`, `sheet ${name} is not in the workbook`, { sheet: name });
+    if (!s) throw new PatchError('sheet', 'patch.sheet.missing', {}, { sheet: name });
     const part = s.part ? entryName(zip, s.part) : null;
-    if (!part || !(s.relType === REL_WORKSHEET || s.relType.endsWith('/worksheet'))) {
-      throw new PatchError('sheet', `シート「${name}」はワークシートではないか、その部品が見つかりません`, `sheet ${name} is not a worksheet or its part is missing`, { sheet: name });
-    }
+    if (!part || !isRelType(s.relType, 'worksheet')) throw new PatchError('sheet', 'patch.sheet.notWorksheet', {}, { sheet: name });
     return part;
   };
 
   for (const sp of plan.sheets) {
     try {
       const part = worksheetPart(sp.sheet);
-      const xml = sheetXml.get(part) ?? (await zip.files[part].async('string'));
+      const xml = sheetXml.get(part) ?? zip.files[part].text();
       const res = patchSheetXml(xml, sheetEditsFromPlan(sp), styles);
       overwroteFormula ||= res.overwroteFormula;
       sheetXml.set(part, res.xml);
     } catch (e) {
       if (e instanceof PatchError) problems.push(e);
-      else throw new PatchError('xml', `シート「${sp.sheet}」を編集できません: ${(e as Error).message}`, `cannot edit sheet ${sp.sheet}: ${(e as Error).message}`, { sheet: sp.sheet });
+      else throw new PatchError('xml', 'patch.sheet.uneditable', { detail: (e as Error).message }, { sheet: sp.sheet });
     }
   }
   if (problems.length === 1) throw problems[0];
@@ -211,22 +198,21 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
     const existing = byName.get(log.sheet);
     if (existing) {
       const part = worksheetPart(log.sheet);
-      const xml = sheetXml.get(part) ?? (await zip.files[part].async('string'));
+      const xml = sheetXml.get(part) ?? zip.files[part].text();
       sheetXml.set(part, patchSheetXml(xml, logEdits(log, false), styles).xml);
     } else {
-      const dir = wb.part.includes('/') ? wb.part.slice(0, wb.part.lastIndexOf('/') + 1) : '';
-      const part = freePart(zip, (n) => `${dir}worksheets/sheet${n}.xml`);
+      const part = freePart(zip, (n) => `${workbookFolder(wb)}worksheets/sheet${n}.xml`);
       sheetXml.set(part, patchSheetXml(NEW_LOG_SHEET, logEdits(log, true), styles).xml);
-      const rel = addRelationship(wbRelsXml, REL_WORKSHEET, relativeTarget(wb.part, part));
+      const rel = addRelationship(wbRelsXml, REL.worksheet, relativeTarget(wb.part, part));
       wbRelsXml = rel.xml;
       wbXml = addSheetToWorkbook({ ...wb, xml: wbXml }, log.sheet, rel.id);
-      typesXml = addOverride(typesXml, part, CT_WORKSHEET);
+      typesXml = addOverride(typesXml, part, CT.worksheet);
       added.push(part);
     }
   }
 
   if (overwroteFormula) {
-    const calc = wb.rels.find((r) => !r.external && r.type.endsWith('/calcChain'));
+    const calc = wb.rels.find((r) => !r.external && isRelType(r.type, 'calcChain'));
     const part = calc ? entryName(zip, calc.part) : null;
     if (calc && wbRelsXml) wbRelsXml = removeChildren(wbRelsXml, (t) => attr(t, 'Id') === calc.id);
     if (part) {
@@ -236,24 +222,23 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
     }
   }
 
-  if ((options.recalcOnOpen ?? 'auto') === 'auto' && (await anyFormula(zip, wb, sheetXml))) wbXml = setFullCalcOnLoad(wbXml, wb.prefix);
+  if ((options.recalcOnOpen ?? 'auto') === 'auto' && anyFormula(zip, wb, sheetXml)) wbXml = setFullCalcOnLoad(wbXml, wb.prefix);
 
-  if (styles.changed) {
+  if (styleSheet.changed) {
     if (!stylesPart) {
-      const dir = wb.part.includes('/') ? wb.part.slice(0, wb.part.lastIndexOf('/') + 1) : '';
-      stylesPart = `${dir}styles.xml`;
-      const rel = addRelationship(wbRelsXml, REL_STYLES, relativeTarget(wb.part, stylesPart));
+      stylesPart = `${workbookFolder(wb)}styles.xml`;
+      const rel = addRelationship(wbRelsXml, REL.styles, relativeTarget(wb.part, stylesPart));
       wbRelsXml = rel.xml;
-      typesXml = addOverride(typesXml, stylesPart, CT_STYLES);
+      typesXml = addOverride(typesXml, stylesPart, CT.styles);
       added.push(stylesPart);
     }
-    changed.set(stylesPart, styles.serialize());
+    changed.set(stylesPart, styleSheet.serialize());
   }
   for (const [part, xml] of sheetXml) changed.set(part, xml);
   if (wbXml !== wb.xml) changed.set(wb.part, wbXml);
   const relsPart = relsPathOf(wb.part);
-  if (wbRelsXml !== null && wbRelsXml !== (await readText(zip, relsPart))) changed.set(entryName(zip, relsPart) ?? relsPart, wbRelsXml);
-  if (typesXml !== (await readText(zip, '[Content_Types].xml'))) changed.set(entryName(zip, '[Content_Types].xml')!, typesXml);
+  if (wbRelsXml !== null && wbRelsXml !== readText(zip, relsPart)) changed.set(entryName(zip, relsPart) ?? relsPart, wbRelsXml);
+  if (typesXml !== readText(zip, '[Content_Types].xml')) changed.set(entryName(zip, '[Content_Types].xml')!, typesXml);
 
   for (const [part, xml] of changed) {
     const date = zip.files[part]?.date; // a changed part keeps its timestamp
@@ -264,13 +249,13 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
 }
 
 /** Does any worksheet (after our edits) still hold a formula? */
-async function anyFormula(zip: ZipArchive, wb: WorkbookInfo, edited: Map<string, string>): Promise<boolean> {
+function anyFormula(zip: ZipArchive, wb: WorkbookInfo, edited: Map<string, string>): boolean {
   const has = (xml: string) => /<(?:\w+:)?f[\s>/]/.test(xml);
   for (const xml of edited.values()) if (has(xml)) return true;
   for (const s of wb.sheets) {
     const part = s.part ? entryName(zip, s.part) : null;
-    if (!part || edited.has(part) || !s.relType.endsWith('/worksheet')) continue;
-    if (has(await zip.files[part].async('string'))) return true;
+    if (!part || edited.has(part) || !isRelType(s.relType, 'worksheet')) continue;
+    if (has(zip.files[part].text())) return true;
   }
   return false;
 }

@@ -8,6 +8,6 @@ export type { ReadOptions, ReadResult } from './readWorkbook';
 export type { PackageSource } from './source';
 
 /** Reads an .xlsx / .xlsm / .xltx file's bytes; throws ReadError when it is not one. */
-export function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
+export async function readXlsx(bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
   return readWorkbook(zipSource(bytes), options);
 }

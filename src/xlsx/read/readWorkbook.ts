@@ -7,7 +7,8 @@
  * reported; damage that makes the whole package doubtful (checksums, limits, DOCTYPE) refuses it.
  */
 import type { RawSheet } from '../../domain/base/raw';
-import { contentTypeOf, parseRels, relsPathOf, type Relationship } from '../patch/opc';
+import { CT, isRelType } from '../ooxml/namespaces';
+import { contentTypeOf, parseRels, relsPathOf, type Relationship } from '../ooxml/package';
 import { partText, streamPart } from './partStream';
 import { ReadError, type SkippedSheet } from './readError';
 import { SharedStringsSink } from './sharedStringsPart';
@@ -30,19 +31,11 @@ export interface ReadResult {
   skipped: SkippedSheet[];
 }
 
-const WORKBOOK_TYPES = [
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml',
-  'application/vnd.ms-excel.sheet.macroEnabled.main+xml',
-  'application/vnd.ms-excel.template.macroEnabled.main+xml',
-  'application/vnd.ms-excel.addin.macroEnabled.main+xml',
-];
+const WORKBOOK_TYPES: string[] = [CT.workbook, CT.template, CT.workbookMacroEnabled, CT.templateMacroEnabled, CT.addinMacroEnabled];
+/** the main part of an .xlsb (its content type, without the +xml of the others) */
 const XLSB_TYPE = 'application/vnd.ms-excel.sheet.binary.macroEnabled.main';
+/** the first entry of an OpenDocument spreadsheet */
 const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
-
-function relType(r: Relationship, kind: string): boolean {
-  return r.type.endsWith('/' + kind);
-}
 
 class Package {
   readonly parts: PartNames;
@@ -77,7 +70,7 @@ async function findWorkbook(pkg: Package): Promise<string> {
   if (pkg.parts.find('content.xml') !== null && pkg.parts.find('META-INF/manifest.xml') !== null) throw new ReadError('read.ods');
   const types = await pkg.text('[Content_Types].xml');
   let part: string | null = null;
-  const office = (await pkg.rels('')).find((r) => relType(r, 'officeDocument') && !r.external);
+  const office = (await pkg.rels('')).find((r) => isRelType(r.type, 'officeDocument') && !r.external);
   if (office) part = office.part;
   else if (types !== null) {
     // no package relationships: the part typed as a workbook
@@ -111,7 +104,7 @@ async function readFacts(pkg: Package, part: string): Promise<WorkbookFacts> {
 }
 
 async function readStrings(pkg: Package, rels: Relationship[]): Promise<string[]> {
-  const rel = rels.find((r) => relType(r, 'sharedStrings') && !r.external);
+  const rel = rels.find((r) => isRelType(r.type, 'sharedStrings') && !r.external);
   const name = rel ? pkg.parts.find(rel.part) : null;
   if (!name) return [];
   const sink = new SharedStringsSink();
@@ -120,7 +113,7 @@ async function readStrings(pkg: Package, rels: Relationship[]): Promise<string[]
 }
 
 async function readFormats(pkg: Package, rels: Relationship[]): Promise<CellFormats> {
-  const rel = rels.find((r) => relType(r, 'styles') && !r.external);
+  const rel = rels.find((r) => isRelType(r.type, 'styles') && !r.external);
   const name = rel ? pkg.parts.find(rel.part) : null;
   if (!name) return NO_FORMATS;
   const sink = new StylesSink();
@@ -154,7 +147,7 @@ export async function readWorkbook(source: PackageSource, options: ReadOptions =
   const skipped: SkippedSheet[] = [];
   for (const ref of facts.sheets) {
     const rel = byId.get(ref.relId);
-    if (rel && !relType(rel, 'worksheet')) continue; // chart, dialog and macro sheets hold no cells
+    if (rel && !isRelType(rel.type, 'worksheet')) continue; // chart, dialog and macro sheets hold no cells
     const part = rel && !rel.external ? pkg.parts.find(rel.part) : null;
     if (!part) {
       skipped.push({ sheet: ref.name, reason: new ReadError('read.partMissing', { part: rel?.part || ref.name }) });
@@ -169,6 +162,8 @@ export async function readWorkbook(source: PackageSource, options: ReadOptions =
       else throw e;
     }
   }
+  // damage anywhere refuses the package, also in parts the review does not read
+  await source.verify?.();
   if (!sheets.length) throw new ReadError('read.noSheets', {}, skipped);
   return { sheets, skipped };
 }

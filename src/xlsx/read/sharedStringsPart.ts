@@ -3,7 +3,7 @@
  * (<rPh>, the furigana Japanese Excel stores) left out.
  */
 import type { PartSink } from './partStream';
-import { decodeXstring } from './xstring';
+import { decodeXstring } from '../xml/escape';
 import { NS_SHEET, type TagAttributes } from './xmlStream';
 
 export class SharedStringsSink implements PartSink {

@@ -7,6 +7,7 @@
  * the same way, only slower. Cells with inline strings, CDATA or comments are read by the
  * general tokenizer one cell at a time.
  */
+import { isSpace } from '../xml/chars';
 import { textValue, XmlStream, type RawReader, type TagAttributes, type XmlSink } from './xmlStream';
 
 /** What the scanner reports; the worksheet reader implements it for both paths. */
@@ -31,10 +32,6 @@ interface Attrs {
   selfClosing: boolean;
   /** an attribute this scanner does not take on (xmlns) */
   odd: boolean;
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** Collects <v> and inline-string text of one cell read by the general tokenizer. */

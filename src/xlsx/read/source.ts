@@ -10,6 +10,8 @@ export interface PackageSource {
   names(): readonly string[];
   /** the inflated content of a part, in order; stopping early cancels the inflation */
   chunks(name: string): AsyncIterable<Uint8Array>;
+  /** checks the parts not read to their end (checksums), refusing a damaged package */
+  verify?(): Promise<void>;
 }
 
 /**

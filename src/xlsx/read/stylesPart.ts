@@ -4,7 +4,7 @@
  * An empty or absent stylesheet is legal: every cell is then General.
  */
 import { isDateFormat, isPercentFormat } from '../../domain/cells/numberCell';
-import { BUILTIN_NUMBER_FORMATS } from './builtinFormats';
+import { BUILTIN_NUMBER_FORMATS } from '../ooxml/numberFormats';
 import { isDateNumberFormat } from './dateFormat';
 import type { PartSink } from './partStream';
 import { NS_SHEET, type TagAttributes } from './xmlStream';

@@ -12,11 +12,11 @@
  */
 import { HEADER_SCAN_ROWS } from '../../domain/sheets/headers';
 import type { CellRect, RawSheet, RawValue } from '../../domain/base/raw';
-import { parseRangeRef } from '../ranges';
-import { parseCellRef, WORKSHEET_ORDER } from '../patch/sheet';
+import { parseCellRef, parseRangeRef } from '../../domain/base/address';
+import { WORKSHEET_ORDER } from '../ooxml/schemaOrder';
 import type { CellFormats } from './stylesPart';
 import type { PartSink } from './partStream';
-import { decodeXstring } from './xstring';
+import { decodeXstring } from '../xml/escape';
 import { NS_SHEET, type TagAttributes, type XmlStream } from './xmlStream';
 import { SheetDataScanner, type CellTarget } from './sheetDataScanner';
 

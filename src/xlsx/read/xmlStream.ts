@@ -6,8 +6,9 @@
  * code (so `x:c` in SpreadsheetML, Strict or Transitional, is the same cell as `c`).
  * A DOCTYPE (and so any entity declaration) is refused: package parts never need one.
  */
-import { NS_MAIN, NS_PKG_REL, NS_REL, NS_STRICT_MAIN } from '../patch/opc';
-import { unescapeXml } from '../patch/xml';
+import { isSpace } from '../xml/chars';
+import { NS } from '../ooxml/namespaces';
+import { unescapeXml } from '../xml/escape';
 
 /** Namespaces the readers ask about; everything else is OTHER. */
 export const NS_OTHER = 0;
@@ -15,14 +16,12 @@ export const NS_SHEET = 1;
 export const NS_RELATIONSHIPS = 2;
 export const NS_PACKAGE_RELATIONSHIPS = 3;
 
-const NS_STRICT_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships';
-
 const NS_CODES: ReadonlyMap<string, number> = new Map([
-  [NS_MAIN, NS_SHEET],
-  [NS_STRICT_MAIN, NS_SHEET],
-  [NS_REL, NS_RELATIONSHIPS],
-  [NS_STRICT_REL, NS_RELATIONSHIPS],
-  [NS_PKG_REL, NS_PACKAGE_RELATIONSHIPS],
+  [NS.main, NS_SHEET],
+  [NS.strictMain, NS_SHEET],
+  [NS.relationships, NS_RELATIONSHIPS],
+  [NS.strictRelationships, NS_RELATIONSHIPS],
+  [NS.packageRelationships, NS_PACKAGE_RELATIONSHIPS],
 ]);
 
 export function namespaceCode(uri: string): number {
@@ -144,10 +143,6 @@ function unescapeXmlStrict(s: string): string {
 export function textValue(raw: string): string {
   const v = unescapeXmlStrict(raw);
   return v.indexOf('\r') < 0 ? v : v.replace(/\r\n?/g, '\n');
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 interface Frame {

@@ -17,7 +17,7 @@
  * - an empty shared string (<si/>): exceljs makes it an object ("[object Object]" once
  *   printed), ours an empty string, which reads as blank.
  */
-import { decodeXstring } from '../../../src/xlsx/read/xstring';
+import { decodeXstring } from '../../../src/xlsx/xml/escape';
 import { excelDate } from '../../../src/xlsx/read/worksheetPart';
 import type { NormalSheet, NormalValue } from './normalise';
 

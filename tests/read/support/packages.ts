@@ -2,7 +2,7 @@
  * Hand-made .xlsx packages for reader tests: every part given as text, so a test can write
  * exactly the XML another program writes (prefixes, Strict namespaces, odd part names …).
  */
-import { ZipArchive } from '../../../src/xlsx/zip';
+import { ZipArchive } from '../../../src/xlsx/zip/zipArchive';
 
 export const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 export const STRICT = 'http://purl.oclc.org/ooxml/spreadsheetml/main';

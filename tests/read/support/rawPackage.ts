@@ -8,7 +8,7 @@ import { isDateFormat, isPercentFormat } from '../../../src/domain/cells/numberC
 import { isDateNumberFormat } from '../../../src/xlsx/read/dateFormat';
 import { clearCovered, excelDate } from '../../../src/xlsx/read/worksheetPart';
 import { cellAddress, rangeAddress } from '../../../src/domain/base/address';
-import { encodeXstring, escapeAttr } from '../../../src/xlsx/patch/xml';
+import { encodeXstring, escapeAttr } from '../../../src/xlsx/xml/escape';
 import { MAIN, packageParts, zipParts } from './packages';
 
 const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd hh:mm:ss';

@@ -3,13 +3,14 @@
  * part and the drawing part that anchors it. Cached values let it show before Excel
  * recalculates.
  */
-import { columnLetters } from '../domain/base/address';
-import type { SummaryChart, SummaryTable } from '../domain/output/summaryModel';
-import { xmlAttr as esc } from './xml';
+import { columnLetters, quoteSheetName } from '../../domain/base/address';
+import type { SummaryChart, SummaryTable } from '../../domain/output/summaryModel';
+import { NS } from '../ooxml/namespaces';
+import { safeAttr as esc } from '../xml/escape';
 
 function absRange(sheet: string, col: number, top: number, bottom: number): string {
   const c = columnLetters(col);
-  return `'${sheet.replace(/'/g, "''")}'!$${c}$${top + 1}:$${c}$${bottom + 1}`;
+  return `${quoteSheetName(sheet)}!$${c}$${top + 1}:$${c}$${bottom + 1}`;
 }
 
 export interface ChartData {
@@ -26,7 +27,7 @@ export function chartXml(d: ChartData): string {
   const catRef = absRange(sheetName, table.left + chart.categoryColumn, firstRow, lastRow);
   const series = chart.valueColumns
     .map((vc, i) => {
-      const nameRef = `'${sheetName.replace(/'/g, "''")}'!$${columnLetters(table.left + vc)}$${table.titleRow + 2}`;
+      const nameRef = `${quoteSheetName(sheetName)}!$${columnLetters(table.left + vc)}$${table.titleRow + 2}`;
       const vals = table.rows.slice(0, chart.rowCount).map((r) => r[vc].v);
       const color = i === 0 ? '5B9BD5' : 'ED7D31';
       return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>
@@ -41,7 +42,7 @@ export function chartXml(d: ChartData): string {
     })
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+<c:chartSpace xmlns:c="${NS.chart}" xmlns:a="${NS.drawingMain}" xmlns:r="${NS.relationships}">
 <c:roundedCorners val="0"/>
 <c:chart>
 <c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1400" b="1"/></a:pPr><a:r><a:rPr lang="ja-JP" sz="1400" b="1"/><a:t>${esc(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>
@@ -64,13 +65,13 @@ export function drawingXml(chart: SummaryChart, rId: string): string {
   const toCol = chart.left + Math.max(1, Math.round(chart.width / 64));
   const toRow = chart.top + Math.max(1, Math.round(chart.height / 20));
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">
+<xdr:wsDr xmlns:xdr="${NS.spreadsheetDrawing}" xmlns:a="${NS.drawingMain}">
 <xdr:twoCellAnchor editAs="oneCell">
 <xdr:from><xdr:col>${chart.left}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${chart.top}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>
 <xdr:to><xdr:col>${toCol}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${toRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>
 <xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="PR_GoalChart"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>
 <xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>
-<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rId}"/></a:graphicData></a:graphic>
+<a:graphic><a:graphicData uri="${NS.chart}"><c:chart xmlns:c="${NS.chart}" xmlns:r="${NS.relationships}" r:id="${rId}"/></a:graphicData></a:graphic>
 </xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>
 </xdr:wsDr>`;
 }

@@ -1,46 +1,27 @@
 /**
- * xl/styles.xml, append-only: the few cell formats (xf), fonts, fills, number formats and
- * differential formats (dxf) the output cells need are added at the end of their lists,
+ * The one stylesheet (xl/styles.xml) builder, append-only: number formats, fonts, fills,
+ * differential formats (dxf) and cell formats (xf) are added at the end of their lists and
  * counts updated; existing entries and their indices never change. An equal entry already
- * present is reused, so patching a patched workbook adds nothing.
+ * present is reused, so editing an edited stylesheet adds nothing. The patch writer starts
+ * from the workbook's own stylesheet, the summary writer from its own base.
  */
-import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL } from '../../domain/plan/plan';
-import { PatchError } from './errors';
-import { attr, childElements, escapeAttr, prefixOf, readStartTag, rootElement, startTag, withAttr, type Attr, type Element, type StartTag } from './xml';
-import { NS_MAIN } from './opc';
+import { startTag, withAttr, attr, childElements, prefixOf, readStartTag, rootElement, type Attr, type Element, type StartTag } from '../xml/tags';
+import { escapeAttr } from '../xml/escape';
+import { NS } from './namespaces';
+import { builtinNumberFormatId, FIRST_CUSTOM_NUMBER_FORMAT } from './numberFormats';
+import { PackageError } from './packageError';
+import { followers, STYLESHEET_ORDER } from './schemaOrder';
 
-/** Built-in number formats that do not depend on the locale. */
-export const BUILTIN_NUMFMTS: Readonly<Record<string, number>> = {
-  General: 0,
-  '0': 1,
-  '0.00': 2,
-  '#,##0': 3,
-  '#,##0.00': 4,
-  '0%': 9,
-  '0.00%': 10,
-  '0.00E+00': 11,
-  '# ?/?': 12,
-  '# ??/??': 13,
-  '@': 49,
-};
-
-/** CT_Stylesheet child order. */
-export const STYLESHEET_ORDER = ['numFmts', 'fonts', 'fills', 'borders', 'cellStyleXfs', 'cellXfs', 'cellStyles', 'dxfs', 'tableStyles', 'colors', 'extLst'];
-
-export type StyleRequest =
-  /** output data cell: number format + data fill */
-  | { kind: 'data'; numFmt: string }
-  /** output header cell: bold, header fill, centred and wrapped, text format */
-  | { kind: 'header' }
-  /** log sheet header: bold */
-  | { kind: 'bold' }
-  /** text kept as text ('@') */
-  | { kind: 'text' }
-  /** the cell's own (or inherited) format, unchanged */
-  | { kind: 'keep' };
-
+/** A complete stylesheet with the one default format, for packages that have none. */
 export const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="${NS_MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0"/></styleSheet>`;
+<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0"/></styleSheet>`;
+
+/** A cell format made from another: attributes set, and optionally a new <alignment>. */
+export interface XfChange {
+  set: Readonly<Record<string, string | number>>;
+  /** attributes of the <alignment> that replaces the base format's */
+  alignment?: readonly Attr[];
+}
 
 const XF_ATTR_ORDER = ['numFmtId', 'fontId', 'fillId', 'borderId', 'xfId', 'quotePrefix', 'pivotButton', 'applyNumberFormat', 'applyFont', 'applyFill', 'applyBorder', 'applyAlignment', 'applyProtection'];
 
@@ -62,7 +43,7 @@ function argb(hex: string): string {
   return 'FF' + hex.replace('#', '').toUpperCase();
 }
 
-export class StyleBook {
+export class StyleSheet {
   private readonly xml: string;
   private readonly p: string;
   private readonly root: StartTag;
@@ -75,7 +56,6 @@ export class StyleBook {
   private readonly dxfXml: string[] = [];
   private readonly xfs: Xf[] = [];
   private xfIndex: Map<string, number> | null = null;
-  private readonly cache = new Map<string, number>();
 
   constructor(xml: string) {
     this.xml = xml;
@@ -86,7 +66,7 @@ export class StyleBook {
       if (e.tag.name.startsWith(this.p) && !this.sections.has(local)) this.sections.set(local, { tag: e.tag, end: e.end, children: childElements(xml, e.tag, e.end) });
     }
     if (!this.sections.has('cellXfs') || !this.sections.has('fonts') || !this.sections.has('fills')) {
-      throw new PatchError('package', 'styles.xml に cellXfs / fonts / fills がありません', 'styles.xml has no cellXfs / fonts / fills');
+      throw new PackageError('xlsx.package.stylesIncomplete');
     }
     for (const c of this.children('numFmts')) {
       const id = Number(attr(c.tag, 'numFmtId'));
@@ -132,7 +112,8 @@ export class StyleBook {
     return this.children(section).length + list.length - 1;
   }
 
-  get cellXfsCount(): number {
+  /** the number of cell formats (cellXfs) */
+  get xfCount(): number {
     return this.xfs.length;
   }
 
@@ -141,11 +122,11 @@ export class StyleBook {
   }
 
   numFmtId(code: string): number {
-    const builtin = BUILTIN_NUMFMTS[code];
+    const builtin = builtinNumberFormatId(code);
     if (builtin !== undefined) return builtin;
     const known = this.numFmtByCode.get(code);
     if (known !== undefined) return known;
-    let id = 164;
+    let id = FIRST_CUSTOM_NUMBER_FORMAT;
     for (const u of this.usedNumFmtIds) if (u >= id) id = u + 1;
     this.usedNumFmtIds.add(id);
     this.numFmtByCode.set(code, id);
@@ -153,7 +134,8 @@ export class StyleBook {
     return id;
   }
 
-  private boldFont(fontId: number): number {
+  /** The bold variant of a font (name and size kept). */
+  boldFont(fontId: number): number {
     const base = this.fontXml[fontId] ?? this.fontXml[0];
     if (/<(?:\w+:)?b(?:\s+val\s*=\s*["'](?:1|true)["'])?\s*\/>/.test(base)) return this.fontXml[fontId] ? fontId : 0;
     const tag = readStartTag(base, 0);
@@ -165,7 +147,8 @@ export class StyleBook {
     return this.add('fonts', bold);
   }
 
-  private solidFill(hex: string): number {
+  /** A solid fill of colour `#RRGGBB`. */
+  solidFill(hex: string): number {
     const rgb = argb(hex);
     for (let i = 0; i < this.fillXml.length; i++) {
       const m = /^<(?:\w+:)?fill>\s*<(?:\w+:)?patternFill\s+patternType="solid"\s*>\s*<(?:\w+:)?fgColor\s+rgb="([0-9A-Fa-f]{8})"\s*\/>\s*(?:<(?:\w+:)?bgColor\s+indexed="64"\s*\/>\s*)?<\/(?:\w+:)?patternFill>\s*<\/(?:\w+:)?fill>$/.exec(this.fillXml[i]);
@@ -187,51 +170,30 @@ export class StyleBook {
     return this.add('dxfs', xml);
   }
 
-  /** The cellXfs index for a cell whose current (or inherited) format is `base`, changed as requested. */
-  cellStyle(base: number, req: StyleRequest): number {
-    const b = Number.isInteger(base) && base >= 0 && base < this.xfs.length ? base : 0;
-    if (req.kind === 'keep') return b;
-    const key = `${b}|${req.kind}|${req.kind === 'data' ? req.numFmt : ''}`;
-    const hit = this.cache.get(key);
-    if (hit !== undefined) return hit;
-    const from = this.xfs[b];
+  /**
+   * The cellXfs index of format `base` (the default format when out of range) changed as
+   * asked: an equal format is reused, otherwise one is appended.
+   */
+  xf(base: number, change: XfChange): number {
+    const from = this.xfs[this.validXf(base)];
     let attrs = from.attrs.slice();
-    let alignment = from.alignment;
-    const set = (n: string, v: string | number) => (attrs = withAttr(attrs, n, String(v)));
-    const fontId = Number(attr(from, 'fontId') ?? 0);
-    switch (req.kind) {
-      case 'data':
-        set('numFmtId', this.numFmtId(req.numFmt));
-        set('fillId', this.solidFill(OUTPUT_DATA_FILL));
-        set('applyNumberFormat', 1);
-        set('applyFill', 1);
-        break;
-      case 'header':
-        set('numFmtId', 49);
-        set('fontId', this.boldFont(fontId));
-        set('fillId', this.solidFill(OUTPUT_HEADER_FILL));
-        alignment = `<${this.p}alignment horizontal="center" vertical="center" wrapText="1"/>`;
-        set('applyNumberFormat', 1);
-        set('applyFont', 1);
-        set('applyFill', 1);
-        set('applyAlignment', 1);
-        break;
-      case 'bold':
-        set('fontId', this.boldFont(fontId));
-        set('applyFont', 1);
-        break;
-      case 'text':
-        set('numFmtId', 49);
-        set('applyNumberFormat', 1);
-        break;
-    }
-    for (const n of ['numFmtId', 'fontId', 'fillId', 'borderId']) if (!attrs.some((a) => a.name === n)) set(n, 0);
+    for (const [n, v] of Object.entries(change.set)) attrs = withAttr(attrs, n, String(v));
+    for (const n of ['numFmtId', 'fontId', 'fillId', 'borderId']) if (!attrs.some((a) => a.name === n)) attrs = withAttr(attrs, n, '0');
+    const alignment = change.alignment ? startTag(this.p + 'alignment', change.alignment, true) : from.alignment;
     const xf: Xf = { attrs, alignment, protection: from.protection, extLst: from.extLst };
     const s = this.xfString(xf);
     const index = this.indexOfXf(s);
-    const result = index >= 0 ? index : this.addXf(xf, s);
-    this.cache.set(key, result);
-    return result;
+    return index >= 0 ? index : this.addXf(xf, s);
+  }
+
+  /** `base` when it is a cellXfs index, else 0 (the default format) */
+  validXf(base: number): number {
+    return Number.isInteger(base) && base >= 0 && base < this.xfs.length ? base : 0;
+  }
+
+  /** an attribute of a cell format as written, e.g. fontId */
+  xfAttr(index: number, name: string): string | undefined {
+    return attr(this.xfs[index], name);
   }
 
   private indexOfXf(s: string): number {
@@ -287,9 +249,9 @@ export class StyleBook {
 
   /** Where a missing section goes: before the first present section that follows it in schema order. */
   private insertionPoint(name: string): number {
-    const after = STYLESHEET_ORDER.slice(STYLESHEET_ORDER.indexOf(name) + 1);
+    const after = followers(STYLESHEET_ORDER, name);
     let best = -1;
-    for (const [n, s] of this.sections) if (after.includes(n) && (best < 0 || s.tag.start < best)) best = s.tag.start;
+    for (const [n, s] of this.sections) if (after.has(n) && (best < 0 || s.tag.start < best)) best = s.tag.start;
     if (best >= 0) return best;
     return this.xml.lastIndexOf(`</${this.root.name}`);
   }

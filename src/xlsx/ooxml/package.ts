@@ -1,19 +1,13 @@
 /**
- * The package (OPC) around the parts we edit: relationships, content types, the workbook
- * part and its sheets. Everything is read from the package itself (no fixed paths), and
- * edits are string splices so what we do not change stays byte for byte.
+ * The package (OPC, ECMA-376 Part 2) around the parts: part names, relationships, content
+ * types. Everything is read from the package itself (no fixed paths), and edits are string
+ * splices so what is not changed stays byte for byte.
  */
-import type { ZipArchive } from '../zip';
-import { PatchError } from './errors';
-import { attr, childElements, escapeAttr, findTag, prefixOf, readStartTag, rootElement, startTag, type StartTag } from './xml';
-
-export const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
-export const NS_STRICT_MAIN = 'http://purl.oclc.org/ooxml/spreadsheetml/main';
-export const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-export const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
-export const REL_OFFICE_DOCUMENT = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument';
-export const REL_WORKSHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
-export const CT_WORKSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+import type { ZipArchive } from '../zip/zipArchive';
+import { escapeAttr } from '../xml/escape';
+import { attr, childElements, prefixOf, rootElement, startTag, type StartTag } from '../xml/tags';
+import { NS } from './namespaces';
+import { PackageError } from './packageError';
 
 /** The zip entry for a part name, compared case-insensitively as OPC part names are. */
 export function entryName(zip: ZipArchive, part: string): string | null {
@@ -23,12 +17,13 @@ export function entryName(zip: ZipArchive, part: string): string | null {
   return null;
 }
 
-export async function readText(zip: ZipArchive, part: string): Promise<string | null> {
+/** A part's text, or null when the package has no such part. */
+export function readText(zip: ZipArchive, part: string): string | null {
   const name = entryName(zip, part);
-  if (!name) return null;
-  return zip.files[name].async('string');
+  return name ? zip.files[name].text() : null;
 }
 
+/** `xl/workbook.xml` → `xl/_rels/workbook.xml.rels` */
 export function relsPathOf(part: string): string {
   const slash = part.lastIndexOf('/');
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
@@ -85,80 +80,15 @@ export function parseRels(xml: string, source: string): Relationship[] {
   });
 }
 
-export async function relsOf(zip: ZipArchive, part: string): Promise<Relationship[]> {
-  const xml = await readText(zip, relsPathOf(part));
+/** The relationships of a part ('' for the package's own). */
+export function relsOf(zip: ZipArchive, part: string): Relationship[] {
+  const xml = readText(zip, relsPathOf(part));
   return xml ? parseRels(xml, part) : [];
-}
-
-/** The workbook part (xl/workbook.xml in practice), from the package relationships. */
-export async function workbookPart(zip: ZipArchive): Promise<string> {
-  const rels = await readText(zip, '_rels/.rels');
-  if (!rels) throw new PatchError('package', '_rels/.rels がありません（.xlsx ではないようです）', 'no _rels/.rels: not an .xlsx package');
-  const r = parseRels(rels, '').find((x) => x.type === REL_OFFICE_DOCUMENT || x.type.endsWith('/officeDocument'));
-  if (!r) throw new PatchError('package', 'ブック本体への参照がありません', 'no officeDocument relationship');
-  return r.part;
-}
-
-export interface SheetEntry {
-  name: string;
-  sheetId: number;
-  relId: string;
-  state: string;
-  /** resolved part, '' when the relationship is missing */
-  part: string;
-  relType: string;
-}
-
-export interface WorkbookInfo {
-  part: string;
-  xml: string;
-  root: StartTag;
-  prefix: string;
-  sheets: SheetEntry[];
-  /** qualified name of the r:id attribute used on <sheet> */
-  idAttr: string;
-  rels: Relationship[];
-}
-
-export async function readWorkbook(zip: ZipArchive): Promise<WorkbookInfo> {
-  const part = await workbookPart(zip);
-  const xml = await readText(zip, part);
-  if (xml === null) throw new PatchError('package', `${part} がありません`, `${part} is missing`);
-  const root = rootElement(xml);
-  const ns = attr(root, root.name.includes(':') ? `xmlns:${root.name.split(':')[0]}` : 'xmlns');
-  if (ns === NS_STRICT_MAIN) {
-    throw new PatchError('package', 'Strict Open XML 形式のブックには対応していません。通常の .xlsx で保存し直してください', 'Strict Open XML workbooks are not supported; save as a regular .xlsx');
-  }
-  const prefix = prefixOf(root.name);
-  const rels = await relsOf(zip, part);
-  const byId = new Map(rels.map((r) => [r.id, r]));
-  const sheets: SheetEntry[] = [];
-  let idAttr = 'r:id';
-  const sheetsStart = findTag(xml, prefix + 'sheets', root.end);
-  if (sheetsStart >= 0) {
-    const st = readStartTag(xml, sheetsStart);
-    for (const e of childElements(xml, st)) {
-      if (e.tag.name !== prefix + 'sheet') continue;
-      const idA = e.tag.attrs.find((a) => a.name === 'id' || a.name.endsWith(':id'));
-      if (idA) idAttr = idA.name;
-      const relId = idA?.value ?? '';
-      const rel = byId.get(relId);
-      sheets.push({
-        name: attr(e.tag, 'name') ?? '',
-        sheetId: Number(attr(e.tag, 'sheetId') ?? 0),
-        relId,
-        state: attr(e.tag, 'state') ?? 'visible',
-        part: rel && !rel.external ? rel.part : '',
-        relType: rel?.type ?? '',
-      });
-    }
-  }
-  return { part, xml, root, prefix, sheets, idAttr, rels };
 }
 
 /** Adds a relationship to a .rels part's XML (created when null); returns the new XML and the id. */
 export function addRelationship(relsXml: string | null, type: string, target: string): { xml: string; id: string } {
-  let xml = relsXml ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS_PKG_REL}"></Relationships>`;
+  let xml = relsXml ?? `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRelationships}"></Relationships>`;
   const used = new Set<string>();
   for (const m of xml.matchAll(/\sId\s*=\s*["']([^"']*)["']/g)) used.add(m[1]);
   let n = used.size + 1;
@@ -196,7 +126,7 @@ export function addOverride(typesXml: string, part: string, contentType: string)
   const p = prefixOf(root.name);
   const el = `<${p}Override PartName="/${escapeAttr(part)}" ContentType="${escapeAttr(contentType)}"/>`;
   const close = typesXml.lastIndexOf(`</${root.name}`);
-  if (close < 0) throw new PatchError('package', '[Content_Types].xml が壊れています', '[Content_Types].xml is malformed');
+  if (close < 0) throw new PackageError('xlsx.package.contentTypesMalformed');
   return typesXml.slice(0, close) + el + typesXml.slice(close);
 }
 

@@ -1,46 +1,11 @@
 /**
- * Just enough XML for editing package parts in place: escaping, start tags with their
- * attributes (quote-aware), the end of an element (depth counting), direct children.
- * Offsets index the original string, so callers splice slices and keep everything they do
- * not change byte for byte. Nothing here builds a tree of a whole part.
+ * Just enough XML for editing package parts in place: start tags with their attributes
+ * (quote-aware), the end of an element (depth counting), direct children, and writing a
+ * start tag back. Offsets index the original string, so callers splice slices and keep
+ * everything they do not change byte for byte. Nothing here builds a tree of a whole part.
  */
-
-export function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-export function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
-}
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-export function unescapeXml(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-    }
-    return NAMED[e] ?? m;
-  });
-}
-
-/**
- * Text for an OOXML ST_Xstring (cell text): characters XML 1.0 cannot carry are written as
- * `_xHHHH_` like Excel does, a literal `_xHHHH_` is protected as `_x005F_xHHHH_`, then XML
- * escaping. Carriage returns would be normalised away by XML parsers, so they are escaped too.
- */
-export function encodeXstring(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (!/[&<>_\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/.test(s)) return s;
-  let out = s.replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1');
-  // eslint-disable-next-line no-control-regex
-  out = out.replace(/[\u0000-\u0008\u000B\u000C\u000D\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (ch) =>
-    '_x' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') + '_',
-  );
-  return escapeText(out);
-}
+import { endsTagName, isSpace } from './chars';
+import { escapeAttr, unescapeXml } from './escape';
 
 export interface Attr {
   name: string;
@@ -57,10 +22,6 @@ export interface StartTag {
   end: number;
   selfClosing: boolean;
   attrs: Attr[];
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** Offset of the '>' that ends the tag opened at `lt` (quotes respected), or -1. */
@@ -120,6 +81,13 @@ export function attr(tag: { attrs: Attr[] }, name: string): string | undefined {
   return undefined;
 }
 
+/** The namespace the tag's own prefix is bound to, when the tag itself declares it. */
+export function declaredNamespace(tag: StartTag): string | undefined {
+  const p = prefixOf(tag.name);
+  return attr(tag, p ? `xmlns:${p.slice(0, -1)}` : 'xmlns');
+}
+
+/** `x:row` → `x:`, `row` → '' */
 export function prefixOf(qname: string): string {
   const i = qname.indexOf(':');
   return i < 0 ? '' : qname.slice(0, i + 1);
@@ -238,8 +206,7 @@ export function findTag(xml: string, qname: string, from: number, to = xml.lengt
   for (;;) {
     const j = xml.indexOf(needle, i);
     if (j < 0 || j >= to) return -1;
-    const c = xml.charCodeAt(j + needle.length);
-    if (isSpace(c) || c === 62 || c === 47) return j;
+    if (endsTagName(xml.charCodeAt(j + needle.length))) return j;
     i = j + needle.length;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Built-in number formats (ECMA-376 Part 1, 18.8.30): ids a stylesheet may use without a
- * <numFmt>. Ids 27–36 and 50–58 are the East Asian dates and times, given as Japanese Excel
- * shows them (the locale of this product's users).
+ * <numFmt>. Ids 14–22 and 45–47 are dates and times whose display follows the locale; the
+ * codes here are the specification's (en-US) ones. Ids 27–36 and 50–58 are the East Asian
+ * dates and times, given as Japanese Excel shows them (the locale of this product's users).
  */
 export const BUILTIN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
   0: 'General',
@@ -52,3 +53,16 @@ export const BUILTIN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
   57: '[$-411]ge.m.d',
   58: '[$-411]ggge"年"m"月"d"日"',
 };
+
+/** Ids shown the same in every locale: the only built-ins a writer may use for a format code. */
+const LOCALE_INDEPENDENT = [0, 1, 2, 3, 4, 9, 10, 11, 12, 13, 49];
+
+const ID_BY_CODE: ReadonlyMap<string, number> = new Map(LOCALE_INDEPENDENT.map((id) => [BUILTIN_NUMBER_FORMATS[id], id]));
+
+/** The built-in id to write for a format code, or undefined when it needs a custom <numFmt>. */
+export function builtinNumberFormatId(code: string): number | undefined {
+  return ID_BY_CODE.get(code);
+}
+
+/** The first id a custom <numFmt> may take. */
+export const FIRST_CUSTOM_NUMBER_FORMAT = 164;

@@ -1,0 +1,72 @@
+/**
+ * Formulas that overwriting would break: the master cell of a shared formula that kept
+ * cells still use, and part of an array formula or data table. Such a sheet is refused.
+ */
+import { parseRangeRef } from '../../../domain/base/address';
+import { attr, findTag, readStartTag } from '../../xml/tags';
+import { PatchError } from '../patchError';
+import type { OverwrittenFormula } from './sheetData';
+import { xmlRefusal, type SheetEdits } from './sheetEdits';
+
+/** Throws when an overwritten cell's formula is still needed; `from`/`to` bound <sheetData>. */
+export function checkFormulas(xml: string, p: string, from: number, to: number, edits: SheetEdits, overwritten: OverwrittenFormula[]): void {
+  const masters = overwritten.filter((f) => f.t === 'shared' && f.ref !== undefined && f.si !== undefined);
+  const hasArrays = indexOfAny(xml, ['t="array"', "t='array'", 't="dataTable"', "t='dataTable'"], from, to);
+  if (!masters.length && !hasArrays) return;
+  const { sharedTotal, ranges } = formulasIn(xml, p, from, to);
+  checkSharedMasters(edits, masters, overwritten, sharedTotal);
+  checkRanges(edits, ranges);
+}
+
+/** Every <f> of the sheet: cells per shared formula (si), and the ranges of array formulas and data tables. */
+function formulasIn(xml: string, p: string, from: number, to: number): { sharedTotal: Map<string, number>; ranges: { ref: string; t: string }[] } {
+  const sharedTotal = new Map<string, number>();
+  const ranges: { ref: string; t: string }[] = [];
+  let i = from;
+  for (;;) {
+    const lt = findTag(xml, p + 'f', i, to);
+    if (lt < 0) break;
+    const ft = readStartTag(xml, lt);
+    const t = attr(ft, 't');
+    if (t === 'shared') {
+      const si = attr(ft, 'si');
+      if (si !== undefined) sharedTotal.set(si, (sharedTotal.get(si) ?? 0) + 1);
+    } else if ((t === 'array' || t === 'dataTable') && attr(ft, 'ref')) ranges.push({ ref: attr(ft, 'ref')!, t });
+    i = ft.end;
+  }
+  return { sharedTotal, ranges };
+}
+
+function checkSharedMasters(edits: SheetEdits, masters: OverwrittenFormula[], overwritten: OverwrittenFormula[], sharedTotal: Map<string, number>): void {
+  const sharedOverwritten = new Map<string, number>();
+  for (const f of overwritten) if (f.t === 'shared' && f.si !== undefined) sharedOverwritten.set(f.si, (sharedOverwritten.get(f.si) ?? 0) + 1);
+  for (const m of masters) {
+    const total = sharedTotal.get(m.si!) ?? 0;
+    const gone = sharedOverwritten.get(m.si!) ?? 0;
+    if (total > gone) throw new PatchError('formula', 'patch.formula.sharedMaster', { ref: m.ref!, count: total - gone }, { sheet: edits.sheet, cell: m.cell });
+  }
+}
+
+/** An array formula or data table is overwritten whole or not at all. */
+function checkRanges(edits: SheetEdits, ranges: { ref: string; t: string }[]): void {
+  for (const r of ranges) {
+    const rect = parseRangeRef(r.ref);
+    if (!rect) continue;
+    let hit = 0;
+    for (let row = rect.top; row <= rect.bottom; row++) {
+      const list = edits.rows.get(row);
+      if (!list) continue;
+      for (const w of list) if (w.col >= rect.left && w.col <= rect.right) hit++;
+    }
+    const size = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+    if (hit > 0 && hit < size) throw xmlRefusal(edits, r.t === 'array' ? 'patch.formula.arrayPart' : 'patch.formula.dataTablePart', { ref: r.ref }, r.ref.split(':')[0]);
+  }
+}
+
+function indexOfAny(xml: string, needles: string[], from: number, to: number): boolean {
+  for (const n of needles) {
+    const i = xml.indexOf(n, from);
+    if (i >= 0 && i < to) return true;
+  }
+  return false;
+}

@@ -1,0 +1,69 @@
+/**
+ * Edits one worksheet part in place: the cells of the output columns in the planned rows,
+ * the widths of created columns, <dimension>, and our <conditionalFormatting> blocks.
+ * Everything else in the part is copied as slices of the original string.
+ *
+ * The sheet can be tens of MB. Three steps, each over its own stretch of the part, then one
+ * join: the head (before <sheetData>: <cols>, <dimension>), <sheetData> (one pass over row
+ * start tags), the tail (after </sheetData>: conditional formats). Cost is linear in the part.
+ */
+import { NS } from '../../ooxml/namespaces';
+import { declaredNamespace, findTag, prefixOf, readStartTag, rootElement } from '../../xml/tags';
+import type { CellStyles } from '../cellStyles';
+import { CellWriter } from './cells';
+import { conditionalFormatSplices } from './sheetTail';
+import { checkFormulas } from './formulas';
+import { SheetHead } from './sheetHead';
+import { patchSheetData, type SheetDataSpan } from './sheetData';
+import { xmlRefusal, type SheetEdits, type Splice } from './sheetEdits';
+
+export interface SheetPatchResult {
+  xml: string;
+  /** an overwritten cell held a formula (calcChain must not list it any more) */
+  overwroteFormula: boolean;
+}
+
+export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles): SheetPatchResult {
+  const root = rootElement(xml);
+  const p = prefixOf(root.name);
+  if (declaredNamespace(root) === NS.strictMain) throw xmlRefusal(edits, 'patch.xml.strict');
+  if (root.name.slice(p.length) !== 'worksheet') throw xmlRefusal(edits, 'patch.xml.notWorksheet');
+  const span = locateSheetData(xml, p, root.end, edits);
+
+  const head = new SheetHead(xml, p, root.end, span.tag.start);
+  const data = patchSheetData(xml, p, span, edits, head, new CellWriter(p, edits.sheet, styles));
+  checkFormulas(xml, p, span.tag.end, span.close, edits, data.overwritten);
+  const headSplices = head.splices(edits);
+  const tailSplices = edits.conditional ? conditionalFormatSplices(xml, p, span.end, edits.conditional, styles) : [];
+
+  const out: string[] = [];
+  let at = spliceInto(out, xml, 0, headSplices.sort((a, b) => a.at - b.at));
+  out.push(xml.slice(at, span.tag.start));
+  for (const c of data.chunks) out.push(c);
+  out.push(xml.slice(data.copiedTo, span.end));
+  at = spliceInto(out, xml, span.end, tailSplices.sort((a, b) => a.at - b.at || a.end - b.end));
+  out.push(xml.slice(at));
+  return { xml: out.join(''), overwroteFormula: data.overwritten.length > 0 };
+}
+
+/** <sheetData> of the part: present, closed, and free of comments and CDATA. */
+function locateSheetData(xml: string, p: string, from: number, edits: SheetEdits): SheetDataSpan {
+  const start = findTag(xml, p + 'sheetData', from);
+  if (start < 0) throw xmlRefusal(edits, 'patch.xml.noSheetData');
+  const tag = readStartTag(xml, start);
+  const close = tag.selfClosing ? tag.end : xml.indexOf(`</${p}sheetData>`, tag.end);
+  if (close < 0) throw xmlRefusal(edits, 'patch.xml.sheetDataNotClosed');
+  const end = tag.selfClosing ? tag.end : xml.indexOf('>', close) + 1;
+  const special = xml.indexOf('<!', tag.end);
+  if (special >= 0 && special < close) throw xmlRefusal(edits, 'patch.xml.markupInSheetData');
+  return { tag, close, end };
+}
+
+/** Pushes the original from `at` with the sorted splices applied; returns where copying stopped. */
+function spliceInto(out: string[], xml: string, at: number, splices: Splice[]): number {
+  for (const e of splices) {
+    out.push(xml.slice(at, e.at), e.text);
+    at = e.end;
+  }
+  return at;
+}

@@ -1,0 +1,274 @@
+/**
+ * <sheetData>, walked once: row start tags are found with indexOf and copied as slices;
+ * only planned rows are read cell by cell (from their end back to the first written
+ * column), and missing planned rows are created in order. The result is a list of slices
+ * and new XML, joined once by the caller.
+ */
+import { cellAddress, columnLetters, parseCellRef } from '../../../domain/base/address';
+import { endsTagName, onlySpace } from '../../xml/chars';
+import { attr, findTag, rawAttr, readStartTag, startTag, tagClose, type StartTag } from '../../xml/tags';
+import type { CellWriter } from './cells';
+import type { SheetHead } from './sheetHead';
+import { xmlRefusal, type CellWrite, type SheetEdits } from './sheetEdits';
+
+/** Where <sheetData> lies in the part. */
+export interface SheetDataSpan {
+  tag: StartTag;
+  /** offset of `</sheetData>` (the tag's end when self-closing) */
+  close: number;
+  /** offset just after the element */
+  end: number;
+}
+
+/** A formula found in a cell that is overwritten. */
+export interface OverwrittenFormula {
+  cell: string;
+  /** t attribute: normal, shared, array, dataTable */
+  t: string;
+  si?: string;
+  ref?: string;
+}
+
+export interface SheetDataResult {
+  /** the new <sheetData>…, up to offset `copiedTo` of the original */
+  chunks: string[];
+  copiedTo: number;
+  overwritten: OverwrittenFormula[];
+}
+
+export function patchSheetData(xml: string, p: string, span: SheetDataSpan, edits: SheetEdits, head: SheetHead, cells: CellWriter): SheetDataResult {
+  return new SheetDataPatcher(xml, p, span, edits, head, cells).run();
+}
+
+/** Planned rows in order, each row's writes sorted by column (a cell written twice is refused). */
+function plannedRows(edits: SheetEdits): number[] {
+  const planned = [...edits.rows.keys()].filter((r) => edits.rows.get(r)!.length > 0).sort((a, b) => a - b);
+  for (const r of planned) {
+    const list = edits.rows.get(r)!;
+    list.sort((a, b) => a.col - b.col);
+    for (let i = 1; i < list.length; i++) {
+      if (list[i].col === list[i - 1].col) throw xmlRefusal(edits, 'patch.xml.writtenTwice', { cell: cellAddress(r, list[i].col) });
+    }
+  }
+  return planned;
+}
+
+class SheetDataPatcher {
+  private readonly chunks: string[] = [];
+  /** the original is copied up to here */
+  private copied: number;
+  private readonly overwritten: OverwrittenFormula[] = [];
+  private readonly rowClose: string;
+  private readonly cellOpen: string;
+  private readonly cellClose: string;
+
+  constructor(
+    private readonly xml: string,
+    private readonly p: string,
+    private readonly span: SheetDataSpan,
+    private readonly edits: SheetEdits,
+    private readonly head: SheetHead,
+    private readonly cells: CellWriter,
+  ) {
+    this.copied = span.tag.start;
+    this.rowClose = `</${p}row>`;
+    this.cellOpen = `<${p}c`;
+    this.cellClose = `</${p}c>`;
+  }
+
+  run(): SheetDataResult {
+    const { xml, span, edits } = this;
+    const planned = plannedRows(edits);
+    const baseOf = (col: number) => this.head.colStyle(col);
+    let k = 0;
+    if (!span.tag.selfClosing) {
+      let prevRow = -1;
+      let pos = span.tag.end;
+      for (;;) {
+        const lt = findTag(xml, this.p + 'row', pos, span.close);
+        if (lt < 0) break;
+        const gt = tagClose(xml, lt);
+        if (gt < 0) throw xmlRefusal(edits, 'patch.xml.rowMalformed');
+        const tagEnd = gt + 1;
+        const selfClosing = xml.charCodeAt(gt - 1) === 47;
+        const r = rawAttr(xml, lt, tagEnd, 'r');
+        const row = r !== undefined ? Number(r) - 1 : prevRow + 1;
+        if (!Number.isInteger(row) || row <= prevRow) throw xmlRefusal(edits, 'patch.xml.rowsOutOfOrder', { row: r ?? '?' });
+        const rowEnd = selfClosing ? tagEnd : this.rowEnd(tagEnd, row);
+        // planned rows missing before this one are created here
+        while (k < planned.length && planned[k] < row) {
+          this.chunks.push(xml.slice(this.copied, lt), this.cells.row(planned[k], edits.rows.get(planned[k])!, baseOf));
+          this.copied = lt;
+          k++;
+        }
+        if (k < planned.length && planned[k] === row) {
+          this.chunks.push(xml.slice(this.copied, lt));
+          this.patchRow(lt, tagEnd, selfClosing, rowEnd, row, edits.rows.get(row)!);
+          this.copied = rowEnd;
+          k++;
+        }
+        prevRow = row;
+        pos = rowEnd;
+      }
+    }
+    if (k < planned.length) this.appendRows(planned.slice(k), baseOf);
+    return { chunks: this.chunks, copiedTo: this.copied, overwritten: this.overwritten };
+  }
+
+  private rowEnd(tagEnd: number, row: number): number {
+    const e = this.xml.indexOf(this.rowClose, tagEnd);
+    if (e < 0 || e >= this.span.close) throw xmlRefusal(this.edits, 'patch.xml.rowNotClosed', { row: row + 1 });
+    return e + this.rowClose.length;
+  }
+
+  /** Planned rows after the last row of the sheet, at the end of <sheetData> (opened when self-closing). */
+  private appendRows(rows: number[], baseOf: (col: number) => number): void {
+    const { xml, span } = this;
+    if (span.tag.selfClosing) {
+      this.chunks.push(xml.slice(this.copied, span.tag.start), startTag(span.tag.name, span.tag.attrs, false));
+      this.copied = span.tag.end;
+    } else {
+      this.chunks.push(xml.slice(this.copied, span.close));
+      this.copied = span.close;
+    }
+    for (const r of rows) this.chunks.push(this.cells.row(r, this.edits.rows.get(r)!, baseOf));
+    if (span.tag.selfClosing) this.chunks.push(`</${span.tag.name}>`);
+  }
+
+  /** Appends the patched row to `chunks`. The row's start tag spans [lt, tagEnd). */
+  private patchRow(lt: number, tagEnd: number, selfClosing: boolean, rowEnd: number, row: number, writes: CellWrite[]): void {
+    const xml = this.xml;
+    const contentEnd = selfClosing ? tagEnd : rowEnd - this.rowClose.length;
+    const cf = rawAttr(xml, lt, tagEnd, 'customFormat');
+    const rs = rawAttr(xml, lt, tagEnd, 's');
+    const rowBase = (cf === '1' || cf === 'true') && rs !== undefined ? Number(rs) : null;
+    const base = (col: number) => rowBase ?? this.head.colStyle(col);
+    this.chunks.push(this.rowStartTag(lt, tagEnd, selfClosing, writes));
+    // Output columns are usually the last cells of the row: walk back over the cells right of
+    // the first written column, so the cells before them are copied without being looked at.
+    const from = this.suffixStart(tagEnd, contentEnd, writes[0].col);
+    let last = tagEnd;
+    let i = from.at;
+    let prevCol = from.prevCol;
+    let w = 0;
+    let trailing = contentEnd;
+    while (i < contentEnd) {
+      const c = xml.indexOf('<', i);
+      if (c < 0 || c >= contentEnd) break;
+      if (!xml.startsWith(this.cellOpen, c) || !endsTagName(xml.charCodeAt(c + this.cellOpen.length))) {
+        trailing = c; // <extLst> after the cells
+        break;
+      }
+      const cell = this.readCell(c, contentEnd, row);
+      const col = this.cellColumn(cell, row, prevCol);
+      if (w < writes.length && writes[w].col < col) {
+        this.chunks.push(xml.slice(last, c));
+        last = c;
+        while (w < writes.length && writes[w].col < col) {
+          this.chunks.push(this.cells.cell(writes[w], row, base(writes[w].col)));
+          w++;
+        }
+      }
+      if (w < writes.length && writes[w].col === col) {
+        if (!cell.selfClosing) this.noteFormula(cell, row, col);
+        this.chunks.push(xml.slice(last, c), this.cells.cell(writes[w], row, Number(rawAttr(xml, c, cell.tagEnd, 's') ?? 0)));
+        last = cell.end;
+        w++;
+      }
+      prevCol = col;
+      i = cell.end;
+    }
+    if (w < writes.length) {
+      this.chunks.push(xml.slice(last, trailing));
+      last = trailing;
+      for (; w < writes.length; w++) this.chunks.push(this.cells.cell(writes[w], row, base(writes[w].col)));
+    }
+    this.chunks.push(xml.slice(last, contentEnd), this.rowClose);
+  }
+
+  /** The row's start tag as written, opened when self-closing; only the spans hint changes (it must cover the new cells). */
+  private rowStartTag(lt: number, tagEnd: number, selfClosing: boolean, writes: CellWrite[]): string {
+    const xml = this.xml;
+    let open = xml.slice(lt, tagEnd);
+    if (selfClosing) open = open.slice(0, open.lastIndexOf('/')) + '>';
+    const spans = rawAttr(xml, lt, tagEnd, 'spans');
+    if (spans !== undefined) {
+      const nums = spans.split(/[\s:]+/).filter(Boolean).map(Number);
+      if (nums.length && nums.every(Number.isFinite)) {
+        const lo = Math.min(...nums, writes[0].col + 1);
+        const hi = Math.max(...nums, writes[writes.length - 1].col + 1);
+        const next = `${lo}:${hi}`;
+        if (next !== spans) open = open.replace(/(\sspans\s*=\s*)(["'])[^"']*\2/, `$1$2${next}$2`);
+      }
+    }
+    return open;
+  }
+
+  /** The cell whose start tag is at `c`: where its tag and the element end. */
+  private readCell(c: number, contentEnd: number, row: number): { start: number; tagEnd: number; end: number; selfClosing: boolean } {
+    const xml = this.xml;
+    const gt = tagClose(xml, c);
+    if (gt < 0 || gt >= contentEnd) throw xmlRefusal(this.edits, 'patch.xml.cellMalformed', { row: row + 1 });
+    const selfClosing = xml.charCodeAt(gt - 1) === 47;
+    const tagEnd = gt + 1;
+    if (selfClosing) return { start: c, tagEnd, end: tagEnd, selfClosing };
+    const e = xml.indexOf(this.cellClose, tagEnd);
+    if (e < 0 || e >= contentEnd) throw xmlRefusal(this.edits, 'patch.xml.cellNotClosed', { row: row + 1 });
+    return { start: c, tagEnd, end: e + this.cellClose.length, selfClosing };
+  }
+
+  /** A cell's column: from r, or the next column when r is absent (ECMA-376 18.3.1.4); cells must be in order. */
+  private cellColumn(cell: { start: number; tagEnd: number }, row: number, prevCol: number): number {
+    const r = rawAttr(this.xml, cell.start, cell.tagEnd, 'r');
+    let col: number;
+    if (r !== undefined) {
+      const pos = parseCellRef(r);
+      if (!pos || (pos.row >= 0 && pos.row !== row)) throw xmlRefusal(this.edits, 'patch.xml.cellOfOtherRow', { row: row + 1, ref: r });
+      col = pos.col;
+    } else col = prevCol + 1;
+    if (col <= prevCol) throw xmlRefusal(this.edits, 'patch.xml.cellsOutOfOrder', { row: row + 1, column: columnLetters(col) });
+    return col;
+  }
+
+  /** Records the formula of a cell about to be overwritten (calcChain, shared formulas). */
+  private noteFormula(cell: { tagEnd: number; end: number }, row: number, col: number): void {
+    const content = this.xml.slice(cell.tagEnd, cell.end);
+    const f = findTag(content, this.p + 'f', 0);
+    if (f < 0) return;
+    const ft = readStartTag(content, f);
+    this.overwritten.push({ cell: cellAddress(row, col), t: attr(ft, 't') ?? 'normal', si: attr(ft, 'si'), ref: attr(ft, 'ref') });
+  }
+
+  /**
+   * Where the forward merge of a row may start: just after the last cell whose column is
+   * before `firstCol`, found from the end of the row. Falls back to the row start (full
+   * scan) when a cell lacks r, something other than cells or whitespace sits between them,
+   * or anything looks unusual.
+   */
+  private suffixStart(contentStart: number, contentEnd: number, firstCol: number): { at: number; prevCol: number } {
+    const { xml, cellOpen, cellClose } = this;
+    const full = { at: contentStart, prevCol: -1 };
+    let end = contentEnd;
+    let rightCol = Infinity;
+    for (;;) {
+      const lt = xml.lastIndexOf(cellOpen, end - 1);
+      if (lt < contentStart) return full; // every cell is at or right of firstCol
+      if (!endsTagName(xml.charCodeAt(lt + cellOpen.length))) return full;
+      const gt = tagClose(xml, lt);
+      if (gt < 0 || gt >= end) return full;
+      let cEnd = gt + 1;
+      if (xml.charCodeAt(gt - 1) !== 47) {
+        const e = xml.indexOf(cellClose, gt + 1);
+        if (e < 0 || e + cellClose.length > end) return full;
+        cEnd = e + cellClose.length;
+      }
+      if (!onlySpace(xml, cEnd, end)) return full;
+      const r = rawAttr(xml, lt, gt + 1, 'r');
+      const pos = r === undefined ? null : parseCellRef(r);
+      if (!pos || pos.col >= rightCol) return full; // no r, or out of order: the full scan decides
+      if (pos.col < firstCol) return { at: cEnd, prevCol: pos.col };
+      rightCol = pos.col;
+      end = lt;
+    }
+  }
+}

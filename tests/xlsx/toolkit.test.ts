@@ -1,0 +1,106 @@
+/** The OOXML toolkit's shared pieces: escaping choices, the A1 parser, the zip, errors as data. */
+import { parseCellAddress, parseCellRef, parseRangeRef } from '../../src/domain/base/address';
+import { translate } from '../../src/messages/translate';
+import { builtinNumberFormatId, BUILTIN_NUMBER_FORMATS } from '../../src/xlsx/ooxml/numberFormats';
+import { isRelType, REL } from '../../src/xlsx/ooxml/namespaces';
+import { MINIMAL_STYLES, StyleSheet } from '../../src/xlsx/ooxml/styleSheet';
+import { PatchError, PatchRefusedError } from '../../src/xlsx/patch';
+import { encodeXstring, escapeAttr, safeAttr, safeText, unescapeXml } from '../../src/xlsx/xml/escape';
+import { ZipArchive } from '../../src/xlsx/zip/zipArchive';
+
+describe('escaping: one module, two named choices for characters XML cannot carry', () => {
+  const text = 'a\u0001b\rc _x0041_ <&>';
+
+  test('encodeXstring keeps everything (cell text of the patch writer)', () => {
+    expect(encodeXstring(text)).toBe('a_x0001_b_x000D_c _x005F_x0041_ &lt;&amp;&gt;');
+  });
+
+  test('safeText / safeAttr replace them with U+FFFD (parts written from scratch)', () => {
+    expect(safeText(text)).toBe('a\uFFFDb\rc _x0041_ &lt;&amp;&gt;');
+    expect(safeAttr('"x"\t\n\u0002')).toBe('&quot;x&quot;&#9;&#10;\uFFFD');
+    expect(safeText('😀 \uD800x')).toBe('😀 \uFFFDx');
+  });
+
+  test('escapeAttr and unescapeXml are inverse on valid text', () => {
+    const s = 'a "b" & <c>\t\n\r\'';
+    expect(unescapeXml(escapeAttr(s))).toBe(s);
+  });
+});
+
+describe('the one A1 parser', () => {
+  test('lenient references from sheet XML', () => {
+    expect(parseCellRef('AB12')).toMatchObject({ row: 11, col: 27 });
+    expect(parseCellRef('$c$3')).toMatchObject({ row: 2, col: 2 });
+    expect(parseCellRef('XFD1048576')).toMatchObject({ row: 1048575, col: 16383 });
+    expect(parseCellRef('D')).toMatchObject({ row: -1, col: 3 });
+    expect(parseCellRef('12')).toBeNull();
+    expect(parseCellRef('A1B')).toBeNull();
+  });
+
+  test('addresses as typed, and ranges', () => {
+    expect(parseCellAddress(' B12 ')).toEqual({ row: 11, col: 1 });
+    expect(parseCellAddress('ABCD1')).toBeNull();
+    expect(parseCellAddress('A')).toBeNull();
+    expect(parseRangeRef('D9:B3')).toEqual({ top: 2, left: 1, bottom: 8, right: 3 });
+    expect(parseRangeRef('C4')).toEqual({ top: 3, left: 2, bottom: 3, right: 2 });
+    expect(parseRangeRef('x:y')).toBeNull();
+  });
+});
+
+describe('namespaces and number formats', () => {
+  test('relationship types match in Transitional and Strict spelling', () => {
+    expect(isRelType(REL.worksheet, 'worksheet')).toBe(true);
+    expect(isRelType('http://purl.oclc.org/ooxml/officeDocument/relationships/worksheet', 'worksheet')).toBe(true);
+    expect(isRelType('http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet', 'worksheet')).toBe(false);
+  });
+
+  test('writers use only locale-independent built-ins; the table knows the rest', () => {
+    expect(builtinNumberFormatId('0.00%')).toBe(10);
+    expect(builtinNumberFormatId('mm-dd-yy')).toBeUndefined();
+    expect(BUILTIN_NUMBER_FORMATS[14]).toBe('mm-dd-yy');
+  });
+
+  test('the style builder reuses an equal cell format', () => {
+    const s = new StyleSheet(MINIMAL_STYLES);
+    const a = s.xf(0, { set: { numFmtId: s.numFmtId('0.0%'), applyNumberFormat: 1 } });
+    const b = s.xf(0, { set: { applyNumberFormat: 1, numFmtId: s.numFmtId('0.0%') } });
+    expect(a).toBe(1);
+    expect(b).toBe(1);
+    expect(s.xf(0, { set: {} })).toBe(0);
+    expect(s.serialize()).toContain('<cellXfs count="2">');
+  });
+});
+
+describe('zip archive', () => {
+  test('round trip: names, text with a BOM, binary, unchanged entries copied as stored', () => {
+    const zip = new ZipArchive();
+    zip.file('[Content_Types].xml', '\uFEFF<Types/>');
+    zip.file('xl/日本語.xml', '<a>' + 'x'.repeat(5000) + '</a>');
+    zip.file('bin', new Uint8Array([0, 1, 2, 255]));
+    const bytes = zip.toBytes();
+    const back = ZipArchive.load(bytes);
+    expect(Object.keys(back.files)).toEqual(['[Content_Types].xml', 'xl/日本語.xml', 'bin']);
+    expect(back.files['[Content_Types].xml'].text()).toBe('\uFEFF<Types/>');
+    expect(back.files['xl/日本語.xml'].text()).toHaveLength(5007);
+    expect([...back.files.bin.bytes()]).toEqual([0, 1, 2, 255]);
+    expect(ZipArchive.load(bytes).toBytes()).toEqual(bytes);
+  });
+
+  test('not a zip: no end record, refused as a file cut short (what the reader first tells apart as CSV, .xls …)', () => {
+    expect(() => ZipArchive.load(new TextEncoder().encode('a,b\n1,2\n'))).toThrow(expect.objectContaining({ code: 'read.truncated' }));
+  });
+});
+
+describe('patch errors are data', () => {
+  test('key, params and place; texts from the catalogue in both languages', () => {
+    const e = new PatchError('xml', 'patch.xml.rowsOutOfOrder', { row: 7 }, { sheet: '政策推進課' });
+    expect(e.params).toEqual({ row: 7, sheet: '政策推進課' });
+    expect(e.message).toBe(translate('ja', 'patch.xml.rowsOutOfOrder', { row: 7, sheet: '政策推進課' }));
+    expect(e.message).toContain('政策推進課');
+    expect(e.messageEn).toBe('sheet 政策推進課: rows are out of order (row 7)');
+    expect(e.sheet).toBe('政策推進課');
+    const all = new PatchRefusedError([e, new PatchError('sheet', 'patch.sheet.missing', {}, { sheet: 'X' })]);
+    expect(all.messageEn).toBe('sheet 政策推進課: rows are out of order (row 7)\nsheet X is not in the workbook');
+    expect(all.message.split('\n')).toHaveLength(2);
+  });
+});
