@@ -25,6 +25,18 @@ const END_RECORD = 22;
 const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // a BOM stays in the text, so it is written back
 const utf8Encoder = new TextEncoder();
 
+/** UTF-8 of the pieces' concatenation, without ever making that one string. */
+function encodePieces(pieces: readonly string[]): Uint8Array {
+  const encoded = pieces.map((p) => utf8Encoder.encode(p));
+  const out = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
+  let at = 0;
+  for (const e of encoded) {
+    out.set(e, at);
+    at += e.length;
+  }
+  return out;
+}
+
 function latin1(bytes: Uint8Array): string {
   let s = '';
   for (const b of bytes) s += String.fromCharCode(b);
@@ -186,9 +198,9 @@ export class ZipArchive {
     return zip;
   }
 
-  /** Sets a part's content (a string is written as UTF-8). */
-  file(name: string, content: string | Uint8Array, opts: { date?: Date } = {}): this {
-    const bytes = typeof content === 'string' ? utf8Encoder.encode(content) : content;
+  /** Sets a part's content (a string, or pieces of one, is written as UTF-8). */
+  file(name: string, content: string | readonly string[] | Uint8Array, opts: { date?: Date } = {}): this {
+    const bytes = typeof content === 'string' ? utf8Encoder.encode(content) : content instanceof Uint8Array ? content : encodePieces(content);
     const prev = this.files[name];
     if (!prev) this.order.push(name);
     this.files[name] = new ZipEntry(name, null, bytes, opts.date ?? prev?.date ?? new Date(Date.UTC(1980, 0, 1)));
