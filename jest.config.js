@@ -6,7 +6,4 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { module: 'node16', moduleResolution: 'node16', jsx: 'react-jsx', isolatedModules: true } }],
   },
-  moduleNameMapper: {
-    '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
-  },
 };

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateKpiSheet } from './generate';
@@ -23,7 +23,8 @@ function addSheet(wb: ExcelJS.Workbook, name: string, rows: number, seed: number
 
 /** Runs the CLI in a child and returns its wall time and peak RSS. */
 function measure(dir: string, input: string): { ms: number; peakRssMB: number; exit: number } {
-  const root = path.join(__dirname, '..');
+  // the project: bench/ when run from source, lib/bench/ when compiled
+  const root = existsSync(path.join(__dirname, '..', 'package.json')) ? path.join(__dirname, '..') : path.join(__dirname, '..', '..');
   const script = path.join(dir, 'measure.js');
   writeFileSync(
     script,

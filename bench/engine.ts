@@ -2,6 +2,7 @@
 import { review } from '../src/domain/review';
 import { DEFAULT_SETTINGS } from '../src/domain/base/settings';
 import { generateKpiSheet } from './generate';
+import { issueLine } from '../src/messages/issueText';
 
 export function benchEngine(rows = 100_000, repeats = 5): { bench: string; rows: number; rowsPerSec: number; msBest: number; msMedian: number } {
   const sheet = generateKpiSheet(rows);
@@ -17,7 +18,7 @@ export function benchEngine(rows = 100_000, repeats = 5): { bench: string; rows:
     const result = review([{ file: 'bench.xlsx', sheets: [sheet] }], DEFAULT_SETTINGS);
     times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     kpis = result.kpis.length;
-    if (!result.files[0].plan.sheets.length) throw new Error('no plan: ' + result.issues.slice(0, 3).map((i) => i.message).join('; '));
+    if (!result.files[0].plan.sheets.length) throw new Error('no plan: ' + result.issues.slice(0, 3).map((i) => issueLine('en', i)).join('; '));
   }
   if (kpis !== rows) throw new Error(`expected ${rows} KPIs, got ${kpis}`);
   times.sort((a, b) => a - b);

@@ -20,6 +20,7 @@ async function stagesLine(rows: number): Promise<Record<string, unknown>> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+import { benchBundle } from './bundle';
 
 async function run(): Promise<void> {
   console.log(JSON.stringify(benchEngine()));
@@ -29,6 +30,7 @@ async function run(): Promise<void> {
   await officeSyncs();
   for (const line of await benchCliLarge()) console.log(JSON.stringify(line));
   console.log(JSON.stringify(benchConsolidate()));
+  console.log(JSON.stringify(await benchBundle()));
 }
 
 run().catch((e) => {

@@ -1,74 +1,121 @@
-/** Command-line arguments (SPEC section 6), validated with zod. */
-import { z } from 'zod';
-import { parsePlanPeriod } from '../domain/base/settings';
+/**
+ * Command-line arguments (SPEC section 6): node:util parseArgs splits them, the domain's settings
+ * schema checks --cap and --plan. A mistake is one line in the chosen language (--lang, default
+ * ja) naming the option, the value and what is allowed; an unknown --lang is said in both.
+ */
+import { parseArgs as splitArgs } from 'node:util';
+import { parsePlanPeriod, PLAN_YEARS, settingsRule, settingsSchema, type Settings } from '../domain/base/settings';
+import type { Lang } from '../messages/lang';
+import { isLang, translate } from '../messages/translate';
 
-export const USAGE = `使い方 / usage:
-  progress-review review <workbook.xlsx>... --out <dir> [--json <report.json>] [--cap 120] [--plan 2020-2024] [--lang ja|en]
+export interface CliOptions {
+  files: string[];
+  out: string;
+  json?: string;
+  lang: Lang;
+  settings: Settings;
+}
 
-  --out    書き出し先フォルダ（レビュー済みの写しと summary.xlsx）/ output folder
-  --json   機械可読レポート / machine-readable report
-  --cap    達成率などの上限（%）/ cap for achievement, progress and pace (percent), default 120
-  --plan   計画期間 / plan period, default 2020-2024
-  --lang   メッセージの言語 / message language (ja, en), default ja
+export type ParsedArgs =
+  | { kind: 'help'; lang: Lang }
+  | { kind: 'version' }
+  | { kind: 'options'; options: CliOptions }
+  | { kind: 'error'; lang: Lang; message: string };
 
-終了コード / exit status: 0 完了 done, 1 検証エラー validation errors, 2 使い方の誤り・読めないファイル bad usage or unreadable file`;
+const OPTIONS = {
+  out: { type: 'string' },
+  json: { type: 'string' },
+  cap: { type: 'string' },
+  plan: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
 
-export const cliOptionsSchema = z.object({
-  command: z.literal('review'),
-  files: z.array(z.string().min(1)).min(1, 'at least one workbook is required / ブックを1つ以上指定してください'),
-  out: z.string().min(1, '--out is required / --out を指定してください'),
-  json: z.string().min(1).optional(),
-  cap: z.number().finite().positive().max(10000).optional(),
-  planStart: z.number().int().optional(),
-  planEnd: z.number().int().optional(),
-  lang: z.enum(['ja', 'en']).default('ja'),
-});
+type OptionName = keyof typeof OPTIONS;
+type Values = Partial<Record<OptionName, string | boolean>>;
 
-export type CliOptions = z.infer<typeof cliOptionsSchema>;
+class UsageError extends Error {}
 
-export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'options'; options: CliOptions } | { kind: 'error'; message: string };
+/** A plain number ("150", "1e3", "-5"); anything else goes to the schema as text and is refused there. */
+function numberOrText(text: string): number | string {
+  return /^\s*[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?\s*$/i.test(text) ? Number(text) : text;
+}
 
-const VALUE_FLAGS = new Set(['--out', '--json', '--cap', '--plan', '--lang']);
-
-export function parseArgs(argv: readonly string[]): ParsedArgs {
-  if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) return { kind: 'help' };
-  if (argv.includes('--version') || argv.includes('-v')) return { kind: 'version' };
-  const [command, ...rest] = argv;
-  const raw: Record<string, unknown> = { command, files: [] as string[] };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    let flag = a;
-    let value: string | undefined;
-    const eq = a.indexOf('=');
-    if (a.startsWith('--') && eq > 0) {
-      flag = a.slice(0, eq);
-      value = a.slice(eq + 1);
-    }
-    if (VALUE_FLAGS.has(flag)) {
-      if (value === undefined) {
-        value = rest[++i];
-        if (value === undefined) return { kind: 'error', message: `${flag} needs a value / ${flag} に値がありません` };
-      }
-      if (flag === '--out') raw.out = value;
-      else if (flag === '--json') raw.json = value;
-      else if (flag === '--lang') raw.lang = value;
-      else if (flag === '--cap') {
-        const n = Number(value);
-        if (!Number.isFinite(n)) return { kind: 'error', message: `--cap must be a number / --cap は数値です: ${value}` };
-        raw.cap = n;
-      } else if (flag === '--plan') {
-        const p = parsePlanPeriod(value);
-        if (!p || p.planStart > p.planEnd) return { kind: 'error', message: `--plan must look like 2020-2024 / --plan は 2020-2024 の形です: ${value}` };
-        raw.planStart = p.planStart;
-        raw.planEnd = p.planEnd;
-      }
+/**
+ * The options as parseArgs reads them, without its strict mode so that the line we print names
+ * the option itself: unknown options, a value missing ("--out" last, or "--out --cap 3") and a
+ * value given to a flag are found here.
+ */
+function readTokens(argv: readonly string[], lang: Lang): { values: Values; positionals: string[] } {
+  const { tokens, positionals } = splitArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  const values: Values = {};
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    if (!(t.name in OPTIONS)) throw new UsageError(translate(lang, 'cli.error.unknownOption', { option: t.rawName }));
+    const name = t.name as OptionName;
+    if (OPTIONS[name].type === 'boolean') {
+      if (t.value !== undefined) throw new UsageError(translate(lang, 'cli.error.noValueAllowed', { option: t.rawName, value: t.value }));
+      values[name] = true;
       continue;
     }
-    if (a.startsWith('-')) return { kind: 'error', message: `unknown option / 不明なオプション: ${a}` };
-    (raw.files as string[]).push(a);
+    // "--out --cap 3": parseArgs takes "--cap" as the value of --out; a negative number is a value
+    const swallowed = !t.inlineValue && t.value !== undefined && t.value.startsWith('-') && typeof numberOrText(t.value) === 'string';
+    if (t.value === undefined || t.value === '' || swallowed) throw new UsageError(translate(lang, 'cli.error.missingValue', { option: t.rawName }));
+    values[name] = t.value;
   }
-  if (command !== 'review') return { kind: 'error', message: `unknown command / 不明なコマンド: ${command}` };
-  const parsed = cliOptionsSchema.safeParse(raw);
-  if (!parsed.success) return { kind: 'error', message: parsed.error.issues.map((i) => i.message).join('\n') };
-  return { kind: 'options', options: parsed.data };
+  return { values, positionals };
+}
+
+/** --lang first: every other message is said in it */
+function languageOf(argv: readonly string[]): Lang | { bad: string } {
+  const { values } = splitArgs({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true });
+  const lang = values.lang;
+  if (lang === undefined || lang === true) return 'ja';
+  return isLang(lang) ? lang : { bad: String(lang) };
+}
+
+/** --cap and --plan through the settings schema; the first failure names its option */
+function settingsOf(values: Values, lang: Lang): Settings {
+  const input: Record<string, unknown> = {};
+  if (typeof values.cap === 'string') input.cap = numberOrText(values.cap);
+  const planText = typeof values.plan === 'string' ? values.plan : undefined;
+  const badPlan = () => new UsageError(translate(lang, 'cli.error.badPlan', { option: '--plan', value: planText ?? '', min: PLAN_YEARS.min, max: PLAN_YEARS.max }));
+  if (planText !== undefined) {
+    const period = parsePlanPeriod(planText);
+    if (!period) throw badPlan();
+    Object.assign(input, period);
+  }
+  const parsed = settingsSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  if (issue.path[0] === 'cap') {
+    const { key, params } = settingsRule(issue);
+    throw new UsageError(translate(lang, 'cli.error.badValue', { option: '--cap', value: String(values.cap), allowed: { key, params } }));
+  }
+  throw badPlan();
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const chosen = languageOf(argv);
+  const lang: Lang = typeof chosen === 'string' ? chosen : 'ja';
+  // "--lang --out x": the value is missing rather than wrong, as readTokens says
+  if (typeof chosen !== 'string' && !chosen.bad.startsWith('-')) return { kind: 'error', lang, message: translate('ja', 'cli.error.badLang', { option: '--lang', value: chosen.bad }) };
+  try {
+    const { values, positionals } = readTokens(argv, lang);
+    if (argv.length === 0 || values.help) return { kind: 'help', lang };
+    if (values.version) return { kind: 'version' };
+    const [command, ...files] = positionals;
+    if (command === undefined) throw new UsageError(translate(lang, 'cli.error.noCommand'));
+    if (command !== 'review') throw new UsageError(translate(lang, 'cli.error.unknownCommand', { command }));
+    if (files.length === 0) throw new UsageError(translate(lang, 'cli.error.noWorkbook'));
+    if (typeof values.out !== 'string') throw new UsageError(translate(lang, 'cli.error.missingOption', { option: '--out', what: { key: 'cli.what.out' } }));
+    const settings = settingsOf(values, lang);
+    const options: CliOptions = { files, out: values.out, lang, settings };
+    if (typeof values.json === 'string') options.json = values.json;
+    return { kind: 'options', options };
+  } catch (e) {
+    if (e instanceof UsageError) return { kind: 'error', lang, message: e.message };
+    throw e;
+  }
 }

@@ -79,6 +79,10 @@ function fileProblem(e: unknown, lang: Lang): string {
   return translate(lang, 'read.fileOther', { code: code ?? String(e) });
 }
 
+function skippedLine(file: string, sheet: string, reason: ReadError, lang: Lang): string {
+  return translate(lang, 'cli.issue.warning', { file, line: translate(lang, 'read.sheetSkipped', { sheet, reason: reason.text(lang) }) });
+}
+
 export async function loadWorkbooks(files: readonly string[], lang: Lang, io: Out): Promise<LoadResult> {
   const loaded: LoadedWorkbook[] = [];
   const byPath = new Map<string, string>();
@@ -90,7 +94,7 @@ export async function loadWorkbooks(files: readonly string[], lang: Lang, io: Ou
     const abs = await realOrResolved(file);
     const samePath = byPath.get(abs);
     if (samePath !== undefined) {
-      io.err(translate(lang, 'read.duplicateFile', { file, other: samePath }));
+      io.err(translate(lang, 'cli.issue.warning', { file, line: translate(lang, 'read.duplicateFile', { other: samePath }) }));
       continue;
     }
     byPath.set(abs, file);
@@ -101,19 +105,19 @@ export async function loadWorkbooks(files: readonly string[], lang: Lang, io: Ou
       hash = sha256(bytes);
       const sameBytes = byHash.get(hash);
       if (sameBytes !== undefined) {
-        io.err(translate(lang, 'read.duplicateFile', { file, other: sameBytes }));
+        io.err(translate(lang, 'cli.issue.warning', { file, line: translate(lang, 'read.duplicateFile', { other: sameBytes }) }));
         continue;
       }
       byHash.set(hash, file);
       const result = await readXlsx(bytes, { keepReading: reviewable });
       for (const s of result.skipped) {
-        io.err(translate(lang, 'read.sheetSkipped', { file, sheet: s.sheet, reason: s.reason.text(lang) }));
+        io.err(skippedLine(file, s.sheet, s.reason, lang));
       }
       sheets = result.sheets;
     } catch (e) {
       if (!(e instanceof ReadError) && !(e as NodeJS.ErrnoException)?.code) throw e;
-      if (e instanceof ReadError) for (const s of e.skipped) io.err(translate(lang, 'read.sheetSkipped', { file, sheet: s.sheet, reason: s.reason.text(lang) }));
-      io.err(translate(lang, 'read.unreadable', { file, reason: fileProblem(e, lang) }));
+      if (e instanceof ReadError) for (const s of e.skipped) io.err(skippedLine(file, s.sheet, s.reason, lang));
+      io.err(translate(lang, 'cli.issue.error', { file, line: translate(lang, 'read.unreadable', { reason: fileProblem(e, lang) }) }));
       unreadable = true;
       continue;
     }

@@ -1,12 +1,13 @@
 /** Entry point of the `progress-review` command. */
-import { parseArgs, USAGE } from './args';
+import { parseArgs } from './args';
 import { EXIT_USAGE, runReview, type Io } from './runReview';
+import { translate } from '../messages/translate';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 
 export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed.kind === 'help') {
-    io.out(USAGE);
+    io.out(translate(parsed.lang, 'cli.usage'));
     return argv.length === 0 ? EXIT_USAGE : 0;
   }
   if (parsed.kind === 'version') {
@@ -15,13 +16,15 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
   }
   if (parsed.kind === 'error') {
     io.err(parsed.message);
-    io.err(USAGE);
     return EXIT_USAGE;
   }
   try {
     return await runReview(parsed.options, io);
   } catch (e) {
-    io.err(`予期しないエラー / unexpected error: ${(e as Error).stack ?? String(e)}`);
+    // a bug, not a usage error: the stack goes with it for the report
+    const err = e instanceof Error ? e : new Error(String(e));
+    io.err(translate(parsed.options.lang, 'cli.error.unexpected', { message: err.message }));
+    if (err.stack) io.err(err.stack);
     return EXIT_USAGE;
   }
 }

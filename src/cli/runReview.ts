@@ -9,7 +9,6 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { buildReport } from '../domain/output/report';
 import { review, type WorkbookInput } from '../domain/review';
-import { makeSettings } from '../domain/base/settings';
 import { buildSummaryModel } from '../domain/output/summaryModel';
 import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
@@ -17,8 +16,10 @@ import { writeFileAtomic } from './atomicWrite';
 import { summaryPackage } from '../xlsx/summary/summaryPackage';
 import type { CliOptions } from './args';
 import type { Issue } from '../domain/base/issues';
+import type { Lang } from '../messages/lang';
+import { issueLine } from '../messages/issueText';
+import { formatList, translate } from '../messages/translate';
 import { loadWorkbooks, realOrResolved, sha256 } from './loadWorkbooks';
-import { translate } from '../messages/translate';
 
 export interface Io {
   out(line: string): void;
@@ -34,17 +35,18 @@ function shown(p: string): string {
   return rel && !rel.startsWith('..') ? rel : p;
 }
 
-function issueLine(i: Issue, lang: 'ja' | 'en'): string {
-  const tag = i.severity === 'error' ? (lang === 'ja' ? 'エラー' : 'error') : lang === 'ja' ? '警告' : 'warning';
-  return `${tag}: ${i.file} › ${lang === 'ja' ? i.message : i.messageEn}`;
+/** error: dept.xlsx › 政策推進課!B2（基準値）: 「約50」は… (SPEC: file › sheet!cell: message) */
+function problemLine(i: Issue, lang: Lang): string {
+  return translate(lang, i.severity === 'error' ? 'cli.issue.error' : 'cli.issue.warning', { file: i.file ?? '', line: issueLine(lang, i) });
+}
+
+/** A patch error in the chosen language (the patch writer gives both). */
+function reasonOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 export async function runReview(opts: CliOptions, io: Io): Promise<number> {
-  const lang = opts.lang;
-  const settings = makeSettings({
-    ...(opts.cap !== undefined ? { cap: opts.cap } : {}),
-    ...(opts.planStart !== undefined ? { planStart: opts.planStart, planEnd: opts.planEnd } : {}),
-  });
+  const { lang, settings } = opts;
   const outDir = path.resolve(opts.out);
   const { loaded, unreadable } = await loadWorkbooks(opts.files, lang, io);
   if (!loaded.length) return EXIT_USAGE;
@@ -54,7 +56,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   if (opts.json) targets.push(path.resolve(opts.json));
   for (const t of targets) {
     if (inputSet.has(await realOrResolved(t))) {
-      io.err(lang === 'ja' ? `入力ファイルを上書きしてしまうため中止しました: ${t}。別の --out を指定してください` : `refusing to overwrite an input file: ${t}. Choose another --out`);
+      io.err(translate(lang, 'cli.error.overwriteInput', { file: t }));
       return EXIT_USAGE;
     }
   }
@@ -66,13 +68,13 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   for (const w of inputs) w.sheets = [];
   for (const l of loaded) l.sheets = [];
   result.files.forEach((f, i) => {
-    if (f.sheets.length === 0) io.err(translate(lang, 'read.noReviewSheets', { file: loaded[i].file }));
+    if (f.sheets.length === 0) io.err(translate(lang, 'cli.issue.warning', { file: loaded[i].file, line: translate(lang, 'read.noReviewSheets') }));
   });
 
   try {
     await fs.mkdir(outDir, { recursive: true });
   } catch (e) {
-    io.err(lang === 'ja' ? `出力フォルダを作れません: ${outDir} (${(e as Error).message})` : `cannot create ${outDir} (${(e as Error).message})`);
+    io.err(translate(lang, 'cli.error.cannotCreateOut', { dir: outDir, reason: reasonOf(e) }));
     return EXIT_USAGE;
   }
 
@@ -86,7 +88,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     // the bytes are read again here, so only one workbook is held at a time
     const bytes = new Uint8Array(await fs.readFile(l.abs));
     if (sha256(bytes) !== l.sha256) {
-      io.err(translate(lang, 'read.changed', { file: l.file }));
+      io.err(translate(lang, 'cli.issue.error', { file: l.file, line: translate(lang, 'read.changed') }));
       notWritten.push(l.name);
       continue;
     }
@@ -96,7 +98,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
       copy = await patchWorkbook(bytes, fr.plan, log);
     } catch (e) {
       if (!(e instanceof PatchError)) throw e;
-      for (const p of e instanceof PatchRefusedError ? e.problems : [e]) io.err(`${lang === 'ja' ? 'エラー' : 'error'}: ${l.name} › ${translate(lang, p.key, p.params)}`);
+      for (const p of e instanceof PatchRefusedError ? e.problems : [e]) io.err(translate(lang, 'cli.issue.error', { file: l.name, line: p.text(lang) }));
       notWritten.push(l.name);
       continue;
     }
@@ -104,7 +106,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     await writeFileAtomic(target, copy);
     written.push(target);
     const kept = describeFeatures(await inspectPackage(bytes), lang);
-    if (kept.length) io.out(lang === 'ja' ? `${l.name}: Excel の要素をそのまま残しました（${kept.join('、')}）` : `${l.name}: kept as they were: ${kept.join(', ')}`);
+    if (kept.length) io.out(translate(lang, 'cli.keptFeatures', { file: l.name, features: formatList(lang, kept) }));
   }
 
   const byName = new Map(loaded.map((l) => [l.name, l]));
@@ -131,19 +133,23 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
 
   const errors = result.issues.filter((i) => i.severity === 'error');
   const warnings = result.issues.filter((i) => i.severity === 'warning');
-  for (const i of [...errors, ...warnings]) io.err(issueLine(i, lang));
+  for (const i of [...errors, ...warnings]) io.err(problemLine(i, lang));
   const skipped = [...result.files.filter((f) => f.issues.some((x) => x.severity === 'error')).map((f) => f.file), ...notWritten];
   const kpiSheets = result.files.reduce((n, f) => n + f.sheets.filter((s) => s.kind === 'kpi').length, 0);
   const pledgeSheets = result.files.reduce((n, f) => n + f.sheets.filter((s) => s.kind === 'pledge').length, 0);
-  if (lang === 'ja') {
-    io.out(`ブック ${loaded.length} 件（KPIシート ${kpiSheets}、公約シート ${pledgeSheets}）: KPI ${result.kpis.length} 件、公約の取組 ${result.activities.length} 件を検証しました。エラー ${errors.length} 件、警告 ${warnings.length} 件。`);
-    if (skipped.length) io.out(`エラーのため書き込まなかったブック: ${skipped.join('、')}`);
-    for (const w of written) io.out(`書き出し: ${shown(w)}`);
-  } else {
-    io.out(`${loaded.length} workbook(s) (${kpiSheets} KPI sheets, ${pledgeSheets} pledge sheets): reviewed ${result.kpis.length} KPIs and ${result.activities.length} pledge activities. ${errors.length} error(s), ${warnings.length} warning(s).`);
-    if (skipped.length) io.out(`not written because of errors: ${skipped.join(', ')}`);
-    for (const w of written) io.out(`wrote ${shown(w)}`);
-  }
+  io.out(
+    translate(lang, 'cli.done.counts', {
+      books: loaded.length,
+      kpiSheets,
+      pledgeSheets,
+      kpis: result.kpis.length,
+      activities: result.activities.length,
+      errors: errors.length,
+      warnings: warnings.length,
+    }),
+  );
+  if (skipped.length) io.out(translate(lang, 'cli.done.skipped', { files: formatList(lang, skipped) }));
+  for (const w of written) io.out(translate(lang, 'cli.done.wrote', { path: shown(w) }));
   if (unreadable) return EXIT_USAGE;
   return errors.length || notWritten.length ? EXIT_VALIDATION : EXIT_OK;
 }

@@ -11,7 +11,7 @@ import { cellRow } from './cellText';
 import { ACTION_OVERHEAD, jsonBytes } from './chunking';
 import type { TemplateKind, TemplateOutcome } from './gateway';
 import type { Session } from './session';
-import { columnWidthPoints, MAX_COLUMNS, MAX_ROWS } from './units';
+import { columnWidthPoints, MAX_COLUMNS, MAX_ROWS } from './excelGrid';
 import { runOps, type WriteOp } from './writeOps';
 
 /** What a template sheet allows while protected: rows can be added and sized, columns widened, lists filtered. */
@@ -33,8 +33,7 @@ function rule(v: TemplateValidation): Excel.DataValidationRule {
 }
 
 function alert(v: TemplateValidation): Excel.DataValidationErrorAlert {
-  const message = v.kind === 'list' ? `次のどれかを選んでください: ${v.values.join('、')}` : `${v.min}〜${v.max} の整数を入力してください`;
-  return { showAlert: true, style: 'Stop', title: '入力できない値です', message };
+  return { showAlert: true, style: 'Stop', title: v.alert.title, message: v.alert.message };
 }
 
 /** consecutive column indexes with the same flag: [[0, 4, false], [5, 9, true]] */

@@ -1,7 +1,7 @@
 /** Addresses Office.js returns: "Sheet1!A1:B2, 'My sheet'!C3:D4" → zero-based rectangles. */
 import { parseCellAddress } from '../domain/base/address';
 import type { CellRect } from '../domain/base/raw';
-import { MAX_COLUMNS, MAX_ROWS } from './units';
+import { MAX_COLUMNS, MAX_ROWS } from './excelGrid';
 
 function colOnly(s: string): number | null {
   const m = /^\$?([A-Za-z]{1,3})$/.exec(s);

@@ -9,7 +9,7 @@ import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL, type RangeWrite, type SheetPlan }
 import { cellGrid } from './cellText';
 import { ACTION_OVERHEAD, jsonBytes, rowBytes } from './chunking';
 import { applyConditionalFormat } from './conditionalFormats';
-import { columnWidthPoints, MAX_ROWS } from './units';
+import { columnWidthPoints, MAX_ROWS } from './excelGrid';
 import { rowsOp, type WriteOp } from './writeOps';
 
 /** the format actions that come with every block (fill, bold, alignment) */

@@ -66,7 +66,7 @@ export async function computeAndWrite(session: Session, settings: Settings, opts
   let plans = fr.plan.sheets;
   const skipped: SkippedSheet[] = fr.sheets
     .filter((s) => s.plan === null)
-    .map((s) => ({ sheet: s.sheet, reason: 'errors' as const, message: 'エラーがあるため書き込みませんでした', messageEn: 'Not written: the sheet has errors' }));
+    .map((s) => ({ sheet: s.sheet, reason: 'errors' as const }));
 
   const onBatch = (done: number, total: number) => session.progress('write', 0.6 + (0.4 * done) / total);
   session.progress('write', 0.6);
@@ -77,14 +77,7 @@ export async function computeAndWrite(session: Session, settings: Settings, opts
     if (!involved.length) throw err;
     const locked = await passwordProtected(session, involved, prot);
     if (!locked.length) throw err;
-    for (const name of locked) {
-      skipped.push({
-        sheet: name,
-        reason: 'protected',
-        message: `シート「${name}」はパスワードで保護されているため書き込めませんでした。保護を解除してからもう一度実行してください`,
-        messageEn: `Sheet "${name}" is protected with a password, so nothing was written to it. Unprotect it and run again.`,
-      });
-    }
+    for (const name of locked) skipped.push({ sheet: name, reason: 'protected' });
     plans = plans.filter((p) => !locked.includes(p.sheet));
     await runOps(session, opsFor(book, result, plans, opts, !locked.includes(LOG_SHEET)), { budget: opts.budget, protectedSheets: prot, onBatch });
   }

@@ -13,7 +13,7 @@ export function addIconSet(range: Excel.Range, thresholds: readonly [number, num
   ];
 }
 
-/** Data bar from 0 to `max` (1.2 = the 120% cap), gradient fill as the exceljs writer does. */
+/** Data bar from 0 to `max` (stored units: 1.2 = 120%), with a gradient fill. */
 export function addDataBar(range: Excel.Range, max: number, color = '#5B9BD5'): void {
   const cf = range.conditionalFormats.add('DataBar');
   cf.dataBar.lowerBoundRule = { type: 'Number', formula: '0' };

@@ -35,13 +35,11 @@ export interface WrittenSheet {
   cells: number;
 }
 
-/** why a sheet was not written (WriteOutcome.skippedDetails) */
+/** why a sheet was not written (WriteOutcome.skippedDetails); the pane words each reason */
 export interface SkippedSheet {
   sheet: string;
   /** errors: the sheet has validation errors; protected: its protection needs a password */
   reason: 'errors' | 'protected';
-  message: string;
-  messageEn: string;
 }
 
 export interface WriteOutcome extends ValidateOutcome {

@@ -13,7 +13,7 @@ import { computeAndWrite } from './computeAndWrite';
 import type { OnProgress, TemplateKind, WorkbookGateway } from './gateway';
 import { selectCell } from './selectCell';
 import { Session, type ExcelRun } from './session';
-import { validateWorkbook } from './validate';
+import { validateWorkbook } from './validateWorkbook';
 
 export type { ExcelRun } from './session';
 

@@ -1,7 +1,8 @@
 /**
  * The native chart of the summary (mean 達成率 per 基本目標): a clustered column chart over the
- * model's value columns with the goal names as categories, 0–120% axis, values as labels,
- * placed where the exceljs writer anchors it (about 64 px per column, 20 px per row).
+ * model's value columns with the goal names as categories, the model's axis (0 to the cap),
+ * values as labels, placed where the package writer anchors it (about 64 px per column, 20 px
+ * per row).
  */
 import { cellAddress } from '../domain/base/address';
 import type { SummaryChart, SummaryTable } from '../domain/output/summaryModel';
@@ -31,9 +32,9 @@ export function addSummaryChart(ws: Excel.Worksheet, chart: SummaryChart, table:
     s.setValues(ws.getRangeByIndexes(firstRow, table.left + vc, n, 1));
     s.setXAxisValues(categories);
   }
-  c.axes.valueAxis.minimum = 0;
-  c.axes.valueAxis.maximum = 1.2;
-  c.axes.valueAxis.majorUnit = 0.2;
+  c.axes.valueAxis.minimum = chart.axis.min;
+  c.axes.valueAxis.maximum = chart.axis.max;
+  c.axes.valueAxis.majorUnit = chart.axis.majorUnit;
   c.axes.valueAxis.numberFormat = '0%';
   c.dataLabels.showValue = true;
   c.dataLabels.numberFormat = '0.0%';

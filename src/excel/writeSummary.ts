@@ -1,6 +1,6 @@
 /**
- * The SummarySheetModel as write operations on a new sheet (the same rendering as
- * src/xlsx/writeSummary.ts): title lines, each section an Excel table (TableStyleMedium2) with
+ * The SummarySheetModel as write operations on a new sheet (the same rendering as the package
+ * writer src/xlsx/summaryPackage.ts): title lines, each section an Excel table (TableStyleMedium2) with
  * its values in one assignment, number formats, bold rows, internal links to cells, data bar /
  * icon set, frozen title rows, column widths and the native chart. The sheet is marked as ours
  * with a worksheet custom property; the earlier summary of ours is deleted in the same batch.
@@ -12,7 +12,7 @@ import { ACTION_OVERHEAD, jsonBytes } from './chunking';
 import { addDataBar, addIconSet } from './conditionalFormats';
 import { MARKER_KEY, SUMMARY_MARKER } from './ownSheets';
 import { addSummaryChart } from './summaryChart';
-import { columnWidthPoints } from './units';
+import { columnWidthPoints } from './excelGrid';
 import { rowsOp, type WriteOp } from './writeOps';
 
 export const TABLE_STYLE = 'TableStyleMedium2';
@@ -199,14 +199,15 @@ function tableOps(t: SummaryTable, name: string, tableName: string): WriteOp[] {
     });
   }
 
-  if (t.dataBarColumn !== undefined || t.iconSetColumn !== undefined) {
+  const { dataBar, iconSet } = t;
+  if (dataBar || iconSet) {
     ops.push({
       sheet: name,
       bytes: 8 * ACTION_OVERHEAD,
       apply(session) {
         const ws = session.sheet(name);
-        if (t.dataBarColumn !== undefined) addDataBar(ws.getRangeByIndexes(firstRow, t.left + t.dataBarColumn, t.rows.length, 1), 1.2);
-        if (t.iconSetColumn !== undefined) addIconSet(ws.getRangeByIndexes(firstRow, t.left + t.iconSetColumn, t.rows.length, 1), [0.5, 1]);
+        if (dataBar) addDataBar(ws.getRangeByIndexes(firstRow, t.left + dataBar.column, t.rows.length, 1), dataBar.max);
+        if (iconSet) addIconSet(ws.getRangeByIndexes(firstRow, t.left + iconSet.column, t.rows.length, 1), iconSet.thresholds);
       },
     });
   }

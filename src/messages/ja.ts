@@ -1,8 +1,213 @@
 /**
- * Every string of the task pane, Japanese (the pane's first language). `{name}` marks a
- * parameter filled by translate(). The English dictionary (en.ts) has exactly these keys.
+ * The catalogue in Japanese, every surface's first language: one flat record keyed by dotted
+ * code, `{name}` marks a parameter filled by translate() (src/messages/translate.ts). en.ts has
+ * exactly these keys with the same parameters (a missing key does not compile; the parameters
+ * are checked by tests/messages).
+ *
+ * Keys are grouped by the surface that shows them, one block each with a banner comment:
+ *   issue.*          problems the review finds (domain); an Issue's code is its key without `issue.`
+ *   word.*           words put into other messages as parameters
+ *   place.*          where a problem is: sheet!cell（header）, and a problem as one line
+ *   settings.error.* what a setting allows (domain settings schema; the pane and the CLI show them)
+ *   summary.*        the summary sheet 集計 (domain/output/summaryModel)
+ *   templateSheet.*  the sheets departments fill (domain/output/templates)
+ *   auditLog.*       the hidden _review_log sheet (domain/plan/auditLog)
+ *   cli.*            the command line (src/cli)
+ *   the rest         the task pane (src/taskpane), as before
+ * A new surface appends its own block (with its own prefix) at the end of the record.
  */
 export const ja = {
+  // ─── issue.*: cells that cannot be read (domain/cells, domain/sheets) — severity error ───
+  'issue.number.text': '「{found}」は数値として読めません。数値を入力してください（例: 1627、1,627、累計45人、93.9%、△12、空欄または「—」）',
+  'issue.number.excelError': 'Excel のエラー値「{found}」です。元の数式を直すか、数値を入力してください',
+  'issue.number.boolean': '「{found}」（真偽値）は数値ではありません。数値を入力してください',
+  'issue.number.date': '「{found}」は日付です。数値を入力してください（セルの表示形式が日付になっていないか確認してください）',
+  'issue.number.unit': '「{found}」の単位が読めません。数値と単位（{unit}）だけを入力してください（「程度」「約」などは備考へ）',
+  'issue.number.notFinite': '「{found}」は有限の数値ではありません',
+  'issue.year.invalid': '「{found}」は年度として読めません。2021、R3、令和3年度、H30、平成30年度 のように入力してください',
+  'issue.goal.invalid': '「{found}」は基本目標の番号として読めません。1、①、基本目標1 のように入力してください',
+  'issue.measure.invalid': '「{found}」は施策の番号として読めません。5、⑤、施策⑤ のように入力してください',
+  'issue.policy.invalid': '「{found}」は基本政策の番号として読めません。Ⅲ、III、政策Ⅲ、3 のように入力してください',
+  'issue.pledge.invalid': '「{found}」は番号として読めません。1、① のように入力してください',
+  'issue.direction.invalid': '「{found}」は方向として読めません。「増加」または「減少」（up / down）を入力してください',
+  'issue.aggregation.invalid': '「{found}」は集計方法として読めません。「単年」または「累計」を入力してください',
+  'issue.rating.invalid': '「{found}」は評価として読めません。0〜10 の整数（10段階評価）を入力してください',
+  'issue.rating.missing': '評価が空欄です。0〜10 の整数を入力してください',
+  'issue.indicator.missing': '指標名が空欄ですが、この行には値があります。指標名を入力するか、行の値を消してください',
+  'issue.pledgeKey.missing': '{header}が空欄です。この取組がどの基本政策・公約・施策に属するか入力してください',
+  'issue.row.invalid': '行の値を読めませんでした（{found}）',
+
+  // ─── issue.*: header rows and sheets (domain/sheets, domain/plan) — severity error ───
+  'issue.header.actualYearMissing': '実績列「{found}」の年度が読めません。実績R3、実績(令和3年度)、実績2021 のように年度を入れてください',
+  'issue.header.duplicate': '見出し「{found}」が {other} にもあります。どちらの列を使うか決められないため、片方の見出しを変えてください',
+  'issue.header.duplicateYear': '{year}年度の実績列が {other} にもあります。1年度につき1列にしてください',
+  'issue.sheet.outputBlocked': '出力列（{found}）のセルが結合セル {other} に含まれるため書き込めません。結合を解除してください',
+  'issue.sheet.tooWide': '出力列を置く列が Excel の上限（XFD 列）を超えます',
+
+  // ─── issue.*: warnings (do not block writing) ───
+  'issue.warn.gradeDNoNote': '評価が D（達成率 {achievement}）ですが備考が空欄です。未達の理由を備考に記入してください',
+  'issue.warn.unitMismatch': '単位「{found}」が単位列の「{unit}」と異なります。値の単位をそろえてください',
+  'issue.warn.aggregationConflict': '集計は「単年」ですが「{found}」と累計で書かれています。集計列を確認してください',
+  'issue.warn.negativeTarget': '目標値が負の値（{found}）です。達成率は SPEC の式どおり計算していますが、内容を確認してください',
+  'issue.warn.duplicateKpi': '同じ施策・事業・指標名の行が {other} にもあります。重複していないか確認してください',
+  'issue.warn.ratingStars': '評価を星の数（{found}）として読みました',
+
+  // ─── issue.*: why a computed value is blank (domain/rules; the report's reasons) ───
+  'issue.reason.noActual': '実績値がないため達成率は空欄です',
+  'issue.reason.noTarget': '目標値がないため達成率は空欄です',
+  'issue.reason.downZeroTargetNoProgress': '減少指標で目標値が 0 のため基準比進捗率を使いますが、それも計算できないため達成率は空欄です',
+  'issue.reason.downNegative': '減少指標で負の値があるため達成率を計算できません',
+  'issue.reason.noBaseline': '基準値がないため基準比進捗率は空欄です',
+  'issue.reason.targetEqualsBaseline': '目標値と基準値が同じため基準比進捗率は空欄です',
+  'issue.reason.cumulativeBaseline': '累計指標の基準値は単年度の値のため基準比進捗率は空欄です',
+  'issue.reason.againstDirection': '目標値が基準値から見て方向（{found}）と逆のため基準比進捗率は空欄です',
+  'issue.reason.outsidePlan': '実績年度 {year} が計画期間 {found} の外のため計画比は空欄です',
+  'issue.reason.zeroExpected': '目標値が 0 のため計画比は空欄です',
+  'issue.reason.notComputable': '値が大きすぎて計算できないため空欄です',
+  'issue.reason.actualYearUnknown': '実績の年度が分からないため計画比は空欄です',
+
+  // ─── word.*: words other messages take as parameters ({ key } values, see translate.ts) ───
+  'word.unitExamples': '人、件、% など',
+
+  // ─── place.*: where a problem is, and a problem as one line (every surface that prints one) ───
+  'place.cellHeader': '{sheet}!{cell}（{header}）',
+  'place.cell': '{sheet}!{cell}',
+  'place.sheetHeader': '{sheet}（{header}）',
+  'place.line': '{place}: {message}',
+
+  // ─── settings.error.*: what a setting allows (domain/base/settings; pane fields, CLI options) ───
+  'settings.error.required': '入力してください。',
+  'settings.error.number': '数値を入力してください。',
+  'settings.error.integer': '整数を入力してください。',
+  'settings.error.min': '{min} 以上にしてください。',
+  'settings.error.greaterThan': '{min} より大きくしてください。',
+  'settings.error.max': '{max} 以下にしてください。',
+  'settings.error.lessThan': '{max} より小さくしてください。',
+  'settings.error.planOrder': '終了年度は開始年度と同じか、それより後にしてください。',
+  'settings.error.gradeOrder': 'A ≥ B ≥ C になるようにしてください。',
+  'settings.error.covidOrder': 'コロナ影響を見る期間の終わりは、始まりと同じか、それより後にしてください。',
+  'settings.error.invalid': '値を確認してください。',
+
+  // ─── summary.*: the summary sheet 集計 (domain/output/summaryModel) ───
+  /** the same name in both languages: the add-in finds its earlier summary by it */
+  'summary.sheetName': '集計',
+  'summary.title': '進捗レビュー 集計',
+  'summary.subtitle': '計画期間 {start}〜{end}年度 ／ 達成率の上限 {cap}% ／ 平均は上限適用後の値',
+  'summary.subtitle.date': ' ／ 作成日 {date}',
+  'summary.section.goals': '1. 基本目標別 KPI 達成状況',
+  'summary.section.measures': '2. 施策別 KPI 達成状況',
+  'summary.section.kpis': '3. KPI 一覧',
+  'summary.section.pledges': '4. 市長公約取組状況総括表',
+  'summary.section.pledgeMeasures': '5. 施策別進捗（10段階評価）',
+  'summary.section.covid': '6. コロナ影響のある KPI',
+  'summary.section.problems': '7. 検証で見つかった問題',
+  'summary.chartTitle': '基本目標別 平均達成率',
+  'summary.goalLabel': '基本目標{goal}',
+  'summary.measureLabel': '施策{measure}',
+  'summary.rowRef': '{sheet} {row}行',
+  'summary.col.goal': '基本目標',
+  'summary.col.measure': '施策',
+  'summary.col.project': '事業名',
+  'summary.col.indicator': '指標名',
+  'summary.col.unit': '単位',
+  'summary.col.baseline': '基準値',
+  'summary.col.actualYear': '実績年度',
+  'summary.col.actual': '実績値',
+  'summary.col.target': '目標値',
+  'summary.col.achievement': '達成率',
+  'summary.col.progress': '基準比進捗率',
+  'summary.col.pace': '計画比',
+  'summary.col.grade': '評価',
+  'summary.col.covid': 'コロナ影響',
+  'summary.col.location': '場所',
+  'summary.col.kpiCount': 'KPI数',
+  'summary.col.meanAchievement': '平均達成率',
+  'summary.col.meanAchievementExCovid': '平均達成率（コロナ中止を除く）',
+  'summary.col.noGrade': '評価なし',
+  'summary.col.pledgeSection': '施策区分',
+  'summary.col.pledgeProgress': '進捗状況（%）',
+  'summary.col.policy': '基本政策',
+  'summary.col.pledge': '公約',
+  'summary.col.measureTitle': '施策内容',
+  'summary.col.measureProgress': '施策進捗',
+  'summary.col.stars': '★表記',
+  'summary.col.activities': '取組数',
+  'summary.col.file': 'ファイル',
+  'summary.col.sheet': 'シート',
+  'summary.col.cell': 'セル',
+  'summary.col.header': '見出し',
+  'summary.col.message': '内容',
+  'summary.col.notes': '備考',
+  'summary.col.severity': '区分',
+  'summary.total': '全体',
+  'summary.overall': '全体',
+  'summary.noGoal': '基本目標なし',
+  'summary.goalTarget': '数値目標（施策なし）',
+  'summary.severity.error': 'エラー',
+  'summary.severity.warning': '警告',
+  'summary.none': '該当なし',
+  'summary.noProblems': '問題はありません',
+
+  // ─── templateSheet.*: the sheets departments fill (domain/output/templates), Japanese by default ───
+  'templateSheet.kpi.title': '第2期総合戦略 KPI 実績（{department}）　※灰色の列は進捗レビューが計算します。入力しないでください',
+  'templateSheet.kpi.anyDepartment': '担当課名',
+  'templateSheet.kpi.example.project': '合同就職説明会事業（記入例）',
+  'templateSheet.kpi.example.department': '工業・雇用振興課',
+  'templateSheet.kpi.example.indicator': '内定者数',
+  'templateSheet.kpi.example.unit': '人',
+  'templateSheet.kpi.example.notes': '記入例です。この行を自分の KPI に書き換えて使ってください',
+  'templateSheet.pledge.sheetName': '市長公約',
+  'templateSheet.pledge.title': '市長公約の取組状況（10段階評価）　※灰色の列は進捗レビューが計算します。入力しないでください',
+  'templateSheet.pledge.example.policy': '政策Ⅰ（記入例）',
+  'templateSheet.pledge.example.pledge': '1 公約の内容',
+  'templateSheet.pledge.example.measure': '① 施策の内容',
+  'templateSheet.pledge.example.activity': '取組の内容（記入例：この行を書き換えて使ってください）',
+  'templateSheet.pledge.example.department': '政策推進課',
+  'templateSheet.alert.title': '入力できない値です',
+  'templateSheet.alert.list': '次のどれかを選んでください: {values}',
+  'templateSheet.alert.wholeNumber': '{min}〜{max} の整数を入力してください',
+
+  // ─── auditLog.*: the hidden _review_log sheet (domain/plan/auditLog), Japanese by default ───
+  'auditLog.col.time': '日時 (UTC)',
+  'auditLog.col.tool': 'ツール',
+  'auditLog.col.version': 'バージョン',
+  'auditLog.col.runner': '実行元',
+  'auditLog.col.file': 'ファイル',
+  'auditLog.col.written': '書き込んだシートと範囲',
+  'auditLog.col.kpis': 'KPI数',
+  'auditLog.col.activities': '公約の取組数',
+  'auditLog.col.errors': 'エラー',
+  'auditLog.col.warnings': '警告',
+  'auditLog.col.cap': '達成率の上限',
+  'auditLog.col.plan': '計画期間',
+  'auditLog.nothingWritten': '（なし）',
+
+  // ─── cli.*: the command line (src/cli) ───
+  'cli.usage':
+    '使い方:\n  progress-review review <workbook.xlsx>... --out <dir> [--json <report.json>] [--cap 120] [--plan 2020-2024] [--lang ja|en]\n\n  --out    書き出し先フォルダ（レビュー済みの写しと summary.xlsx）\n  --json   機械可読レポート（JSON）\n  --cap    達成率・基準比進捗率・計画比の上限（%）。既定 120\n  --plan   計画期間。既定 2020-2024\n  --lang   メッセージの言語（ja、en）。既定 ja\n\n終了コード: 0 完了、1 検証エラー、2 使い方の誤り・読めないファイル',
+  'cli.error.noCommand': 'コマンドを指定してください: review（progress-review --help で使い方を表示）',
+  'cli.error.unknownCommand': '不明なコマンド「{command}」です。使えるコマンド: review（progress-review --help で使い方を表示）',
+  'cli.error.unknownOption': '不明なオプション「{option}」です。使えるオプション: --out、--json、--cap、--plan、--lang、--help、--version',
+  'cli.error.missingValue': '{option} に値がありません。{option} の後に値を書いてください',
+  'cli.error.noValueAllowed': '{option} は値をとりません（「{value}」）',
+  'cli.error.missingOption': '{option} を指定してください（{what}）',
+  'cli.error.noWorkbook': 'ブック（.xlsx）を1つ以上指定してください',
+  'cli.error.badValue': '{option} の値「{value}」は使えません。{allowed}',
+  'cli.error.badPlan': '{option} の値「{value}」は使えません。{min}〜{max} の年度を「開始-終了」の形で、開始が終了より後にならないように指定してください（例: 2020-2024）',
+  /** said in both languages: the language itself is what is wrong */
+  'cli.error.badLang': '{option} の値「{value}」は使えません。ja または en を指定してください / {option} "{value}" is not allowed: use ja or en',
+  'cli.error.overwriteInput': '入力ファイルを上書きしてしまうため中止しました: {file}。別の --out を指定してください',
+  'cli.error.cannotCreateOut': '出力フォルダを作れません: {dir}（{reason}）',
+  'cli.error.unexpected': '予期しないエラーです（不具合の可能性があります）: {message}',
+  'cli.what.out': '書き出し先のフォルダ',
+  'cli.issue.error': 'エラー: {file} › {line}',
+  'cli.issue.warning': '警告: {file} › {line}',
+  'cli.keptFeatures': '{file}: Excel の要素をそのまま残しました（{features}）',
+  'cli.done.counts': 'ブック {books} 件（KPIシート {kpiSheets}、公約シート {pledgeSheets}）: KPI {kpis} 件、公約の取組 {activities} 件を検証しました。エラー {errors} 件、警告 {warnings} 件。',
+  'cli.done.skipped': 'エラーのため書き込まなかったブック: {files}',
+  'cli.done.wrote': '書き出し: {path}',
+
+  // ─── task pane (src/taskpane) ───
   'app.title': '進捗レビュー',
   'app.subtitle': 'KPI と市長公約の進捗を検証・計算します',
   'app.notInExcel.title': 'Excel の中で開いてください',
@@ -66,14 +271,16 @@ export const ja = {
   'counts.warnings': '警告',
   'counts.sheetCount': '{count}枚',
   'counts.itemCount': '{count}件',
+  'counts.sheetNames': '（{names}）',
   'list.separator': '、',
+  'list.columnSeparator': '・',
 
   'written.title': '書き込んだシート',
   'written.item': '{range}（{cells}セル）',
   'written.none': '書き込んだシートはありません。',
   'skipped.title': '書き込まなかったシート',
   'skipped.errors': 'エラーがあるため書き込みませんでした',
-  'skipped.protected': 'シートが保護されているため書き込めませんでした',
+  'skipped.protected': 'パスワードで保護されているため書き込めませんでした。保護を解除してからもう一度実行してください',
 
   'problems.title': '見つかった問題',
   'problems.none': '問題はありません。',
@@ -127,16 +334,6 @@ export const ja = {
   'settings.grades.hint': 'C 未満は D です（既定 A 100・B 80・C 50）。',
   'settings.reset': '既定値に戻す',
   'settings.stored': '設定はこのパソコンに保存され、次回も使われます。',
-  'settings.error.required': '入力してください。',
-  'settings.error.number': '数値を入力してください。',
-  'settings.error.integer': '整数を入力してください。',
-  'settings.error.min': '{min} 以上にしてください。',
-  'settings.error.greaterThan': '{min} より大きくしてください。',
-  'settings.error.max': '{max} 以下にしてください。',
-  'settings.error.lessThan': '{max} より小さくしてください。',
-  'settings.error.planOrder': '終了年度は開始年度と同じか、それより後にしてください。',
-  'settings.error.gradeOrder': 'A ≥ B ≥ C になるようにしてください。',
-  'settings.error.invalid': '値を確認してください。',
 
   'error.title.validate': '検証できませんでした',
   'error.title.compute': '計算・書き込みができませんでした',
@@ -179,15 +376,15 @@ export const ja = {
   'read.partMissing': 'ブックの部品 {part} がありません。Excel で開いて保存し直してください。',
   'read.noWorkbook': 'ブック本体（workbook.xml）が見つかりません。Excel で開いて保存し直してください。',
   'read.noSheets': 'ワークシートが 1 つも読めませんでした。Excel で開き、シートがあることを確かめて保存し直してください。',
-  'read.sheetSkipped': '警告: {file} › シート「{sheet}」は読めないため飛ばしました。{reason}',
-  'read.noReviewSheets': '警告: {file} › KPI シートも公約シートも見つかりませんでした（どのシートの 1〜10 行目にも見出し行がありません）。',
+  'read.sheetSkipped': 'シート「{sheet}」は読めないため飛ばしました。{reason}',
+  'read.noReviewSheets': 'KPI シートも公約シートも見つかりませんでした（どのシートの 1〜10 行目にも見出し行がありません）。',
   'read.fileMissing': 'ファイルが見つかりません。',
   'read.fileDenied': 'ファイルを読む権限がありません。',
   'read.fileIsFolder': 'フォルダーです。ブックのファイルを指定してください。',
   'read.fileOther': 'ファイルを読めませんでした（{code}）。',
-  'read.unreadable': 'エラー: {file} › 読めません。{reason}',
-  'read.duplicateFile': '警告: {file} は {other} と同じブックです（同じパスまたは同じ内容）。1 回だけレビューします。',
-  'read.changed': 'エラー: {file} › レビュー中にファイルが変更されたため、レビュー済みの写しを作りませんでした。もう一度実行してください。',
+  'read.unreadable': '読めません。{reason}',
+  'read.duplicateFile': '{other} と同じブックです（同じパスまたは同じ内容）。1 回だけレビューします。',
+  'read.changed': 'レビュー中にファイルが変更されたため、レビュー済みの写しを作りませんでした。もう一度実行してください。',
 
   // ---- OOXML toolkit and patch writer (src/xlsx): package problems, refusals, kept features ----
   'xlsx.package.noPackageRels': '_rels/.rels がありません（.xlsx ではないようです）',

@@ -7,10 +7,11 @@ import './zodConfig'; // first: before any module builds or runs a zod schema
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { createOfficeGateway } from '../excel/officeGateway';
 import { App } from './components/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { StartupNotice } from './components/StartupNotice';
+import { preloadParts } from './components/lazyParts';
+import { lazyGateway } from './lazy';
 import { describeError } from './state/errors';
 
 function show(root: Root, node: ReactNode): void {
@@ -28,7 +29,12 @@ function start(root: Root, host: unknown): void {
     return;
   }
   try {
-    show(root, <App gateway={createOfficeGateway()} />);
+    // The review engine and the parts not on the first screen are chunks of their own (./lazy.ts),
+    // fetched in the background once the pane shows.
+    const gateway = lazyGateway(() => import(/* webpackChunkName: "engine" */ '../excel/officeGateway').then((m) => m.createOfficeGateway()));
+    show(root, <App gateway={gateway} />);
+    gateway.preload();
+    preloadParts();
   } catch (err) {
     console.error('Progress Review: the task pane could not start', err);
     show(root, <StartupNotice intent="error" title="app.startFailed.title" detail={describeError(err).message} />);

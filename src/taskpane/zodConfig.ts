@@ -5,6 +5,6 @@
  * The task pane's Content-Security-Policy has no 'unsafe-eval': the probe is refused and reported as
  * a CSP violation even though zod falls back. jitless mode skips both the probe and the compiler.
  */
-import { z } from 'zod';
+import { config } from 'zod/mini';
 
-z.config({ jitless: true });
+config({ jitless: true });

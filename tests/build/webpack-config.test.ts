@@ -1,7 +1,8 @@
 /**
  * webpack.config.js, loaded the way webpack-cli loads it (function form) without running a build:
- * entries, the two HTML pages, the copy patterns, the Office.js source (CDN or local copy) and
- * the Content-Security-Policy of the pages.
+ * a production build needs ADDIN_PUBLIC_URL (or --env localhost), entries, loaders, the two HTML
+ * pages, the copy patterns, the Office.js source (CDN, or the add-in's host in the offline build)
+ * and the Content-Security-Policy of the pages.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -20,6 +21,7 @@ interface CopyPattern {
   from: string;
   to: string;
   info?: { minimized?: boolean };
+  globOptions?: { ignore?: string[] };
   transform?: (content: Buffer, absoluteFrom: string) => string | Buffer;
 }
 interface Plugin {
@@ -27,16 +29,21 @@ interface Plugin {
   userOptions?: HtmlOptions;
   patterns?: CopyPattern[];
 }
+interface Loader {
+  loader: string;
+  options?: { transpileOnly: boolean; compilerOptions: Record<string, unknown> };
+}
 interface Rule {
   test: RegExp;
-  use?: { loader: string; options: { transpileOnly: boolean; compilerOptions: Record<string, unknown> } };
+  use?: Loader[];
   type?: string;
 }
 interface Config {
   mode: string;
   devtool: string | false;
   entry: Record<string, string>;
-  output: { path: string; filename: string };
+  output: { path: string; filename: string; chunkFilename: string };
+  performance: { maxEntrypointSize: number; hints: string | false };
   module: { rules: Rule[] };
   plugins: Plugin[];
   devServer: { port: number; server: unknown; hot: boolean };
@@ -45,8 +52,14 @@ interface Config {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const makeConfig = require(path.join(repo, 'webpack.config.js')) as (env: object, argv: object) => Promise<Config>;
 
-/** Build the config with the given environment variables set (and restored afterwards). */
-async function configWith(vars: Record<string, string | undefined>, argv: object = { mode: 'production' }): Promise<Config> {
+const LOCALHOST = { localhost: true };
+const DEPLOY_URL = 'https://addins.example.jp/progress-review/';
+
+/**
+ * Build the config with the given environment variables set (and restored afterwards), webpack's
+ * --env values `env` and its argv.
+ */
+async function configWith(vars: Record<string, string | undefined>, argv: object = { mode: 'production' }, env: object = LOCALHOST): Promise<Config> {
   const saved: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(vars)) {
     saved[k] = process.env[k];
@@ -54,7 +67,7 @@ async function configWith(vars: Record<string, string | undefined>, argv: object
     else process.env[k] = v;
   }
   try {
-    return await makeConfig({}, argv);
+    return await makeConfig(env, argv);
   } finally {
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
@@ -128,20 +141,58 @@ describe('webpack.config.js', () => {
   let config: Config;
 
   beforeAll(async () => {
-    config = await configWith({ OFFICE_JS_LOCAL: undefined, ADDIN_PUBLIC_URL: undefined });
+    config = await configWith({ OFFICE_JS_OFFLINE: undefined, ADDIN_PUBLIC_URL: undefined });
   });
 
-  test('production mode, no eval-based source maps, output in dist/', () => {
+  test('production mode, no source maps, output in dist/ with hashed names', () => {
     expect(config.mode).toBe('production');
-    expect(String(config.devtool)).not.toContain('eval');
+    expect(config.devtool).toBe(false);
     expect(config.output.path).toBe(path.join(repo, 'dist'));
+    expect(config.output.filename).toContain('[contenthash');
+    expect(config.output.chunkFilename).toContain('[contenthash');
   });
 
-  test('development mode is only used when asked for', async () => {
-    const dev = await configWith({}, { mode: 'development' });
+  test('development mode is only used when asked for; it has separate source maps, never eval', async () => {
+    const dev = await configWith({ ADDIN_PUBLIC_URL: undefined }, { mode: 'development' }, {});
     expect(dev.mode).toBe('development');
-    expect(String(dev.devtool)).not.toContain('eval');
+    expect(dev.devtool).toBe('source-map');
     expect((await configWith({}, {})).mode).toBe('production');
+  });
+
+  test('a production build without ADDIN_PUBLIC_URL stops and says what to do', async () => {
+    const build = configWith({ ADDIN_PUBLIC_URL: undefined }, { mode: 'production' }, {});
+    await expect(build).rejects.toThrow(/ADDIN_PUBLIC_URL is not set/);
+    await expect(build).rejects.toThrow(/npm run build:localhost/);
+    // also the offline build, and webpack without --mode (production)
+    await expect(configWith({ ADDIN_PUBLIC_URL: undefined }, { mode: 'production' }, { offline: true })).rejects.toThrow(/ADDIN_PUBLIC_URL is not set/);
+    await expect(configWith({ ADDIN_PUBLIC_URL: undefined }, {}, {})).rejects.toThrow(/ADDIN_PUBLIC_URL is not set/);
+    // an empty value is not a URL either
+    await expect(configWith({ ADDIN_PUBLIC_URL: '' }, { mode: 'production' }, {})).rejects.toThrow(/ADDIN_PUBLIC_URL is not set/);
+  });
+
+  test('ADDIN_PUBLIC_URL must be an https folder address', async () => {
+    await expect(configWith({ ADDIN_PUBLIC_URL: 'http://insecure.example.jp/' }, { mode: 'production' }, {})).rejects.toThrow(/https/);
+    await expect(configWith({ ADDIN_PUBLIC_URL: 'addins.example.jp' }, { mode: 'production' }, {})).rejects.toThrow(/not a URL/);
+    await expect(configWith({ ADDIN_PUBLIC_URL: 'https://addins.example.jp/a?b=1' }, { mode: 'production' }, {})).rejects.toThrow(/folder/);
+    // the message is all a person needs: no stack trace of webpack.config.js
+    const err = await configWith({ ADDIN_PUBLIC_URL: undefined }, { mode: 'production' }, {}).catch((e: Error) => e);
+    expect(String((err as Error).stack)).not.toContain('webpack.config.js');
+  });
+
+  test('--env localhost wins over an ADDIN_PUBLIC_URL left in the environment (npm test stays a localhost build)', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const c = await configWith({ ADDIN_PUBLIC_URL: DEPLOY_URL }, { mode: 'production' }, LOCALHOST);
+      expect(copyPatterns(c).find((p) => p.from === 'manifest*.xml')?.transform).toBeUndefined();
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('ADDIN_PUBLIC_URL (https://addins.example.jp/progress-review/) is ignored'));
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  test('the development server needs no public URL', async () => {
+    const serve = await configWith({ ADDIN_PUBLIC_URL: undefined }, { mode: 'development' }, {});
+    expect(serve.mode).toBe('development');
   });
 
   test('entries: taskpane (React) and commands', () => {
@@ -149,13 +200,20 @@ describe('webpack.config.js', () => {
     expect(fs.existsSync(path.join(repo, 'src/commands/commands.ts'))).toBe(true);
   });
 
-  test('ts-loader: transpile only, ES modules so that Fluent UI tree-shakes', () => {
+  test('TypeScript: ts-loader (transpile only, ES modules so that Fluent UI tree-shakes), then Griffel ahead of time', () => {
     const ts = config.module.rules.find((r) => r.test.test('index.tsx') && r.test.test('commands.ts'));
-    expect(ts?.use?.loader).toBe('ts-loader');
-    expect(ts?.use?.options.transpileOnly).toBe(true);
-    expect(ts?.use?.options.compilerOptions).toMatchObject({ module: 'esnext', moduleResolution: 'bundler', noEmit: false });
+    // loaders run last to first: ts-loader, then @griffel/webpack-loader on its output
+    expect(ts?.use?.map((u) => u.loader)).toEqual(['@griffel/webpack-loader', 'ts-loader']);
+    const tsLoader = ts?.use?.[1];
+    expect(tsLoader?.options?.transpileOnly).toBe(true);
+    expect(tsLoader?.options?.compilerOptions).toMatchObject({ module: 'esnext', moduleResolution: 'bundler', noEmit: false, sourceMap: false });
     const png = config.module.rules.find((r) => r.test.test('logo-filled.png'));
     expect(png?.type).toBe('asset/resource');
+  });
+
+  test('the first screen’s budget: 400 KB', () => {
+    expect(config.performance.maxEntrypointSize).toBe(400 * 1024);
+    expect(config.performance.hints).toBe('warning');
   });
 
   test('two HTML pages from the templates, each with its own chunk', () => {
@@ -167,27 +225,32 @@ describe('webpack.config.js', () => {
     for (const [, template] of pages) expect(fs.existsSync(path.join(repo, template as string))).toBe(true);
   });
 
-  test('copies assets/*, manifest*.xml and the local Office.js (pre-minified)', () => {
+  test('copies assets/* and manifest*.xml; no Office.js unless offline', async () => {
     const patterns = copyPatterns(config);
-    expect(patterns).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ from: 'assets/*', to: 'assets/[name][ext][query]' }),
-        expect.objectContaining({ from: 'manifest*.xml', to: '[name][ext]' }),
-      ]),
-    );
-    const officeJs = patterns.filter((p) => p.to.startsWith('office-js/'));
-    expect(officeJs.map((p) => p.to)).toContain('office-js/office.js');
-    for (const p of officeJs) {
-      expect(fs.existsSync(p.from)).toBe(true);
-      expect(p.info?.minimized).toBe(true);
-      expect(p.to).toBe(`office-js/${path.relative(path.join(repo, 'node_modules/@microsoft/office-js/dist'), p.from).split(path.sep).join('/')}`);
-    }
-    // Development manifests are copied unchanged.
+    expect(patterns).toEqual([
+      expect.objectContaining({ from: 'assets/*', to: 'assets/[name][ext][query]' }),
+      expect.objectContaining({ from: 'manifest*.xml', to: '[name][ext]' }),
+    ]);
+    // --env localhost: manifests copied unchanged
     expect(patterns.find((p) => p.from === 'manifest*.xml')?.transform).toBeUndefined();
+    const dev = await configWith({}, { mode: 'development' }, {});
+    expect(copyPatterns(dev).some((p) => p.to.startsWith('office-js'))).toBe(false);
   });
 
-  test('ADDIN_PUBLIC_URL rewrites the dev origin in dist/manifest.xml (production only)', async () => {
-    const prod = await configWith({ ADDIN_PUBLIC_URL: 'https://addins.example.jp/progress-review/' });
+  test.each([
+    ['--env offline', { offline: true, localhost: true }, {}],
+    ['OFFICE_JS_OFFLINE=1', LOCALHOST, { OFFICE_JS_OFFLINE: '1' }],
+  ])('offline build (%s): the complete non-debug Office.js file set, pre-minified, into office-js/', async (_label, env, vars) => {
+    const offline = await configWith(vars, { mode: 'production' }, env);
+    const officeJs = copyPatterns(offline).filter((p) => p.to === 'office-js');
+    expect(officeJs).toHaveLength(1);
+    expect(officeJs[0].from).toBe(path.join(repo, 'node_modules/@microsoft/office-js/dist'));
+    expect(officeJs[0].info?.minimized).toBe(true);
+    expect(officeJs[0].globOptions?.ignore).toEqual(expect.arrayContaining(['**/*.debug.js']));
+  });
+
+  test('ADDIN_PUBLIC_URL rewrites the dev origin in dist/manifest.xml', async () => {
+    const prod = await configWith({ ADDIN_PUBLIC_URL: DEPLOY_URL }, { mode: 'production' }, {});
     const transform = copyPatterns(prod).find((p) => p.from === 'manifest*.xml')?.transform;
     expect(transform).toBeDefined();
     const manifest = fs.readFileSync(path.join(repo, 'manifest.xml'));
@@ -197,9 +260,12 @@ describe('webpack.config.js', () => {
     expect(out).not.toContain('>https://localhost:3000');
     expect(out).toContain('<SourceLocation DefaultValue="https://addins.example.jp/progress-review/taskpane.html"/>');
     expect(out).toContain('<AppDomain>https://addins.example.jp</AppDomain>');
-    const dev = await configWith({ ADDIN_PUBLIC_URL: 'https://addins.example.jp/' }, { mode: 'development' });
+    // a URL without the closing slash is a folder too
+    const noSlash = await configWith({ ADDIN_PUBLIC_URL: 'https://addins.example.jp/progress-review' }, { mode: 'production' }, {});
+    const out2 = String(copyPatterns(noSlash).find((p) => p.from === 'manifest*.xml')?.transform?.(manifest, ''));
+    expect(out2).toContain('<SourceLocation DefaultValue="https://addins.example.jp/progress-review/taskpane.html"/>');
+    const dev = await configWith({ ADDIN_PUBLIC_URL: 'https://addins.example.jp/' }, { mode: 'development' }, {});
     expect(copyPatterns(dev).find((p) => p.from === 'manifest*.xml')?.transform).toBeUndefined();
-    await expect(configWith({ ADDIN_PUBLIC_URL: 'http://insecure.example.jp/' })).rejects.toThrow(/https/);
   });
 
   test('dev server: https on port 3000; building needs no certificates', () => {
@@ -208,13 +274,13 @@ describe('webpack.config.js', () => {
   });
 
   describe.each([
-    ['CDN', undefined, CDN, ["'self'", CDN_ORIGIN]],
-    ['OFFICE_JS_LOCAL=1', '1', 'office-js/office.js', ["'self'"]],
-  ])('pages with Office.js from the %s', (_label, local, officeJsUrl, scriptSrc) => {
+    ['CDN', false, CDN, ["'self'", CDN_ORIGIN], ["'self'", 'https://*.pipe.aria.microsoft.com']],
+    ['add-in’s host (offline build)', true, 'office-js/office.js', ["'self'"], ["'self'"]],
+  ])('pages with Office.js from the %s', (_label, offline, officeJsUrl, scriptSrc, connectSrc) => {
     let pages: { filename: string; html: string }[];
 
     beforeAll(async () => {
-      const c = await configWith({ OFFICE_JS_LOCAL: local });
+      const c = await configWith({ OFFICE_JS_OFFLINE: undefined }, { mode: 'production' }, { localhost: true, offline });
       pages = htmlPlugins(c).map((o) => ({
         filename: o.filename,
         html: render(fs.readFileSync(path.join(repo, o.template), 'utf8'), o.templateParameters),
@@ -249,7 +315,8 @@ describe('webpack.config.js', () => {
         expect([filename, csp.get('script-src')]).toEqual([filename, scriptSrc]);
         expect(csp.get('object-src')).toEqual(["'none'"]);
         expect(csp.get('base-uri')).toEqual(["'self'"]);
-        expect(csp.get('connect-src')?.[0]).toBe("'self'");
+        // offline, nothing leaves the add-in's origin
+        expect([filename, csp.get('connect-src')]).toEqual([filename, connectSrc]);
         for (const sources of csp.values()) expect(sources).not.toContain('*');
         // The Office.js URL must be allowed by script-src.
         if (officeJsUrl.startsWith('https://')) expect(scriptSrc).toContain(new URL(officeJsUrl).origin);

@@ -1,5 +1,6 @@
 import { detectHeader, type KpiHeader, type PledgeHeader } from '../../src/domain/sheets/headers';
 import { sheet } from './sheetHelpers';
+import { issueLine } from '../../src/messages/issueText';
 
 function kpi(rows: Parameters<typeof sheet>[1], extra = {}): KpiHeader {
   const h = detectHeader(sheet('s', rows, extra));
@@ -69,7 +70,7 @@ describe('header detection', () => {
       ['header.duplicate', 'D1'],
       ['header.duplicateYear', 'E1'],
     ]);
-    expect(h.issues[0].message).toContain('A1');
+    expect(issueLine('ja', h.issues[0])).toContain('A1');
   });
 
   test('an 実績 column without a year is an error', () => {

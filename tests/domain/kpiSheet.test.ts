@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { kpiRowSchema } from '../../src/domain/model/kpi';
 import type { RawValue } from '../../src/domain/base/raw';
 import { sheet } from './sheetHelpers';
+import { issueLine } from '../../src/messages/issueText';
 
 const HEAD = ['基本目標', '施策', '事業名', '指標名', '単位', '方向', '集計', '基準年度', '基準値', '実績R3', '目標値', '備考'];
 
@@ -38,8 +39,8 @@ describe('reading KPI rows', () => {
       ['J2', 'number.excelError', '実績R3', '#DIV/0!'],
       ['K2', 'number.text', '目標値', '未集計'],
     ]);
-    expect(errors[4].message).toBe('政策推進課!I2（基準値）: 「約50」は数値として読めません。数値を入力してください（例: 1627、1,627、累計45人、93.9%、△12、空欄または「—」）');
-    expect(errors[4].messageEn).toContain('政策推進課!I2 (基準値): "約50" is not a number');
+    expect(issueLine('ja', errors[4])).toBe('政策推進課!I2（基準値）: 「約50」は数値として読めません。数値を入力してください（例: 1627、1,627、累計45人、93.9%、△12、空欄または「—」）');
+    expect(issueLine('en', errors[4])).toContain('政策推進課!I2 (基準値): "約50" is not a number');
     expect(errors[0].file).toBe('book.xlsx');
     // nothing is planned for a sheet with errors
     expect(r.files[0].plan.sheets).toEqual([]);

@@ -1,17 +1,19 @@
 /**
- * Plumbing of the task-pane e2e test (tests/e2e/taskpane.test.ts): the production build in dist/,
- * the browser bundle of the fake Excel, a static HTTP server for dist/ on 127.0.0.1, Chromium,
+ * Plumbing of the browser tests (tests/e2e/): the production build in dist/, the browser bundle
+ * of the fake Excel, a static HTTP server for dist/ on 127.0.0.1, Chromium (./browser.ts),
  * and the workbook the pane is tested on (the seed sample + a sheet with errors + a sheet whose
  * texts look like formulas).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
 import path from 'node:path';
 import type { RawSheet, RawValue } from '../../src/domain/base/raw';
 import { readXlsx } from '../../src/xlsx/read';
 import type { SheetSpec, SpecValue, WorkbookSpec } from '../support/fakeExcel';
 import { errorKpiSheet } from '../support/fakeExcel/samples';
+import { BROWSER_HELP, resolveBrowser, type BrowserChoice } from './browser';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -20,7 +22,6 @@ export const SCREENSHOTS = path.join(RESULTS, 'screenshots');
 /** its own file: tests/excel/browserBundle.test.ts writes test-results/fake-excel.js, maybe at the same time */
 export const FAKE_BUNDLE = path.join(RESULTS, 'e2e', 'fake-excel.js');
 
-export const CHROMIUM = process.env.PR_CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -30,7 +31,19 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-export const INSTALL_CHROMIUM = "install Debian's chromium: apt-get install -y chromium fonts-noto-cjk";
+
+/** Chromium as tests/e2e/browser.ts finds it (PR_CHROMIUM, a system browser, or the npm package). */
+export async function launchChromium(): Promise<{ browser: Browser; choice: BrowserChoice }> {
+  const choice = resolveBrowser();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { chromium } = require('playwright-core') as typeof import('playwright-core');
+  try {
+    const browser = await chromium.launch({ executablePath: choice.executablePath, args: CHROMIUM_ARGS, headless: true, env: { ...process.env, ...choice.env } });
+    return { browser, choice };
+  } catch (e) {
+    throw new Error(`Chromium (${choice.description}) did not start: ${(e as Error).message.split('\n')[0]}\n${BROWSER_HELP}`);
+  }
+}
 
 export const OFFICE_JS_CDN_ORIGIN = 'https://appsforoffice.microsoft.com';
 
@@ -45,17 +58,28 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** the production build as `npm run build` makes it (webpack.config.js through webpack's Node API) */
-async function buildDist(): Promise<void> {
+/**
+ * A production build as `npm run build:localhost` makes it (or with `publicUrl`, as
+ * `ADDIN_PUBLIC_URL=… npm run build`; with `offline`, as `npm run build:offline`), through
+ * webpack's Node API, into `outDir` (default dist/). ADDIN_PUBLIC_URL and OFFICE_JS_OFFLINE of the
+ * environment are ignored for the time of the build.
+ */
+export async function buildPane(options: { offline?: boolean; publicUrl?: string; outDir?: string } = {}): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const webpack = require('webpack') as typeof import('webpack');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const configFn = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<import('webpack').Configuration>;
-  const saved = process.env.OFFICE_JS_LOCAL;
-  delete process.env.OFFICE_JS_LOCAL; // the pages as deployed: Office.js from the CDN
-  const config = await configFn({}, { mode: 'production' }).finally(() => {
-    if (saved !== undefined) process.env.OFFICE_JS_LOCAL = saved;
+  const saved = { url: process.env.ADDIN_PUBLIC_URL, offline: process.env.OFFICE_JS_OFFLINE };
+  if (options.publicUrl) process.env.ADDIN_PUBLIC_URL = options.publicUrl;
+  else delete process.env.ADDIN_PUBLIC_URL;
+  delete process.env.OFFICE_JS_OFFLINE;
+  const env = { localhost: !options.publicUrl, offline: options.offline === true };
+  const config = await configFn(env, { mode: 'production' }).finally(() => {
+    if (saved.url !== undefined) process.env.ADDIN_PUBLIC_URL = saved.url;
+    else delete process.env.ADDIN_PUBLIC_URL;
+    if (saved.offline !== undefined) process.env.OFFICE_JS_OFFLINE = saved.offline;
   });
+  if (options.outDir) config.output = { ...config.output, path: options.outDir };
   await new Promise<void>((resolve, reject) => {
     webpack({ ...config, context: ROOT, infrastructureLogging: { level: 'error' } }, (err, stats) => {
       if (err) return reject(err);
@@ -73,9 +97,9 @@ export async function ensureDist(): Promise<string> {
   const html = path.join(DIST, 'taskpane.html');
   if (!existsSync(html) || process.env.PR_E2E_BUILD === '1') {
     try {
-      await buildDist();
+      await buildPane();
     } catch (e) {
-      throw new Error(`dist/taskpane.html is missing and the production build failed (run \`npm run build\`): ${(e as Error).message}`);
+      throw new Error(`dist/taskpane.html is missing and the production build failed (run \`npm run build:localhost\`): ${(e as Error).message}`);
     }
     if (!existsSync(html)) throw new Error('dist/taskpane.html is missing after `webpack --mode production`');
   } else if (newestMtime(path.join(ROOT, 'src')) > statSync(html).mtimeMs) {

@@ -1,5 +1,6 @@
 /**
- * The task pane end to end, in real Chromium (Debian's /usr/bin/chromium through playwright-core):
+ * The task pane end to end, in real Chromium (see ./browser.ts: PR_CHROMIUM, a system Chrome/Edge/Chromium
+ * or the one in the npm package @sparticuz/chromium, driven by playwright-core):
  * the production build in dist/ served from 127.0.0.1, the in-memory Excel of
  * tests/support/fakeExcel installed as Office.js before the page loads, the seed sample workbook
  * plus a sheet with errors and a sheet of formula-looking texts. The four actions, in Japanese and
@@ -16,27 +17,26 @@
  * other request off 127.0.0.1 is refused and must not happen, no console error, no CSP
  * violation, no horizontal scroll. Screenshots: test-results/screenshots/.
  *
- * Chromium missing → the suite fails with how to install it; PR_SKIP_BROWSER=1 skips it.
+ * No Chromium → the suite fails with where to get one; PR_SKIP_BROWSER=1 skips it.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { KPI_OUTPUT_HEADERS, KPI_OUTPUTS } from '../../src/domain/sheets/headers';
 import type { Issue } from '../../src/domain/base/issues';
-import { labels } from '../../src/domain/output/labels';
+import { translate } from '../../src/messages/translate';
 import type { Lang } from '../../src/messages/lang';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { kpiTemplate } from '../../src/domain/output/templates';
 import { LOG_SHEET } from '../../src/domain/plan/auditLog';
 import type { ValidateOutcome, WriteOutcome } from '../../src/excel/gateway';
 import { translator } from '../../src/messages/translate';
-import { groupProblems, issueText } from '../../src/taskpane/state/problems';
+import { groupProblems } from '../../src/taskpane/state/problems';
+import { issueMessage } from '../../src/messages/issueText';
 import { cellA1, snapshot, workbookFromSpec, type SheetSnapshot, type WorkbookSnapshot, type WorkbookSpec } from '../support/fakeExcel';
 import { gatewayFor } from '../excel/helpers';
 import {
   buildFakeBundle,
-  CHROMIUM,
-  CHROMIUM_ARGS,
   COVID_NOTE_TEXT,
   DDE_TEXT,
   DIST,
@@ -44,7 +44,7 @@ import {
   ERROR_SHEET,
   HYPERLINK_TEXT,
   INJECTION_SHEET,
-  INSTALL_CHROMIUM,
+  launchChromium,
   OFFICE_JS_CDN_ORIGIN,
   sampleWorkbook,
   SCREENSHOTS,
@@ -278,7 +278,6 @@ async function selection(page: Page): Promise<{ sheet: string | null; active: st
 
 suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: ${INSTALL_CHROMIUM} (or set PR_SKIP_BROWSER=1 to skip this test)`);
     mkdirSync(SCREENSHOTS, { recursive: true });
     const [, bundle, wbSpec] = await Promise.all([ensureDist(), buildFakeBundle(), sampleWorkbook()]);
     fakeBundle = bundle;
@@ -295,13 +294,9 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
     expect(compute.written.map((w) => w.sheet)).toContain(INJECTION_SHEET);
 
     server = await serveStatic(DIST);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { chromium } = require('playwright-core') as typeof import('playwright-core');
-    try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    } catch (e) {
-      throw new Error(`Chromium (${CHROMIUM}) did not start: ${(e as Error).message.split('\n')[0]}\n${INSTALL_CHROMIUM}`);
-    }
+    const launched = await launchChromium();
+    browser = launched.browser;
+    console.log(`tests/e2e: ${launched.choice.description}, ${browser.version()}`);
   }, SLOW);
 
   afterAll(async () => {
@@ -327,7 +322,7 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       await page.route('**/*', (route: Route) => {
         const url = route.request().url();
         if (url.startsWith(`${origin}/`)) {
-          // a build made with OFFICE_JS_LOCAL=1 loads ./office-js/office.js: stubbed too
+          // an offline build (npm run build:offline) loads ./office-js/office.js: stubbed too
           if (new URL(url).pathname.endsWith('/office-js/office.js')) {
             st.stubbedOfficeJs.push(url);
             return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* Office.js stubbed by the e2e test */' });
@@ -402,7 +397,7 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       listed.forEach((p, i) => {
         const issue = want[i].issue;
         if (issue.cell) expect(p.text).toContain(issue.cell);
-        expect(p.text).toContain(issueText(issue, lang));
+        expect(p.text).toContain(issueMessage(lang, issue));
         expect(p.clickable).toBe(!!issue.cell);
       });
       const sheetsInOrder = listed.map((p) => p.sheet).filter((s, i, a) => i === 0 || a[i - 1] !== s);
@@ -457,7 +452,7 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       const skipped = page.getByTestId('skipped-sheets').locator('li');
       expect(await skipped.count()).toBe(1);
       expect(await skipped.first().getAttribute('data-reason')).toBe('errors');
-      expect(await skipped.first().textContent()).toBe(ERROR_SHEET + (lang === 'ja' ? exp.skippedDetails![0].message : exp.skippedDetails![0].messageEn));
+      expect(await skipped.first().textContent()).toBe(ERROR_SHEET + translate(lang, 'skipped.errors'));
 
       const after = await fakeSnapshot(page);
       // 新規雇用創出数 (累計 46 → 45 of 230): 19.6 % 'D'; 待機児童数 (3 → 0, target 0, 減少): 100 % 'A'
@@ -505,10 +500,10 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       const sum = sheetSnap(snap, '集計');
       expect(snap.active).toBe('集計');
       expect(sum.customProperties).toEqual({ progressReview: 'summary' });
-      expect(sum.cells.A1.v).toBe(labels[lang].summaryTitle);
+      expect(sum.cells.A1.v).toBe(translate(lang, 'summary.title'));
       expect(sum.tables.map((x) => x.name)).toEqual(['PR_Goals', 'PR_Measures', 'PR_KPIs', 'PR_Pledges', 'PR_Measures_Stars', 'PR_Covid', 'PR_Problems']);
       expect(sum.charts).toHaveLength(1);
-      expect(sum.charts[0].title).toBe(labels[lang].chartTitle);
+      expect(sum.charts[0].title).toBe(translate(lang, 'summary.chartTitle'));
       expect(sum.charts[0].series.length).toBeGreaterThan(0);
       // links into the workbook's own sheets (COVID rows and the problems' cells)
       const links = Object.values(sum.cells).filter((c) => c.link).map((c) => c.link!);

@@ -2,7 +2,7 @@
 import { cellGrid, cellValue, needsTextPrefix, safeDisplayText } from '../../src/excel/cellText';
 import { jsonBytes, pack, rowBytes, utf8Length } from '../../src/excel/chunking';
 import { rowsOp } from '../../src/excel/writeOps';
-import { columnWidthPoints } from '../../src/excel/units';
+import { columnWidthPoints } from '../../src/excel/excelGrid';
 
 describe('cellValue: what goes into Range.values', () => {
   test('null becomes "" (Office.js would leave the cell unchanged)', () => {

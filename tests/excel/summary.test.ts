@@ -1,5 +1,5 @@
 /** 集計シート作成 through the Office.js gateway. */
-import { labels } from '../../src/domain/output/labels';
+import { translate } from '../../src/messages/translate';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { MARKER_KEY, SUMMARY_MARKER } from '../../src/excel/ownSheets';
 import { buildSummaryModel, type SummarySheetModel } from '../../src/domain/output/summaryModel';
@@ -134,8 +134,8 @@ describe('buildSummary (Office.js adapter)', () => {
     expect(again).toMatchObject({ sheet: '集計', replaced: true, syncs: 3 });
     expect(wb.sheets.map((s) => s.name)).toEqual(names);
     expect(wb.sheets.filter((s) => s.name !== '集計').map((s) => snapshotSheet(s))).toEqual(others);
-    expect(valuesOf(wb, '集計', 'A1')).toEqual([[labels.en.summaryTitle]]);
-    expect(valuesOf(wb, '集計', 'A5')).toEqual([[labels.en.goal]]);
+    expect(valuesOf(wb, '集計', 'A1')).toEqual([[translate('en', 'summary.title')]]);
+    expect(valuesOf(wb, '集計', 'A5')).toEqual([[translate('en', 'summary.col.goal')]]);
     expect(snapshotSheet(wb.sheet('集計')!).tables.map((t) => t.name)).toContain('PR_Goals');
   });
 

@@ -104,7 +104,7 @@ async function sourceOfServedFile(urlPath: string): Promise<string | undefined> 
     env: object,
     argv: object,
   ) => Promise<WebpackLike>;
-  const config = await makeConfig({}, { mode: 'production' });
+  const config = await makeConfig({ localhost: true }, { mode: 'production' });
   for (const plugin of config.plugins) {
     const options = plugin.userOptions;
     if (plugin.constructor.name === 'HtmlWebpackPlugin' && options?.filename === urlPath && options.template) {

@@ -12,6 +12,7 @@ import { buildReport } from '../../src/domain/output/report';
 import { review } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { planCells } from './support';
+import { issueLine } from '../../src/messages/issueText';
 
 function run(rows: RawValue[][], extra: Partial<RawSheet> = {}, name = '政策推進課') {
   return review([{ file: 'book.xlsx', sheets: [{ name, top: 0, left: 0, values: rows, ...extra }] }], DEFAULT_SETTINGS);
@@ -24,8 +25,8 @@ describe('regressions: bugs the properties found in src/, fixed', () => {
     // first activity row with a blank 基本政策: nothing above to repeat
     const r = run([['基本政策', '公約', '施策', '評価'], [null, 1, 1, 7]], {}, '公約');
     const e = errors(r).find((i) => i.code === 'pledgeKey.missing')!;
-    expect(e.message).toBe('公約!A2（基本政策）: 基本政策が空欄です。この取組がどの基本政策・公約・施策に属するか入力してください');
-    expect(e.messageEn).not.toContain('{header}');
+    expect(issueLine('ja', e)).toBe('公約!A2（基本政策）: 基本政策が空欄です。この取組がどの基本政策・公約・施策に属するか入力してください');
+    expect(issueLine('en', e)).not.toContain('{header}');
   });
 
   test('mergeBlockNoHeader: sheet.outputBlocked for a merged cell over an existing output column names no header', () => {

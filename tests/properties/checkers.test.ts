@@ -105,16 +105,16 @@ describe('the review and rule checkers reject broken results', () => {
     rejects(() => checkKpiResult({ ...k.row, goal: 0 }, k.result, DEFAULT_SETTINGS, 'schema'));
   });
 
-  test('an error sheet with a plan; an issue without message; a cell outside the sheet', () => {
+  test('an error sheet with a plan; an issue whose message has an unfilled parameter; a cell outside the sheet', () => {
     const { r } = fresh();
     const inputs = [{ file: 'b.xlsx', sheets: [SHEET] }];
     checkReview(inputs, r, null, newStats());
     const sr = r.files[0].sheets[0];
-    const withError = { ...r, files: [{ ...r.files[0], sheets: [{ ...sr, issues: [...sr.issues, { severity: 'error', code: 'number.text', sheet: SHEET.name, cell: 'E2', row: 1, col: 4, header: '実績R3', message: '政策推進課!E2: x', messageEn: '政策推進課!E2: x' }] }] }] } as typeof r;
+    const withError = { ...r, files: [{ ...r.files[0], sheets: [{ ...sr, issues: [...sr.issues, { severity: 'error', code: 'number.text', sheet: SHEET.name, cell: 'E2', row: 1, col: 4, header: '実績R3', params: { found: 'x' } }] }] }] } as typeof r;
     rejects(() => checkReview(inputs, withError, null, newStats()));
-    const noMessage = { ...r, files: [{ ...r.files[0], sheets: [{ ...sr, plan: null, issues: [{ severity: 'error', code: 'number.text', sheet: SHEET.name, cell: 'E2', row: 1, col: 4, header: '実績R3', message: '', messageEn: '' }] }] }] } as typeof r;
+    const noMessage = { ...r, files: [{ ...r.files[0], sheets: [{ ...sr, plan: null, issues: [{ severity: 'error', code: 'number.text', sheet: SHEET.name, cell: 'E2', row: 1, col: 4, header: '実績R3' }] }] }] } as typeof r;
     rejects(() => checkReview(inputs, noMessage, null, newStats()));
-    const outside = { ...r, files: [{ ...r.files[0], sheets: [{ ...sr, plan: null, issues: [{ severity: 'error', code: 'number.text', sheet: SHEET.name, cell: 'E9', row: 8, col: 4, header: '実績R3', message: '政策推進課!E9: x', messageEn: '政策推進課!E9: x' }] }] }] } as typeof r;
+    const outside = { ...r, files: [{ ...r.files[0], sheets: [{ ...sr, plan: null, issues: [{ severity: 'error', code: 'number.text', sheet: SHEET.name, cell: 'E9', row: 8, col: 4, header: '実績R3', params: { found: 'x' } }] }] }] } as typeof r;
     rejects(() => checkReview(inputs, outside, null, newStats()));
   });
 

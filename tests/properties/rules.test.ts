@@ -21,6 +21,7 @@ import { starCount, stars } from '../../src/domain/cells/stars';
 import { fullKeyPledgeRowsArb, pledgeSheetSpecArb, renderPledgeSheet, settingsArb, starsText, type PledgeSheetSpec } from './arbitraries';
 import { knownBugs } from './knownBugs';
 import { assertProperty, canon, checkKpiResult, checkRollup, expectedGrade, reporter, rollupNumbers, safeJson, starsFilled, violated } from './support';
+import { issueLine } from '../../src/messages/issueText';
 
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
 /** magnitudes where floating point is not the story */
@@ -320,7 +321,7 @@ describe('property 4: pledge rollup (SPEC section 4)', () => {
         const two = renderPledgeSheet({ ...spec, rows: permuted, sortRows: false });
         const r1 = review([{ file: 'a.xlsx', sheets: [one.sheet] }], DEFAULT_SETTINGS);
         const r2 = review([{ file: 'a.xlsx', sheets: [two.sheet] }], DEFAULT_SETTINGS);
-        if (r1.issues.some((i) => i.severity === 'error') || r2.issues.some((i) => i.severity === 'error')) violated('clean pledge sheet with errors', [...r1.issues, ...r2.issues].map((i) => i.message));
+        if (r1.issues.some((i) => i.severity === 'error') || r2.issues.some((i) => i.severity === 'error')) violated('clean pledge sheet with errors', [...r1.issues, ...r2.issues].map((i) => issueLine('ja', i)));
         checkRollup(r1.pledges, one.model.activities!);
         if (canon(rollupNumbers(r1.pledges)) !== canon(rollupNumbers(r2.pledges))) violated('rollup depends on row order', { a: rollupNumbers(r1.pledges), b: rollupNumbers(r2.pledges) });
       }),

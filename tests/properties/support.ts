@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { kpiRowSchema, type KpiResult, type KpiRow } from '../../src/domain/model/kpi';
-import { allMessageCodes } from '../../src/domain/base/messages';
+import { issueCodes, issueLine } from '../../src/messages/issueText';
 import type { SheetPlan, PlanValue } from '../../src/domain/plan/plan';
 import type { PledgeActivity, PledgeRollup } from '../../src/domain/model/pledge';
 import type { CellRect, RawSheet, RawValue } from '../../src/domain/base/raw';
@@ -371,7 +371,7 @@ export function checkKpiResult(row: KpiRow, result: KpiResult, s: Settings, wher
 
 // ───────────────────────────── review-wide checks (property 1) ─────────────────────────────
 
-const CODES = new Set<string>(allMessageCodes());
+const CODES = new Set<string>(issueCodes());
 /** issues about the sheet's layout rather than a typed cell: their cell may lie right of the read area */
 const SHEET_LEVEL = new Set(['sheet.tooWide', 'sheet.outputBlocked']);
 
@@ -455,7 +455,7 @@ export function checkReview(inputs: readonly WorkbookInput[], review: Review, mo
       const errs = sr.issues.filter((i) => i.severity === 'error');
       if (errs.length) stats.withErrors++;
       if (sr.plan) stats.planned++;
-      if (errs.length > 0 && sr.plan !== null) violated(`${sheet.name}: a sheet with errors has a plan`, errs.map((e) => e.message));
+      if (errs.length > 0 && sr.plan !== null) violated(`${sheet.name}: a sheet with errors has a plan`, errs.map((e) => issueLine('ja', e)));
       if (errs.length === 0 && sr.plan === null) violated(`${sheet.name}: a ${sr.kind} sheet without errors has no plan (neither result nor named error)`);
       checkIssues(sheet, sr, stats, report);
       if (sr.kind === 'kpi') {
@@ -529,12 +529,14 @@ function checkIssues(sheet: RawSheet, sr: SheetReview, stats: CheckStats, report
   for (const i of sr.issues) {
     stats.issues++;
     const where = `${sheet.name}: issue ${i.code} ${i.cell ?? ''}`;
-    const fail = (check: string, message: string) => report({ check, message: `${where}: ${message}`, detail: { message: i.message, row: i.row, col: i.col, header: i.header }, issue: i, sheet });
+    const message = issueLine('ja', i);
+    const messageEn = issueLine('en', i);
+    const fail = (check: string, text: string) => report({ check, message: `${where}: ${text}`, detail: { message, row: i.row, col: i.col, header: i.header }, issue: i, sheet });
     if (!['error', 'warning', 'info'].includes(i.severity)) fail('issue.severity', `severity ${i.severity}`);
     if (!CODES.has(i.code)) fail('issue.code', 'unknown code');
     if (i.sheet !== sheet.name) fail('issue.sheet', `names sheet ${i.sheet}`);
-    if (typeof i.message !== 'string' || i.message.trim() === '' || typeof i.messageEn !== 'string' || i.messageEn.trim() === '') fail('issue.message', 'empty message');
-    if (/\{\w+\}/.test(i.message) || /\{\w+\}/.test(i.messageEn)) fail('issue.placeholder', `message with an unfilled placeholder: ${i.message} / ${i.messageEn}`);
+    if (message.trim() === '' || messageEn.trim() === '') fail('issue.message', 'empty message');
+    if (/\{\w+\}/.test(message) || /\{\w+\}/.test(messageEn)) fail('issue.placeholder', `message with an unfilled placeholder: ${message} / ${messageEn}`);
     if (i.severity === 'error' && i.cell === undefined) fail('issue.noCell', 'an error that names no cell');
     if (i.cell === undefined) continue;
     const a = parseA1(i.cell);
@@ -546,9 +548,9 @@ function checkIssues(sheet: RawSheet, sr: SheetReview, stats: CheckStats, report
     if (a.row > EXCEL_MAX_ROW || a.col > EXCEL_MAX_COL) fail('issue.grid', 'beyond XFD1048576');
     const outside = a.row < area.top || a.row > area.bottom || a.col < area.left || a.col > area.right;
     if (outside && (!SHEET_LEVEL.has(i.code) || a.row > area.bottom)) fail('issue.area', `cell outside the sheet's area ${safeJson(area)}`);
-    if (!i.message.includes(`${sheet.name}!${i.cell}`)) fail('issue.location', `message does not name ${sheet.name}!${i.cell}: ${i.message}`);
+    if (!message.includes(`${sheet.name}!${i.cell}`)) fail('issue.location', `message does not name ${sheet.name}!${i.cell}: ${message}`);
     const head = headerTextAt(sheet, sr.headerRow, a.col);
-    if (i.severity === 'error' && head !== '' && !i.header) fail('issue.header', `error in a column with header「${head}」but the issue names no header: ${i.message}`);
+    if (i.severity === 'error' && head !== '' && !i.header) fail('issue.header', `error in a column with header「${head}」but the issue names no header: ${message}`);
   }
 }
 

@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { review, type Review, type SheetReview, type WorkbookInput } from '../../src/domain/review';
 import { DEFAULT_MIX, PLANNABLE_MIX, renderWorkbook, settingsArb, workbookSpecArb, type SheetMix } from './arbitraries';
 import { applyFilePlan, assertProperty, canon, checkPlan, newPlanStats, planMap, sameMap, violated } from './support';
+import { issueLine } from '../../src/messages/issueText';
 
 function workbooksArb(mix: SheetMix) {
   return fc.tuple(fc.array(workbookSpecArb(mix, 1, 3), { minLength: 1, maxLength: 2 }), settingsArb);
@@ -103,7 +104,7 @@ describe('property 3: reviewing a reviewed sheet changes nothing', () => {
               continue;
             }
             planned++;
-            if (!p2) violated(`${s1.sheet}: planned the first time, not the second`, s2.issues.map((i) => i.message));
+            if (!p2) violated(`${s1.sheet}: planned the first time, not the second`, s2.issues.map((i) => issueLine('ja', i)));
             const cols1 = canon(p1.columns.map((c) => [c.key, c.col, c.header, c.numberFormat]));
             const cols2 = canon(p2.columns.map((c) => [c.key, c.col, c.header, c.numberFormat]));
             if (cols1 !== cols2) violated(`${s1.sheet}: output columns moved`, { first: cols1, second: cols2 });

@@ -1,5 +1,6 @@
 import { makeIssue, type Issue, type IssueInput } from '../../src/domain/base/issues';
-import { countProblems, groupProblems, issueText } from '../../src/taskpane/state/problems';
+import { countProblems, groupProblems } from '../../src/taskpane/state/problems';
+import { issueLine, issueMessage, issuePlace } from '../../src/messages/issueText';
 
 function issue(p: Partial<IssueInput> & Pick<IssueInput, 'sheet'>): Issue {
   return makeIssue({ severity: 'error', code: 'number.text', params: { found: '約50' }, ...p });
@@ -65,23 +66,25 @@ describe('grouping problems by sheet', () => {
 });
 
 describe('issue text in the pane language', () => {
-  test('the location prefix made by makeIssue is removed (the pane shows cell and header itself)', () => {
+  test('the message alone: the pane shows the cell and the header itself', () => {
     const i = issue({ sheet: '政策推進課', row: 11, col: 7, header: '実績R3' });
-    expect(i.message.startsWith('政策推進課!H12（実績R3）: ')).toBe(true);
-    expect(issueText(i, 'ja')).toBe(i.message.slice('政策推進課!H12（実績R3）: '.length));
-    expect(issueText(i, 'ja')).toContain('「約50」は数値として読めません');
-    expect(issueText(i, 'en')).toContain('"約50" is not a number');
-    expect(issueText(i, 'en').startsWith('政策推進課')).toBe(false);
+    expect(issueLine('ja', i)).toBe('政策推進課!H12（実績R3）: ' + issueMessage('ja', i));
+    expect(issueMessage('ja', i)).toContain('「約50」は数値として読めません');
+    expect(issueMessage('en', i)).toContain('"約50" is not a number');
+    expect(issueMessage('en', i).startsWith('政策推進課')).toBe(false);
+    expect(issueLine('en', i)).toBe('政策推進課!H12 (実績R3): ' + issueMessage('en', i));
   });
 
   test('without a cell or header', () => {
-    const i = issue({ sheet: '市民課', code: 'header.actualYearMissing' });
-    expect(issueText(i, 'ja')).toBe(i.message.slice('市民課: '.length));
+    const i = issue({ sheet: '市民課', code: 'header.actualYearMissing', params: { found: '実績' } });
+    expect(issueLine('ja', i)).toBe('市民課: ' + issueMessage('ja', i));
+    expect(issuePlace('ja', { sheet: '市民課', header: '実績' })).toBe('市民課（実績）');
+    expect(issuePlace('en', { sheet: '市民課', header: '実績' })).toBe('市民課 (実績)');
   });
 
-  test('a message in another shape is shown whole; a missing language falls back to the other', () => {
-    const i: Issue = { severity: 'error', code: 'number.text', sheet: 'S', cell: 'A1', message: '独自のメッセージ', messageEn: '' };
-    expect(issueText(i, 'ja')).toBe('独自のメッセージ');
-    expect(issueText(i, 'en')).toBe('独自のメッセージ');
+  test('a parameter that is a catalogue entry is said in the message’s language', () => {
+    const i = issue({ sheet: 'S', row: 1, col: 1, code: 'number.unit', params: { found: '50人程度', unit: { key: 'word.unitExamples' } } });
+    expect(issueMessage('ja', i)).toContain('（人、件、% など）');
+    expect(issueMessage('en', i)).toContain('(e.g. 人, 件 or %)');
   });
 });

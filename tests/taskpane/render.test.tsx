@@ -38,12 +38,7 @@ const writeOutcome: WriteOutcome = {
   written: [{ sheet: '市長公約', range: 'G3:J60', cells: 232 }],
   skipped: ['政策推進課', '市民課'],
   skippedDetails: [
-    {
-      sheet: '政策推進課',
-      reason: 'errors',
-      message: 'エラーがあるため書き込みませんでした',
-      messageEn: 'not written: the sheet has errors',
-    },
+    { sheet: '政策推進課', reason: 'errors' },
   ],
   largestRequestBytes: 1000,
 };
@@ -164,7 +159,7 @@ describe('results', () => {
     expect(out).toContain('一部のシートだけ書き込みました');
     expect(out).toContain('G3:J60（232セル）');
     expect(out).toMatch(/data-testid="skipped-sheets"[\s\S]*政策推進課[\s\S]*市民課/);
-    expect(out).toContain('エラーがあるため書き込みませんでした'); // the gateway's reason
+    expect(out).toContain('エラーがあるため書き込みませんでした'); // the pane's words for the reason
     expect(out).toContain('data-reason="errors"');
     expect(out).toContain('エラーがあるため書き込みませんでした');
     expect(count(out, 'data-testid="problem-item"')).toBe(3);

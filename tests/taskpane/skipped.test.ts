@@ -2,36 +2,32 @@ import { skippedSheets } from '../../src/taskpane/state/skipped';
 
 describe('sheets a write left alone', () => {
   test('names only: the reason is errors, the pane says it in its own words', () => {
-    expect(skippedSheets({ skipped: ['政策推進課', '市民課'] }, 'ja')).toEqual([
+    expect(skippedSheets({ skipped: ['政策推進課', '市民課'] })).toEqual([
       { sheet: '政策推進課', reason: 'errors' },
       { sheet: '市民課', reason: 'errors' },
     ]);
   });
 
-  test('with details: the gateway’s message in the pane’s language', () => {
+  test('with details: each sheet with its reason, in the order of the names', () => {
     const outcome = {
       skipped: ['政策推進課', '市民課'],
       skippedDetails: [
-        { sheet: '市民課', reason: 'protected' as const, message: '保護されています', messageEn: 'protected' },
-        { sheet: '政策推進課', reason: 'errors' as const, message: 'エラーがあります', messageEn: '' },
+        { sheet: '市民課', reason: 'protected' as const },
+        { sheet: '政策推進課', reason: 'errors' as const },
       ],
     };
-    expect(skippedSheets(outcome, 'ja')).toEqual([
-      { sheet: '政策推進課', reason: 'errors', text: 'エラーがあります' },
-      { sheet: '市民課', reason: 'protected', text: '保護されています' },
-    ]);
-    expect(skippedSheets(outcome, 'en')).toEqual([
-      { sheet: '政策推進課', reason: 'errors', text: 'エラーがあります' },
-      { sheet: '市民課', reason: 'protected', text: 'protected' },
+    expect(skippedSheets(outcome)).toEqual([
+      { sheet: '政策推進課', reason: 'errors' },
+      { sheet: '市民課', reason: 'protected' },
     ]);
   });
 
   test('a detail for a sheet missing from the names is still listed, once', () => {
     const outcome = {
       skipped: ['A'],
-      skippedDetails: [{ sheet: 'B', reason: 'protected' as const, message: '', messageEn: '' }],
+      skippedDetails: [{ sheet: 'B', reason: 'protected' as const }],
     };
-    expect(skippedSheets(outcome, 'ja')).toEqual([
+    expect(skippedSheets(outcome)).toEqual([
       { sheet: 'A', reason: 'errors' },
       { sheet: 'B', reason: 'protected' },
     ]);

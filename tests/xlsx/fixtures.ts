@@ -152,7 +152,7 @@ export async function withExtras(bytes: Uint8Array, opts: ExtraOptions = {}): Pr
   // native chart on the KPI sheet (a <drawing> in the sheet's tail)
   const chartBytes = await addChart(bytes, {
     sheetName: '政策推進課',
-    chart: { title: '目標値', table: 't', categoryColumn: 0, valueColumns: [1], rowCount: 2, top: 12, left: 1, width: 480, height: 240 },
+    chart: { title: '目標値', table: 't', categoryColumn: 0, valueColumns: [1], rowCount: 2, axis: { min: 0, max: 1.2, majorUnit: 0.2 }, top: 12, left: 1, width: 480, height: 240 },
     table: {
       name: 't',
       title: 'KPI',

@@ -1,23 +1,18 @@
 /**
  * LibreOffice as an independent reader: it must open the patched copies (including the
  * .xlsm with its chart, pivot table and external link) and see the planned values.
- * Skipped cleanly when soffice is not installed.
+ * Without soffice: skipped with the reason printed, or an error in CI (tests/support/externalTools.ts).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { patchWorkbook, validatePackage } from '../../src/xlsx/patch';
 import { compareWithPlan, expectedCells } from './compare';
 import { baseWorkbook, loadBook, planFor, withExtras } from './fixtures';
+import { findTool } from '../support/externalTools';
 
-function sofficePath(): string | null {
-  const r = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' });
-  const p = r.stdout.trim();
-  return r.status === 0 && p ? p : null;
-}
-
-const soffice = sofficePath();
+const soffice = findTool('soffice');
 const maybe = soffice ? describe : describe.skip;
 
 jest.setTimeout(180_000);

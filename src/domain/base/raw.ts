@@ -1,6 +1,7 @@
 /**
- * What an adapter (Office.js or exceljs) hands to the domain: plain values with their
- * positions. Rows and columns are zero-based and absolute on the worksheet.
+ * What an adapter hands to the domain (src/excel reading through Office.js, src/xlsx reading a
+ * file): plain values with their positions. Rows and columns are zero-based and absolute on the
+ * worksheet.
  */
 export type RawValue = string | number | boolean | null | undefined | Date | RawError;
 

@@ -1,29 +1,51 @@
-/** Review settings: the cap, the plan period and the grade bands (SPEC section 3). */
-import { z } from 'zod';
+/**
+ * Review settings: the cap, the plan period and the grade bands (SPEC section 3). This schema is
+ * the one check of settings: the task pane's form and the command line's options go through it,
+ * and settingsRule says what a failed check allows, as a catalogue entry.
+ *
+ * Written with zod/mini (the same zod core, functions instead of methods) because the task pane's
+ * first screen loads and checks settings: mini tree-shakes to ≈17 KB where classic zod is ≈85 KB.
+ * The cell schemas keep classic zod; they load with the review engine.
+ */
+import * as z from 'zod/mini';
+import type { core } from 'zod/mini';
+import type { MessageKey } from '../../messages/ja';
+
+/** the fiscal years a plan period may span */
+export const PLAN_YEARS = { min: 1950, max: 2200 } as const;
+
+/** a refine's message is the key of its words in the catalogue */
+function rule(key: MessageKey & `settings.error.${string}`): { message: string } {
+  return { message: key };
+}
+
+const planYear = () => z.int().check(z.minimum(PLAN_YEARS.min), z.maximum(PLAN_YEARS.max));
 
 export const gradeBandsSchema = z
   .object({
-    A: z.number().finite(),
-    B: z.number().finite(),
-    C: z.number().finite(),
+    A: z.number(),
+    B: z.number(),
+    C: z.number(),
   })
-  .refine((g) => g.A >= g.B && g.B >= g.C, { message: 'grade bands must satisfy A ≥ B ≥ C' });
+  .check(z.refine((g) => g.A >= g.B && g.B >= g.C, rule('settings.error.gradeOrder')));
 
 export const settingsSchema = z
   .object({
     /** upper clamp for 達成率, 基準比進捗率 and 計画比, in percent */
-    cap: z.number().finite().positive().max(10000).default(120),
-    planStart: z.number().int().min(1950).max(2200).default(2020),
-    planEnd: z.number().int().min(1950).max(2200).default(2024),
-    grades: gradeBandsSchema.default({ A: 100, B: 80, C: 50 }),
+    cap: z._default(z.number().check(z.positive(), z.maximum(10000)), 120),
+    planStart: z._default(planYear(), 2020),
+    planEnd: z._default(planYear(), 2024),
+    grades: z._default(gradeBandsSchema, { A: 100, B: 80, C: 50 }),
     /** fiscal years in which a zero or collapsed actual raises 要確認 */
-    covidFrom: z.number().int().default(2020),
-    covidTo: z.number().int().default(2022),
+    covidFrom: z._default(z.int(), 2020),
+    covidTo: z._default(z.int(), 2022),
     /** an actual below this share of the baseline raises 要確認 */
-    covidRatio: z.number().min(0).max(1).default(0.5),
+    covidRatio: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.5),
   })
-  .refine((s) => s.planStart <= s.planEnd, { message: 'plan start must not be after plan end', path: ['planEnd'] })
-  .refine((s) => s.covidFrom <= s.covidTo, { message: 'COVID period start must not be after its end', path: ['covidTo'] });
+  .check(
+    z.refine((s) => s.planStart <= s.planEnd, { ...rule('settings.error.planOrder'), path: ['planEnd'] }),
+    z.refine((s) => s.covidFrom <= s.covidTo, { ...rule('settings.error.covidOrder'), path: ['covidTo'] }),
+  );
 
 export type Settings = z.infer<typeof settingsSchema>;
 export type SettingsInput = z.input<typeof settingsSchema>;
@@ -39,4 +61,29 @@ export function parsePlanPeriod(text: string): { planStart: number; planEnd: num
   const m = /^\s*(\d{4})\s*[-–〜~]\s*(\d{4})\s*$/.exec(text);
   if (!m) return null;
   return { planStart: Number(m[1]), planEnd: Number(m[2]) };
+}
+
+export interface SettingsRule {
+  key: MessageKey;
+  params?: Record<string, number>;
+}
+
+/** What a failed check allows, in the catalogue's words: "Must be at least 1950." */
+export function settingsRule(issue: core.$ZodIssue): SettingsRule {
+  switch (issue.code) {
+    case 'invalid_type':
+      return { key: issue.expected === 'int' ? 'settings.error.integer' : 'settings.error.number' };
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      return issue.inclusive === false ? { key: 'settings.error.greaterThan', params: { min } } : { key: 'settings.error.min', params: { min } };
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      return issue.inclusive === false ? { key: 'settings.error.lessThan', params: { max } } : { key: 'settings.error.max', params: { max } };
+    }
+    case 'custom':
+      return { key: issue.message.startsWith('settings.error.') ? (issue.message as MessageKey) : 'settings.error.invalid' };
+    default:
+      return { key: 'settings.error.invalid' };
+  }
 }

@@ -1,5 +1,5 @@
 /** ★ display of a 10-step rating: floor(rating) filled stars, in two groups of five. */
-import { safeFloor } from '../base/clamp';
+import { safeFloor } from '../base/arithmetic';
 
 export function stars(rating: number): string {
   const n = Math.max(0, Math.min(10, safeFloor(rating)));

@@ -1,7 +1,10 @@
-/** The machine-readable report of SPEC section 6 (`--json`). */
+/**
+ * The machine-readable report of SPEC section 6 (`--json`). Errors and warnings carry their
+ * place and message as a line in Japanese (`message`, as in SPEC) and English (`messageEn`).
+ */
 import { AGGREGATION_LABEL, DIRECTION_LABEL } from '../cells/directionAggregation';
 import type { Issue } from '../base/issues';
-import { messageEn, messageJa } from '../base/messages';
+import { issueLine, issueMessage } from '../../messages/issueText';
 import { summarizeKpis, type GroupSummary } from '../rules/goalSummary';
 import type { Review } from '../review';
 import { TOOL_NAME, TOOL_VERSION } from '../../version';
@@ -49,8 +52,8 @@ function issueOut(i: Issue): ReportIssue {
     header: i.header ?? null,
     found: i.found ?? null,
     code: i.code,
-    message: i.message,
-    messageEn: i.messageEn,
+    message: issueLine('ja', i),
+    messageEn: issueLine('en', i),
   };
 }
 
@@ -88,7 +91,7 @@ export function buildReport(review: Review) {
     pace: result.pace,
     grade: result.grade,
     covid: result.covid,
-    reasons: result.reasons.map((r) => ({ code: r.code, message: messageJa(r.code, r.params), messageEn: messageEn(r.code, r.params) })),
+    reasons: result.reasons.map((r) => ({ code: r.code, message: issueMessage('ja', r), messageEn: issueMessage('en', r) })),
   }));
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },

@@ -1,18 +1,20 @@
 /**
  * The summary sheet (集計) of SPEC section 5 as data: titled sections, each an Excel table,
- * with number formats, bold rows, links to cells and one chart spec. Both adapters
- * (Office.js and exceljs) render this same model, so the task pane and the command line
- * publish the same sheet.
+ * with number formats, bold rows, links to cells, data bars and icon sets with their scales
+ * (from the settings), and one chart spec. Both writers render this same model — the Office.js
+ * adapter (src/excel/writeSummary.ts) in the task pane and the package writer
+ * (src/xlsx/summaryPackage.ts) on the command line — so they publish the same sheet.
  */
 import { cellAddress } from '../base/address';
 import { COVID_LABEL } from '../rules/covid';
 import { eraLabel } from '../cells/fiscalYear';
-import { summarizeKpis, type GroupSummary } from '../rules/goalSummary';
-import type { Issue } from '../base/issues';
+import { summarizeKpis, type GroupSummary, type KpiSummary } from '../rules/goalSummary';
 import { circledNumber, romanNumeral } from '../cells/ordinals';
+import { achievementScaleMax, fraction, gradeIconThresholds, PLEDGE_SCALE_MAX } from '../plan/outputPresentation';
 import type { Review } from '../review';
-import { labels } from './labels';
 import type { Lang } from '../../messages/lang';
+import { issueMessage } from '../../messages/issueText';
+import { translate, translator, type Translate } from '../../messages/translate';
 
 export type SummaryValue = string | number | null;
 
@@ -40,9 +42,10 @@ export interface SummaryTable {
   rows: SummaryCell[][];
   /** number format per column (null = General) */
   formats: (string | null)[];
-  /** column index (in the table) that gets an icon set / data bar */
-  iconSetColumn?: number;
-  dataBarColumn?: number;
+  /** a data bar from 0 to `max` (stored units: 1.2 = 120%) on one column (index in the table) */
+  dataBar?: { column: number; max: number };
+  /** traffic lights on one column: red below thresholds[0], yellow from it, green from thresholds[1] */
+  iconSet?: { column: number; thresholds: [number, number] };
   /** text shown instead of the table when it has no rows */
   emptyText: string;
 }
@@ -55,6 +58,8 @@ export interface SummaryChart {
   valueColumns: number[];
   /** number of leading table rows charted (the total row is left out) */
   rowCount: number;
+  /** the value axis, in stored units (1.2 = 120%) */
+  axis: { min: number; max: number; majorUnit: number };
   top: number;
   left: number;
   width: number;
@@ -72,40 +77,11 @@ export interface SummarySheetModel {
   columnWidths: number[];
 }
 
-export const SUMMARY_SHEET_NAME = '集計';
+/** the same name in both languages: the add-in finds its earlier summary by it */
+export const SUMMARY_SHEET_NAME = translate('ja', 'summary.sheetName');
 
 const PCT = '0.0%';
-
-function pct(x: number | null): number | null {
-  return x === null ? null : x / 100;
-}
-
-function goalLabel(goal: number | null, lang: Lang): string {
-  if (goal === null) return labels[lang].noGoal;
-  return lang === 'ja' ? `基本目標${goal}` : `Goal ${goal}`;
-}
-
-function measureLabel(measure: number | null, lang: Lang): string {
-  if (measure === null) return labels[lang].goalTarget;
-  return lang === 'ja' ? `施策${circledNumber(measure)}` : `Measure ${measure}`;
-}
-
-function groupCells(g: GroupSummary): SummaryCell[] {
-  return [
-    { v: g.kpis },
-    { v: pct(g.meanAchievement) },
-    { v: pct(g.meanAchievementExCovid) },
-    { v: g.grades.A },
-    { v: g.grades.B },
-    { v: g.grades.C },
-    { v: g.grades.D },
-    { v: g.grades.none },
-    { v: g.covidSuspended },
-    { v: g.covidReview },
-  ];
-}
-
-const GROUP_FORMATS = ['0', PCT, PCT, '0', '0', '0', '0', '0', '0', '0'];
+const NUM = '#,##0.###';
 
 /** Unique, non-empty column headers: an Excel table needs distinct header names. */
 export function tableHeaders(headers: readonly string[]): string[] {
@@ -126,72 +102,112 @@ export interface SummaryOptions {
   linkFile?: (file: string, kind: 'reviewed' | 'input') => string | undefined;
 }
 
-export function buildSummaryModel(review: Review, opts: SummaryOptions = {}): SummarySheetModel {
-  const lang = opts.lang ?? 'ja';
-  const L = labels[lang];
-  const s = review.settings;
-  const summary = summarizeKpis(review.kpis);
-  const link = (file: string, kind: 'reviewed' | 'input', sheet: string, row: number, col: number): CellLink => ({
-    file: opts.linkFile ? opts.linkFile(file, kind) : undefined,
-    sheet,
-    cell: cellAddress(row, col),
-  });
-  const erroredFiles = new Set(review.issues.filter((i) => i.severity === 'error').map((i) => i.file ?? ''));
-  const tables: SummaryTable[] = [];
-  let row = 3;
-  const place = (t: Omit<SummaryTable, 'titleRow' | 'left'>): void => {
-    tables.push({ ...t, headers: tableHeaders(t.headers), titleRow: row, left: 0 });
-    row += 2 + Math.max(1, t.rows.length) + 2;
-  };
+/** What every section needs: the review, its words and scales, and a way to link to a cell. */
+interface SectionContext {
+  review: Review;
+  summary: KpiSummary;
+  lang: Lang;
+  t: Translate;
+  /** top of the 達成率 scales (bars, axis), from the cap */
+  scaleMax: number;
+  link(file: string, kind: 'reviewed' | 'input', sheet: string, row: number, col: number): CellLink;
+  /** files with errors: their cells are linked in the input, not in a reviewed copy (none was written) */
+  erroredFiles: ReadonlySet<string>;
+}
 
-  // 1. goals
-  const goalRows: SummaryCell[][] = summary.goals.map((g) => [{ v: goalLabel(g.goal, lang) }, ...groupCells(g)]);
-  goalRows.push([{ v: L.total, bold: true }, ...groupCells(summary.total).map((c) => ({ ...c, bold: true }))]);
-  const groupHeaders = [L.kpiCount, L.meanAchievement, L.meanAchievementExCovid, 'A', 'B', 'C', 'D', L.noGrade, COVID_LABEL.suspended, COVID_LABEL.review];
-  place({
+type Section = Omit<SummaryTable, 'titleRow' | 'left'>;
+
+function goalLabel(c: SectionContext, goal: number | null): string {
+  return goal === null ? c.t('summary.noGoal') : c.t('summary.goalLabel', { goal });
+}
+
+function measureLabel(c: SectionContext, measure: number | null): string {
+  if (measure === null) return c.t('summary.goalTarget');
+  // 施策⑤ in Japanese, as the city numbers its measures; Measure 5 in English
+  return c.t('summary.measureLabel', { measure: c.lang === 'ja' ? circledNumber(measure) : measure });
+}
+
+function groupHeaders(c: SectionContext): string[] {
+  const t = c.t;
+  return [t('summary.col.kpiCount'), t('summary.col.meanAchievement'), t('summary.col.meanAchievementExCovid'), 'A', 'B', 'C', 'D', t('summary.col.noGrade'), COVID_LABEL.suspended, COVID_LABEL.review];
+}
+
+function groupCells(g: GroupSummary): SummaryCell[] {
+  return [
+    { v: g.kpis },
+    { v: fraction(g.meanAchievement) },
+    { v: fraction(g.meanAchievementExCovid) },
+    { v: g.grades.A },
+    { v: g.grades.B },
+    { v: g.grades.C },
+    { v: g.grades.D },
+    { v: g.grades.none },
+    { v: g.covidSuspended },
+    { v: g.covidReview },
+  ];
+}
+
+const GROUP_FORMATS = ['0', PCT, PCT, '0', '0', '0', '0', '0', '0', '0'];
+
+/** 1. KPI achievement per 基本目標, the total in bold; mean 達成率 as a bar */
+function goalsSection(c: SectionContext): Section {
+  const rows: SummaryCell[][] = c.summary.goals.map((g) => [{ v: goalLabel(c, g.goal) }, ...groupCells(g)]);
+  rows.push([{ v: c.t('summary.total'), bold: true }, ...groupCells(c.summary.total).map((cell) => ({ ...cell, bold: true }))]);
+  return {
     name: 'PR_Goals',
-    title: L.goalsTitle,
-    headers: [L.goal, ...groupHeaders],
-    rows: goalRows,
+    title: c.t('summary.section.goals'),
+    headers: [c.t('summary.col.goal'), ...groupHeaders(c)],
+    rows,
     formats: [null, ...GROUP_FORMATS],
-    dataBarColumn: 2,
-    emptyText: L.none,
-  });
-  const goalsTable = tables[tables.length - 1];
-  const chart: SummaryChart | null = summary.goals.length
-    ? {
-        title: L.chartTitle,
-        table: 'PR_Goals',
-        categoryColumn: 0,
-        valueColumns: [2, 3],
-        rowCount: summary.goals.length,
-        top: goalsTable.titleRow,
-        left: 12,
-        width: 560,
-        height: 300,
-      }
-    : null;
-  if (chart) row = Math.max(row, goalsTable.titleRow + 17);
+    dataBar: { column: 2, max: c.scaleMax },
+    emptyText: c.t('summary.none'),
+  };
+}
 
-  // 2. measures
-  place({
+/** the chart beside section 1: mean 達成率 with and without コロナ中止 per goal, the total left out */
+function goalsChart(c: SectionContext, goals: SummaryTable): SummaryChart | null {
+  if (!c.summary.goals.length) return null;
+  return {
+    title: c.t('summary.chartTitle'),
+    table: goals.name,
+    categoryColumn: 0,
+    valueColumns: [2, 3],
+    rowCount: c.summary.goals.length,
+    axis: { min: 0, max: c.scaleMax, majorUnit: 0.2 },
+    top: goals.titleRow,
+    left: 12,
+    width: 560,
+    height: 300,
+  };
+}
+
+/** 2. KPI achievement per 施策 */
+function measuresSection(c: SectionContext): Section {
+  return {
     name: 'PR_Measures',
-    title: L.measuresTitle,
-    headers: [L.goal, L.measure, ...groupHeaders],
-    rows: summary.measures.map((m) => [{ v: goalLabel(m.goal, lang) }, { v: measureLabel(m.measure, lang) }, ...groupCells(m)]),
+    title: c.t('summary.section.measures'),
+    headers: [c.t('summary.col.goal'), c.t('summary.col.measure'), ...groupHeaders(c)],
+    rows: c.summary.measures.map((m) => [{ v: goalLabel(c, m.goal) }, { v: measureLabel(c, m.measure) }, ...groupCells(m)]),
     formats: [null, null, ...GROUP_FORMATS],
-    dataBarColumn: 3,
-    emptyText: L.none,
-  });
+    dataBar: { column: 3, max: c.scaleMax },
+    emptyText: c.t('summary.none'),
+  };
+}
 
-  // 3. every KPI
-  place({
+/** 3. every KPI with its computed values; traffic lights on 達成率 at the grade bands */
+function kpisSection(c: SectionContext): Section {
+  const t = c.t;
+  return {
     name: 'PR_KPIs',
-    title: L.kpisTitle,
-    headers: [L.goal, L.measure, L.project, L.indicator, L.unit, L.baseline, L.actualYear, L.actual, L.target, L.achievement, L.progress, L.pace, L.grade, L.covid, L.location],
-    rows: review.kpis.map(({ row: k, result: r }) => [
-      { v: k.goal === null ? null : goalLabel(k.goal, lang) },
-      { v: k.measure === null ? null : measureLabel(k.measure, lang) },
+    title: t('summary.section.kpis'),
+    headers: [
+      t('summary.col.goal'), t('summary.col.measure'), t('summary.col.project'), t('summary.col.indicator'), t('summary.col.unit'),
+      t('summary.col.baseline'), t('summary.col.actualYear'), t('summary.col.actual'), t('summary.col.target'), t('summary.col.achievement'),
+      t('summary.col.progress'), t('summary.col.pace'), t('summary.col.grade'), t('summary.col.covid'), t('summary.col.location'),
+    ],
+    rows: c.review.kpis.map(({ row: k, result: r }) => [
+      { v: k.goal === null ? null : goalLabel(c, k.goal) },
+      { v: k.measure === null ? null : measureLabel(c, k.measure) },
       { v: k.project || null },
       { v: k.indicator },
       { v: k.unit || null },
@@ -199,42 +215,50 @@ export function buildSummaryModel(review: Review, opts: SummaryOptions = {}): Su
       { v: r.latest ? eraLabel(r.latest.year) : null },
       { v: r.latest ? r.latest.value : null },
       { v: k.target },
-      { v: pct(r.achievement) },
-      { v: pct(r.progress) },
-      { v: pct(r.pace) },
+      { v: fraction(r.achievement) },
+      { v: fraction(r.progress) },
+      { v: fraction(r.pace) },
       { v: r.grade },
       { v: r.covid === 'none' ? null : COVID_LABEL[r.covid] },
       // plain text: a link per KPI would add a relationship per row to the package
-      { v: L.rowRef(k.sheet, k.row + 1) },
+      { v: t('summary.rowRef', { sheet: k.sheet, row: k.row + 1 }) },
     ]),
-    formats: [null, null, null, null, null, '#,##0.###', null, '#,##0.###', '#,##0.###', PCT, PCT, PCT, '@', '@', null],
-    iconSetColumn: 9,
-    emptyText: L.none,
-  });
+    formats: [null, null, null, null, null, NUM, null, NUM, NUM, PCT, PCT, PCT, '@', '@', null],
+    iconSet: { column: 9, thresholds: gradeIconThresholds(c.review.settings.grades) },
+    emptyText: t('summary.none'),
+  };
+}
 
-  // 4. pledge overview (総括表), in the layout of seed 002
-  const pledgeRows: SummaryCell[][] = [];
-  for (const p of review.pledges.policies) {
-    pledgeRows.push([{ v: `${romanNumeral(p.policy)} ${p.title}`.trim(), bold: true }, { v: p.percent / 100, bold: true }]);
-    for (const q of review.pledges.pledges.filter((x) => x.policy === p.policy)) {
-      pledgeRows.push([{ v: `　${q.pledge} ${q.title}`.trimEnd() }, { v: q.percent / 100 }]);
+/** 4. the pledge overview (総括表) in the layout of seed 002: policies in bold, their pledges under them, 全体 last */
+function pledgesSection(c: SectionContext): Section {
+  const { pledges } = c.review;
+  const rows: SummaryCell[][] = [];
+  for (const p of pledges.policies) {
+    rows.push([{ v: `${romanNumeral(p.policy)} ${p.title}`.trim(), bold: true }, { v: fraction(p.percent), bold: true }]);
+    for (const q of pledges.pledges.filter((x) => x.policy === p.policy)) {
+      rows.push([{ v: `　${q.pledge} ${q.title}`.trimEnd() }, { v: fraction(q.percent) }]);
     }
   }
-  if (review.pledges.overall !== null) pledgeRows.push([{ v: L.overall, bold: true }, { v: review.pledges.overall / 100, bold: true }]);
-  place({
+  if (pledges.overall !== null) rows.push([{ v: c.t('summary.overall'), bold: true }, { v: fraction(pledges.overall), bold: true }]);
+  return {
     name: 'PR_Pledges',
-    title: L.pledgesTitle,
-    headers: [L.pledgeSection, L.pledgeProgress],
-    rows: pledgeRows,
-    formats: [null, '0.0%'],
-    dataBarColumn: 1,
-    emptyText: L.none,
-  });
-  place({
+    title: c.t('summary.section.pledges'),
+    headers: [c.t('summary.col.pledgeSection'), c.t('summary.col.pledgeProgress')],
+    rows,
+    formats: [null, PCT],
+    dataBar: { column: 1, max: PLEDGE_SCALE_MAX },
+    emptyText: c.t('summary.none'),
+  };
+}
+
+/** 5. every pledge measure: its mean rating and ★ */
+function pledgeMeasuresSection(c: SectionContext): Section {
+  const t = c.t;
+  return {
     name: 'PR_Measures_Stars',
-    title: L.pledgeMeasuresTitle,
-    headers: [L.policy, L.pledge, L.measure, L.measureTitle, L.measureProgress, L.stars, L.activities],
-    rows: review.pledges.measures.map((m) => [
+    title: t('summary.section.pledgeMeasures'),
+    headers: [t('summary.col.policy'), t('summary.col.pledge'), t('summary.col.measure'), t('summary.col.measureTitle'), t('summary.col.measureProgress'), t('summary.col.stars'), t('summary.col.activities')],
+    rows: c.review.pledges.measures.map((m) => [
       { v: romanNumeral(m.policy) },
       { v: m.pledge },
       { v: m.measure },
@@ -244,15 +268,18 @@ export function buildSummaryModel(review: Review, opts: SummaryOptions = {}): Su
       { v: m.activities },
     ]),
     formats: [null, '0', '0', null, '0.00', '@', '0'],
-    emptyText: L.none,
-  });
+    emptyText: t('summary.none'),
+  };
+}
 
-  // 5. COVID-flagged KPIs
-  place({
+/** 6. the KPIs flagged コロナ中止 or 要確認, each linked to its row */
+function covidSection(c: SectionContext): Section {
+  const t = c.t;
+  return {
     name: 'PR_Covid',
-    title: L.covidTitle,
-    headers: [L.covid, L.file, L.sheet, L.indicator, L.baseline, L.actual, L.notes, L.location],
-    rows: review.kpis
+    title: t('summary.section.covid'),
+    headers: [t('summary.col.covid'), t('summary.col.file'), t('summary.col.sheet'), t('summary.col.indicator'), t('summary.col.baseline'), t('summary.col.actual'), t('summary.col.notes'), t('summary.col.location')],
+    rows: c.review.kpis
       .filter((k) => k.result.covid !== 'none')
       .map(({ file, row: k, result: r }) => [
         { v: COVID_LABEL[r.covid] },
@@ -262,34 +289,74 @@ export function buildSummaryModel(review: Review, opts: SummaryOptions = {}): Su
         { v: k.baseline },
         { v: r.latest ? r.latest.value : null },
         { v: k.notes || null },
-        { v: L.rowRef(k.sheet, k.row + 1), link: link(file, erroredFiles.has(file) ? 'input' : 'reviewed', k.sheet, k.row, 0) },
+        { v: t('summary.rowRef', { sheet: k.sheet, row: k.row + 1 }), link: c.link(file, c.erroredFiles.has(file) ? 'input' : 'reviewed', k.sheet, k.row, 0) },
       ]),
-    formats: ['@', null, null, null, '#,##0.###', '#,##0.###', null, null],
-    emptyText: L.none,
-  });
+    formats: ['@', null, null, null, NUM, NUM, null, null],
+    emptyText: t('summary.none'),
+  };
+}
 
-  // 6. validation problems
-  const problems = review.issues.filter((i) => i.severity !== 'info');
-  place({
+/** 7. the errors and warnings of validation, each cell linked to the input */
+function problemsSection(c: SectionContext): Section {
+  const t = c.t;
+  return {
     name: 'PR_Problems',
-    title: L.problemsTitle,
-    headers: [L.severity, L.file, L.sheet, L.cell, L.header, L.message],
-    rows: problems.map((i: Issue) => [
-      { v: i.severity === 'error' ? L.error : L.warning },
-      { v: i.file ?? null },
-      { v: i.sheet },
-      i.cell ? { v: i.cell, link: link(i.file ?? '', 'input', i.sheet, i.row!, i.col!) } : { v: null },
-      { v: i.header ?? null },
-      { v: lang === 'ja' ? i.message : i.messageEn },
-    ]),
+    title: t('summary.section.problems'),
+    headers: [t('summary.col.severity'), t('summary.col.file'), t('summary.col.sheet'), t('summary.col.cell'), t('summary.col.header'), t('summary.col.message')],
+    rows: c.review.issues
+      .filter((i) => i.severity !== 'info')
+      .map((i) => [
+        { v: t(i.severity === 'error' ? 'summary.severity.error' : 'summary.severity.warning') },
+        { v: i.file ?? null },
+        { v: i.sheet },
+        i.cell ? { v: i.cell, link: c.link(i.file ?? '', 'input', i.sheet, i.row!, i.col!) } : { v: null },
+        { v: i.header ?? null },
+        // the place has its own columns: the message alone
+        { v: issueMessage(c.lang, i) },
+      ]),
     formats: ['@', null, null, null, null, null],
-    emptyText: L.noProblems,
-  });
+    emptyText: t('summary.noProblems'),
+  };
+}
+
+export function buildSummaryModel(review: Review, opts: SummaryOptions = {}): SummarySheetModel {
+  const lang = opts.lang ?? 'ja';
+  const t = translator(lang);
+  const s = review.settings;
+  const c: SectionContext = {
+    review,
+    summary: summarizeKpis(review.kpis),
+    lang,
+    t,
+    scaleMax: achievementScaleMax(s),
+    link: (file, kind, sheet, row, col) => ({ file: opts.linkFile ? opts.linkFile(file, kind) : undefined, sheet, cell: cellAddress(row, col) }),
+    erroredFiles: new Set(review.issues.filter((i) => i.severity === 'error').map((i) => i.file ?? '')),
+  };
+
+  // sections top to bottom: each takes its title row, its table (at least one row) and two blank rows
+  const tables: SummaryTable[] = [];
+  let row = 3;
+  const place = (section: Section): SummaryTable => {
+    const table = { ...section, headers: tableHeaders(section.headers), titleRow: row, left: 0 };
+    tables.push(table);
+    row += 2 + Math.max(1, section.rows.length) + 2;
+    return table;
+  };
+  const goals = place(goalsSection(c));
+  const chart = goalsChart(c, goals);
+  // the chart stands right of section 1: the next section starts below it
+  if (chart) row = Math.max(row, goals.titleRow + 17);
+  place(measuresSection(c));
+  place(kpisSection(c));
+  place(pledgesSection(c));
+  place(pledgeMeasuresSection(c));
+  place(covidSection(c));
+  place(problemsSection(c));
 
   return {
     name: SUMMARY_SHEET_NAME,
-    title: L.summaryTitle,
-    subtitle: L.subtitle(s.planStart, s.planEnd, s.cap, opts.date ?? ''),
+    title: t('summary.title'),
+    subtitle: t('summary.subtitle', { start: s.planStart, end: s.planEnd, cap: s.cap }) + (opts.date ? t('summary.subtitle.date', { date: opts.date }) : ''),
     tables,
     chart,
     freezeRows: 2,

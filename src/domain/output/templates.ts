@@ -1,14 +1,23 @@
 /**
  * The sheets departments fill (テンプレート作成): SPEC headers, dropdowns for 方向 and 集計,
  * number formats, a frozen header, the output columns shaded and locked, one example row.
- * Data only; the task pane renders it with Office.js (and tests with exceljs).
+ * Data only, words from the catalogue; the task pane renders it with Office.js.
  */
 import { eraLabel } from '../cells/fiscalYear';
-import { KPI_OUTPUT_HEADERS, KPI_OUTPUTS, PLEDGE_OUTPUT_HEADERS, PLEDGE_OUTPUTS } from '../sheets/headers';
-import { KPI_OUTPUT_SPEC, PLEDGE_OUTPUT_SPEC } from '../review';
+import { AGGREGATION_LABEL, DIRECTION_LABEL } from '../cells/directionAggregation';
+import { ACTUAL_HEADER, KPI_FIELD_HEADERS as K, KPI_OUTPUT_HEADERS, KPI_OUTPUTS, PLEDGE_FIELD_HEADERS as P, PLEDGE_OUTPUT_HEADERS, PLEDGE_OUTPUTS } from '../sheets/headers';
+import { KPI_OUTPUT_SPEC, PLEDGE_OUTPUT_SPEC } from '../plan/outputPresentation';
 import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL } from '../plan/plan';
+import type { Lang } from '../../messages/lang';
+import { formatList, translate, translator } from '../../messages/translate';
 
-export type TemplateValidation = { kind: 'list'; values: string[] } | { kind: 'wholeNumber'; min: number; max: number };
+/** The message Excel shows when a typed value breaks the column's rule. */
+export interface TemplateAlert {
+  title: string;
+  message: string;
+}
+
+export type TemplateValidation = ({ kind: 'list'; values: string[] } | { kind: 'wholeNumber'; min: number; max: number }) & { alert: TemplateAlert };
 
 export interface TemplateColumn {
   header: string;
@@ -40,26 +49,42 @@ export interface KpiTemplateOptions {
   department?: string;
   planStart: number;
   planEnd: number;
+  /** the language of the title and the example row (the headers are the SPEC's); default ja */
+  lang?: Lang;
+}
+
+function listRule(lang: Lang, values: string[]): TemplateValidation {
+  return { kind: 'list', values, alert: { title: translate(lang, 'templateSheet.alert.title'), message: translate(lang, 'templateSheet.alert.list', { values: formatList(lang, values) }) } };
+}
+
+function wholeNumberRule(lang: Lang, min: number, max: number): TemplateValidation {
+  return { kind: 'wholeNumber', min, max, alert: { title: translate(lang, 'templateSheet.alert.title'), message: translate(lang, 'templateSheet.alert.wholeNumber', { min, max }) } };
+}
+
+function text(header: string, width: number): TemplateColumn {
+  return { header, width, numberFormat: '@', output: false };
 }
 
 export function kpiTemplate(opts: KpiTemplateOptions): TemplateModel {
+  const lang = opts.lang ?? 'ja';
+  const t = translator(lang);
   const years: number[] = [];
   for (let y = opts.planStart; y <= opts.planEnd; y++) years.push(y);
   const input: TemplateColumn[] = [
-    { header: '基本目標', width: 9, numberFormat: '@', output: false },
-    { header: '施策', width: 7, numberFormat: '@', output: false },
-    { header: '事業名', width: 28, numberFormat: '@', output: false },
-    { header: '担当課', width: 16, numberFormat: '@', output: false },
-    { header: '指標名', width: 30, numberFormat: '@', output: false },
-    { header: '単位', width: 7, numberFormat: '@', output: false },
-    { header: '方向', width: 8, numberFormat: '@', output: false, validation: { kind: 'list', values: ['増加', '減少'] } },
-    { header: '集計', width: 8, numberFormat: '@', output: false, validation: { kind: 'list', values: ['単年', '累計'] } },
-    { header: '基準年度', width: 9, numberFormat: '@', output: false },
-    { header: '基準値', width: 11, numberFormat: NUM, output: false },
-    ...years.map((y) => ({ header: `実績${eraLabel(y)}`, width: 11, numberFormat: NUM, output: false })),
-    { header: '目標年度', width: 9, numberFormat: '@', output: false },
-    { header: '目標値', width: 11, numberFormat: NUM, output: false },
-    { header: '備考', width: 36, numberFormat: '@', output: false },
+    text(K.goal, 9),
+    text(K.measure, 7),
+    text(K.project, 28),
+    text(K.department, 16),
+    text(K.indicator, 30),
+    text(K.unit, 7),
+    { ...text(K.direction, 8), validation: listRule(lang, [DIRECTION_LABEL.up, DIRECTION_LABEL.down]) },
+    { ...text(K.aggregation, 8), validation: listRule(lang, [AGGREGATION_LABEL.single, AGGREGATION_LABEL.cumulative]) },
+    text(K.baselineYear, 9),
+    { header: K.baseline, width: 11, numberFormat: NUM, output: false },
+    ...years.map((y) => ({ header: `${ACTUAL_HEADER}${eraLabel(y)}`, width: 11, numberFormat: NUM, output: false })),
+    text(K.targetYear, 9),
+    { header: K.target, width: 11, numberFormat: NUM, output: false },
+    text(K.notes, 36),
   ];
   const outputs: TemplateColumn[] = KPI_OUTPUTS.map((k) => ({
     header: KPI_OUTPUT_HEADERS[k],
@@ -67,14 +92,31 @@ export function kpiTemplate(opts: KpiTemplateOptions): TemplateModel {
     numberFormat: KPI_OUTPUT_SPEC.formats[k],
     output: true,
   }));
+  // the example: 累計 job offers from 9 (H30) towards 40 (R6), 0 in 2020 and 7 in 2021
   const exampleActuals = years.map((y) => (y === 2020 ? 0 : y === 2021 ? 7 : null));
+  const example = [
+    1,
+    1,
+    t('templateSheet.kpi.example.project'),
+    opts.department ?? t('templateSheet.kpi.example.department'),
+    t('templateSheet.kpi.example.indicator'),
+    t('templateSheet.kpi.example.unit'),
+    DIRECTION_LABEL.up,
+    AGGREGATION_LABEL.cumulative,
+    eraLabel(2018),
+    9,
+    ...exampleActuals,
+    eraLabel(2024),
+    40,
+    t('templateSheet.kpi.example.notes'),
+  ];
   return {
     kind: 'kpi',
     sheetName: opts.department ? opts.department.slice(0, 31) : 'KPI',
-    title: `第2期総合戦略 KPI 実績（${opts.department ?? '担当課名'}）　※灰色の列は進捗レビューが計算します。入力しないでください`,
+    title: t('templateSheet.kpi.title', { department: opts.department ?? t('templateSheet.kpi.anyDepartment') }),
     headerRow: 2,
     columns: [...input, ...outputs],
-    example: [1, 1, '合同就職説明会事業（記入例）', opts.department ?? '工業・雇用振興課', '内定者数', '人', '増加', '累計', 'H30', 9, ...exampleActuals, 'R6', 40, '記入例です。この行を自分の KPI に書き換えて使ってください'],
+    example,
     inputRows: 200,
     headerFill: '#D9E1F2',
     outputHeaderFill: OUTPUT_HEADER_FILL,
@@ -82,7 +124,7 @@ export function kpiTemplate(opts: KpiTemplateOptions): TemplateModel {
   };
 }
 
-export function pledgeTemplate(): TemplateModel {
+export function pledgeTemplate(lang: Lang = 'ja'): TemplateModel {
   const outputs: TemplateColumn[] = PLEDGE_OUTPUTS.map((k) => ({
     header: PLEDGE_OUTPUT_HEADERS[k],
     width: PLEDGE_OUTPUT_SPEC.widths[k],
@@ -91,19 +133,26 @@ export function pledgeTemplate(): TemplateModel {
   }));
   return {
     kind: 'pledge',
-    sheetName: '市長公約',
-    title: '市長公約の取組状況（10段階評価）　※灰色の列は進捗レビューが計算します。入力しないでください',
+    sheetName: translate(lang, 'templateSheet.pledge.sheetName'),
+    title: translate(lang, 'templateSheet.pledge.title'),
     headerRow: 2,
     columns: [
-      { header: '基本政策', width: 24, numberFormat: '@', output: false },
-      { header: '公約', width: 30, numberFormat: '@', output: false },
-      { header: '施策', width: 30, numberFormat: '@', output: false },
-      { header: '取組事業内容', width: 48, numberFormat: '@', output: false },
-      { header: '担当部署', width: 16, numberFormat: '@', output: false },
-      { header: '評価', width: 7, numberFormat: '0', output: false, validation: { kind: 'wholeNumber', min: 0, max: 10 } },
+      text(P.policy, 24),
+      text(P.pledge, 30),
+      text(P.measure, 30),
+      text(P.activity, 48),
+      text(P.department, 16),
+      { header: P.rating, width: 7, numberFormat: '0', output: false, validation: wholeNumberRule(lang, 0, 10) },
       ...outputs,
     ],
-    example: ['政策Ⅰ（記入例）', '1 公約の内容', '① 施策の内容', '取組の内容（記入例：この行を書き換えて使ってください）', '政策推進課', 7],
+    example: [
+      translate(lang, 'templateSheet.pledge.example.policy'),
+      translate(lang, 'templateSheet.pledge.example.pledge'),
+      translate(lang, 'templateSheet.pledge.example.measure'),
+      translate(lang, 'templateSheet.pledge.example.activity'),
+      translate(lang, 'templateSheet.pledge.example.department'),
+      7,
+    ],
     inputRows: 200,
     headerFill: '#D9E1F2',
     outputHeaderFill: OUTPUT_HEADER_FILL,

@@ -9,9 +9,25 @@ import type { RawSheet } from '../base/raw';
 import { sheetBottom } from '../base/raw';
 import type { WritePlan } from './plan';
 import { TOOL_NAME, TOOL_VERSION } from '../../version';
+import { translate, type MessageKey } from '../../messages/translate';
 
 export const LOG_SHEET = '_review_log';
-export const LOG_HEADERS = ['日時 (UTC)', 'ツール', 'バージョン', '実行元', 'ファイル', '書き込んだシートと範囲', 'KPI数', '公約の取組数', 'エラー', '警告', '達成率の上限', '計画期間'];
+const LOG_COLUMNS: readonly MessageKey[] = [
+  'auditLog.col.time',
+  'auditLog.col.tool',
+  'auditLog.col.version',
+  'auditLog.col.runner',
+  'auditLog.col.file',
+  'auditLog.col.written',
+  'auditLog.col.kpis',
+  'auditLog.col.activities',
+  'auditLog.col.errors',
+  'auditLog.col.warnings',
+  'auditLog.col.cap',
+  'auditLog.col.plan',
+];
+/** the log is read by the city's reviewers: Japanese, whatever the surface's language */
+export const LOG_HEADERS: readonly string[] = LOG_COLUMNS.map((k) => translate('ja', k));
 const MAX_CELL_TEXT = 32000;
 
 export interface LogAppend {
@@ -57,7 +73,7 @@ export function planLogAppend(existing: RawSheet | undefined, review: Review, fi
     TOOL_VERSION,
     ctx.runner,
     ctx.file,
-    writtenRanges(fr.plan) || '（なし）',
+    writtenRanges(fr.plan) || translate('ja', 'auditLog.nothingWritten'),
     kpis,
     acts,
     errors,
@@ -67,5 +83,5 @@ export function planLogAppend(existing: RawSheet | undefined, review: Review, fi
   ];
   // the next row after the last used one (the header is row 0)
   const row = existing ? Math.max(1, sheetBottom(existing) + 1) : 1;
-  return { sheet: LOG_SHEET, create: !existing, row, header: LOG_HEADERS, values };
+  return { sheet: LOG_SHEET, create: !existing, row, header: [...LOG_HEADERS], values };
 }

@@ -3,6 +3,7 @@
  * missing ones are created to the right of everything used in the table's rows, so they
  * can only land on empty cells. A merged cell in the way blocks the sheet.
  */
+import { rangeAddress } from '../base/address';
 import { makeIssue, type Issue } from '../base/issues';
 import type { PlannedColumn } from './plan';
 import type { RawSheet } from '../base/raw';
@@ -61,4 +62,19 @@ export function placeOutputColumns<K extends string>(
   // created columns sit right of every used cell of these rows, so they only land on empty
   // cells (tests/properties/writePlan.test.ts checks this on thousands of generated sheets)
   return { columns, issues };
+}
+
+/** Merged cells over output cells would make the write fail or spill: the sheet is refused instead. */
+export function mergesOverOutputs(sheet: RawSheet, columns: readonly PlannedColumn[], first: number, last: number): Issue[] {
+  if (last < first) return [];
+  for (const m of sheet.merges ?? []) {
+    if (m.bottom < first || m.top > last) continue;
+    for (const c of columns) {
+      if (c.col >= m.left && c.col <= m.right) {
+        const merged = rangeAddress(m.top, m.left, m.bottom, m.right);
+        return [makeIssue({ severity: 'error', code: 'sheet.outputBlocked', sheet: sheet.name, row: Math.max(m.top, first), col: c.col, header: c.header, params: { found: c.header, other: merged } })];
+      }
+    }
+  }
+  return [];
 }

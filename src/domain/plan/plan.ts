@@ -1,7 +1,8 @@
 /**
  * The write plan: every cell the review writes, as rectangular blocks with number formats.
  * It only ever addresses output columns (and their header cells), so tests can prove that
- * no input cell is touched; adapters (Office.js, exceljs) apply it as it is.
+ * no input cell is touched; adapters apply it as it is (src/excel with Office.js in the task pane,
+ * the package patcher in src/xlsx/patch on the command line).
  */
 
 /** null is an empty cell */

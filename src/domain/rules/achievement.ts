@@ -4,7 +4,7 @@
  * target is met or beaten (100, or the cap when T > 0); T = 0 with A > 0 falls back to the
  * progress from baseline. Clamped to [0, cap]; stored unrounded.
  */
-import { clamp } from '../base/clamp';
+import { clamp } from '../base/arithmetic';
 import type { Direction } from '../cells/directionAggregation';
 import { reason, type Reason } from './reasons';
 

@@ -2,7 +2,7 @@
  * 計画比 (pace) for 累計 KPIs: expected-to-date E = T × (t − start + 1) / (end − start + 1);
  * pace = A / E × 100, clamped. Blank when t lies outside the plan period.
  */
-import { clamp } from '../base/clamp';
+import { clamp } from '../base/arithmetic';
 import { reason, type Reason } from './reasons';
 
 export function pace(

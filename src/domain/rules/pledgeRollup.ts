@@ -3,7 +3,7 @@
  * 施策進捗 = mean of ratings; 公約 % = floor(mean 施策進捗 × 10);
  * 基本政策 % = floor(mean 公約 %); 全体 = mean 基本政策 % to one decimal.
  */
-import { round1, safeFloor } from '../base/clamp';
+import { round1, safeFloor } from '../base/arithmetic';
 import type { MeasureProgress, PledgeActivity, PledgeProgress, PledgeRollup, PolicyProgress } from '../model/pledge';
 import { stars } from '../cells/stars';
 

@@ -3,8 +3,8 @@
  * Blank without a baseline, when T = B, for 累計 KPIs (their baseline is one year's
  * figure), and when the target lies against the direction from the baseline.
  */
-import { clamp } from '../base/clamp';
-import type { Aggregation, Direction } from '../cells/directionAggregation';
+import { clamp } from '../base/arithmetic';
+import { DIRECTION_LABEL, type Aggregation, type Direction } from '../cells/directionAggregation';
 import { reason, type Reason } from './reasons';
 
 export function progressFromBaseline(
@@ -37,7 +37,7 @@ export function progressFromBaseline(
     return null;
   }
   if ((direction === 'up' && target < baseline) || (direction === 'down' && target > baseline)) {
-    reasons?.push({ column: 'progress', code: 'reason.againstDirection', params: { found: direction === 'up' ? '増加' : '減少' } });
+    reasons?.push({ column: 'progress', code: 'reason.againstDirection', params: { found: DIRECTION_LABEL[direction] } });
     return null;
   }
   const ratio = ((actual - baseline) / (target - baseline)) * 100;

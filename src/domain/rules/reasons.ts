@@ -1,18 +1,18 @@
-import type { MessageCode, MessageParams } from '../base/messages';
+import type { IssueCode, IssueParams } from '../base/issues';
 
 export type OutputColumn = 'achievement' | 'progress' | 'pace';
 
 /** Why a computed value is blank. */
 export interface Reason {
   readonly column: OutputColumn;
-  readonly code: MessageCode;
-  readonly params?: MessageParams;
+  readonly code: IssueCode;
+  readonly params?: IssueParams;
 }
 
-const shared = new Map<OutputColumn, Map<MessageCode, Reason>>();
+const shared = new Map<OutputColumn, Map<IssueCode, Reason>>();
 
 /** The same frozen object for every parameterless reason: rows share it instead of allocating. */
-export function reason(column: OutputColumn, code: MessageCode): Reason {
+export function reason(column: OutputColumn, code: IssueCode): Reason {
   let byCode = shared.get(column);
   if (!byCode) shared.set(column, (byCode = new Map()));
   let r = byCode.get(code);

@@ -29,20 +29,40 @@ export function aliasKey(text: string): string {
   return headerKey(text).replace(/[_\-.・]/g, '');
 }
 
+/** The header each KPI field is written with (templates); the first of its aliases. */
+export const KPI_FIELD_HEADERS: Record<KpiField, string> = {
+  goal: '基本目標',
+  measure: '施策',
+  project: '事業名',
+  department: '担当課',
+  indicator: '指標名',
+  unit: '単位',
+  direction: '方向',
+  aggregation: '集計',
+  baselineYear: '基準年度',
+  baseline: '基準値',
+  targetYear: '目標年度',
+  target: '目標値',
+  notes: '備考',
+};
+/** 実績 columns carry their fiscal year: 実績R3 */
+export const ACTUAL_HEADER = '実績';
+
+const H = KPI_FIELD_HEADERS;
 export const KPI_FIELD_ALIASES: Record<KpiField, string[]> = {
-  goal: keys('基本目標', 'goal', '基本目標番号', '基本目標No'),
-  measure: keys('施策', 'measure', '施策番号', '施策No'),
-  project: keys('事業名', 'project', '事業'),
-  department: keys('担当課', 'department', '担当部署', '所管課'),
-  indicator: keys('指標名', 'indicator', '指標', 'KPI', 'KPI名'),
-  unit: keys('単位', 'unit'),
-  direction: keys('方向', 'direction', '方向性'),
-  aggregation: keys('集計', 'aggregation', '集計方法', '集計区分'),
-  baselineYear: keys('基準年度', 'baseline_year', '基準値年度'),
-  baseline: keys('基準値', 'baseline', '基準'),
-  targetYear: keys('目標年度', 'target_year', '目標値年度'),
-  target: keys('目標値', 'target', '目標'),
-  notes: keys('備考', 'notes', 'note', 'remarks'),
+  goal: keys(H.goal, 'goal', '基本目標番号', '基本目標No'),
+  measure: keys(H.measure, 'measure', '施策番号', '施策No'),
+  project: keys(H.project, 'project', '事業'),
+  department: keys(H.department, 'department', '担当部署', '所管課'),
+  indicator: keys(H.indicator, 'indicator', '指標', 'KPI', 'KPI名'),
+  unit: keys(H.unit, 'unit'),
+  direction: keys(H.direction, 'direction', '方向性'),
+  aggregation: keys(H.aggregation, 'aggregation', '集計方法', '集計区分'),
+  baselineYear: keys(H.baselineYear, 'baseline_year', '基準値年度'),
+  baseline: keys(H.baseline, 'baseline', '基準'),
+  targetYear: keys(H.targetYear, 'target_year', '目標値年度'),
+  target: keys(H.target, 'target', '目標'),
+  notes: keys(H.notes, 'notes', 'note', 'remarks'),
 };
 
 /** Output column headers the add-in owns, in the order it creates them. */
@@ -62,17 +82,28 @@ const KPI_OUTPUT_ALIASES: Record<KpiOutput, string[]> = {
   covid: keys('コロナ影響', 'covid'),
 };
 
-const ACTUAL_WORDS = keys('実績', '実績値', 'actual', 'actuals', 'result');
+const ACTUAL_WORDS = keys(ACTUAL_HEADER, '実績値', 'actual', 'actuals', 'result');
 const BASELINE_WORDS = keys('基準値', '基準', 'baseline');
 const TARGET_WORDS = keys('目標値', '目標', 'target');
 
+/** The header each pledge field is written with (templates); the first of its aliases. */
+export const PLEDGE_FIELD_HEADERS: Record<PledgeField, string> = {
+  policy: '基本政策',
+  pledge: '公約',
+  measure: '施策',
+  activity: '取組事業内容',
+  department: '担当部署',
+  rating: '評価',
+};
+
+const P = PLEDGE_FIELD_HEADERS;
 export const PLEDGE_FIELD_ALIASES: Record<PledgeField, string[]> = {
-  policy: keys('基本政策', 'policy', '政策'),
-  pledge: keys('公約', 'pledge', '公約内容'),
-  measure: keys('施策', 'measure', '施策内容'),
-  activity: keys('取組事業内容', 'activity', '取組内容', '事業内容', '取組事業'),
-  department: keys('担当部署', 'department', '担当課'),
-  rating: keys('評価', 'rating', '10段階評価', '評価(10段階)'),
+  policy: keys(P.policy, 'policy', '政策'),
+  pledge: keys(P.pledge, 'pledge', '公約内容'),
+  measure: keys(P.measure, 'measure', '施策内容'),
+  activity: keys(P.activity, 'activity', '取組内容', '事業内容', '取組事業'),
+  department: keys(P.department, 'department', '担当課'),
+  rating: keys(P.rating, 'rating', '10段階評価', '評価(10段階)'),
 };
 export const PLEDGE_OUTPUTS: readonly PledgeOutput[] = ['measureProgress', 'measureStars', 'pledgeProgress', 'policyProgress'];
 export const PLEDGE_OUTPUT_HEADERS: Record<PledgeOutput, string> = {
@@ -202,106 +233,129 @@ function claim(map: Map<string, Claim>, key: string, col: number, text: string, 
   map.set(key, { key, col, text });
 }
 
-function tryKpiHeader(sheet: RawSheet, merges: MergeLookup, row: number, right: number): KpiHeader | null {
-  const issues: Issue[] = [];
-  const fields = new Map<string, Claim>();
-  const outputs = new Map<string, Claim>();
-  const actualByYear = new Map<number, Claim>();
-  const actuals: ActualColumn[] = [];
-  const yearless: HeaderCell[] = [];
-  const texts = new Map<number, string>();
-  let baselineHeaderYear: number | null = null;
-  let targetHeaderYear: number | null = null;
-  let usesSubRow = false;
-  const lastCol = scanHeaderRow(sheet, merges, row, right, texts, (col, text, key) => {
-    const field = KPI_FIELD_BY_KEY.get(key);
-    if (field) {
-      claim(fields, field, col, text, issues, sheet.name, row);
-      return;
+/** the columns claimed, by what they hold */
+function columnsOf<K extends string>(claims: ReadonlyMap<string, Claim>): Partial<Record<K, number>> {
+  const out: Partial<Record<K, number>> = {};
+  for (const [k, c] of claims) out[k as K] = c.col;
+  return out;
+}
+
+/** What a candidate KPI header row holds, gathered cell by cell. */
+interface KpiHeaderScan {
+  sheet: RawSheet;
+  merges: MergeLookup;
+  row: number;
+  issues: Issue[];
+  texts: Map<number, string>;
+  fields: Map<string, Claim>;
+  outputs: Map<string, Claim>;
+  actualByYear: Map<number, Claim>;
+  actuals: ActualColumn[];
+  /** 実績 columns whose header names no year */
+  yearless: HeaderCell[];
+  baselineHeaderYear: number | null;
+  targetHeaderYear: number | null;
+  /** the years of 実績 stand in the row below (a two-row header): data starts a row later */
+  usesSubRow: boolean;
+}
+
+/** A two-row header: 実績 above R2 | R3. The years may be text (R2, 令和2年度) or typed numbers (2020). */
+function yearBelow(scan: KpiHeaderScan, col: number): { year: number; text: string } | null {
+  const belowRaw = rawAt(scan.sheet, scan.row + 1, col);
+  const typedYear = typeof belowRaw === 'number' && Number.isInteger(belowRaw) && belowRaw >= MIN_YEAR && belowRaw <= MAX_YEAR;
+  const below = typeof belowRaw === 'string' || typedYear ? headerText(scan.sheet, scan.merges, scan.row + 1, col) : '';
+  const year = below ? findFiscalYear(below) : null;
+  // the cell below must be a year and nothing else
+  if (year === null || Number.isNaN(year) || withoutYear(aliasKey(below)) !== '') return null;
+  return { year, text: below };
+}
+
+/** A 実績 column: its year from its header or from the row below; one column per year. */
+function readActualHeader(scan: KpiHeaderScan, col: number, text: string, headerYear: number | null): void {
+  let year = headerYear;
+  if (year === null) {
+    const below = yearBelow(scan, col);
+    if (below) {
+      year = below.year;
+      scan.usesSubRow = true;
+      scan.texts.set(col, text + ' ' + below.text);
     }
-    const out = KPI_OUTPUT_BY_KEY.get(key);
-    if (out) {
-      claim(outputs, out, col, text, issues, sheet.name, row);
-      return;
-    }
-    const bare = withoutYear(key);
-    const year = findFiscalYear(text);
-    if (ACTUAL_WORDS.includes(bare)) {
-      let y = year;
-      if (y === null) {
-        // a two-row header: 実績 above R2 | R3
-        const belowRaw = rawAt(sheet, row + 1, col);
-        // the years under 実績 may be text (R2, 令和2年度) or typed numbers (2020)
-        const typedYear = typeof belowRaw === 'number' && Number.isInteger(belowRaw) && belowRaw >= MIN_YEAR && belowRaw <= MAX_YEAR;
-        const below = typeof belowRaw === 'string' || typedYear ? headerText(sheet, merges, row + 1, col) : '';
-        const by = below ? findFiscalYear(below) : null;
-        if (by !== null && !Number.isNaN(by) && withoutYear(aliasKey(below)) === '') {
-          y = by;
-          usesSubRow = true;
-          texts.set(col, text + ' ' + below);
-        }
-      }
-      if (y === null || Number.isNaN(y)) {
-        yearless.push({ col, text });
-        return;
-      }
-      const prev = actualByYear.get(y);
-      if (prev) {
-        issues.push(
-          makeIssue({
-            severity: 'error',
-            code: 'header.duplicateYear',
-            sheet: sheet.name,
-            row,
-            col,
-            header: text,
-            params: { year: y, other: cellAddress(row, prev.col) },
-          }),
-        );
-        return;
-      }
-      actualByYear.set(y, { key: String(y), col, text });
-      actuals.push({ col, year: y, header: texts.get(col)! });
-      return;
-    }
-    if (year !== null && !Number.isNaN(year)) {
-      if (BASELINE_WORDS.includes(bare)) {
-        claim(fields, 'baseline', col, text, issues, sheet.name, row);
-        baselineHeaderYear = year;
-        return;
-      }
-      if (TARGET_WORDS.includes(bare)) {
-        claim(fields, 'target', col, text, issues, sheet.name, row);
-        targetHeaderYear = year;
-      }
-    }
-  });
-  const hasIndicator = fields.has('indicator');
-  const hasTarget = fields.has('target');
-  if (!hasIndicator || !hasTarget || actuals.length + yearless.length === 0) return null;
-  for (const y of yearless) {
-    issues.push(
-      makeIssue({ severity: 'error', code: 'header.actualYearMissing', sheet: sheet.name, row, col: y.col, header: y.text, params: { found: y.text } }),
-    );
   }
-  actuals.sort((a, b) => a.year - b.year);
-  const f: Partial<Record<KpiField, number>> = {};
-  for (const [k, c] of fields) f[k as KpiField] = c.col;
-  const o: Partial<Record<KpiOutput, number>> = {};
-  for (const [k, c] of outputs) o[k as KpiOutput] = c.col;
+  if (year === null || Number.isNaN(year)) {
+    scan.yearless.push({ col, text });
+    return;
+  }
+  const prev = scan.actualByYear.get(year);
+  if (prev) {
+    scan.issues.push(
+      makeIssue({ severity: 'error', code: 'header.duplicateYear', sheet: scan.sheet.name, row: scan.row, col, header: text, params: { year, other: cellAddress(scan.row, prev.col) } }),
+    );
+    return;
+  }
+  scan.actualByYear.set(year, { key: String(year), col, text });
+  scan.actuals.push({ col, year, header: scan.texts.get(col)! });
+}
+
+/** One cell of a candidate KPI header row: a field, an output column, a 実績 column, or 基準値 / 目標値 with a year (基準値（平成30年度）). */
+function readKpiHeaderCell(scan: KpiHeaderScan, col: number, text: string, key: string): void {
+  const { sheet, row, issues } = scan;
+  const field = KPI_FIELD_BY_KEY.get(key);
+  if (field) return claim(scan.fields, field, col, text, issues, sheet.name, row);
+  const out = KPI_OUTPUT_BY_KEY.get(key);
+  if (out) return claim(scan.outputs, out, col, text, issues, sheet.name, row);
+  const bare = withoutYear(key);
+  const year = findFiscalYear(text);
+  if (ACTUAL_WORDS.includes(bare)) return readActualHeader(scan, col, text, year);
+  if (year === null || Number.isNaN(year)) return;
+  if (BASELINE_WORDS.includes(bare)) {
+    claim(scan.fields, 'baseline', col, text, issues, sheet.name, row);
+    scan.baselineHeaderYear = year;
+  } else if (TARGET_WORDS.includes(bare)) {
+    claim(scan.fields, 'target', col, text, issues, sheet.name, row);
+    scan.targetHeaderYear = year;
+  }
+}
+
+/** A KPI header needs 指標名, 目標値 and at least one 実績 column; a 実績 column without a year is an error. */
+function kpiHeaderOf(scan: KpiHeaderScan, lastCol: number): KpiHeader | null {
+  if (!scan.fields.has('indicator') || !scan.fields.has('target') || scan.actuals.length + scan.yearless.length === 0) return null;
+  for (const y of scan.yearless) {
+    scan.issues.push(makeIssue({ severity: 'error', code: 'header.actualYearMissing', sheet: scan.sheet.name, row: scan.row, col: y.col, header: y.text, params: { found: y.text } }));
+  }
+  scan.actuals.sort((a, b) => a.year - b.year);
   return {
     kind: 'kpi',
-    row,
-    firstDataRow: row + (usesSubRow ? 2 : 1),
+    row: scan.row,
+    firstDataRow: scan.row + (scan.usesSubRow ? 2 : 1),
     lastCol,
-    texts,
-    issues,
-    fields: f,
-    outputs: o,
-    actuals,
-    baselineHeaderYear,
-    targetHeaderYear,
+    texts: scan.texts,
+    issues: scan.issues,
+    fields: columnsOf<KpiField>(scan.fields),
+    outputs: columnsOf<KpiOutput>(scan.outputs),
+    actuals: scan.actuals,
+    baselineHeaderYear: scan.baselineHeaderYear,
+    targetHeaderYear: scan.targetHeaderYear,
   };
+}
+
+function tryKpiHeader(sheet: RawSheet, merges: MergeLookup, row: number, right: number): KpiHeader | null {
+  const scan: KpiHeaderScan = {
+    sheet,
+    merges,
+    row,
+    issues: [],
+    texts: new Map(),
+    fields: new Map(),
+    outputs: new Map(),
+    actualByYear: new Map(),
+    actuals: [],
+    yearless: [],
+    baselineHeaderYear: null,
+    targetHeaderYear: null,
+    usesSubRow: false,
+  };
+  const lastCol = scanHeaderRow(sheet, merges, row, right, scan.texts, (col, text, key) => readKpiHeaderCell(scan, col, text, key));
+  return kpiHeaderOf(scan, lastCol);
 }
 
 function tryPledgeHeader(sheet: RawSheet, merges: MergeLookup, row: number, right: number): PledgeHeader | null {
@@ -318,11 +372,7 @@ function tryPledgeHeader(sheet: RawSheet, merges: MergeLookup, row: number, righ
     }
   });
   if (!fields.has('policy') || !fields.has('pledge') || !fields.has('measure') || !fields.has('rating')) return null;
-  const f: Partial<Record<PledgeField, number>> = {};
-  for (const [k, c] of fields) f[k as PledgeField] = c.col;
-  const o: Partial<Record<PledgeOutput, number>> = {};
-  for (const [k, c] of outputs) o[k as PledgeOutput] = c.col;
-  return { kind: 'pledge', row, firstDataRow: row + 1, lastCol, texts, issues, fields: f, outputs: o };
+  return { kind: 'pledge', row, firstDataRow: row + 1, lastCol, texts, issues, fields: columnsOf<PledgeField>(fields), outputs: columnsOf<PledgeOutput>(outputs) };
 }
 
 /** The first header row in the sheet's first 10 rows, KPI layout before pledge layout. */

@@ -9,10 +9,9 @@ import { aggregationCellSchema, directionCellSchema, fiscalYearCellSchema, ordin
 import { INVALID_READ, MemoSchema, NUMBER_READ, NumberReader } from '../cells/cellReader';
 import type { Aggregation, Direction } from '../cells/directionAggregation';
 import type { KpiField, KpiHeader } from './headers';
-import { makeIssue, type Issue } from '../base/issues';
+import { makeIssue, type Issue, type IssueCode, type IssueParams } from '../base/issues';
 import type { Actual, KpiRow } from '../model/kpi';
 import type { MergeLookup } from '../base/merges';
-import type { MessageCode } from '../base/messages';
 import { displayText } from '../cells/numberCell';
 import { newScratch } from '../cells/numberFast';
 import type { OrdinalParse } from '../cells/ordinals';
@@ -41,7 +40,7 @@ function textOf(v: RawValue): string {
   return displayText(v).trim();
 }
 
-const NUMBER_CODES: Record<CellIssueParams['problem'], MessageCode> = {
+const NUMBER_CODES: Record<CellIssueParams['problem'], IssueCode> = {
   text: 'number.text',
   excelError: 'number.excelError',
   boolean: 'number.boolean',
@@ -103,14 +102,14 @@ class KpiSheetReader {
     return anchor && anchor.col === col ? this.merges.anchorValue(this.r, col) ?? null : null;
   }
 
-  private error(col: number, code: MessageCode, found: string, unit = ''): void {
+  private error(col: number, code: IssueCode, found: string, unit = ''): void {
     this.rowOk = false;
     this.issues.push(
-      makeIssue({ severity: 'error', code, sheet: this.sheet.name, row: this.r, col, header: this.header.texts.get(col), params: { found, unit: unit || '人、件、% など' } }),
+      makeIssue({ severity: 'error', code, sheet: this.sheet.name, row: this.r, col, header: this.header.texts.get(col), params: { found, unit: unit || { key: 'word.unitExamples' } } }),
     );
   }
 
-  private warn(col: number, code: MessageCode, params: Record<string, string>): void {
+  private warn(col: number, code: IssueCode, params: IssueParams): void {
     this.issues.push(makeIssue({ severity: 'warning', code, sheet: this.sheet.name, row: this.r, col, header: this.header.texts.get(col), params }));
   }
 
@@ -143,7 +142,7 @@ class KpiSheetReader {
     return res.value ?? fallback;
   }
 
-  private ordinal(col: number | undefined, schema: MemoSchema<OrdinalParse>, code: MessageCode): number | null {
+  private ordinal(col: number | undefined, schema: MemoSchema<OrdinalParse>, code: IssueCode): number | null {
     if (col === undefined) return null;
     const v = this.cell(col);
     if (isBlank(v)) return null;
@@ -157,7 +156,6 @@ class KpiSheetReader {
 
   run(): void {
     const sheet = this.sheet;
-    const f = this.f;
     const bottom = sheetBottom(sheet);
     for (let r = this.header.firstDataRow; r <= bottom; r++) {
       const line = sheet.values[r - sheet.top];
@@ -166,69 +164,65 @@ class KpiSheetReader {
       this.r = r;
       this.readRow();
     }
-    void f;
   }
 
+  /** one data row: a KPI row (指標名 filled), or a row that is not one */
   private readRow(): void {
-    const f = this.f;
-    const r = this.r;
-    const indicator = textOf(this.cell(f.indicator));
+    const indicator = textOf(this.cell(this.f.indicator));
     if (indicator === '' || indicator.charCodeAt(0) === 0x203b /* ※ */) {
-      let anyNumber = false;
-      for (const c of this.numericCols) if (!isBlank(this.cell(c))) anyNumber = true;
-      if (indicator === '' && anyNumber) {
-        this.rowOk = false;
-        this.issues.push(makeIssue({ severity: 'error', code: 'indicator.missing', sheet: this.sheet.name, row: r, col: f.indicator!, header: this.header.texts.get(f.indicator!) }));
-        this.lastRow = r;
-      } else if (indicator !== '' || this.otherCols.some((c) => !isBlank(this.line[c - this.sheet.left]))) {
-        this.lastRow = r;
-      }
+      this.readOtherRow(indicator);
       return;
     }
-    this.lastRow = r;
+    this.lastRow = this.r;
     this.rowOk = true;
     this.marked = '';
+    const row = this.readKpiRow(indicator);
+    if (row === null) return;
+    this.warnDuplicate(row);
+    this.rows.push(row);
+  }
+
+  /**
+   * A row without 指標名 (or a ※ note): numbers there are an error (a KPI without its name);
+   * a note or any input in the table's columns still extends the table.
+   */
+  private readOtherRow(indicator: string): void {
+    const f = this.f;
+    let anyNumber = false;
+    for (const c of this.numericCols) if (!isBlank(this.cell(c))) anyNumber = true;
+    if (indicator === '' && anyNumber) {
+      this.rowOk = false;
+      this.issues.push(makeIssue({ severity: 'error', code: 'indicator.missing', sheet: this.sheet.name, row: this.r, col: f.indicator!, header: this.header.texts.get(f.indicator!) }));
+      this.lastRow = this.r;
+    } else if (indicator !== '' || this.otherCols.some((c) => !isBlank(this.line[c - this.sheet.left]))) {
+      this.lastRow = this.r;
+    }
+  }
+
+  /** every cell of a KPI row, each bad one named; null when one was bad */
+  private readKpiRow(indicator: string): KpiRow | null {
+    const f = this.f;
     const goal = this.ordinal(f.goal, goalSchema, 'goal.invalid');
     const measure = this.ordinal(f.measure, measureSchema, 'measure.invalid');
     const unit = f.unit === undefined ? '' : textOf(this.cell(f.unit));
     this.refUnit = unit;
-    let direction: Direction = 'up';
-    if (f.direction !== undefined) {
-      const d = directionSchema.read(this.cell(f.direction));
-      if (!d.ok) this.error(f.direction, 'direction.invalid', d.issue.found);
-      else if (d.value) direction = d.value;
-    }
-    let aggregationCell: Aggregation | undefined;
-    if (f.aggregation !== undefined) {
-      const a = aggregationSchema.read(this.cell(f.aggregation));
-      if (!a.ok) this.error(f.aggregation, 'aggregation.invalid', a.issue.found);
-      else aggregationCell = a.value;
-    }
+    const direction = this.direction();
+    const aggregationCell = this.aggregationCell();
     const baselineYear = this.year(f.baselineYear, this.header.baselineHeaderYear);
     const targetYear = this.year(f.targetYear, this.header.targetHeaderYear);
     const baseline = this.num(f.baseline, unit);
     const target = this.num(f.target, unit);
-    const actuals: Actual[] = [];
-    for (const a of this.header.actuals) {
-      const v = this.num(a.col, unit);
-      if (v !== null) actuals.push({ year: a.year, value: v, col: a.col });
-    }
-    if (!this.rowOk) return;
+    const actuals = this.actuals(unit);
+    if (!this.rowOk) return null;
 
-    let aggregation: Aggregation = aggregationCell ?? (this.marked ? 'cumulative' : 'single');
-    if (aggregationCell === 'single' && this.marked) {
-      this.warn(f.aggregation!, 'warn.aggregationConflict', { found: this.marked });
-      aggregation = 'single';
-    }
+    const aggregation = this.aggregation(aggregationCell);
     if (target !== null && target < 0) this.warn(f.target!, 'warn.negativeTarget', { found: String(target) });
-
-    const project = f.project === undefined ? '' : textOf(this.cell(f.project));
-    const row: KpiRow = {
+    return {
       sheet: this.sheet.name,
-      row: r,
+      row: this.r,
       goal,
       measure,
-      project,
+      project: f.project === undefined ? '' : textOf(this.cell(f.project)),
       department: f.department === undefined ? '' : textOf(this.cell(f.department)),
       indicator,
       unit,
@@ -241,18 +235,62 @@ class KpiSheetReader {
       target,
       notes: f.notes === undefined ? '' : textOf(this.cell(f.notes)),
     };
-    const same = this.seen.get(indicator);
-    if (same === undefined) this.seen.set(indicator, row);
-    else {
-      const list = Array.isArray(same) ? same : [same];
-      const twin = list.find((x) => x.measure === measure && x.project === project);
-      if (twin) this.warn(f.indicator!, 'warn.duplicateKpi', { found: indicator, other: String(twin.row + 1) });
-      else {
-        list.push(row);
-        if (list !== same) this.seen.set(indicator, list);
-      }
+  }
+
+  /** 方向: 増加 when blank or when the sheet has no 方向 column */
+  private direction(): Direction {
+    const col = this.f.direction;
+    if (col === undefined) return 'up';
+    const d = directionSchema.read(this.cell(col));
+    if (!d.ok) {
+      this.error(col, 'direction.invalid', d.issue.found);
+      return 'up';
     }
-    this.rows.push(row);
+    return d.value ?? 'up';
+  }
+
+  /** 集計 as written (undefined when blank or absent) */
+  private aggregationCell(): Aggregation | undefined {
+    const col = this.f.aggregation;
+    if (col === undefined) return undefined;
+    const a = aggregationSchema.read(this.cell(col));
+    if (!a.ok) {
+      this.error(col, 'aggregation.invalid', a.issue.found);
+      return undefined;
+    }
+    return a.value;
+  }
+
+  /** 集計 as written wins; when blank, a value written as a running total (累計45) makes the KPI 累計 */
+  private aggregation(written: Aggregation | undefined): Aggregation {
+    if (written === 'single' && this.marked) this.warn(this.f.aggregation!, 'warn.aggregationConflict', { found: this.marked });
+    return written ?? (this.marked ? 'cumulative' : 'single');
+  }
+
+  /** the 実績 values present, by fiscal year */
+  private actuals(unit: string): Actual[] {
+    const actuals: Actual[] = [];
+    for (const a of this.header.actuals) {
+      const v = this.num(a.col, unit);
+      if (v !== null) actuals.push({ year: a.year, value: v, col: a.col });
+    }
+    return actuals;
+  }
+
+  /** a second row with the same 施策, 事業名 and 指標名 is probably a copy: warn */
+  private warnDuplicate(row: KpiRow): void {
+    const same = this.seen.get(row.indicator);
+    if (same === undefined) {
+      this.seen.set(row.indicator, row);
+      return;
+    }
+    const list = Array.isArray(same) ? same : [same];
+    const twin = list.find((x) => x.measure === row.measure && x.project === row.project);
+    if (twin) this.warn(this.f.indicator!, 'warn.duplicateKpi', { found: row.indicator, other: String(twin.row + 1) });
+    else {
+      list.push(row);
+      if (list !== same) this.seen.set(row.indicator, list);
+    }
   }
 }
 

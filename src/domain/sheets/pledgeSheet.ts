@@ -5,9 +5,8 @@
  * to its right, so they must be written again.
  */
 import type { PledgeHeader } from './headers';
-import { makeIssue, type Issue } from '../base/issues';
+import { makeIssue, type Issue, type IssueCode } from '../base/issues';
 import type { MergeLookup } from '../base/merges';
-import type { MessageCode } from '../base/messages';
 import { displayText } from '../cells/numberCell';
 import type { OrdinalParse } from '../cells/ordinals';
 import { pledgeActivitySchema, type PledgeActivity } from '../model/pledge';
@@ -44,7 +43,7 @@ const SCHEMAS: Record<Key, MemoSchema<OrdinalParse>> = {
   measure: new MemoSchema(ordinalCellSchema(PLEDGE_MEASURE_PREFIXES, false)),
 };
 const ratingSchema = new MemoSchema<RatingCell>(ratingCellSchema);
-const INVALID: Record<Key, MessageCode> = { policy: 'policy.invalid', pledge: 'pledge.invalid', measure: 'pledge.invalid' };
+const INVALID: Record<Key, IssueCode> = { policy: 'policy.invalid', pledge: 'pledge.invalid', measure: 'pledge.invalid' };
 
 export function parsePledgeSheet(sheet: RawSheet, header: PledgeHeader, merges: MergeLookup): ParsedPledgeSheet {
   const issues: Issue[] = [...header.issues];

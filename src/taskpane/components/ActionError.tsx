@@ -2,9 +2,9 @@
 import { Button, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import type { ActionKind } from '../state/actionState';
+import { ERROR_TITLE } from '../state/labels';
 import { errorHint, type ErrorInfo } from '../state/errors';
 import { useI18n } from '../i18n/I18nContext';
-import type { MessageKey } from '../../messages/translate';
 
 const useStyles = makeStyles({
   bar: { alignItems: 'flex-start', minWidth: 0 },
@@ -12,13 +12,6 @@ const useStyles = makeStyles({
   para: { display: 'block', marginTop: tokens.spacingVerticalXS },
   code: { display: 'block', marginTop: tokens.spacingVerticalXS, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
-
-export const ERROR_TITLE: Record<ActionKind, MessageKey> = {
-  validate: 'error.title.validate',
-  compute: 'error.title.compute',
-  summary: 'error.title.summary',
-  template: 'error.title.template',
-};
 
 export interface ActionErrorProps {
   action: ActionKind;

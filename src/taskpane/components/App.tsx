@@ -3,7 +3,7 @@
  * state (idle / running / done / failed) is a pure reducer (../state/actionState).
  */
 import { makeStyles, MessageBar, MessageBarBody, tokens, useId } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { OnProgress, WorkbookGateway } from '../../excel/gateway';
 import type { Lang } from '../../messages/lang';
 import { DEFAULT_SETTINGS, type Settings } from '../../domain/base/settings';
@@ -11,18 +11,16 @@ import { I18nProvider } from '../i18n/I18nContext';
 import { translator, type Translate } from '../../messages/translate';
 import { actionReducer, INITIAL_ACTION_STATE, type ActionKind, type ActionResult, type ActionState } from '../state/actionState';
 import { describeError } from '../state/errors';
+import { headline } from '../state/headline';
+import { ACTION_LABEL, ERROR_TITLE } from '../state/labels';
 import { countProblems } from '../state/problems';
 import { settingsToForm, validateSettingsForm, type SettingsField, type SettingsForm } from '../state/settingsForm';
 import { browserStore, loadLang, loadSettings, saveLang, saveSettings, type KeyValueStore } from '../state/storage';
 import { ActionBar } from './ActionBar';
-import { ERROR_TITLE } from './ActionError';
-import { ComputeConfirmDialog } from './ComputeConfirmDialog';
 import { Header } from './Header';
-import { ACTION_LABEL, ProgressPanel } from './ProgressPanel';
-import { headline, ResultSummary } from './ResultSummary';
+import { ComputeConfirmDialog, ProgressPanel, ResultSummary, TemplateDialog } from './lazyParts';
 import { SettingsPanel } from './SettingsPanel';
 import { StatusAnnouncer } from './StatusAnnouncer';
-import { TemplateDialog } from './TemplateDialog';
 
 const useStyles = makeStyles({
   root: {
@@ -204,7 +202,10 @@ export function App({ gateway, store: givenStore }: AppProps) {
           </p>
         )}
         <SettingsPanel form={form} errors={settingsErrors} settings={settings} onFieldChange={onFieldChange} onReset={onResetSettings} />
-        {state.status === 'running' && <ProgressPanel action={state.action} step={state.step} ratio={state.ratio} />}
+        {/* The progress bar, the results and the dialogs are loaded on demand (./lazyParts). */}
+        <Suspense fallback={null}>
+          {state.status === 'running' && <ProgressPanel action={state.action} step={state.step} ratio={state.ratio} />}
+        </Suspense>
         <section ref={resultRef} className={styles.result} data-testid="result" aria-label={t('result.aria')}>
           {selectError && (
             <MessageBar intent="warning" layout="multiline" className={styles.selectError}>
@@ -213,17 +214,19 @@ export function App({ gateway, store: givenStore }: AppProps) {
               </MessageBarBody>
             </MessageBar>
           )}
-          <ResultSummary key={state.runId} state={state} onSelect={onSelect} onDismiss={() => dispatch({ type: 'dismiss' })} />
+          <Suspense fallback={null}>
+            {(state.status === 'done' || state.status === 'failed') && (
+              <ResultSummary key={state.runId} state={state} onSelect={onSelect} onDismiss={() => dispatch({ type: 'dismiss' })} />
+            )}
+          </Suspense>
         </section>
         <StatusAnnouncer text={statusText(state, t)} />
-        <ComputeConfirmDialog open={confirmOpen} onConfirm={onConfirmCompute} onCancel={() => setConfirmOpen(false)} />
-        <TemplateDialog
-          key={templateSession}
-          open={templateOpen}
-          settings={settings}
-          onSubmit={onSubmitTemplate}
-          onCancel={() => setTemplateOpen(false)}
-        />
+        <Suspense fallback={null}>
+          {confirmOpen && <ComputeConfirmDialog open onConfirm={onConfirmCompute} onCancel={() => setConfirmOpen(false)} />}
+          {templateOpen && (
+            <TemplateDialog key={templateSession} open settings={settings} onSubmit={onSubmitTemplate} onCancel={() => setTemplateOpen(false)} />
+          )}
+        </Suspense>
       </div>
     </I18nProvider>
   );

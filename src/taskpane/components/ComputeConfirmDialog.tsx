@@ -31,8 +31,8 @@ export interface ComputeConfirmDialogProps {
 
 export function ComputeConfirmDialog({ open, onConfirm, onCancel }: ComputeConfirmDialogProps) {
   const styles = useStyles();
-  const { lang, t } = useI18n();
-  const sep = lang === 'ja' ? '・' : ', ';
+  const { t } = useI18n();
+  const sep = t('list.columnSeparator');
   const kpiColumns = KPI_OUTPUTS.map((k) => KPI_OUTPUT_HEADERS[k]).join(sep);
   const pledgeColumns = PLEDGE_OUTPUTS.map((k) => PLEDGE_OUTPUT_HEADERS[k]).join(sep);
   return (

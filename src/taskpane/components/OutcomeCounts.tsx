@@ -29,7 +29,7 @@ export function OutcomeCounts({ outcome }: { outcome: ValidateOutcome }) {
   const sheets = (names: readonly string[]) => (
     <>
       {t('counts.sheetCount', { count: formatCount(lang, names.length) })}
-      {names.length > 0 && <span className={styles.names}>{lang === 'ja' ? `（${names.join(sep)}）` : ` (${names.join(sep)})`}</span>}
+      {names.length > 0 && <span className={styles.names}>{t('counts.sheetNames', { names: names.join(sep) })}</span>}
     </>
   );
   const items = (n: number) => t('counts.itemCount', { count: formatCount(lang, n) });

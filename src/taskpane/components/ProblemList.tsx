@@ -9,7 +9,8 @@ import { useMemo, useState } from 'react';
 import type { Issue, Severity } from '../../domain/base/issues';
 import { useI18n } from '../i18n/I18nContext';
 import { formatCount, type MessageKey } from '../../messages/translate';
-import { countProblems, groupProblems, issueText } from '../state/problems';
+import { countProblems, groupProblems } from '../state/problems';
+import { issueMessage } from '../../messages/issueText';
 import { useSharedStyles } from './styles';
 
 /** items shown per sheet before "show more" */
@@ -184,7 +185,7 @@ function ProblemItem({ issue, describedBy, onSelect }: ProblemItemProps) {
         {issue.header && <span className={styles.meta}>{t('problem.header', { header: issue.header })}</span>}
       </span>
       {issue.found !== undefined && issue.found !== '' && <span className={styles.meta}>{t('problem.found', { found: issue.found })}</span>}
-      <span className={styles.message}>{issueText(issue, lang)}</span>
+      <span className={styles.message}>{issueMessage(lang, issue)}</span>
     </>
   );
   const itemClass = mergeClasses(styles.item, styles[issue.severity]);

@@ -5,6 +5,7 @@
 import { Field, makeStyles, ProgressBar, tokens } from '@fluentui/react-components';
 import type { ActionStep } from '../../excel/gateway';
 import type { ActionKind } from '../state/actionState';
+import { ACTION_LABEL } from '../state/labels';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../../messages/translate';
 
@@ -15,13 +16,6 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
 });
-
-export const ACTION_LABEL: Record<ActionKind, MessageKey> = {
-  validate: 'action.validate',
-  compute: 'action.compute',
-  summary: 'action.summary',
-  template: 'action.template',
-};
 
 export const STEP_LABEL: Record<ActionStep, MessageKey> = {
   read: 'step.read',

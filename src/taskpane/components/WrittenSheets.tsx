@@ -6,7 +6,7 @@ import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { WriteOutcome } from '../../excel/gateway';
 import { useI18n } from '../i18n/I18nContext';
 import { formatCount } from '../../messages/translate';
-import { skippedSheets } from '../state/skipped';
+import { SKIPPED_TEXT, skippedSheets } from '../state/skipped';
 import { useSharedStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -24,7 +24,7 @@ export function WrittenSheets({ outcome }: { outcome: WriteOutcome }) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const { lang, t } = useI18n();
-  const skipped = skippedSheets(outcome, lang);
+  const skipped = skippedSheets(outcome);
   return (
     <div className={styles.root}>
       <section className={styles.section}>
@@ -49,7 +49,7 @@ export function WrittenSheets({ outcome }: { outcome: WriteOutcome }) {
             {skipped.map((s) => (
               <li key={s.sheet} className={mergeClasses(styles.item, shared.wrap)} data-reason={s.reason}>
                 <span className={styles.sheet}>{s.sheet}</span>
-                <span className={styles.reason}>{s.text ?? t(s.reason === 'protected' ? 'skipped.protected' : 'skipped.errors')}</span>
+                <span className={styles.reason}>{t(SKIPPED_TEXT[s.reason])}</span>
               </li>
             ))}
           </ul>

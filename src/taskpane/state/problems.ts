@@ -3,10 +3,10 @@
  * warnings, then notes (info: why a value was left blank), each in cell order (row, then column);
  * issues without a cell come first within their severity (they are about the whole sheet).
  * Sheets with errors come first, then sheets with warnings only, then the rest; ties keep the
- * order in which the review met the sheets (the workbook's order).
+ * order in which the review met the sheets (the workbook's order). The pane says each issue with
+ * issueMessage (src/messages/issueText.ts) beside the cell and header it shows on their own.
  */
 import type { Issue, Severity } from '../../domain/base/issues';
-import type { Lang } from '../../messages/lang';
 
 export interface ProblemGroup {
   sheet: string;
@@ -72,17 +72,4 @@ export function countProblems(issues: readonly Issue[]): ProblemCounts {
     else c.infos++;
   }
   return c;
-}
-
-/**
- * The message of an issue in the pane's language without the location prefix that makeIssue
- * puts in front ("政策推進課!H12（実績R3）: "), since the pane shows the cell and the header on
- * their own. A message in another shape is returned whole.
- */
-export function issueText(issue: Issue, lang: Lang): string {
-  const message = lang === 'en' ? issue.messageEn || issue.message : issue.message || issue.messageEn;
-  const where = issue.sheet + (issue.cell ? '!' + issue.cell : '');
-  const header = issue.header ? (lang === 'en' ? ` (${issue.header})` : `（${issue.header}）`) : '';
-  const prefix = `${where}${header}: `;
-  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 }

@@ -4,7 +4,7 @@
  * follow the language switch.
  */
 import type { core } from 'zod';
-import { settingsSchema, type Settings } from '../../domain/base/settings';
+import { settingsRule, settingsSchema, type Settings } from '../../domain/base/settings';
 import type { MessageKey } from '../../messages/ja';
 
 export type SettingsField = 'cap' | 'planStart' | 'planEnd' | 'gradeA' | 'gradeB' | 'gradeC';
@@ -59,30 +59,12 @@ function fieldOfPath(path: readonly PropertyKey[]): SettingsErrorField | undefin
   return undefined;
 }
 
-/** one zod issue → the message shown under its field */
+/** one zod issue → the message shown under its field: what the settings schema allows */
 export function fieldErrorOfIssue(issue: core.$ZodIssue): { field: SettingsErrorField; error: FieldError } | undefined {
   const field = fieldOfPath(issue.path);
   if (field === undefined) return undefined;
-  switch (issue.code) {
-    case 'invalid_type':
-      return { field, error: { key: issue.expected === 'int' ? 'settings.error.integer' : 'settings.error.number' } };
-    case 'too_small': {
-      const min = Number(issue.minimum);
-      if (issue.inclusive === false) return { field, error: { key: 'settings.error.greaterThan', params: { min } } };
-      return { field, error: { key: 'settings.error.min', params: { min } } };
-    }
-    case 'too_big': {
-      const max = Number(issue.maximum);
-      if (issue.inclusive === false) return { field, error: { key: 'settings.error.lessThan', params: { max } } };
-      return { field, error: { key: 'settings.error.max', params: { max } } };
-    }
-    case 'custom':
-      if (field === 'planEnd') return { field, error: { key: 'settings.error.planOrder' } };
-      if (field === 'grades') return { field, error: { key: 'settings.error.gradeOrder' } };
-      return { field, error: { key: 'settings.error.invalid' } };
-    default:
-      return { field, error: { key: 'settings.error.invalid' } };
-  }
+  const { key, params } = settingsRule(issue);
+  return { field, error: params ? { key, params } : { key } };
 }
 
 /**

@@ -1,25 +1,19 @@
 /**
  * The sheets a write left alone, with their reason. WriteOutcome.skipped lists the names;
- * skippedDetails (optional) adds the reason and a message in both languages. Every name in
- * `skipped` is listed once, in that order; a detail without a name there is listed after them.
+ * skippedDetails (optional) adds the reason. Every name in `skipped` is listed once, in that
+ * order; a detail without a name there is listed after them. A name without a detail was
+ * skipped for its errors.
  */
-import type { WriteOutcome } from '../../excel/gateway';
-import type { Lang } from '../../messages/lang';
+import type { SkippedSheet, WriteOutcome } from '../../excel/gateway';
+import type { MessageKey } from '../../messages/translate';
 
-export interface SkippedView {
-  sheet: string;
-  reason: 'errors' | 'protected';
-  /** the gateway's message in the pane's language; undefined → the pane's own text for the reason */
-  text?: string;
-}
+export type SkippedView = SkippedSheet;
 
-export function skippedSheets(outcome: Pick<WriteOutcome, 'skipped' | 'skippedDetails'>, lang: Lang): SkippedView[] {
+/** what the pane says for each reason */
+export const SKIPPED_TEXT: Record<SkippedSheet['reason'], MessageKey> = { errors: 'skipped.errors', protected: 'skipped.protected' };
+
+export function skippedSheets(outcome: Pick<WriteOutcome, 'skipped' | 'skippedDetails'>): SkippedView[] {
   const details = new Map((outcome.skippedDetails ?? []).map((d) => [d.sheet, d]));
   const names = [...new Set([...outcome.skipped, ...details.keys()])];
-  return names.map((sheet) => {
-    const d = details.get(sheet);
-    if (!d) return { sheet, reason: 'errors' };
-    const text = (lang === 'en' ? d.messageEn || d.message : d.message || d.messageEn) || undefined;
-    return text === undefined ? { sheet, reason: d.reason } : { sheet, reason: d.reason, text };
-  });
+  return names.map((sheet) => ({ sheet, reason: details.get(sheet)?.reason ?? 'errors' }));
 }

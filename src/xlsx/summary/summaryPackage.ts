@@ -164,16 +164,17 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
     tables.push({ xml: tableXml(t, tables.length + 1, top), name: t.name });
     const first = top + 1;
     const last = top + t.rows.length;
-    if (t.dataBarColumn !== undefined) {
-      const col = t.left + t.dataBarColumn;
+    if (t.dataBar) {
+      const col = t.left + t.dataBar.column;
       conditional.push(
-        `<conditionalFormatting sqref="${rangeAddress(first, col, last, col)}"><cfRule type="dataBar" priority="${priority++}"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="1.2"/><color rgb="FF5B9BD5"/></dataBar></cfRule></conditionalFormatting>`,
+        `<conditionalFormatting sqref="${rangeAddress(first, col, last, col)}"><cfRule type="dataBar" priority="${priority++}"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="${t.dataBar.max}"/><color rgb="FF5B9BD5"/></dataBar></cfRule></conditionalFormatting>`,
       );
     }
-    if (t.iconSetColumn !== undefined) {
-      const col = t.left + t.iconSetColumn;
+    if (t.iconSet) {
+      const col = t.left + t.iconSet.column;
+      const [middle, top] = t.iconSet.thresholds;
       conditional.push(
-        `<conditionalFormatting sqref="${rangeAddress(first, col, last, col)}"><cfRule type="iconSet" priority="${priority++}"><iconSet iconSet="3TrafficLights1"><cfvo type="num" val="0"/><cfvo type="num" val="0.5"/><cfvo type="num" val="1"/></iconSet></cfRule></conditionalFormatting>`,
+        `<conditionalFormatting sqref="${rangeAddress(first, col, last, col)}"><cfRule type="iconSet" priority="${priority++}"><iconSet iconSet="3TrafficLights1"><cfvo type="num" val="0"/><cfvo type="num" val="${middle}"/><cfvo type="num" val="${top}"/></iconSet></cfRule></conditionalFormatting>`,
       );
     }
   }

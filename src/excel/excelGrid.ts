@@ -1,4 +1,4 @@
-/** Excel units: column widths in characters (as exceljs and the domain give them) → points (Office.js). */
+/** Excel's grid: column widths in characters (as the domain gives them) → points (Office.js), and its last row and column. */
 
 /** Width in characters of the default font (Calibri 11: 7 px per character + 5 px padding) → points. */
 export function columnWidthPoints(chars: number): number {

@@ -1,3 +1,6 @@
+/** Arithmetic the rules share: the clamp to [0, cap] and rounding that forgives binary fractions. */
+
+/** value limited to [0, cap]; NaN stays NaN */
 export function clamp(value: number, cap: number): number {
   if (Number.isNaN(value)) return value;
   return value < 0 ? 0 : value > cap ? cap : value;
