@@ -45,9 +45,18 @@ class SharedStrings {
   }
 }
 
+/**
+ * The sheet's cells as XML, written top to bottom and left to right (the model's tables are
+ * stacked). Finished rows are joined into blocks of a thousand right away, so a 100,000-row
+ * summary holds a few hundred block strings, not millions of cell strings.
+ */
 class SheetWriter {
-  /** row XML so far (cells only), built by concatenation */
-  private readonly rows = new Map<number, string>();
+  private readonly blocks: string[] = [];
+  /** finished rows not yet in a block */
+  private rows: string[] = [];
+  /** the row being written and its cells so far */
+  private row = -1;
+  private cells: string[] = [];
   readonly links: Link[] = [];
   readonly strings = new SharedStrings();
   constructor(private readonly styles: SummaryStyles) {}
@@ -56,27 +65,41 @@ class SheetWriter {
     this.put(row, cellAddress(row, col), value, this.styles.id(style));
   }
 
-  /** cells of a row must be put left to right */
+  /** rows must be put top to bottom, the cells of a row left to right */
   put(row: number, ref: string, value: string | number | null, s: number): void {
+    if (row !== this.row) this.moveTo(row);
     const sAttr = s ? ` s="${s}"` : '';
-    let cell: string;
-    if (value === null || (typeof value === 'number' && !Number.isFinite(value))) cell = `<c r="${ref}"${sAttr}/>`;
-    else if (typeof value === 'number') cell = `<c r="${ref}"${sAttr}><v>${value}</v></c>`;
-    else cell = `<c r="${ref}"${sAttr} t="s"><v>${this.strings.id(value)}</v></c>`;
-    this.rows.set(row, (this.rows.get(row) ?? '') + cell);
+    if (value === null || (typeof value === 'number' && !Number.isFinite(value))) this.cells.push(`<c r="${ref}"${sAttr}/>`);
+    else if (typeof value === 'number') this.cells.push(`<c r="${ref}"${sAttr}><v>${value}</v></c>`);
+    else this.cells.push(`<c r="${ref}"${sAttr} t="s"><v>${this.strings.id(value)}</v></c>`);
   }
 
-  sheetData(): string {
-    const out: string[] = ['<sheetData>'];
-    for (const r of [...this.rows.keys()].sort((a, b) => a - b)) out.push(`<row r="${r + 1}">${this.rows.get(r)!}</row>`);
-    out.push('</sheetData>');
-    return out.join('');
+  private moveTo(row: number): void {
+    if (row < this.row) throw new Error(`summary rows are written top to bottom (row ${row + 1} after ${this.row + 1})`);
+    this.endRow();
+    this.row = row;
+  }
+
+  private endRow(): void {
+    if (this.row < 0 || !this.cells.length) return;
+    this.rows.push(`<row r="${this.row + 1}">${this.cells.join('')}</row>`);
+    this.cells = [];
+    if (this.rows.length === 1000) {
+      this.blocks.push(this.rows.join(''));
+      this.rows = [];
+    }
+  }
+
+  /** <sheetData> in pieces (never one string) */
+  sheetData(): string[] {
+    this.endRow();
+    this.blocks.push(this.rows.join(''));
+    this.rows = [];
+    return ['<sheetData>', ...this.blocks, '</sheetData>'];
   }
 
   maxRow(): number {
-    let max = 0;
-    for (const r of this.rows.keys()) if (r > max) max = r;
-    return max;
+    return Math.max(0, this.row);
   }
 }
 
@@ -90,10 +113,25 @@ function tableXml(t: SummaryTable, id: number, top: number): string {
   );
 }
 
-export function summaryPackageParts(model: SummarySheetModel): Map<string, string> {
+/** Joined a thousand at a time: pieces of a part that is never held as one string. */
+function inThousands(items: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < items.length; i += 1000) out.push(items.slice(i, i + 1000).join(''));
+  return out;
+}
+
+/** The parts; a big part comes as pieces, encoded one after another. */
+export function summaryPackageParts(model: SummarySheetModel): Map<string, string | string[]> {
   const styles = new SummaryStyles();
   const sheet = new SheetWriter(styles);
-  const normal = (fmt: string | null = null, bold = false, link = false): StyleKey => ({ fmt, bold, link, font: 'normal' });
+  // one key object per (format, bold, link): a 100,000-row summary asks for millions
+  const normalKeys = new Map<string | null, StyleKey[]>();
+  const normal = (fmt: string | null = null, bold = false, link = false): StyleKey => {
+    let keys = normalKeys.get(fmt);
+    if (!keys) normalKeys.set(fmt, (keys = []));
+    const slot = (bold ? 1 : 0) | (link ? 2 : 0);
+    return (keys[slot] ??= { fmt, bold, link, font: 'normal' });
+  };
   sheet.set(0, 0, model.title, { fmt: null, bold: true, link: false, font: 'title' });
   sheet.set(1, 0, model.subtitle, { fmt: null, bold: false, link: false, font: 'subtitle' });
 
@@ -156,23 +194,23 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
 
   const widths = model.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   const lastCol = Math.max(model.columnWidths.length - 1, ...model.tables.map((t) => t.left + t.headers.length - 1));
-  const sheetXml =
+  const sheetHead =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.relationships}">` +
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${columnLetters(lastCol)}${sheet.maxRow() + 1}"/>` +
     `<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="${model.freezeRows}" topLeftCell="${cellAddress(model.freezeRows, 0)}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${model.freezeRows + 1}" sqref="A${model.freezeRows + 1}"/></sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="18.75"/>' +
-    `<cols>${widths}</cols>` +
-    sheet.sheetData() +
+    `<cols>${widths}</cols>`;
+  const sheetTail =
     conditional.join('') +
-    (hyperlinks.length ? `<hyperlinks>${hyperlinks.join('')}</hyperlinks>` : '') +
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
     '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
     (drawingRid ? `<drawing r:id="${drawingRid}"/>` : '') +
     (tableRids.length ? `<tableParts count="${tableRids.length}">${tableRids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>` : '') +
     '</worksheet>';
+  const sheetXml = [sheetHead, ...sheet.sheetData(), ...(hyperlinks.length ? ['<hyperlinks>', ...inThousands(hyperlinks), '</hyperlinks>'] : []), sheetTail];
 
-  const parts = new Map<string, string>();
+  const parts = new Map<string, string | string[]>();
   const overrides = [
     `<Override PartName="/xl/workbook.xml" ContentType="${CT.workbook}"/>`,
     `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT.worksheet}"/>`,
@@ -217,7 +255,7 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRelationships}"><Relationship Id="rId1" Type="${REL.worksheet}" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL.styles}" Target="styles.xml"/><Relationship Id="rId3" Type="${REL.sharedStrings}" Target="sharedStrings.xml"/></Relationships>`,
   );
   parts.set('xl/worksheets/sheet1.xml', sheetXml);
-  if (rels.length) parts.set('xl/worksheets/_rels/sheet1.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRelationships}">${rels.join('')}</Relationships>`);
+  if (rels.length) parts.set('xl/worksheets/_rels/sheet1.xml.rels', [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRelationships}">`, ...inThousands(rels), '</Relationships>']);
   tables.forEach((t, i) => parts.set(`xl/tables/table${i + 1}.xml`, t.xml));
   parts.set('xl/styles.xml', styles.xml());
   parts.set('xl/sharedStrings.xml', sheet.strings.xml());

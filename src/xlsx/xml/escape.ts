@@ -51,6 +51,12 @@ export function encodeXstring(s: string): string {
   return escapeText(encoded);
 }
 
+/** Cell text as Excel reads it: `_xHHHH_` stands for U+HHHH (`_x000D_` is a carriage return). */
+export function decodeXstring(s: string): string {
+  if (s.indexOf('_x') < 0) return s;
+  return s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** Resolves character and the five predefined entity references; anything else is kept as written. */

@@ -3,13 +3,18 @@
  * they are stored (no decompress/recompress), changed parts are deflated once. Compression
  * and CRC come from ./compression (native zlib on Node), so a 100,000-row workbook is
  * patched in a fraction of a pure-JavaScript zip's time.
- * Refuses what it cannot copy faithfully: encrypted entries, ZIP64, split archives.
+ * Refuses, with a ReadError that names it, what it cannot read faithfully: a cut-off file,
+ * encrypted entries, ZIP64, split archives, two entries of one name; content is checked
+ * against its CRC and size, and inflated within the limits of partLimits.ts.
  */
-import { crc32, deflateRaw, inflateRaw } from './compression';
+import { ReadError } from '../read/readError';
+import { crc32, deflateRaw, inflateRaw, inflateRawChunks } from './compression';
+import { checkedChunks, LIMITS, type InflateBudget } from './partLimits';
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_END = 0x06054b50;
+const SIG_END64_LOCATOR = 0x07064b50;
 const UTF8_FLAG = 0x0800;
 /** bit 3: sizes and CRC follow the data; we always write them in the headers */
 const DATA_DESCRIPTOR_FLAG = 0x0008;
@@ -19,6 +24,18 @@ const END_RECORD = 22;
 
 const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // a BOM stays in the text, so it is written back
 const utf8Encoder = new TextEncoder();
+
+/** UTF-8 of the pieces' concatenation, without ever making that one string. */
+function encodePieces(pieces: readonly string[]): Uint8Array {
+  const encoded = pieces.map((p) => utf8Encoder.encode(p));
+  const out = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
+  let at = 0;
+  for (const e of encoded) {
+    out.set(e, at);
+    at += e.length;
+  }
+  return out;
+}
 
 function latin1(bytes: Uint8Array): string {
   let s = '';
@@ -64,13 +81,33 @@ export class ZipEntry {
     this.dir = name.endsWith('/');
   }
 
-  /** the entry's content, inflated */
+  /** the entry's content, inflated and checked (CRC, size, the one-part limit) */
   bytes(): Uint8Array {
     if (this.content) return this.content;
     const s = this.stored!;
-    if (s.method === 0) return s.raw;
-    if (s.method === 8) return inflateRaw(s.raw);
-    throw new Error(`unsupported compression method ${s.method} in ${this.name}`);
+    let data: Uint8Array;
+    if (s.method === 0) data = s.raw;
+    else if (s.method === 8) {
+      try {
+        data = inflateRaw(s.raw, LIMITS.partBytes);
+      } catch (e) {
+        if (e instanceof RangeError) throw new ReadError('read.partTooLarge', { part: this.name, limit: LIMITS.partBytes / (1 << 20) });
+        throw new ReadError('read.damaged', { part: this.name });
+      }
+    } else throw new ReadError('read.compression', { part: this.name, method: `method ${s.method}` });
+    if (data.length !== s.size || crc32(data) !== s.crc >>> 0) throw new ReadError('read.crc', { part: this.name });
+    return data;
+  }
+
+  /** The content in chunks, as it is inflated, counted against `budget` and checked at its end. */
+  chunks(budget: InflateBudget): AsyncIterable<Uint8Array> {
+    if (this.content) {
+      const content = this.content;
+      return (async function* () {
+        yield content;
+      })();
+    }
+    return checkedChunks({ name: this.name, ...this.stored! }, { inflateRawChunks, crc32 }, budget);
   }
 
   /** the content as UTF-8 text (decoded once) */
@@ -108,6 +145,7 @@ export class ZipArchive {
     const view = new DataView(data.buffer, data.byteOffset, data.length);
     const u32 = (at: number) => view.getUint32(at, true);
     const u16 = (at: number) => view.getUint16(at, true);
+    const within = (at: number, length: number) => at >= 0 && at + length <= data.length;
     let end = -1;
     for (let i = data.length - END_RECORD; i >= Math.max(0, data.length - END_RECORD - 0xffff); i--) {
       if (u32(i) === SIG_END) {
@@ -115,17 +153,20 @@ export class ZipArchive {
         break;
       }
     }
-    if (end < 0) throw new Error('not a zip file (no end of central directory)');
+    if (end < 0) throw new ReadError('read.truncated');
     const disk = u16(end + 4);
+    const cdDisk = u16(end + 6);
+    const countHere = u16(end + 8);
     const count = u16(end + 10);
     const cdSize = u32(end + 12);
     const cdOffset = u32(end + 16);
-    if (disk !== 0) throw new Error('split zip archives are not supported');
-    if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) throw new Error('ZIP64 archives are not supported');
+    if ((end >= 20 && u32(end - 20) === SIG_END64_LOCATOR) || count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) throw new ReadError('read.zip64');
+    if (disk !== 0 || cdDisk !== 0 || countHere !== count) throw new ReadError('read.multiDisk');
+    if (cdOffset + cdSize > end) throw new ReadError('read.truncated');
     const zip = new ZipArchive();
     let p = cdOffset;
     for (let n = 0; n < count; n++) {
-      if (u32(p) !== SIG_CENTRAL) throw new Error('corrupt central directory');
+      if (!within(p, CENTRAL_HEADER) || u32(p) !== SIG_CENTRAL) throw new ReadError('read.truncated');
       const flags = u16(p + 8);
       const method = u16(p + 10);
       const time = u16(p + 12);
@@ -138,13 +179,17 @@ export class ZipArchive {
       const commentLen = u16(p + 32);
       const externalAttr = u32(p + 38);
       const local = u32(p + 42);
+      if (!within(p + CENTRAL_HEADER, nameLen)) throw new ReadError('read.truncated');
       const nameBytes = data.slice(p + CENTRAL_HEADER, p + CENTRAL_HEADER + nameLen);
       const name = flags & UTF8_FLAG ? utf8Decoder.decode(nameBytes) : latin1(nameBytes);
-      if (flags & 1) throw new Error(`encrypted entry ${name}`);
-      if (csize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw new Error('ZIP64 archives are not supported');
-      if (u32(local) !== SIG_LOCAL) throw new Error(`corrupt local header for ${name}`);
+      if (flags & 1) throw new ReadError('read.encrypted');
+      if (csize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw new ReadError('read.zip64');
+      if (!within(local, LOCAL_HEADER) || u32(local) !== SIG_LOCAL) throw new ReadError('read.truncated');
       const dataStart = local + LOCAL_HEADER + u16(local + 26) + u16(local + 28);
-      const raw = data.slice(dataStart, dataStart + csize);
+      if (!within(dataStart, csize)) throw new ReadError('read.truncated');
+      // a second entry of the same name would silently replace the first
+      if (zip.files[name]) throw new ReadError('read.duplicateEntry', { part: name });
+      const raw = data.subarray(dataStart, dataStart + csize);
       const stored: Stored = { method, flags: flags & ~DATA_DESCRIPTOR_FLAG, time, date, crc, size, raw, nameBytes, externalAttr };
       zip.files[name] = new ZipEntry(name, stored, null, fromDos(time, date));
       zip.order.push(name);
@@ -153,9 +198,9 @@ export class ZipArchive {
     return zip;
   }
 
-  /** Sets a part's content (a string is written as UTF-8). */
-  file(name: string, content: string | Uint8Array, opts: { date?: Date } = {}): this {
-    const bytes = typeof content === 'string' ? utf8Encoder.encode(content) : content;
+  /** Sets a part's content (a string, or pieces of one, is written as UTF-8). */
+  file(name: string, content: string | readonly string[] | Uint8Array, opts: { date?: Date } = {}): this {
+    const bytes = typeof content === 'string' ? utf8Encoder.encode(content) : content instanceof Uint8Array ? content : encodePieces(content);
     const prev = this.files[name];
     if (!prev) this.order.push(name);
     this.files[name] = new ZipEntry(name, null, bytes, opts.date ?? prev?.date ?? new Date(Date.UTC(1980, 0, 1)));
