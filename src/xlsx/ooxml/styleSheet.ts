@@ -101,7 +101,10 @@ export class StyleSheet {
     seed('fonts', [`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/><${p}family val="2"/></${p}font>`], this.fontXml);
     seed('fills', [`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`], this.fillXml);
     seed('borders', [`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`]);
-    seed('cellStyleXfs', [`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`]);
+    // cell formats may name cell styles the package never wrote (xfId="5" with no <cellStyleXfs>):
+    // each gets the default, so every xfId in the copy points at an entry
+    const styleXfs = Math.max(1, ...this.xfs.map((xf) => Number(xf.attrs.find((a) => a.name === 'xfId')?.value ?? 0) + 1).filter((n) => Number.isInteger(n) && n <= 65_536));
+    seed('cellStyleXfs', Array.from({ length: styleXfs }, () => `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`));
     if (!this.xfs.length) {
       const xf: Xf = { attrs: [{ name: 'numFmtId', value: '0' }, { name: 'fontId', value: '0' }, { name: 'fillId', value: '0' }, { name: 'borderId', value: '0' }, { name: 'xfId', value: '0' }], alignment: null, protection: null, extLst: null };
       this.xfs.push(xf);

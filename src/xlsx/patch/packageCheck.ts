@@ -7,7 +7,7 @@
  */
 import { parseCellRef } from '../../domain/base/address';
 import { CT, isRelType, NS } from '../ooxml/namespaces';
-import { contentTypeOf, parseRels } from '../ooxml/package';
+import { contentTypeOf, parseRels, readText } from '../ooxml/package';
 import { STYLESHEET_ORDER, WORKSHEET_ORDER } from '../ooxml/schemaOrder';
 import { readWorkbook, type WorkbookInfo } from '../ooxml/workbook';
 import type { Attr } from '../xml/tags';
@@ -120,9 +120,10 @@ export function checkWorksheet(xml: string, counts: StyleCounts, problems: strin
   let cellRef = '';
   let inText = false;
   let tPreserve = false;
-  const max = 20;
+  // at most 20 problems from one sheet, whatever other parts reported
+  let left = 20;
   const report = (m: string) => {
-    if (problems.length < max) problems.push(`${part}: ${m}`);
+    if (left-- > 0) problems.push(`${part}: ${m}`);
   };
   const nsCheck = namespaceCheck(part, report);
   const err = checkXml(xml, {
@@ -202,14 +203,18 @@ const EXPECTED_TYPES: Record<string, string[]> = {
 export async function validatePackage(bytes: Uint8Array): Promise<string[]> {
   const problems: string[] = [];
   const zip = ZipArchive.load(bytes);
-  const parts = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  const entries = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  // part names as OPC reads them: `xl\\workbook.xml` (some zip tools) is xl/workbook.xml
+  const parts = entries.map((n) => n.replace(/\\/g, '/'));
   const partSet = new Set(parts.map((p) => p.toLowerCase()));
-  const typesXml = zip.files['[Content_Types].xml']?.text() ?? null;
+  const typesXml = readText(zip, '[Content_Types].xml');
   if (!typesXml) return ['[Content_Types].xml is missing'];
   const typesErr = checkXml(typesXml);
   if (typesErr) return [`[Content_Types].xml: ${typesErr}`];
   checkContentTypes(typesXml, parts, partSet, problems);
-  for (const p of parts) if (/\.rels$/i.test(p)) checkRelationships(p, zip.files[p].text(), typesXml, partSet, problems);
+  parts.forEach((p, i) => {
+    if (/\.rels$/i.test(p)) checkRelationships(p, zip.files[entries[i]].text(), typesXml, partSet, problems);
+  });
   let wb;
   try {
     wb = readWorkbook(zip);
@@ -221,18 +226,19 @@ export async function validatePackage(bytes: Uint8Array): Promise<string[]> {
   checkSheetList(wb, problems);
   const stylesRel = wb.rels.find((r) => isRelType(r.type, 'styles'));
   let counts: StyleCounts = { cellXfs: 0, dxfs: 0 };
-  if (stylesRel && zip.files[stylesRel.part]) counts = checkStyles(zip.files[stylesRel.part].text(), problems, stylesRel.part);
+  const stylesXml = stylesRel ? readText(zip, stylesRel.part) : null;
+  if (stylesRel && stylesXml !== null) counts = checkStyles(stylesXml, problems, stylesRel.part);
   for (const s of wb.sheets) {
-    if (!s.part || !zip.files[s.part] || !isRelType(s.relType, 'worksheet')) continue;
-    checkWorksheet(zip.files[s.part].text(), counts, problems, s.part);
+    const xml = s.part && isRelType(s.relType, 'worksheet') ? readText(zip, s.part) : null;
+    if (xml !== null) checkWorksheet(xml, counts, problems, s.part);
   }
   // every other XML part: well-formed
-  for (const p of parts) {
-    if (!/\.xml$/i.test(p) || p === wb.part || p === '[Content_Types].xml') continue;
-    if (wb.sheets.some((s) => s.part === p) || p === stylesRel?.part) continue;
-    const err = checkXml(zip.files[p].text());
+  parts.forEach((p, i) => {
+    if (!/\.xml$/i.test(p) || p === wb.part || p === '[Content_Types].xml') return;
+    if (wb.sheets.some((s) => s.part === p) || p === stylesRel?.part) return;
+    const err = checkXml(zip.files[entries[i]].text());
     if (err) problems.push(`${p}: ${err}`);
-  }
+  });
   return problems;
 }
 

@@ -243,7 +243,8 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
 
   if (styleSheet.changed) {
     if (!stylesPart) {
-      stylesPart = `${workbookFolder(wb)}styles.xml`;
+      // a styles.xml no relationship names (left by some writers) is not ours to overwrite
+      stylesPart = freePart(zip, (n) => `${workbookFolder(wb)}styles${n === 1 ? '' : n}.xml`);
       const rel = addRelationship(wbRelsXml, REL.styles, relativeTarget(wb.part, stylesPart));
       wbRelsXml = rel.xml;
       typesXml = addOverride(typesXml, stylesPart, CT.styles);
@@ -252,7 +253,7 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
     changed.set(stylesPart, styleSheet.serialize());
   }
   for (const [part, xml] of sheetXml) changed.set(part, xml);
-  if (wbXml !== wb.xml) changed.set(wb.part, wbXml);
+  if (wbXml !== wb.xml) changed.set(entryName(zip, wb.part) ?? wb.part, wbXml);
   const relsPart = relsPathOf(wb.part);
   if (wbRelsXml !== null && wbRelsXml !== readText(zip, relsPart)) changed.set(entryName(zip, relsPart) ?? relsPart, wbRelsXml);
   if (typesXml !== readText(zip, '[Content_Types].xml')) changed.set(entryName(zip, '[Content_Types].xml')!, typesXml);
