@@ -56,8 +56,22 @@ export const en: Dictionary = {
   'issue.reason.notComputable': 'The values are too large to compute: left blank',
   'issue.reason.actualYearUnknown': 'The actual’s year is unknown: pace left blank',
 
+  // ─── issue.*: how the city evaluates (issue 8: 区分, 基本的方向, 変更区分, 評価対象, コロナ判定, grading by pace) ───
+  'issue.kind.invalid': '"{found}" is not a kind (区分). Expected KPI or 数値目標 (blank is KPI; on a sheet whose name contains 数値目標 it is 数値目標)',
+  'issue.basicDirection.invalid': '"{found}" is not a basic direction (基本的方向). Expected e.g. 1-1 or 1-1 若者の雇用機会の確保・拡大',
+  'issue.revision.invalid': '"{found}" is not a revision mark (変更区分). Expected KPI変更, 新規事業, 事業内容変更, 取組終了, 数値目標変更 or 新規施策 (several joined by ・)',
+  'issue.inScope.invalid': '"{found}" is not a 評価対象 value. Expected 対象 (evaluated) or 対象外 (left out); blank is 対象',
+  'issue.covidOverride.invalid': '"{found}" is not a COVID judgement (コロナ判定). Expected 中止 (suspended) or 影響なし (no impact); blank is automatic',
+  'issue.workbook.noReviewSheet': 'No KPI sheet and no pledge sheet found ({sheets} sheets checked). A KPI sheet needs {kpi} in a header row within its first 10 rows; a pledge sheet needs {pledge}',
+  'issue.warn.gradeDNoNotePace': 'Grade D (pace 計画比 {pace}) with an empty 備考 (notes): reviewers need the reason it is behind plan',
+  'issue.warn.excludedNoNote': '評価対象 is 対象外 (left out) but 備考 (notes) is empty: say why the row is left out',
+  'issue.warn.directionGoalMismatch': 'The basic direction {found} does not belong to basic goal {goal}. Check 基本目標 or 基本的方向',
+  'issue.note.bracketDetail': 'Read "{found}" as {value}; the bracketed "{detail}" is not used in the figures',
+  'issue.note.covidManual': 'Used the COVID judgement (コロナ判定) "{found}" (automatic: {auto})',
+
   // ─── word.*: words other messages take as parameters ({ key } values, see translate.ts) ───
   'word.unitExamples': 'e.g. 人, 件 or %',
+  'word.covidNone': 'none',
 
   // ─── place.*: where a problem is, and a problem as one line (every surface that prints one) ───
   'place.cellHeader': '{sheet}!{cell} ({header})',
@@ -146,6 +160,7 @@ export const en: Dictionary = {
   'templateSheet.kpi.example.indicator': 'Job offers',
   'templateSheet.kpi.example.unit': '人',
   'templateSheet.kpi.example.notes': 'An example: overwrite this row with your own KPI',
+  'templateSheet.kpi.example.direction': '1-1 Jobs for young people',
   'templateSheet.pledge.sheetName': 'Mayoral pledges',
   'templateSheet.pledge.title': 'Mayoral pledge activities (10-step rating)   * the grey columns are computed by Progress Review: do not type into them',
   'templateSheet.pledge.example.policy': 'Policy Ⅰ (example)',
@@ -156,6 +171,8 @@ export const en: Dictionary = {
   'templateSheet.alert.title': 'This value is not allowed',
   'templateSheet.alert.list': 'Choose one of: {values}',
   'templateSheet.alert.wholeNumber': 'Enter a whole number from {min} to {max}',
+  'templateSheet.alert.revisionTitle': 'Revision (変更区分)',
+  'templateSheet.alert.revision': 'Choose one of: {values}. Several may be typed joined by ・',
 
   // ─── auditLog.*: the hidden _review_log sheet (domain/plan/auditLog), Japanese by default ───
   'auditLog.col.time': 'Time (UTC)',
@@ -170,6 +187,7 @@ export const en: Dictionary = {
   'auditLog.col.warnings': 'Warnings',
   'auditLog.col.cap': 'Achievement cap',
   'auditLog.col.plan': 'Plan period',
+  'auditLog.col.skipped': 'Sheets not written (errors)',
   'auditLog.nothingWritten': '(none)',
 
   // ─── cli.*: the command line (src/cli) ───

@@ -66,8 +66,22 @@ export const ja = {
   'issue.reason.notComputable': '値が大きすぎて計算できないため空欄です',
   'issue.reason.actualYearUnknown': '実績の年度が分からないため計画比は空欄です',
 
+  // ─── issue.*: how the city evaluates (issue 8: 区分, 基本的方向, 変更区分, 評価対象, コロナ判定, grading by pace) ───
+  'issue.kind.invalid': '「{found}」は区分として読めません。「KPI」または「数値目標」を入力してください（空欄は KPI。シート名に「数値目標」を含むシートでは数値目標）',
+  'issue.basicDirection.invalid': '「{found}」は基本的方向として読めません。1-1、1-1 若者の雇用機会の確保・拡大 のように入力してください',
+  'issue.revision.invalid': '「{found}」は変更区分として読めません。KPI変更、新規事業、事業内容変更、取組終了、数値目標変更、新規施策 のどれか（複数は「・」で区切る）を入力してください',
+  'issue.inScope.invalid': '「{found}」は評価対象として読めません。「対象」または「対象外」を入力してください（空欄は対象）',
+  'issue.covidOverride.invalid': '「{found}」はコロナ判定として読めません。「中止」または「影響なし」を入力してください（空欄は自動判定）',
+  'issue.workbook.noReviewSheet': 'KPI シートも公約シートも見つかりませんでした（{sheets} シートを確認）。KPI シートは 1〜10 行目の見出し行に {kpi} を、公約シートは {pledge} を含む必要があります',
+  'issue.warn.gradeDNoNotePace': '評価が D（計画比 {pace}）ですが備考が空欄です。計画どおり進んでいない理由を備考に記入してください',
+  'issue.warn.excludedNoNote': '評価対象が「対象外」ですが備考が空欄です。対象外とする理由を備考に記入してください',
+  'issue.warn.directionGoalMismatch': '基本的方向 {found} は基本目標 {goal} のものではありません。基本目標か基本的方向を確認してください',
+  'issue.note.bracketDetail': '「{found}」を {value} と読みました。括弧内の「{detail}」は計算に使いません',
+  'issue.note.covidManual': 'コロナ判定「{found}」を使いました（自動判定: {auto}）',
+
   // ─── word.*: words other messages take as parameters ({ key } values, see translate.ts) ───
   'word.unitExamples': '人、件、% など',
+  'word.covidNone': 'なし',
 
   // ─── place.*: where a problem is, and a problem as one line (every surface that prints one) ───
   'place.cellHeader': '{sheet}!{cell}（{header}）',
@@ -156,6 +170,7 @@ export const ja = {
   'templateSheet.kpi.example.indicator': '内定者数',
   'templateSheet.kpi.example.unit': '人',
   'templateSheet.kpi.example.notes': '記入例です。この行を自分の KPI に書き換えて使ってください',
+  'templateSheet.kpi.example.direction': '1-1 若者の雇用機会の確保・拡大',
   'templateSheet.pledge.sheetName': '市長公約',
   'templateSheet.pledge.title': '市長公約の取組状況（10段階評価）　※灰色の列は進捗レビューが計算します。入力しないでください',
   'templateSheet.pledge.example.policy': '政策Ⅰ（記入例）',
@@ -166,6 +181,8 @@ export const ja = {
   'templateSheet.alert.title': '入力できない値です',
   'templateSheet.alert.list': '次のどれかを選んでください: {values}',
   'templateSheet.alert.wholeNumber': '{min}〜{max} の整数を入力してください',
+  'templateSheet.alert.revisionTitle': '変更区分',
+  'templateSheet.alert.revision': '次のどれかを選んでください: {values}。複数あるときは「・」で区切って入力できます',
 
   // ─── auditLog.*: the hidden _review_log sheet (domain/plan/auditLog), Japanese by default ───
   'auditLog.col.time': '日時 (UTC)',
@@ -180,6 +197,7 @@ export const ja = {
   'auditLog.col.warnings': '警告',
   'auditLog.col.cap': '達成率の上限',
   'auditLog.col.plan': '計画期間',
+  'auditLog.col.skipped': '書き込まなかったシート（エラー）',
   'auditLog.nothingWritten': '（なし）',
 
   // ─── cli.*: the command line (src/cli) ───

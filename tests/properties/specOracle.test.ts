@@ -37,7 +37,11 @@ function oracleKpi(k: ExpectedKpiRow, s: Settings) {
     const E = (T * (latest.year - s.planStart + 1)) / (s.planEnd - s.planStart + 1);
     if (E !== 0) pace = clamp((A / E) * 100, s.cap);
   }
-  const grade = achievement === null ? '—' : achievement >= s.grades.A ? 'A' : achievement >= s.grades.B ? 'B' : achievement >= s.grades.C ? 'C' : 'D';
+  // issue 8: a running total is judged by its pace until its target year (増加 only; 計画比 must exist)
+  const byPace = s.gradeCumulativeBy === 'pace' && cum && k.direction === 'up' && pace !== null && latest !== null && latest.year < (k.targetYear ?? s.planEnd);
+  const graded = byPace ? pace : achievement;
+  const grade = graded === null ? '—' : graded >= s.grades.A ? 'A' : graded >= s.grades.B ? 'B' : graded >= s.grades.C ? 'C' : 'D';
+  const gradeBasis = grade === '—' ? null : byPace ? 'pace' : 'achievement';
   const notes = k.notes.normalize('NFKC');
   let covid: 'none' | 'suspended' | 'review' = 'none';
   if (/コロナ|covid|感染症/i.test(notes) && /中止|休止|延期|縮小|オンライン開催/.test(notes)) covid = 'suspended';
@@ -52,7 +56,7 @@ function oracleKpi(k: ExpectedKpiRow, s: Settings) {
       }
     }
   }
-  return { achievement, progress, pace, grade, covid };
+  return { achievement, progress, pace, grade, gradeBasis, covid };
 }
 
 /** SPEC §4 with exact integer arithmetic: ratings are integers, so means are fractions */
@@ -101,7 +105,7 @@ describe('the engine equals SPEC §3–§4 written independently', () => {
             const got = report.kpis.find((x) => x.sheet === model.name && x.row === k.row + 1);
             if (!got) violated(`no KPI reported for ${model.name} row ${k.row + 1}`, { k });
             const want = oracleKpi(k, settings);
-            const same = close(got!.achievement, want.achievement) && close(got!.progress, want.progress) && close(got!.pace, want.pace) && got!.grade === want.grade && got!.covid === want.covid;
+            const same = close(got!.achievement, want.achievement) && close(got!.progress, want.progress) && close(got!.pace, want.pace) && got!.grade === want.grade && got!.gradeBasis === want.gradeBasis && got!.covid === want.covid;
             if (!same) violated(`KPI ${model.name}!${k.row + 1} differs from SPEC`, { got, want, k });
             kpis++;
           }
