@@ -192,10 +192,10 @@ export const en: Dictionary = {
 
   // ─── cli.*: the command line (src/cli) ───
   'cli.usage':
-    'usage:\n  progress-review review <workbook.xlsx>... --out <dir> [--json <report.json>] [--cap 120] [--plan 2020-2024] [--lang ja|en]\n\n  --out    output folder (the reviewed copies and summary.xlsx)\n  --json   machine-readable report (JSON)\n  --cap    cap for achievement, progress and pace (percent), default 120\n  --plan   plan period, default 2020-2024\n  --lang   message language (ja, en), default ja\n\nexit status: 0 done, 1 validation errors, 2 bad usage or unreadable file',
+    'usage:\n  progress-review review <workbook.xlsx>... --out <dir> [--json <report.json>] [--cap 120] [--plan 2020-2024] [--grade-cumulative pace|achievement] [--lang ja|en]\n\n  --out    output folder (the reviewed copies and summary.xlsx)\n  --json   machine-readable report (JSON)\n  --cap    cap for achievement, progress and pace (percent), default 120\n  --plan   plan period, default 2020-2024\n  --grade-cumulative  grade running-total KPIs before their target year on pace (計画比) or achievement (達成率), default pace\n  --lang   message language (ja, en), default ja\n\nexit status: 0 done, 1 validation errors, 2 bad usage or unreadable file',
   'cli.error.noCommand': 'name a command: review (progress-review --help shows the usage)',
   'cli.error.unknownCommand': 'unknown command "{command}". Commands: review (progress-review --help shows the usage)',
-  'cli.error.unknownOption': 'unknown option "{option}". Options: --out, --json, --cap, --plan, --lang, --help, --version',
+  'cli.error.unknownOption': 'unknown option "{option}". Options: --out, --json, --cap, --plan, --grade-cumulative, --lang, --help, --version',
   'cli.error.missingValue': '{option} needs a value. Write the value after {option}',
   'cli.error.noValueAllowed': '{option} takes no value ("{value}")',
   'cli.error.missingOption': '{option} is required ({what})',
@@ -209,6 +209,7 @@ export const en: Dictionary = {
   'cli.error.overwriteInput': 'refusing to overwrite an input file: {file}. Choose another --out',
   'cli.error.cannotCreateOut': 'cannot create {dir} ({reason})',
   'cli.error.unexpected': 'unexpected error (probably a bug): {message}',
+  'cli.allowed.gradeCumulative': 'Use pace (grade on 計画比) or achievement (grade on 達成率)',
   'cli.what.out': 'the output folder',
   'cli.issue.error': 'error: {file} › {line}',
   'cli.issue.warning': 'warning: {file} › {line}',
@@ -343,6 +344,10 @@ export const en: Dictionary = {
   'settings.gradeB': 'B (at least)',
   'settings.gradeC': 'C (at least)',
   'settings.grades.hint': 'Below C is D (defaults A 100, B 80, C 50).',
+  'settings.gradeCumulativeBy': 'Running-total (累計) KPIs before their target year',
+  'settings.gradeCumulativeBy.hint': 'By default a running total is graded on whether it is on pace (計画比) until its target year, and on 達成率 from then on.',
+  'settings.gradeCumulativeBy.pace': 'Grade on pace (計画比, default)',
+  'settings.gradeCumulativeBy.achievement': 'Grade on achievement (達成率)',
   'settings.reset': 'Reset to defaults',
   'settings.stored': 'Settings are kept on this computer and used next time.',
 

@@ -202,10 +202,10 @@ export const ja = {
 
   // ─── cli.*: the command line (src/cli) ───
   'cli.usage':
-    '使い方:\n  progress-review review <workbook.xlsx>... --out <dir> [--json <report.json>] [--cap 120] [--plan 2020-2024] [--lang ja|en]\n\n  --out    書き出し先フォルダ（レビュー済みの写しと summary.xlsx）\n  --json   機械可読レポート（JSON）\n  --cap    達成率・基準比進捗率・計画比の上限（%）。既定 120\n  --plan   計画期間。既定 2020-2024\n  --lang   メッセージの言語（ja、en）。既定 ja\n\n終了コード: 0 完了、1 検証エラー、2 使い方の誤り・読めないファイル',
+    '使い方:\n  progress-review review <workbook.xlsx>... --out <dir> [--json <report.json>] [--cap 120] [--plan 2020-2024] [--grade-cumulative pace|achievement] [--lang ja|en]\n\n  --out    書き出し先フォルダ（レビュー済みの写しと summary.xlsx）\n  --json   機械可読レポート（JSON）\n  --cap    達成率・基準比進捗率・計画比の上限（%）。既定 120\n  --plan   計画期間。既定 2020-2024\n  --grade-cumulative  目標年度より前の累計の指標を計画比（pace）と達成率（achievement）のどちらで評価するか。既定 pace\n  --lang   メッセージの言語（ja、en）。既定 ja\n\n終了コード: 0 完了、1 検証エラー、2 使い方の誤り・読めないファイル',
   'cli.error.noCommand': 'コマンドを指定してください: review（progress-review --help で使い方を表示）',
   'cli.error.unknownCommand': '不明なコマンド「{command}」です。使えるコマンド: review（progress-review --help で使い方を表示）',
-  'cli.error.unknownOption': '不明なオプション「{option}」です。使えるオプション: --out、--json、--cap、--plan、--lang、--help、--version',
+  'cli.error.unknownOption': '不明なオプション「{option}」です。使えるオプション: --out、--json、--cap、--plan、--grade-cumulative、--lang、--help、--version',
   'cli.error.missingValue': '{option} に値がありません。{option} の後に値を書いてください',
   'cli.error.noValueAllowed': '{option} は値をとりません（「{value}」）',
   'cli.error.missingOption': '{option} を指定してください（{what}）',
@@ -219,6 +219,7 @@ export const ja = {
   'cli.error.overwriteInput': '入力ファイルを上書きしてしまうため中止しました: {file}。別の --out を指定してください',
   'cli.error.cannotCreateOut': '出力フォルダを作れません: {dir}（{reason}）',
   'cli.error.unexpected': '予期しないエラーです（不具合の可能性があります）: {message}',
+  'cli.allowed.gradeCumulative': 'pace（計画比で評価）または achievement（達成率で評価）を指定してください',
   'cli.what.out': '書き出し先のフォルダ',
   'cli.issue.error': 'エラー: {file} › {line}',
   'cli.issue.warning': '警告: {file} › {line}',
@@ -352,6 +353,10 @@ export const ja = {
   'settings.gradeB': 'B（以上）',
   'settings.gradeC': 'C（以上）',
   'settings.grades.hint': 'C 未満は D です（既定 A 100・B 80・C 50）。',
+  'settings.gradeCumulativeBy': '累計の指標の評価（目標年度より前）',
+  'settings.gradeCumulativeBy.hint': '累計の指標は、目標年度までは計画どおりのペースか（計画比）で評価するのが既定です。目標年度からは達成率で評価します。',
+  'settings.gradeCumulativeBy.pace': '計画比で評価する（既定）',
+  'settings.gradeCumulativeBy.achievement': '達成率で評価する',
   'settings.reset': '既定値に戻す',
   'settings.stored': '設定はこのパソコンに保存され、次回も使われます。',
 
