@@ -539,7 +539,9 @@ function checkKpiModel(sheet: string, rows: KpiRow[], expected: ExpectedKpiRow[]
     const same =
       r.row === e.row && r.indicator === e.indicator && r.goal === e.goal && r.measure === e.measure && r.direction === e.direction && r.aggregation === e.aggregation &&
       r.baselineYear === e.baselineYear && r.targetYear === e.targetYear && close(r.baseline, e.baseline) && close(r.target, e.target) && r.notes === e.notes &&
-      r.actuals.length === e.actuals.length && r.actuals.every((a, j) => a.year === e.actuals[j].year && close(a.value, e.actuals[j].value));
+      r.actuals.length === e.actuals.length && r.actuals.every((a, j) => a.year === e.actuals[j].year && close(a.value, e.actuals[j].value)) &&
+      r.kind === e.kind && r.basicDirection === e.basicDirection && r.department === e.department && canon(r.revisionKinds) === canon(e.revisionKinds) &&
+      close(r.originalTarget, e.originalTarget) && r.excluded === e.excluded && r.covidOverride === e.covidOverride;
     if (!same) violated(`${where}: read ≠ written`, { read: { ...r, indicator: r.indicator.slice(0, 40) }, written: { ...e, indicator: e.indicator.slice(0, 40) } });
   });
 }
