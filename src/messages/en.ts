@@ -149,6 +149,8 @@ export const en: Dictionary = {
   'summary.goalTarget': 'Goal targets (no measure)',
   'summary.severity.error': 'Error',
   'summary.severity.warning': 'Warning',
+  'summary.severity.notWritten': 'Not written',
+  'summary.sheetNotWritten': 'This sheet has errors: computed values are not written to it (the other sheets get theirs)',
   'summary.none': 'None',
   'summary.noProblems': 'No problems',
 

@@ -159,6 +159,8 @@ export const ja = {
   'summary.goalTarget': '数値目標（施策なし）',
   'summary.severity.error': 'エラー',
   'summary.severity.warning': '警告',
+  'summary.severity.notWritten': '未書き込み',
+  'summary.sheetNotWritten': 'エラーがあるため、このシートには計算結果を書き込みません（ほかのシートには書き込みます）',
   'summary.none': '該当なし',
   'summary.noProblems': '問題はありません',
 

@@ -6,6 +6,7 @@
 import { review, skippedSheets, type WorkbookInput } from '../../src/domain/review';
 import { DEFAULT_SETTINGS, makeSettings, type Settings } from '../../src/domain/base/settings';
 import { buildReport } from '../../src/domain/output/report';
+import { buildSummaryModel } from '../../src/domain/output/summaryModel';
 import { kpiRowSchema } from '../../src/domain/model/kpi';
 import { planLogAppend, LOG_HEADERS, LOG_SHEET } from '../../src/domain/plan/auditLog';
 import { parseBasicDirection, parseRevisionKinds, splitDepartments } from '../../src/domain/cells/evaluationCells';
@@ -316,6 +317,10 @@ describe('sheets fare apart: only clean sheets are planned', () => {
     expect(log.header[log.header.length - 1]).toBe('書き込まなかったシート（エラー）');
     expect(log.values[log.values.length - 1]).toBe('建設課');
     expect(String(log.values[5])).toMatch(/^政策推進課!/);
+    // the summary's problem list names the sheet left unwritten first, then its errors
+    const problems = buildSummaryModel(r).tables.find((t) => t.name === 'PR_Problems')!;
+    expect(problems.rows[0].map((c) => c.v)).toEqual(['未書き込み', 'book.xlsx', '建設課', null, null, 'エラーがあるため、このシートには計算結果を書き込みません（ほかのシートには書き込みます）']);
+    expect(problems.rows[1].map((c) => c.v).slice(0, 4)).toEqual(['エラー', 'book.xlsx', '建設課', 'I2']);
   });
 
   test('a log begun by an earlier version (12 columns) gets the header cells it lacks, from column 13', () => {
@@ -336,6 +341,9 @@ describe('sheets fare apart: only clean sheets are planned', () => {
       'KPI シートも公約シートも見つかりませんでした（1 シートを確認）。KPI シートは 1〜10 行目の見出し行に 指標名・目標値・実績R3 を、公約シートは 基本政策・公約・施策・評価 を含む必要があります',
     );
     expect(buildReport(r).complete).toBe(false);
+    // the summary no longer says 問題はありません
+    const problems = buildSummaryModel(r).tables.find((t) => t.name === 'PR_Problems')!;
+    expect(problems.rows).toHaveLength(1);
   });
 });
 
