@@ -297,6 +297,7 @@ export const en: Dictionary = {
   'skipped.protected': 'Not written: the sheet is protected with a password. Unprotect it and run again.',
 
   'problems.title': 'Problems found',
+  'problems.workbook': 'The whole workbook',
   'problems.none': 'No problems.',
   'problems.groupCounts': 'Errors: {errors} · Warnings: {warnings}',
   'problems.selectHint': 'Click or press Enter to select the cell.',

@@ -306,6 +306,7 @@ export const ja = {
   'skipped.protected': 'パスワードで保護されているため書き込めませんでした。保護を解除してからもう一度実行してください',
 
   'problems.title': '見つかった問題',
+  'problems.workbook': 'ブック全体',
   'problems.none': '問題はありません。',
   'problems.groupCounts': 'エラー {errors}件・警告 {warnings}件',
   'problems.selectHint': 'クリック、または Enter キーでそのセルを選択します。',

@@ -128,6 +128,14 @@ describe('computeAndWrite (Office.js adapter)', () => {
     expect(valuesOf(wb, LOG_SHEET, 'F2')).toEqual([['（なし）']]);
   });
 
+  test('a workbook without a KPI or pledge sheet: one error naming the headers looked for, nothing written but the log', async () => {
+    const wb = workbookFromSpec({ sheets: [notesSheet()] });
+    const outcome = await gatewayFor(wb).computeAndWrite(DEFAULT_SETTINGS);
+    expect(outcome.issues.map((i) => [i.severity, i.code, i.sheet])).toEqual([['error', 'workbook.noReviewSheet', '']]);
+    expect(outcome.written).toEqual([]);
+    expect(valuesOf(wb, LOG_SHEET, 'F2')).toEqual([['（なし）']]);
+  });
+
   test('validate reads and reviews in 2 syncs and writes nothing', async () => {
     const wb = sampleBook();
     const before = wb.sheets.map((s) => snapshotSheet(s));
