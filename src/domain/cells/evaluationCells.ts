@@ -115,6 +115,19 @@ const DEPARTMENT_END = /(課|室|部|局|所|センター|館|係|園|署|本部
  * separate; ・ separates only when every part is a department name of its own (so
  * `工業・雇用振興課` stays one department, `こども育成課・健康支援課` is two).
  */
+const departmentMemo = new Map<string, readonly string[]>();
+
+/** splitDepartments, one shared frozen list per distinct 担当課 text (a sheet repeats a handful) */
+export function departmentsOf(text: string): readonly string[] {
+  let d = departmentMemo.get(text);
+  if (d === undefined) {
+    d = Object.freeze(splitDepartments(text));
+    if (departmentMemo.size > 10_000) departmentMemo.clear();
+    departmentMemo.set(text, d);
+  }
+  return d;
+}
+
 export function splitDepartments(text: string): string[] {
   const out: string[] = [];
   for (const piece of text.split(/[／/、,，;；\n]+/u)) {

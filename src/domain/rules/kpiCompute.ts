@@ -26,10 +26,9 @@ export function gradeBasis(row: KpiRow, latestYear: number | null, pace: number 
   return latestYear < (row.targetYear ?? s.planEnd) ? 'pace' : 'achievement';
 }
 
-/** staff's コロナ判定 replaces the automatic flag */
-function covidOf(row: KpiRow, automatic: CovidFlag): { covid: CovidFlag; covidSource: CovidSource | null } {
-  if (row.covidOverride !== null) return { covid: row.covidOverride, covidSource: 'manual' };
-  return { covid: automatic, covidSource: automatic === 'suspended' ? 'note' : automatic === 'review' ? 'heuristic' : null };
+/** where an automatic flag came from */
+function automaticSource(flag: CovidFlag): CovidSource | null {
+  return flag === 'suspended' ? 'note' : flag === 'review' ? 'heuristic' : null;
 }
 
 export function computeKpi(row: KpiRow, s: Settings): KpiResult {
@@ -42,7 +41,10 @@ export function computeKpi(row: KpiRow, s: Settings): KpiResult {
   const p = row.aggregation === 'cumulative' ? pace(A, latest ? latest.year : null, row.target, s.planStart, s.planEnd, s.cap, reasons) : null;
   const basis = gradeBasis(row, latest ? latest.year : null, p, s);
   const g = grade(basis === 'pace' ? p : achv, s.grades);
-  const { covid, covidSource } = covidOf(row, covidFlag(row.notes, row.direction, row.aggregation, row.baseline, row.actuals, s));
+  // staff's コロナ判定 replaces the automatic flag
+  const manual = row.covidOverride !== null;
+  const covid = manual ? row.covidOverride! : covidFlag(row.notes, row.direction, row.aggregation, row.baseline, row.actuals, s);
+  const covidSource = manual ? 'manual' : automaticSource(covid);
   // against the target before the revision; its blanks are not reasons (the current target's are)
   const originalAchievement = row.originalTarget === null ? null : achievement(A, row.originalTarget, row.direction, s.cap, progressFromBaseline(A, row.baseline, row.originalTarget, row.direction, row.aggregation, s.cap));
   let kept: readonly Reason[] = NO_REASONS;

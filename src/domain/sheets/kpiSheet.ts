@@ -17,7 +17,7 @@ import {
   revisionCellSchema,
   type CellIssueParams,
 } from '../cells/cellSchemas';
-import { isGoalTargetSheet, splitDepartments, type BasicDirection } from '../cells/evaluationCells';
+import { departmentsOf, isGoalTargetSheet, type BasicDirection } from '../cells/evaluationCells';
 import { INVALID_READ, MemoSchema, NUMBER_READ, NumberReader } from '../cells/cellReader';
 import type { Aggregation, Direction } from '../cells/directionAggregation';
 import type { KpiField, KpiHeader } from './headers';
@@ -77,6 +77,8 @@ const yearSchema = new MemoSchema<number | null>(fiscalYearCellSchema);
 const kindSchema = new MemoSchema<KpiKind | undefined>(kindCellSchema);
 const basicDirectionSchema = new MemoSchema<BasicDirection | undefined>(basicDirectionCellSchema);
 const revisionSchema = new MemoSchema<RevisionKind[] | undefined>(revisionCellSchema);
+/** the revision marks of a row without any: one shared empty list */
+const NO_REVISIONS = Object.freeze([]) as unknown as RevisionKind[];
 const excludedSchema = new MemoSchema<boolean | undefined>(excludedCellSchema);
 const covidOverrideSchema = new MemoSchema<'suspended' | 'none' | undefined>(covidOverrideCellSchema);
 
@@ -246,7 +248,7 @@ class KpiSheetReader {
 
   private fail(): void {
     const col = this.f.department;
-    this.failedRows.push({ row: this.r, departments: col === undefined ? [] : splitDepartments(textOf(this.cell(col))) });
+    this.failedRows.push({ row: this.r, departments: col === undefined ? [] : [...departmentsOf(textOf(this.cell(col)))] });
   }
 
   /** every cell of a KPI row, each bad one named; null when one was bad */
@@ -266,7 +268,7 @@ class KpiSheetReader {
     const target = this.num(f.target, unit);
     const actuals = this.actuals(unit);
     const originalTarget = this.num(f.originalTarget, unit);
-    const revisionKinds = this.pick(f.revision, revisionSchema, 'revision.invalid') ?? [];
+    const revisionKinds = this.pick(f.revision, revisionSchema, 'revision.invalid') ?? NO_REVISIONS;
     const excluded = this.pick(f.inScope, excludedSchema, 'inScope.invalid') ?? false;
     const covidOverride = this.pick(f.covidOverride, covidOverrideSchema, 'covidOverride.invalid') ?? null;
     if (!this.rowOk) return null;
@@ -287,7 +289,7 @@ class KpiSheetReader {
       measure,
       project: f.project === undefined ? '' : textOf(this.cell(f.project)),
       department,
-      departments: splitDepartments(department),
+      departments: departmentsOf(department) as string[],
       indicator,
       unit,
       direction,
