@@ -218,6 +218,7 @@ export const en: Dictionary = {
   'cli.keptFeatures': '{file}: kept as they were: {features}',
   'cli.done.counts': '{books} workbook(s) ({kpiSheets} KPI sheets, {pledgeSheets} pledge sheets): reviewed {kpis} KPIs and {activities} pledge activities. {errors} error(s), {warnings} warning(s).',
   'cli.done.skipped': 'not written because of errors: {files}',
+  'cli.done.skippedSheets': '{file}: sheets not written for their errors (the other sheets were written): {sheets}',
   'cli.done.wrote': 'wrote {path}',
 
   // ─── task pane (src/taskpane) ───

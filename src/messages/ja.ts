@@ -228,6 +228,7 @@ export const ja = {
   'cli.keptFeatures': '{file}: Excel の要素をそのまま残しました（{features}）',
   'cli.done.counts': 'ブック {books} 件（KPIシート {kpiSheets}、公約シート {pledgeSheets}）: KPI {kpis} 件、公約の取組 {activities} 件を検証しました。エラー {errors} 件、警告 {warnings} 件。',
   'cli.done.skipped': 'エラーのため書き込まなかったブック: {files}',
+  'cli.done.skippedSheets': '{file}: エラーのため書き込まなかったシート（ほかのシートは書き込みました）: {sheets}',
   'cli.done.wrote': '書き出し: {path}',
 
   // ─── task pane (src/taskpane) ───
