@@ -137,7 +137,7 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, log: 
 
 export async function patchWorkbookWithReport(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions = {}): Promise<PatchReport> {
   try {
-    return patch(original, plan, log, options);
+    return await patch(original, plan, log, options);
   } catch (e) {
     if (e instanceof PatchError) throw e;
     if (e instanceof PackageError) throw PatchError.fromPackage(e);
@@ -145,7 +145,7 @@ export async function patchWorkbookWithReport(original: Uint8Array, plan: WriteP
   }
 }
 
-function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions): PatchReport {
+async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions): Promise<PatchReport> {
   let zip: ZipArchive;
   try {
     zip = ZipArchive.load(original);
@@ -153,7 +153,7 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
     throw new PatchError('package', 'patch.package.notZip', { detail: (e as Error).message });
   }
   const wb = readWorkbook(zip);
-  const changed = new Map<string, string>();
+  const changed = new Map<string, string | string[]>();
   const added: string[] = [];
   const removed: string[] = [];
 
@@ -171,7 +171,8 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
   const byName = new Map(wb.sheets.map((s) => [s.name, s]));
   const problems: PatchError[] = [];
   let overwroteFormula = false;
-  const sheetXml = new Map<string, string>();
+  /** edited worksheets, in pieces */
+  const sheetXml = new Map<string, string[]>();
 
   const worksheetPart = (name: string): string => {
     const s = byName.get(name);
@@ -184,10 +185,10 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
   for (const sp of plan.sheets) {
     try {
       const part = worksheetPart(sp.sheet);
-      const xml = sheetXml.get(part) ?? zip.files[part].text();
+      const xml = sheetXml.get(part)?.join('') ?? zip.files[part].text();
       const res = patchSheetXml(xml, sheetEditsFromPlan(sp), styles);
       overwroteFormula ||= res.overwroteFormula;
-      sheetXml.set(part, res.xml);
+      sheetXml.set(part, res.pieces);
     } catch (e) {
       if (e instanceof PatchError) problems.push(e);
       else throw new PatchError('xml', 'patch.sheet.uneditable', { detail: (e as Error).message }, { sheet: sp.sheet });
@@ -200,11 +201,11 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
     const existing = byName.get(log.sheet);
     if (existing) {
       const part = worksheetPart(log.sheet);
-      const xml = sheetXml.get(part) ?? zip.files[part].text();
-      sheetXml.set(part, patchSheetXml(xml, logEdits(log, log.headerFrom), styles).xml);
+      const xml = sheetXml.get(part)?.join('') ?? zip.files[part].text();
+      sheetXml.set(part, patchSheetXml(xml, logEdits(log, log.headerFrom), styles).pieces);
     } else {
       const part = freePart(zip, (n) => `${workbookFolder(wb)}worksheets/sheet${n}.xml`);
-      sheetXml.set(part, patchSheetXml(NEW_LOG_SHEET, logEdits(log, 0), styles).xml);
+      sheetXml.set(part, patchSheetXml(NEW_LOG_SHEET, logEdits(log, 0), styles).pieces);
       const rel = addRelationship(wbRelsXml, REL.worksheet, relativeTarget(wb.part, part));
       wbRelsXml = rel.xml;
       wbXml = addSheetToWorkbook({ ...wb, xml: wbXml }, log.sheet, rel.id);
@@ -246,14 +247,15 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
     const date = zip.files[part]?.date; // a changed part keeps its timestamp
     zip.file(part, xml, date ? { date } : {});
   }
-  const bytes = zip.toBytes();
+  const bytes = await zip.toBytesAsync();
   return { bytes, changed: [...changed.keys()].filter((p) => !added.includes(p)), added, removed };
 }
 
 /** Does any worksheet (after our edits) still hold a formula? */
-function anyFormula(zip: ZipArchive, wb: WorkbookInfo, edited: Map<string, string>): boolean {
+function anyFormula(zip: ZipArchive, wb: WorkbookInfo, edited: Map<string, string[]>): boolean {
   const has = (xml: string) => /<(?:\w+:)?f[\s>/]/.test(xml);
-  for (const xml of edited.values()) if (has(xml)) return true;
+  // pieces end and start at tags, so a <f> is never split between two
+  for (const pieces of edited.values()) if (pieces.some(has)) return true;
   for (const s of wb.sheets) {
     const part = s.part ? entryName(zip, s.part) : null;
     if (!part || edited.has(part) || !isRelType(s.relType, 'worksheet')) continue;
