@@ -1,8 +1,9 @@
 import { createInflateRaw, crc32, deflateRawSync } from 'node:zlib';
-import { checkedChunks, InflateBudget, LIMITS, type Codec, type StoredEntry } from '../../src/xlsx/zip/partLimits';
+import { checkedChunks, InflateBudget, LIMITS, type InflatableEntry } from '../../src/xlsx/zip/partLimits';
+import type { InflateCodec } from '../../src/xlsx/zip/codec';
 import { ReadError } from '../../src/xlsx/read';
 
-const codec: Codec = {
+const codec: InflateCodec = {
   inflateRawChunks(raw) {
     const s = createInflateRaw({ chunkSize: 1 << 16 });
     s.end(raw);
@@ -11,11 +12,11 @@ const codec: Codec = {
   crc32: (data, prev) => crc32(data, prev),
 };
 
-function deflated(name: string, data: Uint8Array): StoredEntry {
+function deflated(name: string, data: Uint8Array): InflatableEntry {
   return { name, method: 8, crc: crc32(data), size: data.length, raw: deflateRawSync(data) };
 }
 
-async function drain(entry: StoredEntry, budget = new InflateBudget()): Promise<number> {
+async function drain(entry: InflatableEntry, budget = new InflateBudget()): Promise<number> {
   let n = 0;
   for await (const c of checkedChunks(entry, codec, budget)) n += c.length;
   return n;

@@ -82,12 +82,14 @@ export function sheetEditsFromPlan(sp: SheetPlan): SheetEdits {
   };
 }
 
-function logEdits(log: LogAppend, withHeader: boolean): SheetEdits {
+/** the log row, and the header cells from `headerFrom` on (all of them in a new log sheet) */
+function logEdits(log: LogAppend, headerFrom: number): SheetEdits {
   const rows = new Map<number, CellWrite[]>();
   const bold: StyleRequest = { kind: 'bold' };
   const text: StyleRequest = { kind: 'text' };
   const keep: StyleRequest = { kind: 'keep' };
-  if (withHeader) rows.set(0, log.header.map((h, i) => ({ col: i, value: h, style: bold })));
+  const withHeader = headerFrom === 0;
+  if (headerFrom < log.header.length) rows.set(0, log.header.slice(headerFrom).map((h, i) => ({ col: headerFrom + i, value: h, style: bold })));
   const values: CellWrite[] = log.values.map((v, i) => ({ col: i, value: v, style: typeof v === 'string' ? text : keep }));
   rows.set(log.row, values);
   return { sheet: log.sheet, rows, widths: withHeader ? log.header.map((_, i) => ({ col: i, width: i === 5 ? 60 : 16 })) : [] };
@@ -146,7 +148,7 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, log: 
 
 export async function patchWorkbookWithReport(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions = {}): Promise<PatchReport> {
   try {
-    return patch(original, plan, log, options);
+    return await patch(original, plan, log, options);
   } catch (e) {
     if (e instanceof PatchError) throw e;
     if (e instanceof PackageError) throw PatchError.fromPackage(e);
@@ -154,7 +156,7 @@ export async function patchWorkbookWithReport(original: Uint8Array, plan: WriteP
   }
 }
 
-function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions): PatchReport {
+async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions): Promise<PatchReport> {
   let zip: ZipArchive;
   try {
     zip = ZipArchive.load(original);
@@ -162,7 +164,7 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
     throw new PatchError('package', 'patch.package.notZip', { detail: (e as Error).message });
   }
   const wb = readWorkbook(zip);
-  const changed = new Map<string, string>();
+  const changed = new Map<string, string | string[]>();
   const added: string[] = [];
   const removed: string[] = [];
 
@@ -180,7 +182,8 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
   const byName = new Map(wb.sheets.map((s) => [s.name, s]));
   const problems: PatchError[] = [];
   let overwroteFormula = false;
-  const sheetXml = new Map<string, string>();
+  /** edited worksheets, in pieces */
+  const sheetXml = new Map<string, string[]>();
   const written = new WrittenCells();
 
   const worksheetPart = (name: string): string => {
@@ -194,12 +197,12 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
   for (const sp of plan.sheets) {
     try {
       const part = worksheetPart(sp.sheet);
-      const xml = sheetXml.get(part) ?? zip.files[part].text();
+      const xml = sheetXml.get(part)?.join('') ?? zip.files[part].text();
       const edits = sheetEditsFromPlan(sp);
       const res = patchSheetXml(xml, edits, styles);
       written.add(edits);
       overwroteFormula ||= res.overwroteFormula;
-      sheetXml.set(part, res.xml);
+      sheetXml.set(part, res.pieces);
     } catch (e) {
       if (e instanceof PatchError) problems.push(e);
       else throw new PatchError('xml', 'patch.sheet.uneditable', { detail: (e as Error).message }, { sheet: sp.sheet });
@@ -212,13 +215,13 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
     const existing = byName.get(log.sheet);
     if (existing) {
       const part = worksheetPart(log.sheet);
-      const xml = sheetXml.get(part) ?? zip.files[part].text();
-      const edits = logEdits(log, false);
-      sheetXml.set(part, patchSheetXml(xml, edits, styles).xml);
+      const xml = sheetXml.get(part)?.join('') ?? zip.files[part].text();
+      const edits = logEdits(log, log.headerFrom);
+      sheetXml.set(part, patchSheetXml(xml, edits, styles).pieces);
       written.add(edits);
     } else {
       const part = freePart(zip, (n) => `${workbookFolder(wb)}worksheets/sheet${n}.xml`);
-      sheetXml.set(part, patchSheetXml(NEW_LOG_SHEET, logEdits(log, true), styles).xml);
+      sheetXml.set(part, patchSheetXml(NEW_LOG_SHEET, logEdits(log, 0), styles).pieces);
       const rel = addRelationship(wbRelsXml, REL.worksheet, relativeTarget(wb.part, part));
       wbRelsXml = rel.xml;
       wbXml = addSheetToWorkbook(wb, wbXml, log.sheet, rel.id);
@@ -262,18 +265,18 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
     const date = zip.files[part]?.date; // a changed part keeps its timestamp
     zip.file(part, xml, date ? { date } : {});
   }
-  const bytes = zip.toBytes();
+  const bytes = await zip.toBytesAsync();
   return { bytes, changed: [...changed.keys()].filter((p) => !added.includes(p)), added, removed, recalc };
 }
 
 /** Why the copy must be recalculated when opened, or null (a new log sheet alone never needs it). */
-function recalcReason(zip: ZipArchive, wb: WorkbookInfo, edited: Map<string, string>, written: WrittenCells, overwroteFormula: boolean): RecalcReason | null {
+function recalcReason(zip: ZipArchive, wb: WorkbookInfo, edited: Map<string, string[]>, written: WrittenCells, overwroteFormula: boolean): RecalcReason | null {
   if (overwroteFormula) return 'formulaOverwritten';
   const sheets: FormulaSheet[] = [];
   for (const s of wb.sheets) {
     const part = s.part ? entryName(zip, s.part) : null;
     if (!part || !isRelType(s.relType, 'worksheet')) continue;
-    sheets.push({ name: s.name, xml: () => edited.get(part) ?? zip.files[part].text() });
+    sheets.push({ name: s.name, xml: () => edited.get(part)?.join('') ?? zip.files[part].text() });
   }
   return formulasReadWritten(wb.xml, sheets, written) ? 'formulaReadsWritten' : null;
 }

@@ -1,20 +1,21 @@
 /**
  * The package source of an .xlsx file in memory: what the first bytes say it is (sniff.ts),
- * then its zip archive (checks and limits in src/xlsx/zip).
+ * then its zip archive (checks and limits in src/xlsx/zip), inflated by the codec given.
  */
-import { ZipArchive } from '../zip/zipArchive';
-import { InflateBudget } from '../zip/partLimits';
+import type { InflateCodec } from '../zip/codec';
+import { checkedChunks, InflateBudget } from '../zip/partLimits';
+import { readZipDirectory } from '../zip/zipDirectory';
 import { refuseUnlessZip } from './sniff';
 import type { PackageSource } from './source';
 
-export function zipSource(bytes: Uint8Array): PackageSource {
+export function zipSource(bytes: Uint8Array, codec: InflateCodec): PackageSource {
   refuseUnlessZip(bytes);
-  const zip = ZipArchive.load(bytes);
-  const names = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  const entries = new Map(readZipDirectory(bytes).map((e) => [e.name, e]));
+  const names = [...entries.keys()].filter((n) => !n.endsWith('/'));
   const budget = new InflateBudget();
   const checked = new Set<string>();
   async function* chunks(name: string): AsyncGenerator<Uint8Array> {
-    yield* zip.files[name].chunks(budget);
+    yield* checkedChunks(entries.get(name)!, codec, budget);
     checked.add(name); // read to its end: CRC and size checked
   }
   return {

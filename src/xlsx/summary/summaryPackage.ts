@@ -10,7 +10,9 @@ import { cellAddress, columnLetters, quoteSheetName, rangeAddress } from '../../
 import type { SummarySheetModel, SummaryTable } from '../../domain/output/summaryModel';
 import { CT, NS, REL } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
+import { Utf8Blocks } from '../xml/utf8Blocks';
 import { ZipArchive } from '../zip/zipArchive';
+import type { PartContent } from '../zip/deflateParts';
 import { chartXml, drawingXml } from './chartXml';
 import { SummaryStyles, type StyleKey } from './summaryStyles';
 
@@ -39,39 +41,59 @@ class SharedStrings {
     return i;
   }
 
-  xml(): string {
-    const items = this.list.map((t) => `<si><t${/^\s|\s$/.test(t) ? ' xml:space="preserve"' : ''}>${safeText(t)}</t></si>`);
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="${this.count}" uniqueCount="${this.list.length}">${items.join('')}</sst>`;
+  xml(): PartContent {
+    const out = new Utf8Blocks();
+    for (const t of this.list) out.text(`<si><t${/^\s|\s$/.test(t) ? ' xml:space="preserve"' : ''}>${safeText(t)}</t></si>`);
+    return [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="${this.count}" uniqueCount="${this.list.length}">`, ...out.done(), '</sst>'];
   }
 }
 
 /**
  * The sheet's cells as XML, written top to bottom and left to right (the model's tables are
- * stacked). Finished rows are joined into blocks of a thousand right away, so a 100,000-row
- * summary holds a few hundred block strings, not millions of cell strings.
+ * stacked), straight into UTF-8 blocks: a cell is markup, a reference and a number (text goes
+ * to the shared strings), so writing 1.5 million of them makes no string per cell.
  */
 class SheetWriter {
-  private readonly blocks: string[] = [];
-  /** finished rows not yet in a block */
-  private rows: string[] = [];
-  /** the row being written and its cells so far */
+  private readonly out = new Utf8Blocks();
+  /** the row being written, and whether its <row> is open */
   private row = -1;
-  private cells: string[] = [];
+  private rowOpen = false;
+  private readonly letters: string[] = [];
   readonly links: Link[] = [];
   readonly strings = new SharedStrings();
   constructor(private readonly styles: SummaryStyles) {}
 
   set(row: number, col: number, value: string | number | null, style: StyleKey): void {
-    this.put(row, cellAddress(row, col), value, this.styles.id(style));
+    this.put(row, col, value, this.styles.id(style));
   }
 
   /** rows must be put top to bottom, the cells of a row left to right */
-  put(row: number, ref: string, value: string | number | null, s: number): void {
+  put(row: number, col: number, value: string | number | null, s: number): void {
     if (row !== this.row) this.moveTo(row);
-    const sAttr = s ? ` s="${s}"` : '';
-    if (value === null || (typeof value === 'number' && !Number.isFinite(value))) this.cells.push(`<c r="${ref}"${sAttr}/>`);
-    else if (typeof value === 'number') this.cells.push(`<c r="${ref}"${sAttr}><v>${value}</v></c>`);
-    else this.cells.push(`<c r="${ref}"${sAttr} t="s"><v>${this.strings.id(value)}</v></c>`);
+    const out = this.out;
+    if (!this.rowOpen) {
+      out.ascii('<row r="');
+      out.uint(row + 1);
+      out.ascii('">');
+      this.rowOpen = true;
+    }
+    out.ascii('<c r="');
+    out.ascii((this.letters[col] ??= columnLetters(col)));
+    out.uint(row + 1);
+    if (s) {
+      out.ascii('" s="');
+      out.uint(s);
+    }
+    if (value === null || (typeof value === 'number' && !Number.isFinite(value))) out.ascii('"/>');
+    else if (typeof value === 'number') {
+      out.ascii('"><v>');
+      out.ascii(String(value));
+      out.ascii('</v></c>');
+    } else {
+      out.ascii('" t="s"><v>');
+      out.uint(this.strings.id(value));
+      out.ascii('</v></c>');
+    }
   }
 
   private moveTo(row: number): void {
@@ -81,21 +103,14 @@ class SheetWriter {
   }
 
   private endRow(): void {
-    if (this.row < 0 || !this.cells.length) return;
-    this.rows.push(`<row r="${this.row + 1}">${this.cells.join('')}</row>`);
-    this.cells = [];
-    if (this.rows.length === 1000) {
-      this.blocks.push(this.rows.join(''));
-      this.rows = [];
-    }
+    if (this.rowOpen) this.out.ascii('</row>');
+    this.rowOpen = false;
   }
 
-  /** <sheetData> in pieces (never one string) */
-  sheetData(): string[] {
+  /** <sheetData> in blocks of bytes */
+  sheetData(): (string | Uint8Array)[] {
     this.endRow();
-    this.blocks.push(this.rows.join(''));
-    this.rows = [];
-    return ['<sheetData>', ...this.blocks, '</sheetData>'];
+    return ['<sheetData>', ...this.out.done(), '</sheetData>'];
   }
 
   maxRow(): number {
@@ -113,15 +128,9 @@ function tableXml(t: SummaryTable, id: number, top: number): string {
   );
 }
 
-/** Joined a thousand at a time: pieces of a part that is never held as one string. */
-function inThousands(items: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < items.length; i += 1000) out.push(items.slice(i, i + 1000).join(''));
-  return out;
-}
 
 /** The parts; a big part comes as pieces, encoded one after another. */
-export function summaryPackageParts(model: SummarySheetModel): Map<string, string | string[]> {
+export function summaryPackageParts(model: SummarySheetModel): Map<string, string | PartContent> {
   const styles = new SummaryStyles();
   const sheet = new SheetWriter(styles);
   // one key object per (format, bold, link): a 100,000-row summary asks for millions
@@ -153,11 +162,10 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
       const rowText = String(row + 1);
       r.forEach((c, j) => {
         const link = c.link && c.v !== null;
-        const ref = letters[j] + rowText;
-        sheet.put(row, ref, c.v, styles.id(normal(t.formats[j] ?? null, !!c.bold, !!link)));
+        sheet.put(row, t.left + j, c.v, styles.id(normal(t.formats[j] ?? null, !!c.bold, !!link)));
         if (link) {
           const location = `${quoteSheetName(c.link!.sheet)}!${c.link!.cell}`;
-          sheet.links.push({ ref, file: c.link!.file, location, display: String(c.v) });
+          sheet.links.push({ ref: letters[j] + rowText, file: c.link!.file, location, display: String(c.v) });
         }
       });
     });
@@ -179,16 +187,19 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
     }
   }
 
-  const rels: string[] = [];
+  // a sheet's relationships and hyperlinks can number a hundred thousand: written as bytes
+  const rels = new Utf8Blocks();
+  let relCount = 0;
   const relId = (type: string, target: string, external = false): string => {
-    const id = `rId${rels.length + 1}`;
-    rels.push(`<Relationship Id="${id}" Type="${type}" Target="${safeAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`);
+    const id = `rId${++relCount}`;
+    rels.text(`<Relationship Id="${id}" Type="${type}" Target="${safeAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`);
     return id;
   };
-  const hyperlinks = sheet.links.map((l) => {
+  const hyperlinks = new Utf8Blocks();
+  for (const l of sheet.links) {
     const rid = l.file ? ` r:id="${relId(REL.hyperlink, l.file, true)}"` : '';
-    return `<hyperlink ref="${l.ref}"${rid} location="${safeAttr(l.location)}" display="${safeAttr(l.display)}"/>`;
-  });
+    hyperlinks.text(`<hyperlink ref="${l.ref}"${rid} location="${safeAttr(l.location)}" display="${safeAttr(l.display)}"/>`);
+  }
   const drawingRid = model.chart ? relId(REL.drawing, '../drawings/drawing1.xml') : null;
   const tableRids = tables.map((_, i) => relId(REL.table, `../tables/table${i + 1}.xml`));
 
@@ -208,9 +219,9 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
     (drawingRid ? `<drawing r:id="${drawingRid}"/>` : '') +
     (tableRids.length ? `<tableParts count="${tableRids.length}">${tableRids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>` : '') +
     '</worksheet>';
-  const sheetXml = [sheetHead, ...sheet.sheetData(), ...(hyperlinks.length ? ['<hyperlinks>', ...inThousands(hyperlinks), '</hyperlinks>'] : []), sheetTail];
+  const sheetXml = [sheetHead, ...sheet.sheetData(), ...(sheet.links.length ? ['<hyperlinks>', ...hyperlinks.done(), '</hyperlinks>'] : []), sheetTail];
 
-  const parts = new Map<string, string | string[]>();
+  const parts = new Map<string, string | PartContent>();
   const overrides = [
     `<Override PartName="/xl/workbook.xml" ContentType="${CT.workbook}"/>`,
     `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT.worksheet}"/>`,
@@ -255,7 +266,7 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRelationships}"><Relationship Id="rId1" Type="${REL.worksheet}" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL.styles}" Target="styles.xml"/><Relationship Id="rId3" Type="${REL.sharedStrings}" Target="sharedStrings.xml"/></Relationships>`,
   );
   parts.set('xl/worksheets/sheet1.xml', sheetXml);
-  if (rels.length) parts.set('xl/worksheets/_rels/sheet1.xml.rels', [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRelationships}">`, ...inThousands(rels), '</Relationships>']);
+  if (relCount) parts.set('xl/worksheets/_rels/sheet1.xml.rels', [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRelationships}">`, ...rels.done(), '</Relationships>']);
   tables.forEach((t, i) => parts.set(`xl/tables/table${i + 1}.xml`, t.xml));
   parts.set('xl/styles.xml', styles.xml());
   parts.set('xl/sharedStrings.xml', sheet.strings.xml());
@@ -268,5 +279,5 @@ export async function summaryPackage(model: SummarySheetModel): Promise<Uint8Arr
   // fixed dates keep the bytes the same for the same summary
   const date = new Date(2020, 0, 1);
   for (const [name, content] of summaryPackageParts(model)) zip.file(name, content, { date });
-  return zip.toBytes();
+  return zip.toBytesAsync();
 }

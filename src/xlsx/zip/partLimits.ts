@@ -2,9 +2,11 @@
  * Reading a zip entry's content safely: inflated in chunks, counted against stated limits
  * (a zip bomb is refused before it is unpacked, whatever sizes the archive claims) and
  * checked against its CRC-32 and size once complete. The inflater and the CRC come from the
- * platform seam (compression.ts), so nothing here depends on Node.
+ * codec passed in (codec.ts), so nothing here depends on the platform.
  */
 import { ReadError } from '../read/readError';
+import type { InflateCodec } from './codec';
+import type { StoredEntry } from './zipDirectory';
 
 /** The stated limits (README › Decisions). */
 export const LIMITS = {
@@ -25,28 +27,15 @@ export class InflateBudget {
   constructor(readonly limits: Limits = LIMITS) {}
 }
 
-export interface StoredEntry {
-  name: string;
-  method: number;
-  crc: number;
-  /** inflated size the archive states */
-  size: number;
-  /** the compressed bytes */
-  raw: Uint8Array;
-}
-
-export interface Codec {
-  inflateRawChunks(raw: Uint8Array): AsyncIterable<Uint8Array>;
-  /** CRC-32 continued from `crc` (0 to start) */
-  crc32(data: Uint8Array, crc: number): number;
-}
+/** What inflating an entry needs of it (zipDirectory.ts reads the rest). */
+export type InflatableEntry = Pick<StoredEntry, 'name' | 'method' | 'crc' | 'size' | 'raw'>;
 
 const MB = 1024 * 1024;
 
 const METHOD_NAMES: Record<number, string> = { 1: 'Shrink', 6: 'Implode', 9: 'Deflate64', 12: 'BZIP2', 14: 'LZMA', 93: 'Zstandard', 95: 'XZ', 98: 'PPMd', 99: 'AES' };
 
 /** The entry's inflated content, in chunks; stopping early is allowed (no CRC check then). */
-export async function* checkedChunks(entry: StoredEntry, codec: Codec, budget: InflateBudget): AsyncGenerator<Uint8Array> {
+export async function* checkedChunks(entry: InflatableEntry, codec: InflateCodec, budget: InflateBudget): AsyncGenerator<Uint8Array> {
   const { limits } = budget;
   const part = entry.name;
   let source: AsyncIterable<Uint8Array>;

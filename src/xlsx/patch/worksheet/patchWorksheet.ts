@@ -6,6 +6,7 @@
  * The sheet can be tens of MB. Three steps, each over its own stretch of the part, then one
  * join: the head (before <sheetData>: <cols>, <dimension>), <sheetData> (one pass over row
  * start tags), the tail (after </sheetData>: conditional formats). Cost is linear in the part.
+ * The result comes in pieces, never joined into one string (the zip encodes them block by block).
  */
 import { NS } from '../../ooxml/namespaces';
 import { attr, declaredNamespace, findTag, prefixOf, readStartTag, rootElement, type StartTag } from '../../xml/tags';
@@ -18,7 +19,10 @@ import { patchSheetData, type SheetDataSpan } from './sheetData';
 import { xmlRefusal, type SheetEdits, type Splice } from './sheetEdits';
 
 export interface SheetPatchResult {
-  xml: string;
+  /** the edited part, in pieces */
+  pieces: string[];
+  /** the edited part as one string (joined when asked: small parts, tests) */
+  readonly xml: string;
   /** an overwritten cell held a formula (calcChain must not list it any more) */
   overwroteFormula: boolean;
 }
@@ -46,7 +50,13 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
   out.push(xml.slice(data.copiedTo, span.end));
   at = spliceInto(out, xml, span.end, tailSplices.sort((a, b) => a.at - b.at || a.end - b.end));
   out.push(xml.slice(at));
-  return { xml: out.join(''), overwroteFormula: data.overwritten.length > 0 };
+  return {
+    pieces: out,
+    get xml() {
+      return out.join('');
+    },
+    overwroteFormula: data.overwritten.length > 0,
+  };
 }
 
 /**

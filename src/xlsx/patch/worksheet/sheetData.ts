@@ -1,11 +1,12 @@
 /**
  * <sheetData>, walked once: row start tags are found with indexOf and copied as slices;
  * only planned rows are read cell by cell (from their end back to the first written
- * column), and missing planned rows are created in order. The result is a list of slices
- * and new XML, joined once by the caller.
+ * column), and missing planned rows are created in order. The result is the new XML in
+ * blocks (TextBlocks), never joined into one string.
  */
 import { cellAddress, columnLetters, parseCellRef } from '../../../domain/base/address';
 import { endsTagName, onlySpace } from '../../xml/chars';
+import { TextBlocks } from '../../xml/textBlocks';
 import { attr, findTag, rawAttr, readStartTag, startTag, tagClose, type StartTag } from '../../xml/tags';
 import type { CellWriter } from './cells';
 import type { SheetHead } from './sheetHead';
@@ -30,7 +31,7 @@ export interface OverwrittenFormula {
 }
 
 export interface SheetDataResult {
-  /** the new <sheetData>…, up to offset `copiedTo` of the original */
+  /** the new <sheetData>…, up to offset `copiedTo` of the original, in blocks */
   chunks: string[];
   copiedTo: number;
   overwritten: OverwrittenFormula[];
@@ -55,7 +56,7 @@ function plannedRows(edits: SheetEdits): number[] {
 }
 
 class SheetDataPatcher {
-  private readonly chunks: string[] = [];
+  private readonly chunks = new TextBlocks();
   /** the original is copied up to here */
   private copied: number;
   private readonly overwritten: OverwrittenFormula[] = [];
@@ -114,7 +115,7 @@ class SheetDataPatcher {
       }
     }
     if (k < planned.length) this.appendRows(planned.slice(k), baseOf);
-    return { chunks: this.chunks, copiedTo: this.copied, overwritten: this.overwritten };
+    return { chunks: this.chunks.done(), copiedTo: this.copied, overwritten: this.overwritten };
   }
 
   private rowEnd(tagEnd: number, row: number): number {
