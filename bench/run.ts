@@ -8,6 +8,7 @@ import { benchCliVsOpenpyxl } from './cliVsOpenpyxl';
 import { main as officeSyncs } from './officeSyncs';
 import { benchCliLarge } from './cliLarge';
 import { benchConsolidate } from './consolidate';
+import { benchDeclaredRanges } from './declaredRanges';
 import { benchStages } from './stages';
 
 async function stagesLine(rows: number): Promise<Record<string, unknown>> {
@@ -29,6 +30,7 @@ async function run(): Promise<void> {
   console.log(JSON.stringify(await benchCliVsOpenpyxl()));
   await officeSyncs();
   for (const line of await benchCliLarge()) console.log(JSON.stringify(line));
+  for (const line of benchDeclaredRanges()) console.log(JSON.stringify(line));
   console.log(JSON.stringify(benchConsolidate()));
   console.log(JSON.stringify(await benchBundle()));
 }

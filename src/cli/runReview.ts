@@ -12,7 +12,7 @@ import { review, skippedSheets, type WorkbookInput } from '../domain/review';
 import { buildSummaryModel } from '../domain/output/summaryModel';
 import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
-import { writeFileAtomic } from './atomicWrite';
+import { OutputError, OutputSet } from './outputPaths';
 import { summaryPackage } from '../xlsx/summary/summaryPackage';
 import type { CliOptions } from './args';
 import type { Issue } from '../domain/base/issues';
@@ -40,12 +40,23 @@ function problemLine(i: Issue, lang: Lang): string {
   return translate(lang, i.severity === 'error' ? 'cli.issue.error' : 'cli.issue.warning', { file: i.file ?? '', line: issueLine(lang, i) });
 }
 
-/** A patch error in the chosen language (the patch writer gives both). */
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/**
+ * The review with its outputs as one set (outputPaths.ts): checked before anything is written,
+ * and on any failure nothing left behind; an output that cannot be written is one line, exit 2.
+ */
+export async function runReview(opts: CliOptions, io: Io): Promise<number> {
+  const outputs = new OutputSet();
+  try {
+    return await reviewAndWrite(opts, io, outputs);
+  } catch (e) {
+    await outputs.discard();
+    if (!(e instanceof OutputError)) throw e;
+    io.err(e.text(opts.lang));
+    return EXIT_USAGE;
+  }
 }
 
-export async function runReview(opts: CliOptions, io: Io): Promise<number> {
+async function reviewAndWrite(opts: CliOptions, io: Io, outputs: OutputSet): Promise<number> {
   const { lang, settings } = opts;
   const outDir = path.resolve(opts.out);
   const { loaded, unreadable } = await loadWorkbooks(opts.files, lang, io);
@@ -68,12 +79,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   for (const w of inputs) w.sheets = [];
   for (const l of loaded) l.sheets = [];
 
-  try {
-    await fs.mkdir(outDir, { recursive: true });
-  } catch (e) {
-    io.err(translate(lang, 'cli.error.cannotCreateOut', { dir: outDir, reason: reasonOf(e) }));
-    return EXIT_USAGE;
-  }
+  await outputs.prepare(targets);
 
   const written: string[] = [];
   const notWritten: string[] = [];
@@ -100,9 +106,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
       notWritten.push(l.name);
       continue;
     }
-    const target = path.join(outDir, l.name);
-    await writeFileAtomic(target, copy);
-    written.push(target);
+    await outputs.write(path.join(outDir, l.name), copy);
     const kept = describeFeatures(await inspectPackage(bytes), lang);
     if (kept.length) io.out(translate(lang, 'cli.keptFeatures', { file: l.name, features: formatList(lang, kept) }));
   }
@@ -118,16 +122,9 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     },
   });
   const summaryBytes = await summaryPackage(model);
-  const summaryPath = path.join(outDir, 'summary.xlsx');
-  await writeFileAtomic(summaryPath, summaryBytes);
-  written.push(summaryPath);
-
-  if (opts.json) {
-    const jsonPath = path.resolve(opts.json);
-    await fs.mkdir(path.dirname(jsonPath), { recursive: true });
-    await writeFileAtomic(jsonPath, JSON.stringify(buildReport(result), null, 2) + '\n');
-    written.push(jsonPath);
-  }
+  await outputs.write(path.join(outDir, 'summary.xlsx'), summaryBytes);
+  if (opts.json) await outputs.write(path.resolve(opts.json), JSON.stringify(buildReport(result), null, 2) + '\n');
+  written.push(...(await outputs.commit()));
 
   const errors = result.issues.filter((i) => i.severity === 'error');
   const warnings = result.issues.filter((i) => i.severity === 'warning');

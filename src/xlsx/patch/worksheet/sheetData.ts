@@ -37,8 +37,9 @@ export interface SheetDataResult {
   overwritten: OverwrittenFormula[];
 }
 
-export function patchSheetData(xml: string, p: string, span: SheetDataSpan, edits: SheetEdits, head: SheetHead, cells: CellWriter): SheetDataResult {
-  return new SheetDataPatcher(xml, p, span, edits, head, cells).run();
+/** `prefixKept` refuses a row whose start tag binds our prefix to another namespace. */
+export function patchSheetData(xml: string, p: string, span: SheetDataSpan, edits: SheetEdits, head: SheetHead, cells: CellWriter, prefixKept: (tag: StartTag) => void): SheetDataResult {
+  return new SheetDataPatcher(xml, p, span, edits, head, cells, prefixKept).run();
 }
 
 /** Planned rows in order, each row's writes sorted by column (a cell written twice is refused). */
@@ -70,6 +71,7 @@ class SheetDataPatcher {
     private readonly edits: SheetEdits,
     private readonly head: SheetHead,
     private readonly cells: CellWriter,
+    private readonly prefixKept: (tag: StartTag) => void,
   ) {
     this.copied = span.tag.start;
     this.rowClose = `</${p}row>`;
@@ -139,6 +141,7 @@ class SheetDataPatcher {
   /** Appends the patched row to `chunks`. The row's start tag spans [lt, tagEnd). */
   private patchRow(lt: number, tagEnd: number, selfClosing: boolean, rowEnd: number, row: number, writes: CellWrite[]): void {
     const xml = this.xml;
+    if (xml.slice(lt, tagEnd).includes('xmlns')) this.prefixKept(readStartTag(xml, lt));
     const contentEnd = selfClosing ? tagEnd : rowEnd - this.rowClose.length;
     const cf = rawAttr(xml, lt, tagEnd, 'customFormat');
     const rs = rawAttr(xml, lt, tagEnd, 's');
