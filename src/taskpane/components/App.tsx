@@ -5,6 +5,7 @@
 import { makeStyles, MessageBar, MessageBarBody, tokens, useId } from '@fluentui/react-components';
 import { Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { OnProgress, WorkbookGateway } from '../../excel/gateway';
+import type { ImportGateway } from '../../excel/importGateway';
 import type { Lang } from '../../messages/lang';
 import { DEFAULT_SETTINGS, type Settings } from '../../domain/base/settings';
 import { I18nProvider } from '../i18n/I18nContext';
@@ -18,6 +19,7 @@ import { settingsToForm, validateSettingsForm, type SettingsField, type Settings
 import { browserStore, loadLang, loadSettings, saveLang, saveSettings, type KeyValueStore } from '../state/storage';
 import { ActionBar } from './ActionBar';
 import { Header } from './Header';
+import { ImportPanel } from './ImportPanel';
 import { ComputeConfirmDialog, ProgressPanel, ResultSummary, TemplateDialog } from './lazyParts';
 import { SettingsPanel } from './SettingsPanel';
 import { StatusAnnouncer } from './StatusAnnouncer';
@@ -42,6 +44,8 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   gateway: WorkbookGateway;
+  /** ブックを取り込む (issue 13); without it the pane shows no import panel */
+  importer?: ImportGateway;
   /** where settings and the language are kept; localStorage by default */
   store?: KeyValueStore;
 }
@@ -67,7 +71,7 @@ function statusText(state: ActionState, t: Translate): string {
   }
 }
 
-export function App({ gateway, store: givenStore }: AppProps) {
+export function App({ gateway, importer, store: givenStore }: AppProps) {
   const styles = useStyles();
   const store = useMemo(() => givenStore ?? browserStore(), [givenStore]);
   const [lang, setLang] = useState<Lang>(() => loadLang(store));
@@ -202,6 +206,7 @@ export function App({ gateway, store: givenStore }: AppProps) {
           </p>
         )}
         <SettingsPanel form={form} errors={settingsErrors} settings={settings} onFieldChange={onFieldChange} onReset={onResetSettings} />
+        {importer && <ImportPanel importer={importer} settings={settings} disabled={actionsDisabled} />}
         {/* The progress bar, the results and the dialogs are loaded on demand (./lazyParts). */}
         <Suspense fallback={null}>
           {state.status === 'running' && <ProgressPanel action={state.action} step={state.step} ratio={state.ratio} />}
