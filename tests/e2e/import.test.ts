@@ -163,9 +163,9 @@ suite('取り込み in Chromium (dist/taskpane.html + fake Excel)', () => {
       const policy = cards.find((c) => c.startsWith('政策推進課.xlsx'))!;
       expect(policy).toContain(t('import.file.kpiSheets', { sheets: '政策推進課' }));
       const pledges = cards.find((c) => c.startsWith('pledges.xlsx'))!;
-      expect(pledges).toContain(t('import.file.counts', { kpis: '0', activities: '134' }));
+      expect(pledges).toContain(t('import.file.counts', { kpis: '0', activities: '134', errors: '0', warnings: '0' }));
       expect(cards.find((c) => c.startsWith('memo.txt'))).toContain(t('import.refusal.notWorkbook'));
-      expect(cards.find((c) => c.startsWith('damaged.xlsx'))).toContain(t('import.file.unreadable', { reason: '' }).trim());
+      expect(cards.find((c) => c.startsWith('damaged.xlsx'))).toContain(t('read.unreadable', { reason: '' }).trim());
       await noHorizontalScroll();
       await shot('1-list');
 
@@ -184,7 +184,7 @@ suite('取り込み in Chromium (dist/taskpane.html + fake Excel)', () => {
     test('import: 集計 equals the command line’s summary for the same files; a second import replaces it', async () => {
       await page.getByTestId('import-run').click();
       await page.getByTestId('import-dialog').waitFor({ state: 'visible' });
-      expect(await page.getByTestId('import-dialog').textContent()).toContain(t('import.confirm.title'));
+      expect(await page.getByTestId('import-dialog').textContent()).toContain(t('import.confirm.body', { files: '27', sheet: t('summary.sheetName') }));
       await shot('3-confirm', true);
       await page.getByTestId('import-confirm').click();
       await page.getByTestId('import-done').waitFor({ state: 'visible', timeout: 60_000 });
@@ -206,7 +206,7 @@ suite('取り込み in Chromium (dist/taskpane.html + fake Excel)', () => {
 
       await page.getByTestId('import-run').click();
       await page.getByTestId('import-confirm').click();
-      await poll(async () => page.getByTestId('import-done').textContent(), t('import.doneReplaced', counts), 60_000);
+      await page.getByTestId('import-done').waitFor({ state: 'visible', timeout: 60_000 });
       const again = await snapshotOf(page);
       expect(again.sheets.map((s) => s.name)).toEqual(['Sheet1', t('summary.sheetName')]);
 

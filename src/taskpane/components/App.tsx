@@ -19,7 +19,7 @@ import { settingsToForm, validateSettingsForm, type SettingsField, type Settings
 import { browserStore, loadLang, loadSettings, saveLang, saveSettings, type KeyValueStore } from '../state/storage';
 import { ActionBar } from './ActionBar';
 import { Header } from './Header';
-import { ImportPanel } from './ImportPanel';
+import { ImportPanel } from './lazyImport';
 import { ComputeConfirmDialog, ProgressPanel, ResultSummary, TemplateDialog } from './lazyParts';
 import { SettingsPanel } from './SettingsPanel';
 import { StatusAnnouncer } from './StatusAnnouncer';
@@ -206,7 +206,7 @@ export function App({ gateway, importer, store: givenStore }: AppProps) {
           </p>
         )}
         <SettingsPanel form={form} errors={settingsErrors} settings={settings} onFieldChange={onFieldChange} onReset={onResetSettings} />
-        {importer && <ImportPanel importer={importer} settings={settings} disabled={actionsDisabled} />}
+        <Suspense fallback={null}>{importer && <ImportPanel importer={importer} settings={settings} disabled={actionsDisabled} />}</Suspense>
         {/* The progress bar, the results and the dialogs are loaded on demand (./lazyParts). */}
         <Suspense fallback={null}>
           {state.status === 'running' && <ProgressPanel action={state.action} step={state.step} ratio={state.ratio} />}

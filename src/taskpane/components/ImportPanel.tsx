@@ -26,7 +26,6 @@ const useStyles = makeStyles({
   },
   headerText: { display: 'flex', flexDirection: 'column', flex: '1 1 auto', minWidth: 0, textAlign: 'left' },
   headerTitle: { fontWeight: tokens.fontWeightSemibold },
-  headerSummary: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   chevron: { flex: '0 0 auto', alignSelf: 'center', fontSize: '16px' },
   panel: { paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalM, paddingLeft: tokens.spacingHorizontalM, paddingRight: tokens.spacingHorizontalXS, minWidth: 0 },
   collapsed: { display: 'none' },
@@ -61,7 +60,6 @@ export function ImportPanel({ importer, settings, disabled }: ImportPanelProps) 
       >
         <span className={styles.headerText}>
           <span className={styles.headerTitle}>{t('import.title')}</span>
-          <span className={styles.headerSummary}>{t('import.headerSummary')}</span>
         </span>
         {open ? <ChevronDownRegular className={styles.chevron} aria-hidden="true" /> : <ChevronRightRegular className={styles.chevron} aria-hidden="true" />}
       </Button>

@@ -159,8 +159,6 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
     void choose(Array.from(e.dataTransfer.files));
   };
 
-  const erroredBooks = list.entries.filter((e) => e.facts && e.facts.errors > 0).length;
-
   return (
     <div className={styles.root} data-testid="import-workspace">
       <p className={mergeClasses(styles.intro, shared.wrap)}>{t('import.intro')}</p>
@@ -190,7 +188,6 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
             void choose(files);
           }}
         />
-        <span className={styles.hint}>{t('import.dropZone')}</span>
         <span className={styles.hint}>{t('import.limits', { file: megabytes(IMPORT_LIMITS.fileBytes), total: megabytes(IMPORT_LIMITS.totalBytes) })}</span>
       </div>
 
@@ -204,7 +201,7 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
             <ProgressBar data-testid="import-progress" thickness="large" value={phase.progress && phase.progress.total ? phase.progress.done / phase.progress.total : undefined} max={1} />
           </Field>
           <Button appearance="secondary" data-testid="import-cancel" onClick={() => abortRef.current?.abort()}>
-            {t('import.cancel')}
+            {t('compute.confirm.cancel')}
           </Button>
         </div>
       )}
@@ -215,8 +212,7 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
       )}
 
       {list.entries.length > 0 && (
-        <section aria-label={t('import.list.aria')} className={styles.root}>
-          <h3 className={shared.sectionTitle}>{t('import.list.title')}</h3>
+        <section aria-label={t('import.title')} className={styles.root}>
           <ul className={styles.list} data-testid="import-list">
             {list.entries.map((e, i) => (
               <li key={`${e.read.name}-${i}`}>
@@ -241,13 +237,12 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
               {t('import.clear')}
             </Button>
           </div>
-          {list.books.length === 0 && phase.kind !== 'reading' && <p className={mergeClasses(styles.intro, styles.danger)}>{t('import.noneToImport')}</p>}
         </section>
       )}
 
       {phase.kind === 'importing' && (
         <Field
-          label={t('progress.label', { action: t('import.running'), step: t(phase.progress ? STEP_LABEL[phase.progress.step] : 'step.starting') })}
+          label={t('progress.label', { action: t('import.title'), step: t(phase.progress ? STEP_LABEL[phase.progress.step] : 'step.starting') })}
           validationMessage={phase.progress ? t('progress.percent', { percent: Math.round(phase.progress.ratio * 100) }) : undefined}
           validationState="none"
         >
@@ -257,7 +252,7 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
       {phase.kind === 'done' && (
         <MessageBar intent="success" layout="multiline" data-testid="import-done">
           <MessageBarBody className={shared.wrap}>
-            {t(phase.outcome.summaryReplaced ? 'import.doneReplaced' : 'import.done', {
+            {t('import.done', {
               sheet: phase.outcome.summarySheet,
               files: formatCount(lang, phase.outcome.files.length - 1),
               kpis: formatCount(lang, phase.outcome.files.reduce((n, f) => n + f.kpiCount, 0)),
@@ -276,14 +271,13 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
         <Dialog open modalType="alert" onOpenChange={(_, data) => !data.open && setConfirming(false)}>
           <DialogSurface data-testid="import-dialog">
             <DialogBody>
-              <DialogTitle>{t('import.confirm.title')}</DialogTitle>
+              <DialogTitle>{t('import.title')}</DialogTitle>
               <DialogContent>
                 <p className={shared.wrap}>{t('import.confirm.body', { files: formatCount(lang, list.books.length), sheet: t('summary.sheetName') })}</p>
-                {erroredBooks > 0 && <p className={shared.wrap}>{t('import.confirm.errors', { count: formatCount(lang, erroredBooks) })}</p>}
               </DialogContent>
               <DialogActions className={styles.actions}>
                 <Button appearance="secondary" data-testid="import-confirm-cancel" onClick={() => setConfirming(false)}>
-                  {t('import.confirm.cancel')}
+                  {t('compute.confirm.cancel')}
                 </Button>
                 <Button appearance="primary" data-testid="import-confirm" onClick={() => void runImport()}>
                   {t('import.confirm.ok')}
@@ -309,12 +303,11 @@ function FileCard({ entry }: { entry: ImportListEntry }) {
   return (
     <div className={mergeClasses(styles.card, tone, shared.wrap)} data-testid="import-file">
       <span className={styles.name}>{entry.file}</span>
-      <span className={styles.muted}>{t('import.file.size', { size: megabytes(read.size) })}</span>
       {read.status === 'refused' && (
         <span className={styles.danger}>{t(REFUSAL_KEY[read.refusal], { limit: megabytes(read.refusal === 'tooLarge' ? IMPORT_LIMITS.fileBytes : IMPORT_LIMITS.totalBytes), other: read.other ?? '' })}</span>
       )}
       {read.status === 'unreadable' && (
-        <span className={styles.danger}>{t('import.file.unreadable', { reason: typeof read.reason === 'string' ? read.reason : read.reason.text(lang) })}</span>
+        <span className={styles.danger}>{t('read.unreadable', { reason: typeof read.reason === 'string' ? read.reason : read.reason.text(lang) })}</span>
       )}
       {read.status === 'read' && read.skipped.map((s) => <span key={s.sheet}>{t('read.sheetSkipped', { sheet: s.sheet, reason: s.reason.text(lang) })}</span>)}
       {facts && (
@@ -323,15 +316,18 @@ function FileCard({ entry }: { entry: ImportListEntry }) {
           {facts.pledgeSheets.length > 0 && <span>{t('import.file.pledgeSheets', { sheets: formatList(lang, facts.pledgeSheets) })}</span>}
           {facts.kpiSheets.length + facts.pledgeSheets.length === 0 && <span>{t('import.file.noSheets')}</span>}
           {facts.otherSheets.length > 0 && <span className={styles.muted}>{t('import.file.otherSheets', { sheets: formatList(lang, facts.otherSheets) })}</span>}
-          <span>
-            {t('import.file.counts', { kpis: formatCount(lang, facts.kpiCount), activities: formatCount(lang, facts.activityCount) })}
-            {t('list.separator')}
-            <span className={facts.errors ? styles.danger : undefined}>{t('import.file.problems', { errors: formatCount(lang, facts.errors), warnings: formatCount(lang, facts.warnings) })}</span>
+          <span className={facts.errors ? styles.danger : undefined}>
+            {t('import.file.counts', {
+              kpis: formatCount(lang, facts.kpiCount),
+              activities: formatCount(lang, facts.activityCount),
+              errors: formatCount(lang, facts.errors),
+              warnings: formatCount(lang, facts.warnings),
+            })}
           </span>
           {problems.length > 0 && (
             <div>
               <Button appearance="transparent" size="small" className={styles.textButton} aria-expanded={open} data-testid="import-problems-toggle" onClick={() => setOpen((v) => !v)}>
-                {open ? t('import.problems.hide') : t('import.problems.show', { count: formatCount(lang, problems.length) })}
+                {t('import.problems.show', { count: formatCount(lang, problems.length) })}
               </Button>
               {open && (
                 <ul className={styles.problems}>
@@ -365,12 +361,6 @@ function ProblemDetail({ file, issue }: { file: string; issue: Issue }) {
       {open && (
         <p className={styles.detail} data-testid="import-problem-detail">
           {issueMessage(lang, issue)}
-          {issue.found !== undefined && (
-            <>
-              <br />
-              {t('import.problem.found', { found: issue.found })}
-            </>
-          )}
         </p>
       )}
     </>
