@@ -75,7 +75,7 @@ describe('a batch with unreadable, doubled and odd workbooks', () => {
     expect(existsSync(path.join(out, 'a-copy.xlsx'))).toBe(false);
   });
 
-  test('a workbook where no sheet can be read says so; one without KPI or pledge sheets is pointed out', async () => {
+  test('a workbook where no sheet can be read says so; one without KPI or pledge sheets is an error of its own', async () => {
     const dir = tempDir('pr-nosheet-');
     const parts = packageParts({ sheets: [{ name: 'S', data: '' }] });
     parts.delete('xl/worksheets/sheet1.xml');
@@ -91,7 +91,7 @@ describe('a batch with unreadable, doubled and odd workbooks', () => {
       expect.arrayContaining([
         expect.stringMatching(/^warning: .*empty\.xlsx › sheet "S" could not be read and was skipped\. Part xl\/worksheets\/sheet1\.xml of the workbook is missing/),
         expect.stringMatching(/^error: .*empty\.xlsx › cannot be read\. No worksheet could be read/),
-        expect.stringMatching(/^warning: .*memo\.xlsx › no KPI or pledge sheet was found/),
+        expect.stringMatching(/^error: memo\.xlsx › No KPI sheet and no pledge sheet found/),
       ]),
     );
     expect(existsSync(path.join(dir, 'out', 'good.xlsx'))).toBe(true);

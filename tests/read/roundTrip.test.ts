@@ -71,9 +71,11 @@ describe('what is written reads back', () => {
         const covered = (r: number, c: number) =>
           (before.find((s) => s.name === LOG_SHEET)?.merges ?? []).some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
         const put = (r: number, c: number, v: string | number) => {
-          if (!covered(r, c)) logCells[`${r},${c}`] = v; // a merged area shows only its top-left cell
+          const n = normalValue(v);
+          // a merged area shows only its top-left cell; an empty text reads back as a blank cell
+          if (!covered(r, c) && n !== null) logCells[`${r},${c}`] = n;
         };
-        if (log.create) log.header.forEach((h, j) => put(0, j, h));
+        log.header.forEach((h, j) => j >= log.headerFrom && put(0, j, h)); // the header cells the sheet lacks
         log.values.forEach((v, j) => put(log.row, j, v));
         for (const [name, cells] of expected) expect({ sheet: name, cells: after.get(name) }).toEqual({ sheet: name, cells });
       }),
