@@ -23,7 +23,7 @@ export interface ImportRequest {
 }
 
 export interface ImportOutcome {
-  /** the open workbook first, then each imported file */
+  /** the open workbook first (when it has KPI or pledge sheets), then each imported file */
   files: ImportedFileFacts[];
   summarySheet: string;
   summaryReplaced: boolean;

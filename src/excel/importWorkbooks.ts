@@ -6,6 +6,7 @@
  */
 import { distinctFileNames, importedFileFacts } from '../domain/import/importPlan';
 import { review } from '../domain/review';
+import { detectHeader } from '../domain/sheets/headers';
 import { writeSummary, type SummaryOptions } from './buildSummary';
 import type { ImportOutcome, ImportRequest } from './importGateway';
 import { isOwnSheet } from './ownSheets';
@@ -17,8 +18,10 @@ export async function importWorkbooks(session: Session, request: ImportRequest, 
   const book = await readWorkbook(session, { budget: opts.budget, tables: true });
   session.progress('validate', 0.45);
   const own = { file: book.name, sheets: book.sheets.filter((s) => !isOwnSheet(s.name, s.marker)).map((s) => s.raw) };
+  // the open workbook counts when it has KPI or pledge sheets (an empty one is not an input with errors)
+  const inputs = own.sheets.some((s) => detectHeader(s) !== null) ? [own] : [];
   const names = distinctFileNames(request.books.map((b) => b.file), [book.name]);
-  const result = review([own, ...request.books.map((b, i) => ({ file: names[i], sheets: b.sheets }))], request.settings);
+  const result = review([...inputs, ...request.books.map((b, i) => ({ file: names[i], sheets: b.sheets }))], request.settings);
   session.progress('summary', 0.55);
   // cells of the open workbook are linked inside it; those of an imported file in that file
   const written = await writeSummary(session, book, result, request.lang, { ...opts, linkFile: (file) => (file === book.name ? undefined : file) });

@@ -254,7 +254,7 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
           <MessageBarBody className={shared.wrap}>
             {t('import.done', {
               sheet: phase.outcome.summarySheet,
-              files: formatCount(lang, phase.outcome.files.length - 1),
+              files: formatCount(lang, list.books.length),
               kpis: formatCount(lang, phase.outcome.files.reduce((n, f) => n + f.kpiCount, 0)),
               activities: formatCount(lang, phase.outcome.files.reduce((n, f) => n + f.activityCount, 0)),
             })}
