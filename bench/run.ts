@@ -6,6 +6,7 @@ import { benchEngine } from './engine';
 import { benchCliVsExceljs, writeExceljsWorkbook } from './cliVsExceljs';
 import { benchCliVsOpenpyxl } from './cliVsOpenpyxl';
 import { main as officeSyncs } from './officeSyncs';
+import { main as officeImport } from './officeImport';
 import { benchCliLarge } from './cliLarge';
 import { benchConsolidate } from './consolidate';
 import { benchDeclaredRanges } from './declaredRanges';
@@ -29,6 +30,7 @@ async function run(): Promise<void> {
   console.log(JSON.stringify(await benchCliVsExceljs()));
   console.log(JSON.stringify(await benchCliVsOpenpyxl()));
   await officeSyncs();
+  await officeImport();
   for (const line of await benchCliLarge()) console.log(JSON.stringify(line));
   for (const line of benchDeclaredRanges()) console.log(JSON.stringify(line));
   console.log(JSON.stringify(benchConsolidate()));
