@@ -10,8 +10,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readText, relsPathOf, removeChildren } from '../../src/xlsx/ooxml/package';
-import { readWorkbook } from '../../src/xlsx/ooxml/workbook';
-import { attr } from '../../src/xlsx/xml/tags';
+import { readWorkbook, relationshipId, type WorkbookInfo } from '../../src/xlsx/ooxml/workbook';
+import { NamespaceScope } from '../../src/xlsx/xml/namespaceScope';
+import { attr, childElements, type StartTag } from '../../src/xlsx/xml/tags';
 import { ZipArchive } from '../../src/xlsx/zip/zipArchive';
 
 export interface DepartmentFile {
@@ -29,7 +30,7 @@ export function splitBySheet(bytes: Uint8Array): DepartmentFile[] {
     const drop = info.sheets.filter((s) => s !== keep);
     const dropIds = new Set(drop.map((s) => s.relId));
     const dropParts = new Set(drop.map((s) => s.part));
-    zip.file(info.part, removeSheets(info.xml, dropIds, info.idAttr));
+    zip.file(info.part, removeSheets(info, dropIds));
     const relsPath = relsPathOf(info.part);
     zip.file(relsPath, removeChildren(readText(zip, relsPath)!, (t) => dropIds.has(attr(t, 'Id') ?? '')));
     zip.file('[Content_Types].xml', removeChildren(readText(zip, '[Content_Types].xml')!, (t) => dropParts.has((attr(t, 'PartName') ?? '').replace(/^\//, ''))));
@@ -48,11 +49,14 @@ export function splitBySheet(bytes: Uint8Array): DepartmentFile[] {
 }
 
 /** the workbook XML without the <sheet> elements of `ids` (and no defined names: none in the sample) */
-function removeSheets(xml: string, ids: ReadonlySet<string>, idAttr: string): string {
-  return xml.replace(/<(\w+:)?sheet\b[^>]*\/>/g, (el) => {
-    const m = new RegExp(`\\s${idAttr.replace(':', '\\:')}\\s*=\\s*"([^"]*)"`).exec(el);
-    return m && ids.has(m[1]) ? '' : el;
-  });
+function removeSheets(info: WorkbookInfo, ids: ReadonlySet<string>): string {
+  const sheets = info.sheetsTag;
+  if (!sheets) return info.xml;
+  const idOf = (tag: StartTag) => relationshipId(NamespaceScope.of([info.root, sheets, tag]), tag.attrs) ?? '';
+  const drop = childElements(info.xml, sheets).filter((e) => ids.has(idOf(e.tag)));
+  let xml = info.xml;
+  for (const e of drop.reverse()) xml = xml.slice(0, e.tag.start) + xml.slice(e.end);
+  return xml;
 }
 
 /** The sample's department workbooks: one per sheet of the strategy workbook, and pledges.xlsx. */
