@@ -495,4 +495,18 @@ export const en: Dictionary = {
   'import.confirm.ok': 'Import',
   'import.done': '"{sheet}" built ({files} workbooks, {kpis} KPIs, {activities} activities)',
   'import.failed': 'The import failed: {message}',
+  // 取り込み: the departments' sheets inserted (issue 13 item 2; src/excel/insertDepartmentSheets.ts)
+  'import.insert.option': 'Also insert the departments\' sheets (output columns filled)',
+  'import.insert.hint': 'Sheets of workbooks without errors go at the end; the same file name replaces its earlier sheets. Charts are not inserted.',
+  'import.confirm.insert': 'The sheets of {count} workbooks are inserted.',
+  'import.confirm.replace': 'Replaces sheets inserted before: {sheets}',
+  'import.confirm.skip': 'Not inserted (errors): {files}',
+  'import.confirm.charts': 'Charts (and, in Excel on the web, comments and pivot tables) are not inserted.',
+  'import.done.inserted': '{count} sheets inserted ({replaced} replaced)',
+  'import.notInserted.errors': '{file}: not inserted, it has errors',
+  'import.notInserted.noSheets': '{file}: not inserted, no KPI or pledge sheet',
+  'import.notInserted.unreadable': '{file}: not inserted, it could not be read again {detail}',
+  'import.notInserted.unpatchable': '{file}: not inserted, its output columns cannot be filled: {detail}',
+  'import.notInserted.tooLarge': '{file}: not inserted, too large to send to Excel at once',
+  'import.cancelledWrite': 'Cancelled. The workbook was not changed.',
 };

@@ -504,6 +504,20 @@ export const ja = {
   'import.confirm.ok': '取り込む',
   'import.done': '「{sheet}」を作成しました（ブック {files}・KPI {kpis}・取組 {activities}）',
   'import.failed': '取り込めませんでした: {message}',
+  // 取り込み: the departments' sheets inserted (issue 13 item 2; src/excel/insertDepartmentSheets.ts)
+  'import.insert.option': '各課のシートも挿入（出力列を記入）',
+  'import.insert.hint': 'エラーのないブックのシートを末尾に挿入。同じファイル名なら前回のシートを置換。グラフは挿入されません。',
+  'import.confirm.insert': 'ブック {count} 個のシートを挿入します。',
+  'import.confirm.replace': '前回挿入したシートを置換: {sheets}',
+  'import.confirm.skip': 'エラーのため挿入しない: {files}',
+  'import.confirm.charts': 'グラフ（Excel on the web ではコメント・ピボットも）は挿入されません。',
+  'import.done.inserted': 'シート {count} 枚を挿入（置換 {replaced} 枚）',
+  'import.notInserted.errors': '{file}: エラーがあるため挿入していません',
+  'import.notInserted.noSheets': '{file}: KPI・公約シートがないため挿入していません',
+  'import.notInserted.unreadable': '{file}: 読み直せないため挿入していません {detail}',
+  'import.notInserted.unpatchable': '{file}: 出力列を記入できないため挿入していません: {detail}',
+  'import.notInserted.tooLarge': '{file}: Excel に一度に送れる大きさを超えるため挿入していません',
+  'import.cancelledWrite': '中止しました。ブックは変更していません。',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
