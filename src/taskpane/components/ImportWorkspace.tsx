@@ -182,7 +182,7 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
             earlier.map((s) => ({ name: s.name, insertedKey: s.key })),
             entries.filter((e) => e.facts!.insertable).map((e) => e.file),
           ),
-          skip: entries.filter((e) => !e.facts!.insertable).map((e) => e.file),
+          skip: entries.filter((e) => e.facts!.errors > 0).map((e) => e.file),
         });
       } catch (err) {
         setPhase({ kind: 'failed', message: describeError(err).message || t('error.unknown') });
