@@ -152,7 +152,7 @@ async function sendInserts(session: Session, payloads: Payload[], budget: number
  * Names and marks the inserted sheets: first each to a temporary name, then to its planned one,
  * so a name Excel gave on inserting never stands in the way of another sheet's planned name.
  */
-async function nameAndMark(session: Session, sent: Payload[], budget: number): Promise<void> {
+async function nameAndMark(session: Session, sent: Payload[]): Promise<void> {
   const sheets = session.context.workbook.worksheets;
   const tag = Math.random().toString(36).slice(2, 8);
   const named: { ws: Excel.Worksheet; name: string; key: string }[] = [];
@@ -172,8 +172,8 @@ async function nameAndMark(session: Session, sent: Payload[], budget: number): P
     x.ws.customProperties.add(MARKER_KEY, insertedMarker(x.key));
     bytes += 3 * ACTION_OVERHEAD + utf8Length(x.name) + utf8Length(x.key);
   }
-  // a few hundred bytes per sheet: within one request for thousands of sheets
-  if (named.length) await session.sync(Math.min(bytes, budget));
+  // a few hundred bytes per sheet: one request holds thousands of sheets
+  if (named.length) await session.sync(bytes);
 }
 
 export async function insertDepartmentSheets(session: Session, input: InsertInput): Promise<InsertResult> {
@@ -196,7 +196,7 @@ export async function insertDepartmentSheets(session: Session, input: InsertInpu
     seen.add(p.plan.key);
   }
   const sent = await sendInserts(session, payloads, input.budget, out);
-  await nameAndMark(session, sent, input.budget);
+  await nameAndMark(session, sent);
   for (const p of sent) {
     out.inserted.push({ file: p.plan.file, sheets: p.plan.sheets.map((s) => s.name) });
     out.replacedSheets.push(...p.replace);
