@@ -15,16 +15,12 @@ import { writeFileAtomic } from './atomicWrite';
 import { readSheets } from '../xlsx/readSheets';
 import { summaryPackage } from '../xlsx/summary/summaryPackage';
 import type { CliOptions } from './args';
-import type { Issue } from '../domain/base/issues';
-import type { Lang } from '../messages/lang';
-import { issueLine } from '../messages/issueText';
-import { formatList, translate } from '../messages/translate';
+import { translate } from '../messages/translate';
 import type { RawSheet } from '../domain/base/raw';
+import type { Io } from './io';
+import { ReviewOutput } from './reviewOutput';
 
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-}
+export type { Io } from './io';
 
 export const EXIT_OK = 0;
 export const EXIT_VALIDATION = 1;
@@ -64,11 +60,6 @@ function shown(p: string): string {
   return rel && !rel.startsWith('..') ? rel : p;
 }
 
-/** error: dept.xlsx › 政策推進課!B2（基準値）: 「約50」は… (SPEC: file › sheet!cell: message) */
-function problemLine(i: Issue, lang: Lang): string {
-  return translate(lang, i.severity === 'error' ? 'cli.issue.error' : 'cli.issue.warning', { file: i.file ?? '', line: issueLine(lang, i) });
-}
-
 /** A patch error in the chosen language (the patch writer gives both). */
 function reasonOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -78,14 +69,17 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   const { lang, settings } = opts;
   const outDir = path.resolve(opts.out);
   const names = uniqueNames(opts.files);
+  const say = new ReviewOutput(io, lang, opts.verbosity);
   const loaded: Loaded[] = [];
   for (let i = 0; i < opts.files.length; i++) {
     const file = opts.files[i];
+    say.reading(i, opts.files.length, file);
     const abs = await realOrResolved(file);
     let bytes: Buffer;
     try {
       bytes = await fs.readFile(abs);
     } catch (e) {
+      say.progress.end();
       io.err(translate(lang, 'cli.error.unreadable', { file, reason: reasonOf(e) }));
       return EXIT_USAGE;
     }
@@ -93,10 +87,12 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (e) {
+      say.progress.end();
       io.err(translate(lang, 'cli.error.notXlsx', { file, reason: reasonOf(e) }));
       return EXIT_USAGE;
     }
     loaded.push({ file, abs, name: names[i], sheets: readSheets(workbook), bytes: new Uint8Array(bytes) });
+    say.read(i, opts.files.length, file, loaded[loaded.length - 1].sheets.length);
   }
 
   const inputSet = new Set(loaded.map((l) => l.abs));
@@ -104,17 +100,21 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   if (opts.json) targets.push(path.resolve(opts.json));
   for (const t of targets) {
     if (inputSet.has(await realOrResolved(t))) {
+      say.progress.end();
       io.err(translate(lang, 'cli.error.overwriteInput', { file: t }));
       return EXIT_USAGE;
     }
   }
 
   const inputs: WorkbookInput[] = loaded.map((l) => ({ file: l.name, sheets: l.sheets }));
+  say.checking(inputs.length);
   const result = review(inputs, settings);
+  say.checked(result);
 
   try {
     await fs.mkdir(outDir, { recursive: true });
   } catch (e) {
+    say.progress.end();
     io.err(translate(lang, 'cli.error.cannotCreateOut', { dir: outDir, reason: reasonOf(e) }));
     return EXIT_USAGE;
   }
@@ -124,7 +124,11 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   for (let i = 0; i < loaded.length; i++) {
     const fr = result.files[i];
     const l = loaded[i];
-    if (fr.issues.some((x) => x.severity === 'error')) continue;
+    if (fr.issues.some((x) => x.severity === 'error')) {
+      say.notWritten(i, loaded.length, l.name);
+      continue;
+    }
+    say.writing(i, loaded.length, l.name);
     const logSheet = inputs[i].sheets.find((sh) => sh.name === LOG_SHEET);
     const log = planLogAppend(logSheet, result, i, { time: new Date().toISOString(), runner: 'CLI', file: l.name });
     let copy: Uint8Array;
@@ -140,8 +144,8 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     const target = path.join(outDir, l.name);
     await writeFileAtomic(target, copy);
     written.push(target);
-    const kept = describeFeatures(await inspectPackage(l.bytes), lang);
-    if (kept.length) io.out(translate(lang, 'cli.keptFeatures', { file: l.name, features: formatList(lang, kept) }));
+    say.written(i, loaded.length, l.name, fr.plan.sheets.length);
+    say.kept(l.name, describeFeatures(await inspectPackage(l.bytes), lang));
   }
 
   const byName = new Map(loaded.map((l) => [l.name, l]));
@@ -158,32 +162,18 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   const summaryPath = path.join(outDir, 'summary.xlsx');
   await writeFileAtomic(summaryPath, summaryBytes);
   written.push(summaryPath);
+  say.summary(shown(summaryPath));
 
   if (opts.json) {
     const jsonPath = path.resolve(opts.json);
     await fs.mkdir(path.dirname(jsonPath), { recursive: true });
     await writeFileAtomic(jsonPath, JSON.stringify(buildReport(result), null, 2) + '\n');
     written.push(jsonPath);
+    say.report(shown(jsonPath));
   }
 
-  const errors = result.issues.filter((i) => i.severity === 'error');
-  const warnings = result.issues.filter((i) => i.severity === 'warning');
-  for (const i of [...errors, ...warnings]) io.err(problemLine(i, lang));
   const skipped = [...result.files.filter((f) => f.issues.some((x) => x.severity === 'error')).map((f) => f.file), ...notWritten];
-  const kpiSheets = result.files.reduce((n, f) => n + f.sheets.filter((s) => s.kind === 'kpi').length, 0);
-  const pledgeSheets = result.files.reduce((n, f) => n + f.sheets.filter((s) => s.kind === 'pledge').length, 0);
-  io.out(
-    translate(lang, 'cli.done.counts', {
-      books: loaded.length,
-      kpiSheets,
-      pledgeSheets,
-      kpis: result.kpis.length,
-      activities: result.activities.length,
-      errors: errors.length,
-      warnings: warnings.length,
-    }),
-  );
-  if (skipped.length) io.out(translate(lang, 'cli.done.skipped', { files: formatList(lang, skipped) }));
-  for (const w of written) io.out(translate(lang, 'cli.done.wrote', { path: shown(w) }));
+  say.finish(result, { books: loaded.length, written: written.map(shown), skipped });
+  const errors = result.issues.filter((i) => i.severity === 'error');
   return errors.length || notWritten.length ? EXIT_VALIDATION : EXIT_OK;
 }
