@@ -22,13 +22,16 @@ export interface RunTotals {
 
 /** a notice about the plan period and what to do, in one line */
 export function noticeLine(n: PlanNotice, lang: Lang, start: number, end: number): string {
-  const text =
-    n.code === 'otherPlan'
-      ? translate(lang, 'notice.otherPlan', { file: n.file, targetYear: n.targetYear, start, end, outside: n.outside, withActual: n.withActual }) +
-        ' ' +
-        translate(lang, 'notice.cli.usePlan', { start: n.suggested.start, end: n.suggested.end })
-      : translate(lang, 'notice.outsidePlan', { file: n.file, start, end, outside: n.outside, withActual: n.withActual }) + ' ' + translate(lang, 'notice.cli.choosePlan');
-  return translate(lang, 'cli.notice', { text });
+  if (n.code === 'otherPlan') {
+    return translate(lang, 'cli.notice', {
+      text: { key: 'notice.otherPlan', params: { file: n.file, targetYear: n.targetYear, start, end, outside: n.outside, withActual: n.withActual } },
+      action: { key: 'notice.cli.usePlan', params: { start: n.suggested.start, end: n.suggested.end } },
+    });
+  }
+  return translate(lang, 'cli.notice', {
+    text: { key: 'notice.outsidePlan', params: { file: n.file, start, end, outside: n.outside, withActual: n.withActual } },
+    action: { key: 'notice.cli.choosePlan' },
+  });
 }
 
 export class ReviewOutput {

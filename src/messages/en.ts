@@ -453,7 +453,7 @@ export const en: Dictionary = {
   'notice.cli.choosePlan': 'If the plan period differs, give it with --plan start-end (e.g. --plan 2015-2019).',
   'notice.pane.usePlan': 'If that is its plan, set the plan period in the settings to FY{start}–FY{end} and run again.',
   'notice.pane.choosePlan': 'If the plan period differs, change it in the settings.',
-  'cli.notice': 'note: {text}',
+  'cli.notice': 'note: {text} {action}',
 
   // cli.progress.*: what the command line is doing (stderr; in place on a terminal, one line per workbook and stage otherwise)
   'cli.progress.line': '[{elapsed}] {text}',

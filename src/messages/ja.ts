@@ -463,7 +463,7 @@ export const ja = {
   'notice.cli.choosePlan': '計画期間が違う場合は --plan 開始-終了（例: --plan 2015-2019）で指定してください。',
   'notice.pane.usePlan': 'この計画なら、設定の計画期間を {start}〜{end} にして実行し直してください。',
   'notice.pane.choosePlan': '計画期間が違う場合は、設定の計画期間を変えてください。',
-  'cli.notice': 'お知らせ: {text}',
+  'cli.notice': 'お知らせ: {text}{action}',
 
   // cli.progress.*: what the command line is doing (stderr; in place on a terminal, one line per workbook and stage otherwise)
   'cli.progress.line': '[{elapsed}] {text}',

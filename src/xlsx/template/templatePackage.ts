@@ -68,7 +68,7 @@ function formats(model: TemplateModel, styles: StyleSheet): Formats {
 }
 
 function cellXml(ref: string, value: string | number | null | undefined, s: number): string {
-  const style = s ? ` s="${s}"` : '';
+  const style = ` s="${s}"`;
   if (value === null || value === undefined || value === '') return `<c r="${ref}"${style}/>`;
   if (typeof value === 'number') return `<c r="${ref}"${style}><v>${value}</v></c>`;
   return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${encodeXstring(value)}</t></is></c>`;
@@ -78,10 +78,11 @@ function sheetData(model: TemplateModel, f: Formats): string {
   const n = model.columns.length;
   const h = model.headerRow;
   const rows: string[] = [];
-  // above the header: locked across the whole row (the row's own format), the title in A1
+  // above the header: locked across the whole row (the row's own format, and each template
+  // column's cell written out so no reader takes the column's unlocked format), the title in A1
   for (let r = 0; r < h; r++) {
-    const cells = r === 0 ? cellXml('A1', model.title, f.title) : '';
-    rows.push(`<row r="${r + 1}" s="${LOCKED}" customFormat="1">${cells}</row>`);
+    const cells = model.columns.map((_, i) => (r === 0 && i === 0 ? cellXml('A1', model.title, f.title) : cellXml(cellAddress(r, i), null, LOCKED)));
+    rows.push(`<row r="${r + 1}" s="${LOCKED}" customFormat="1">${cells.join('')}</row>`);
   }
   rows.push(`<row r="${h + 1}" s="${LOCKED}" customFormat="1">${model.columns.map((c, i) => cellXml(cellAddress(h, i), c.header, f.header[i])).join('')}</row>`);
   for (let k = 0; k < model.inputRows; k++) {
