@@ -21,15 +21,18 @@ export interface RunTotals {
 }
 
 /** a notice about the plan period and what to do, in one line */
-export function noticeLine(n: PlanNotice, lang: Lang, start: number, end: number): string {
+export function noticeLine(n: PlanNotice, lang: Lang): string {
+  const { start, end } = n.asked;
   if (n.code === 'otherPlan') {
     return translate(lang, 'cli.notice', {
-      text: { key: 'notice.otherPlan', params: { file: n.file, targetYear: n.targetYear, start, end, outside: n.outside, withActual: n.withActual } },
+      file: n.file,
+      text: { key: 'notice.otherPlan', params: { targetYear: n.targetYear, start, end, outside: n.outside, withActual: n.withActual } },
       action: { key: 'notice.cli.usePlan', params: { start: n.suggested.start, end: n.suggested.end } },
     });
   }
   return translate(lang, 'cli.notice', {
-    text: { key: 'notice.outsidePlan', params: { file: n.file, start, end, outside: n.outside, withActual: n.withActual } },
+    file: n.file,
+    text: { key: 'notice.outsidePlan', params: { start, end, outside: n.outside, withActual: n.withActual } },
     action: { key: 'notice.cli.choosePlan' },
   });
 }
@@ -97,8 +100,7 @@ export class ReviewOutput {
     const { lang, io } = this;
     const problems = problemLines(result.issues, lang, this.verbosity === 'verbose');
     if (!this.quiet) {
-      const { planStart, planEnd } = result.settings;
-      for (const n of planNotices(result)) io.err(noticeLine(n, lang, planStart, planEnd));
+      for (const n of planNotices(result.files, result.settings)) io.err(noticeLine(n, lang));
     }
     for (const l of problems.errors) io.err(l);
     if (!this.quiet) {

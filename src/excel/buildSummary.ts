@@ -50,5 +50,5 @@ export async function buildSummary(session: Session, settings: Settings, lang: L
 
   session.progress('summary', 0.6);
   await runOps(session, ops, { budget: opts.budget, protectedSheets: new Map(), onBatch: (d, n) => session.progress('summary', 0.6 + (0.4 * d) / n) });
-  return { ...validateOutcome(result.files[0], session.syncs), sheet: name, replaced: !!old };
+  return { ...validateOutcome(result.files[0], session.syncs, settings), sheet: name, replaced: !!old };
 }

@@ -447,13 +447,13 @@ export const en: Dictionary = {
   'issueKind.reason.actualYearUnknown': 'Actual year unknown',
 
   // notice.*: the plan period may not be the workbook's (domain/output/planNotices); the surface adds what to do
-  'notice.otherPlan': '{file}: most KPIs aim at FY{targetYear}, so the workbook seems to belong to another plan than FY{start}–FY{end} ({outside} of {withActual, plural, one {# KPI} other {# KPIs}} with an actual are outside the period; their pace is left blank).',
-  'notice.outsidePlan': '{file}: the latest actual of {outside} of {withActual, plural, one {# KPI} other {# KPIs}} lies outside the plan period FY{start}–FY{end}, so their pace is left blank.',
+  'notice.otherPlan': 'Most KPIs aim at FY{targetYear}, so the workbook seems to belong to another plan than FY{start}–FY{end} ({outside} of {withActual, plural, one {# KPI} other {# KPIs}} with an actual are outside the period; their pace is left blank).',
+  'notice.outsidePlan': 'The latest actual of {outside} of {withActual, plural, one {# KPI} other {# KPIs}} lies outside the plan period FY{start}–FY{end}, so their pace is left blank.',
   'notice.cli.usePlan': 'If that is its plan, run again with --plan {start}-{end}.',
   'notice.cli.choosePlan': 'If the plan period differs, give it with --plan start-end (e.g. --plan 2015-2019).',
   'notice.pane.usePlan': 'If that is its plan, set the plan period in the settings to FY{start}–FY{end} and run again.',
   'notice.pane.choosePlan': 'If the plan period differs, change it in the settings.',
-  'cli.notice': 'note: {text} {action}',
+  'cli.notice': 'note: {file}: {text} {action}',
 
   // cli.progress.*: what the command line is doing (stderr; in place on a terminal, one line per workbook and stage otherwise)
   'cli.progress.line': '[{elapsed}] {text}',

@@ -457,13 +457,13 @@ export const ja = {
   'issueKind.reason.actualYearUnknown': '実績年度が不明',
 
   // notice.*: the plan period may not be the workbook's (domain/output/planNotices); the surface adds what to do
-  'notice.otherPlan': '{file}: KPI の多くは目標年度が {targetYear}年度で、計画期間 {start}〜{end} とは別の計画のブックのようです（実績のある {withActual}件のうち {outside}件が期間外で、計画比は空欄です）。',
-  'notice.outsidePlan': '{file}: 実績のある KPI {withActual}件のうち {outside}件は、最新の実績年度が計画期間 {start}〜{end} の外のため、計画比を空欄にしました。',
+  'notice.otherPlan': 'KPI の多くは目標年度が {targetYear}年度で、計画期間 {start}〜{end} とは別の計画のブックのようです（実績のある {withActual}件のうち {outside}件が期間外で、計画比は空欄です）。',
+  'notice.outsidePlan': '実績のある KPI {withActual}件のうち {outside}件は、最新の実績年度が計画期間 {start}〜{end} の外のため、計画比を空欄にしました。',
   'notice.cli.usePlan': 'この計画なら --plan {start}-{end} を付けて実行し直してください。',
   'notice.cli.choosePlan': '計画期間が違う場合は --plan 開始-終了（例: --plan 2015-2019）で指定してください。',
   'notice.pane.usePlan': 'この計画なら、設定の計画期間を {start}〜{end} にして実行し直してください。',
   'notice.pane.choosePlan': '計画期間が違う場合は、設定の計画期間を変えてください。',
-  'cli.notice': 'お知らせ: {text}{action}',
+  'cli.notice': 'お知らせ: {file}: {text}{action}',
 
   // cli.progress.*: what the command line is doing (stderr; in place on a terminal, one line per workbook and stage otherwise)
   'cli.progress.line': '[{elapsed}] {text}',

@@ -85,7 +85,7 @@ describe('the command line on the sample', () => {
     ]);
     const en = await run(['review', FIRST_TERM, '--out', path.join(dir, 'b'), '--lang', 'en']);
     expect(en.err.filter((l) => l.startsWith('note:'))).toEqual([
-      'note: first-term.xlsx: most KPIs aim at FY2019, so the workbook seems to belong to another plan than FY2020–FY2024 (10 of 10 KPIs with an actual are outside the period; their pace is left blank). If that is its plan, run again with --plan 2015-2019.',
+      'note: first-term.xlsx: Most KPIs aim at FY2019, so the workbook seems to belong to another plan than FY2020–FY2024 (10 of 10 KPIs with an actual are outside the period; their pace is left blank). If that is its plan, run again with --plan 2015-2019.',
     ]);
     const planned = await run(['review', FIRST_TERM, '--out', path.join(dir, 'c'), '--plan', '2015-2019']);
     expect(planned.err.filter((l) => l.startsWith('お知らせ'))).toEqual([]);

@@ -8,16 +8,17 @@
  * A workbook gets at most one notice (otherPlan says how many actuals are outside too).
  */
 import type { Settings } from '../base/settings';
-import type { Review, ReviewedKpi } from '../review';
+import type { FileReview, ReviewedKpi } from '../review';
 
 export interface PlanPeriod {
   start: number;
   end: number;
 }
 
+/** `asked`: the plan period of the review; `outside` of `withActual` KPIs have their latest actual outside it */
 export type PlanNotice =
-  | { code: 'otherPlan'; file: string; targetYear: number; suggested: PlanPeriod; outside: number; withActual: number }
-  | { code: 'outsidePlan'; file: string; outside: number; withActual: number };
+  | { code: 'otherPlan'; file: string; asked: PlanPeriod; targetYear: number; suggested: PlanPeriod; outside: number; withActual: number }
+  | { code: 'outsidePlan'; file: string; asked: PlanPeriod; outside: number; withActual: number };
 
 /** the year most KPIs aim at (the latest of equally common ones), or null when none has one */
 function commonTargetYear(kpis: readonly ReviewedKpi[]): number | null {
@@ -47,18 +48,17 @@ function fileNotice(file: string, kpis: readonly ReviewedKpi[], settings: Settin
   const target = commonTargetYear(kpis);
   if (target !== null && (target < start || target > end)) {
     const length = end - start;
-    return { code: 'otherPlan', file, targetYear: target, suggested: { start: target - length, end: target }, outside, withActual };
+    return { code: 'otherPlan', file, asked: { start, end }, targetYear: target, suggested: { start: target - length, end: target }, outside, withActual };
   }
-  return outside > 0 ? { code: 'outsidePlan', file, outside, withActual } : null;
+  return outside > 0 ? { code: 'outsidePlan', file, asked: { start, end }, outside, withActual } : null;
 }
 
 /** one notice at most per workbook, in the order of the workbooks */
-export function planNotices(review: Review): PlanNotice[] {
-  const byFile = new Map<string, ReviewedKpi[]>(review.files.map((f) => [f.file, []]));
-  for (const k of review.kpis) byFile.get(k.file)?.push(k);
+export function planNotices(files: readonly FileReview[], settings: Settings): PlanNotice[] {
   const out: PlanNotice[] = [];
-  for (const [file, kpis] of byFile) {
-    const n = fileNotice(file, kpis, review.settings);
+  for (const f of files) {
+    const kpis = f.sheets.flatMap((s) => (s.kind === 'kpi' ? s.kpis : []));
+    const n = fileNotice(f.file, kpis, settings);
     if (n) out.push(n);
   }
   return out;
