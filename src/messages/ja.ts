@@ -495,12 +495,13 @@ export const ja = {
   'cli.what.templateOut': '書き出すテンプレートのファイル（.xlsx）',
 
   // the pane: counts in the headline, why a warning icon shows, problems grouped by kind, the errors-only filter
-  'result.counts': 'エラー {errors}件・警告 {warnings}件',
-  'result.sheetsChecked': 'シート {sheets}枚を検証しました（KPI {kpis}件・公約の取組 {activities}件）。',
+  // (ja: `{n, plural, other {#件}}` only to write large counts with separators, as the counts table does)
+  'result.counts': 'エラー {errors, plural, other {#件}}・警告 {warnings, plural, other {#件}}',
+  'result.sheetsChecked': 'シート {sheets, plural, other {#枚}}を検証しました（KPI {kpis, plural, other {#件}}・公約の取組 {activities, plural, other {#件}}）。',
   'result.compute.skippedLine': '書き込まなかったシート: {sheets}',
   'result.summary.leftOut': 'エラーのある行は集計に入っていません: {sheets}。直してから作り直してください。',
   'result.sheetReason': '{sheet}（{reason}）',
-  'skipped.reason.errors': 'エラー {count}件',
+  'skipped.reason.errors': 'エラー {count, plural, other {#件}}',
   'skipped.reason.protected': 'パスワードで保護',
   'problems.filter.aria': '表示する問題',
   'problems.filter.all': 'すべて',

@@ -13,7 +13,6 @@ import { actionReducer, INITIAL_ACTION_STATE, type ActionKind, type ActionResult
 import { describeError } from '../state/errors';
 import { headline } from '../state/headline';
 import { ACTION_LABEL, ERROR_TITLE } from '../state/labels';
-import { countProblems } from '../state/problems';
 import { settingsToForm, validateSettingsForm, type SettingsField, type SettingsForm } from '../state/settingsForm';
 import { browserStore, loadLang, loadSettings, saveLang, saveSettings, type KeyValueStore } from '../state/storage';
 import { ActionBar } from './ActionBar';
@@ -57,12 +56,7 @@ function statusText(state: ActionState, t: Translate): string {
       return t(ERROR_TITLE[state.action]);
     case 'done': {
       const h = headline(state.result, t);
-      const parts = [h.title];
-      if (state.result.kind !== 'template') {
-        const c = countProblems(state.result.outcome.issues);
-        parts.push(`${t('counts.errors')} ${c.errors}`, `${t('counts.warnings')} ${c.warnings}`);
-      }
-      return parts.join(t('list.separator'));
+      return [h.title, ...h.lines].join(' ');
     }
   }
 }
