@@ -4,8 +4,8 @@
  * plain browser, another Office host, Office.js missing) a short notice is shown instead.
  */
 import './zodConfig'; // first: before any module builds or runs a zod schema
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { FluentProvider, tokens } from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from './components/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -13,12 +13,28 @@ import { StartupNotice } from './components/StartupNotice';
 import { preloadParts } from './components/lazyParts';
 import { lazyGateway } from './lazy';
 import { describeError } from './state/errors';
+import { currentPaneTheme, FLUENT_THEMES, watchPaneTheme } from './theme';
+
+/** Fluent's theme for Office's (./theme.ts), followed while the pane is open */
+function Themed({ children }: { children: ReactNode }) {
+  const [theme, setTheme] = useState(currentPaneTheme);
+  useEffect(() => watchPaneTheme(setTheme), []);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme; // for the page's own colours and for tests
+    document.documentElement.style.colorScheme = theme === 'light' ? 'light' : 'dark';
+  }, [theme]);
+  return (
+    <FluentProvider theme={FLUENT_THEMES[theme]} style={{ minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 }}>
+      {children}
+    </FluentProvider>
+  );
+}
 
 function show(root: Root, node: ReactNode): void {
   root.render(
-    <FluentProvider theme={webLightTheme} style={{ minHeight: '100vh' }}>
+    <Themed>
       <ErrorBoundary>{node}</ErrorBoundary>
-    </FluentProvider>,
+    </Themed>,
   );
 }
 
