@@ -5,7 +5,7 @@
  * Commands: `review <workbook.xlsx>... --out <dir>` and `template kpi|pledge --out <file.xlsx>`.
  */
 import { parseArgs as splitArgs } from 'node:util';
-import { parsePlanPeriod, PLAN_YEARS, settingsRule, settingsSchema, type Settings } from '../domain/base/settings';
+import { GRADE_CUMULATIVE_BY, parsePlanPeriod, PLAN_YEARS, settingsRule, settingsSchema, type Settings } from '../domain/base/settings';
 import { checkDepartment } from '../domain/output/templateName';
 import type { Lang } from '../messages/lang';
 import { isLang, translate } from '../messages/translate';
@@ -43,6 +43,7 @@ const OPTIONS = {
   json: { type: 'string' },
   cap: { type: 'string' },
   plan: { type: 'string' },
+  'grade-cumulative': { type: 'string' },
   lang: { type: 'string' },
   department: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
@@ -55,7 +56,7 @@ type OptionName = keyof typeof OPTIONS;
 
 /** the options each command takes (--lang, --help and --version go with every command) */
 const COMMAND_OPTIONS: Record<'review' | 'template', readonly OptionName[]> = {
-  review: ['out', 'json', 'cap', 'plan', 'quiet', 'verbose'],
+  review: ['out', 'json', 'cap', 'plan', 'grade-cumulative', 'quiet', 'verbose'],
   template: ['out', 'plan', 'department'],
 };
 const COMMON_OPTIONS: readonly OptionName[] = ['lang', 'help', 'version'];
@@ -101,10 +102,17 @@ function languageOf(argv: readonly string[]): Lang | { bad: string } {
   return isLang(lang) ? lang : { bad: String(lang) };
 }
 
-/** --cap and --plan through the settings schema; the first failure names its option */
+/** --cap, --plan and --grade-cumulative through the settings schema; the first failure names its option */
 function settingsOf(values: Values, lang: Lang): Settings {
   const input: Record<string, unknown> = {};
   if (typeof values.cap === 'string') input.cap = numberOrText(values.cap);
+  const gradeBy = values['grade-cumulative'];
+  if (typeof gradeBy === 'string') {
+    if (!(GRADE_CUMULATIVE_BY as readonly string[]).includes(gradeBy)) {
+      throw new UsageError(translate(lang, 'cli.error.badValue', { option: '--grade-cumulative', value: gradeBy, allowed: { key: 'cli.allowed.gradeCumulative' } }));
+    }
+    input.gradeCumulativeBy = gradeBy;
+  }
   const planText = typeof values.plan === 'string' ? values.plan : undefined;
   const badPlan = () => new UsageError(translate(lang, 'cli.error.badPlan', { option: '--plan', value: planText ?? '', min: PLAN_YEARS.min, max: PLAN_YEARS.max }));
   if (planText !== undefined) {

@@ -18,6 +18,8 @@ export interface RunTotals {
   written: string[];
   /** workbooks not written (errors, or the patch writer refused them) */
   skipped: string[];
+  /** workbooks written but for some sheets, left as they were for their errors */
+  skippedSheets: { file: string; sheets: string[] }[];
 }
 
 /** a notice about the plan period and what to do, in one line */
@@ -107,6 +109,7 @@ export class ReviewOutput {
       for (const l of problems.warnings) io.err(l);
       if (problems.grouped) io.err(translate(lang, 'cli.issue.groupHint'));
       if (totals.skipped.length) io.out(translate(lang, 'cli.done.skipped', { files: formatList(lang, totals.skipped) }));
+      for (const f of totals.skippedSheets) io.out(translate(lang, 'cli.done.skippedSheets', { file: f.file, sheets: formatList(lang, f.sheets) }));
       for (const w of totals.written) io.out(translate(lang, 'cli.done.wrote', { path: w }));
     }
     const c = counts(result);

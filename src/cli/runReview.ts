@@ -1,13 +1,14 @@
 /**
  * `progress-review review`: read each workbook with exceljs, review them together, write a
- * reviewed copy of every workbook without errors and summary.xlsx into --out, and the JSON
- * report. Inputs are only read. Exit 0 done, 1 validation errors, 2 bad usage/unreadable.
+ * reviewed copy of every workbook with at least one sheet without errors (only those sheets are
+ * written, the others are listed), summary.xlsx into --out, and the JSON report. Inputs are only
+ * read. Exit 0 done, 1 validation errors, 2 bad usage/unreadable.
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { buildReport } from '../domain/output/report';
-import { review, type WorkbookInput } from '../domain/review';
+import { review, skippedSheets, type WorkbookInput } from '../domain/review';
 import { buildSummaryModel } from '../domain/output/summaryModel';
 import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
@@ -124,7 +125,8 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   for (let i = 0; i < loaded.length; i++) {
     const fr = result.files[i];
     const l = loaded[i];
-    if (fr.issues.some((x) => x.severity === 'error')) {
+    // as in the pane: the sheets without errors are written, the others left as they are
+    if (!fr.plan.sheets.length) {
       say.notWritten(i, loaded.length, l.name);
       continue;
     }
@@ -172,8 +174,12 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     say.report(shown(jsonPath));
   }
 
-  const skipped = [...result.files.filter((f) => f.issues.some((x) => x.severity === 'error')).map((f) => f.file), ...notWritten];
-  say.finish(result, { books: loaded.length, written: written.map(shown), skipped });
+  const skipped = [...result.files.filter((f) => !f.plan.sheets.length && f.issues.some((x) => x.severity === 'error')).map((f) => f.file), ...notWritten];
+  const partly = result.files
+    .filter((f) => f.plan.sheets.length && !notWritten.includes(f.file))
+    .map((f) => ({ file: f.file, sheets: skippedSheets(f) }))
+    .filter((f) => f.sheets.length);
+  say.finish(result, { books: loaded.length, written: written.map(shown), skipped, skippedSheets: partly });
   const errors = result.issues.filter((i) => i.severity === 'error');
   return errors.length || notWritten.length ? EXIT_VALIDATION : EXIT_OK;
 }

@@ -32,7 +32,7 @@ function opsFor(book: WorkbookRead, result: Review, plans: readonly SheetPlan[],
   const existing = book.sheets.find((s) => s.name === LOG_SHEET);
   const append = planLogAppend(existing?.raw, written, 0, { time: opts.time, runner: 'task pane', file: book.name });
   const ops = plans.flatMap((p) => sheetPlanOps(p));
-  return withLog ? [...ops, ...logOps(append, !!existing && existing.raw.values.length === 0)] : ops;
+  return withLog ? [...ops, ...logOps(append)] : ops;
 }
 
 /**

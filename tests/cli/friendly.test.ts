@@ -1,6 +1,6 @@
 /**
  * What a person sees when running the command line on the bundled sample: a progress line per
- * workbook and stage, the 36 grade-D warnings as one grouped line (every one with --verbose and
+ * workbook and stage, the 20 grade-D warnings as two grouped lines (one per kind) (every one with --verbose and
  * in the JSON report), --quiet, English plurals, the notice for a first-term workbook reviewed
  * without --plan 2015-2019, and the progress line drawn in place on a real terminal.
  */
@@ -26,7 +26,7 @@ describe('the command line on the sample', () => {
     expect(progress).toEqual([
       expect.stringMatching(/^読み込み 1\/2: .*strategy-2nd-term\.xlsx（シート 26枚）$/),
       expect.stringMatching(/^読み込み 2\/2: .*pledges\.xlsx（シート 1枚）$/),
-      '検証: KPI 104件、公約の取組 134件、エラー 0件、警告 36件',
+      '検証: KPI 104件、公約の取組 134件、エラー 0件、警告 20件',
       '書き込み 1/2: strategy-2nd-term.xlsx（シート 26枚）',
       '書き込み 2/2: pledges.xlsx（シート 1枚）',
       expect.stringMatching(/^集計を作成: .*summary\.xlsx$/),
@@ -34,19 +34,20 @@ describe('the command line on the sample', () => {
     ]);
     const rest = res.err.filter((l) => !PROGRESS.test(l));
     expect(rest).toEqual([
-      '警告: strategy-2nd-term.xlsx › 備考が空欄（D評価）: 36件（数値目標!N3、工業・雇用振興課!N4、N7、N8、N9、ほか 31件）',
+      '警告: strategy-2nd-term.xlsx › 備考が空欄（計画比で D評価）: 9件（数値目標!Q3、工業・雇用振興課!Q4、Q7、政策推進課!Q7、Q11、ほか 4件）',
+      '警告: strategy-2nd-term.xlsx › 備考が空欄（D評価）: 11件（政策推進課!Q6、観光振興課!Q3、未来創造戦略室!Q5、Q7、スポーツ都市推進課!Q6、ほか 6件）',
       '同じ種類の警告はまとめて表示しました。すべて見るには --verbose を付けるか、--json のレポートを開いてください。',
     ]);
-    expect(res.out[res.out.length - 1]).toMatch(/^ブック 2件（KPIシート 26枚、公約シート 1枚）: KPI 104件、公約の取組 134件を検証しました。エラー 0件、警告 36件（\d+\.\d秒）。$/);
+    expect(res.out[res.out.length - 1]).toMatch(/^ブック 2件（KPIシート 26枚、公約シート 1枚）: KPI 104件、公約の取組 134件を検証しました。エラー 0件、警告 20件（\d+\.\d秒）。$/);
     // the JSON report keeps every warning
     const report = JSON.parse(readFileSync(path.join(dir, 'out', 'report.json'), 'utf8'));
-    expect(report.warnings).toHaveLength(36);
+    expect(report.warnings).toHaveLength(20);
   });
 
   test('--verbose lists every warning; --quiet prints only the final line', async () => {
     const dir = tempDir();
     const verbose = await run(['review', ...SAMPLE, '--out', path.join(dir, 'v'), '--verbose']);
-    expect(verbose.err.filter((l) => l.startsWith('警告: strategy-2nd-term.xlsx › '))).toHaveLength(36);
+    expect(verbose.err.filter((l) => l.startsWith('警告: strategy-2nd-term.xlsx › '))).toHaveLength(20);
     expect(verbose.err.some((l) => l.includes('--verbose'))).toBe(false);
     const quiet = await run(['review', ...SAMPLE, '--out', path.join(dir, 'q'), '--quiet']);
     expect(quiet.code).toBe(0);
@@ -69,10 +70,10 @@ describe('the command line on the sample', () => {
   test('English: singular and plural, grouped warnings', async () => {
     const dir = tempDir();
     const res = await run(['review', ...SAMPLE, '--out', path.join(dir, 'o'), '--lang', 'en']);
-    expect(res.err).toContain('warning: strategy-2nd-term.xlsx › 備考 blank (grade D): 36 cells (数値目標!N3, 工業・雇用振興課!N4, N7, N8, N9 and 31 more)');
+    expect(res.err).toContain('warning: strategy-2nd-term.xlsx › 備考 blank (grade D): 11 cells (政策推進課!Q6, 観光振興課!Q3, 未来創造戦略室!Q5, Q7, スポーツ都市推進課!Q6 and 6 more)');
     expect(res.err.some((l) => /read 2\/2: .*pledges\.xlsx \(1 sheet\)$/.test(l))).toBe(true);
     expect(res.err.some((l) => /read 1\/2: .*strategy-2nd-term\.xlsx \(26 sheets\)$/.test(l))).toBe(true);
-    expect(res.out[res.out.length - 1]).toMatch(/^2 workbooks \(26 KPI sheets, 1 pledge sheet\): reviewed 104 KPIs and 134 pledge activities\. 0 errors, 36 warnings \(\d+\.\d s\)\.$/);
+    expect(res.out[res.out.length - 1]).toMatch(/^2 workbooks \(26 KPI sheets, 1 pledge sheet\): reviewed 104 KPIs and 134 pledge activities\. 0 errors, 20 warnings \(\d+\.\d s\)\.$/);
     expect(res.out.join('\n')).not.toMatch(/\(s\)/);
   });
 
@@ -117,6 +118,6 @@ describe('the compiled command', () => {
     // the last thing on the terminal is the final line, with no progress left over it
     const lastLine = raw.trimEnd().split(/\r?\n/).pop()!;
     expect(lastLine).toMatch(/^(\r\x1b\[2K)*ブック 2件/);
-    expect(raw).toContain('備考が空欄（D評価）: 36件');
+    expect(raw).toContain('備考が空欄（D評価）: 11件');
   });
 });

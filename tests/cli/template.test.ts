@@ -18,7 +18,7 @@ describe('progress-review template', () => {
     const res = await run(['template', 'kpi', '--department', '都市計画課', '--plan', '2020-2024', '--out', file]);
     expect(res).toEqual({ code: 0, out: [`テンプレートを書き出しました: ${file}（シート「都市計画課」）`], err: [] });
     const ws = (await readBook(file)).getWorksheet('都市計画課')!;
-    expect((ws.getRow(3).values as unknown[]).slice(1, 16)).toEqual(['基本目標', '施策', '事業名', '担当課', '指標名', '単位', '方向', '集計', '基準年度', '基準値', '実績R2', '実績R3', '実績R4', '実績R5', '実績R6']);
+    expect((ws.getRow(3).values as unknown[]).slice(1, 18)).toEqual(['区分', '基本目標', '基本的方向', '施策', '事業名', '担当課', '指標名', '単位', '方向', '集計', '基準年度', '基準値', '実績R2', '実績R3', '実績R4', '実績R5', '実績R6']);
 
     const reviewed = await run(['review', file, '--out', path.join(dir, 'out'), '--json', path.join(dir, 'out', 'r.json')]);
     expect(reviewed.code).toBe(0);

@@ -66,7 +66,7 @@ describe('usage errors: one line, exit 2', () => {
     expect(line).toContain('「--frobnicate」');
     expect(line).toContain('--cap');
     expect(await usageError(['review', book, '--out', out, '-x', '--lang', 'en'])).toBe(
-      'unknown option "-x". Options: --out, --json, --cap, --plan, --lang, --quiet, --verbose, --department, --help, --version',
+      'unknown option "-x". Options: --out, --json, --cap, --plan, --grade-cumulative, --lang, --quiet, --verbose, --department, --help, --version',
     );
   });
 
@@ -125,6 +125,14 @@ describe('what parseArgs hands on', () => {
     expect(await en(['review', 'a.xlsx', '--out', 'o', '--department', 'x'])).toBe('--department is not an option of review');
     expect(await en(['template', 'kpi', '--out', 't.xlsx', '--department', '課/係'])).toBe('--department "課/係" is not allowed. Contains a character that sheet names cannot have (: \\ / ? * [ ]).');
     expect(await usageError(['template', 'kpi', '--out', 't.xlsx', '--cap', '150'])).toBe('--cap は template では使えません');
+  });
+
+  test('--grade-cumulative pace | achievement goes into the settings; anything else names what is allowed', () => {
+    const by = (v: string) => parseArgs(['review', 'a.xlsx', '--out', 'o', '--grade-cumulative', v]);
+    expect(by('achievement')).toMatchObject({ kind: 'options', options: { settings: expect.objectContaining({ gradeCumulativeBy: 'achievement' }) } });
+    expect(parseArgs(['review', 'a.xlsx', '--out', 'o'])).toMatchObject({ options: { settings: expect.objectContaining({ gradeCumulativeBy: 'pace' }) } });
+    expect(by('both')).toEqual({ kind: 'error', lang: 'ja', message: '--grade-cumulative の値「both」は使えません。pace（計画比で評価）または achievement（達成率で評価）を指定してください' });
+    expect(parseArgs(['review', 'a.xlsx', '--out', 'o', '--grade-cumulative', 'x', '--lang', 'en'])).toMatchObject({ message: '--grade-cumulative "x" is not allowed. Use pace (grade on 計画比) or achievement (grade on 達成率)' });
   });
 
   test('help in the chosen language; version', () => {

@@ -13,8 +13,14 @@ describe('settings form', () => {
       gradeA: '100',
       gradeB: '80',
       gradeC: '50',
+      gradeCumulativeBy: 'pace',
     });
     expect(validateSettingsForm(form(), DEFAULT_SETTINGS)).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
+  });
+
+  test('累計 KPIs graded by 計画比 (default) or 達成率; anything else is refused under its field', () => {
+    expect(validateSettingsForm(form({ gradeCumulativeBy: 'achievement' }), DEFAULT_SETTINGS)).toEqual({ ok: true, settings: { ...DEFAULT_SETTINGS, gradeCumulativeBy: 'achievement' } });
+    expect(validateSettingsForm(form({ gradeCumulativeBy: 'x' }), DEFAULT_SETTINGS)).toEqual({ ok: false, errors: { gradeCumulativeBy: { key: 'settings.error.invalid' } } });
   });
 
   test('numbers typed with a Japanese IME, with commas or a percent sign', () => {

@@ -1,5 +1,5 @@
 /**
- * Review settings: the cap, the plan period and the grade bands (SPEC section 3). This schema is
+ * Review settings: the cap, the plan period, the grade bands and what grades a 累計 KPI (SPEC section 3). This schema is
  * the one check of settings: the task pane's form and the command line's options go through it,
  * and settingsRule says what a failed check allows, as a catalogue entry.
  *
@@ -18,6 +18,10 @@ export const PLAN_YEARS = { min: 1950, max: 2200 } as const;
 function rule(key: MessageKey & `settings.error.${string}`): { message: string } {
   return { message: key };
 }
+
+/** the bases a 累計 KPI can be graded on before its target year */
+export const GRADE_CUMULATIVE_BY = ['pace', 'achievement'] as const;
+export type GradeCumulativeBy = (typeof GRADE_CUMULATIVE_BY)[number];
 
 const planYear = () => z.int().check(z.minimum(PLAN_YEARS.min), z.maximum(PLAN_YEARS.max));
 
@@ -41,6 +45,8 @@ export const settingsSchema = z
     covidTo: z._default(z.int(), 2022),
     /** an actual below this share of the baseline raises 要確認 */
     covidRatio: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.5),
+    /** what grades a 累計 KPI before its target year: 計画比 (pace) or 達成率 (achievement) */
+    gradeCumulativeBy: z._default(z.enum(GRADE_CUMULATIVE_BY), 'pace'),
   })
   .check(
     z.refine((s) => s.planStart <= s.planEnd, { ...rule('settings.error.planOrder'), path: ['planEnd'] }),

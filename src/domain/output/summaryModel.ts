@@ -11,7 +11,7 @@ import { eraLabel } from '../cells/fiscalYear';
 import { summarizeKpis, type GroupSummary, type KpiSummary } from '../rules/goalSummary';
 import { circledNumber, romanNumeral } from '../cells/ordinals';
 import { achievementScaleMax, fraction, gradeIconThresholds, PLEDGE_SCALE_MAX } from '../plan/outputPresentation';
-import type { Review } from '../review';
+import { skippedSheets, type Review } from '../review';
 import type { Lang } from '../../messages/lang';
 import { issueMessage } from '../../messages/issueText';
 import { translate, translator, type Translate } from '../../messages/translate';
@@ -111,8 +111,8 @@ interface SectionContext {
   /** top of the 達成率 scales (bars, axis), from the cap */
   scaleMax: number;
   link(file: string, kind: 'reviewed' | 'input', sheet: string, row: number, col: number): CellLink;
-  /** files with errors: their cells are linked in the input, not in a reviewed copy (none was written) */
-  erroredFiles: ReadonlySet<string>;
+  /** sheets left unwritten for their errors (`file|sheet`): their cells are linked in the input */
+  unwrittenSheets: ReadonlySet<string>;
 }
 
 type Section = Omit<SummaryTable, 'titleRow' | 'left'>;
@@ -289,31 +289,35 @@ function covidSection(c: SectionContext): Section {
         { v: k.baseline },
         { v: r.latest ? r.latest.value : null },
         { v: k.notes || null },
-        { v: t('summary.rowRef', { sheet: k.sheet, row: k.row + 1 }), link: c.link(file, c.erroredFiles.has(file) ? 'input' : 'reviewed', k.sheet, k.row, 0) },
+        { v: t('summary.rowRef', { sheet: k.sheet, row: k.row + 1 }), link: c.link(file, c.unwrittenSheets.has(`${file}|${k.sheet}`) ? 'input' : 'reviewed', k.sheet, k.row, 0) },
       ]),
     formats: ['@', null, null, null, NUM, NUM, null, null],
     emptyText: t('summary.none'),
   };
 }
 
-/** 7. the errors and warnings of validation, each cell linked to the input */
+/** 7. the sheets left unwritten for their errors, then the errors and warnings of validation, each cell linked to the input */
 function problemsSection(c: SectionContext): Section {
   const t = c.t;
+  const unwritten: SummaryCell[][] = c.review.files.flatMap((f) =>
+    skippedSheets(f).map((sheet) => [{ v: t('summary.severity.notWritten') }, { v: f.file }, { v: sheet }, { v: null }, { v: null }, { v: t('summary.sheetNotWritten') }]),
+  );
+  const problems: SummaryCell[][] = c.review.issues
+    .filter((i) => i.severity !== 'info')
+    .map((i) => [
+      { v: t(i.severity === 'error' ? 'summary.severity.error' : 'summary.severity.warning') },
+      { v: i.file ?? null },
+      { v: i.sheet },
+      i.cell ? { v: i.cell, link: c.link(i.file ?? '', 'input', i.sheet, i.row!, i.col!) } : { v: null },
+      { v: i.header ?? null },
+      // the place has its own columns: the message alone
+      { v: issueMessage(c.lang, i) },
+    ]);
   return {
     name: 'PR_Problems',
     title: t('summary.section.problems'),
     headers: [t('summary.col.severity'), t('summary.col.file'), t('summary.col.sheet'), t('summary.col.cell'), t('summary.col.header'), t('summary.col.message')],
-    rows: c.review.issues
-      .filter((i) => i.severity !== 'info')
-      .map((i) => [
-        { v: t(i.severity === 'error' ? 'summary.severity.error' : 'summary.severity.warning') },
-        { v: i.file ?? null },
-        { v: i.sheet },
-        i.cell ? { v: i.cell, link: c.link(i.file ?? '', 'input', i.sheet, i.row!, i.col!) } : { v: null },
-        { v: i.header ?? null },
-        // the place has its own columns: the message alone
-        { v: issueMessage(c.lang, i) },
-      ]),
+    rows: [...unwritten, ...problems],
     formats: ['@', null, null, null, null, null],
     emptyText: t('summary.noProblems'),
   };
@@ -330,7 +334,7 @@ export function buildSummaryModel(review: Review, opts: SummaryOptions = {}): Su
     t,
     scaleMax: achievementScaleMax(s),
     link: (file, kind, sheet, row, col) => ({ file: opts.linkFile ? opts.linkFile(file, kind) : undefined, sheet, cell: cellAddress(row, col) }),
-    erroredFiles: new Set(review.issues.filter((i) => i.severity === 'error').map((i) => i.file ?? '')),
+    unwrittenSheets: new Set(review.files.flatMap((f) => skippedSheets(f).map((sheet) => `${f.file}|${sheet}`))),
   };
 
   // sections top to bottom: each takes its title row, its table (at least one row) and two blank rows

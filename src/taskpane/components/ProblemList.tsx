@@ -211,7 +211,7 @@ export function SheetGroup({ group, Heading, open, openKinds, onToggle, onToggle
           onClick={onToggle}
         >
           <span className={styles.titleText}>
-            <span data-testid="problem-sheet-name">{group.sheet}</span>
+            <span data-testid="problem-sheet-name">{group.sheet || t('problems.workbook')}</span>
             <span className={styles.groupCounts}>{t('problems.groupCounts', { errors: formatCount(lang, group.errors), warnings: formatCount(lang, group.warnings) })}</span>
           </span>
         </Button>

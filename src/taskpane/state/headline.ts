@@ -39,7 +39,7 @@ function errorsBySheet(issues: readonly Issue[]): Map<string, number> {
 
 /** 建設課（エラー 3件）、市民課（パスワードで保護） */
 function sheetsWithReasons(items: readonly { sheet: string; reason: string }[], t: Translate): string {
-  return items.map((s) => t('result.sheetReason', { sheet: s.sheet, reason: s.reason })).join(t('list.separator'));
+  return items.map((s) => t('result.sheetReason', { sheet: s.sheet || t('problems.workbook'), reason: s.reason })).join(t('list.separator'));
 }
 
 /** the plan-period notice and what to do about it in the pane */

@@ -1,17 +1,19 @@
 /**
- * The settings panel's form: text fields (people type １２０ with a Japanese IME, or 1,000), checked
- * with the domain's zod settingsSchema. Field errors are message keys with parameters, so they
- * follow the language switch.
+ * The settings panel's form: text fields (people type １２０ with a Japanese IME, or 1,000) and the
+ * choice of what grades a 累計 KPI (計画比 or 達成率), checked with the domain's zod settingsSchema.
+ * Field errors are message keys with parameters, so they follow the language switch.
  */
 import type { core } from 'zod';
-import { settingsRule, settingsSchema, type Settings } from '../../domain/base/settings';
+import { settingsRule, settingsSchema, type GradeCumulativeBy, type Settings } from '../../domain/base/settings';
 import type { MessageKey } from '../../messages/ja';
 
-export type SettingsField = 'cap' | 'planStart' | 'planEnd' | 'gradeA' | 'gradeB' | 'gradeC';
+export type NumberField = 'cap' | 'planStart' | 'planEnd' | 'gradeA' | 'gradeB' | 'gradeC';
+export type SettingsField = NumberField | 'gradeCumulativeBy';
 /** 'grades' = the bands as a whole (A ≥ B ≥ C) */
 export type SettingsErrorField = SettingsField | 'grades';
 
-export const SETTINGS_FIELDS: readonly SettingsField[] = ['cap', 'planStart', 'planEnd', 'gradeA', 'gradeB', 'gradeC'];
+/** the fields typed as numbers */
+export const SETTINGS_FIELDS: readonly NumberField[] = ['cap', 'planStart', 'planEnd', 'gradeA', 'gradeB', 'gradeC'];
 
 export type SettingsForm = Record<SettingsField, string>;
 
@@ -32,6 +34,7 @@ export function settingsToForm(s: Settings): SettingsForm {
     gradeA: String(s.grades.A),
     gradeB: String(s.grades.B),
     gradeC: String(s.grades.C),
+    gradeCumulativeBy: s.gradeCumulativeBy,
   };
 }
 
@@ -49,7 +52,7 @@ export function parseNumberField(text: string): number | 'empty' | 'invalid' {
 
 function fieldOfPath(path: readonly PropertyKey[]): SettingsErrorField | undefined {
   const [a, b] = path;
-  if (a === 'cap' || a === 'planStart' || a === 'planEnd') return a;
+  if (a === 'cap' || a === 'planStart' || a === 'planEnd' || a === 'gradeCumulativeBy') return a;
   if (a === 'grades') {
     if (b === 'A') return 'gradeA';
     if (b === 'B') return 'gradeB';
@@ -73,7 +76,7 @@ export function fieldErrorOfIssue(issue: core.$ZodIssue): { field: SettingsError
  */
 export function validateSettingsForm(form: SettingsForm, base: Settings): SettingsFormResult {
   const errors: SettingsErrors = {};
-  const numbers = {} as Record<SettingsField, number>;
+  const numbers = {} as Record<NumberField, number>;
   for (const field of SETTINGS_FIELDS) {
     const v = parseNumberField(form[field]);
     if (v === 'empty') errors[field] = { key: 'settings.error.required' };
@@ -88,6 +91,7 @@ export function validateSettingsForm(form: SettingsForm, base: Settings): Settin
     planStart: numbers.planStart,
     planEnd: numbers.planEnd,
     grades: { A: numbers.gradeA, B: numbers.gradeB, C: numbers.gradeC },
+    gradeCumulativeBy: form.gradeCumulativeBy as GradeCumulativeBy,
   });
   if (parsed.success) return { ok: true, settings: parsed.data };
   for (const issue of parsed.error.issues) {
