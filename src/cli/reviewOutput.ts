@@ -91,6 +91,11 @@ export class ReviewOutput {
     this.progress.done('cli.progress.report', { file });
   }
 
+  /** a warning printed as it comes (reading the files): not with --quiet */
+  warning(line: string): void {
+    if (!this.quiet) this.io.err(line);
+  }
+
   /** Excel features a reviewed copy kept as they were */
   kept(file: string, features: readonly string[]): void {
     if (!this.quiet && features.length) this.io.out(translate(this.lang, 'cli.keptFeatures', { file, features: formatList(this.lang, features) }));

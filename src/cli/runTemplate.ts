@@ -10,12 +10,8 @@ import { translate } from '../messages/translate';
 import { templatePackage } from '../xlsx/template/templatePackage';
 import type { TemplateCliOptions } from './args';
 import type { Io } from './io';
+import { OutputError } from './outputPaths';
 import { EXIT_OK, EXIT_USAGE } from './runReview';
-
-function reasonOf(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  return code ?? (e instanceof Error ? e.message : String(e));
-}
 
 export async function runTemplate(opts: TemplateCliOptions, io: Io): Promise<number> {
   const { lang } = opts;
@@ -25,7 +21,7 @@ export async function runTemplate(opts: TemplateCliOptions, io: Io): Promise<num
   try {
     await fs.mkdir(path.dirname(target), { recursive: true });
   } catch (e) {
-    io.err(translate(lang, 'cli.error.cannotCreateOut', { dir: path.dirname(target), reason: reasonOf(e) }));
+    io.err(OutputError.from(path.dirname(target), e).text(lang));
     return EXIT_USAGE;
   }
   let handle: fs.FileHandle;
@@ -33,7 +29,7 @@ export async function runTemplate(opts: TemplateCliOptions, io: Io): Promise<num
     handle = await fs.open(target, 'wx'); // fails when the file exists: nothing is overwritten
   } catch (e) {
     const exists = (e as NodeJS.ErrnoException)?.code === 'EEXIST';
-    io.err(exists ? translate(lang, 'cli.error.templateExists', { file: opts.out }) : translate(lang, 'cli.error.cannotWrite', { file: opts.out, reason: reasonOf(e) }));
+    io.err(exists ? translate(lang, 'cli.error.templateExists', { file: opts.out }) : OutputError.from(target, e).text(lang));
     return EXIT_USAGE;
   }
   try {
@@ -42,7 +38,7 @@ export async function runTemplate(opts: TemplateCliOptions, io: Io): Promise<num
   } catch (e) {
     await handle.close().catch(() => undefined);
     await fs.rm(target, { force: true });
-    io.err(translate(lang, 'cli.error.cannotWrite', { file: opts.out, reason: reasonOf(e) }));
+    io.err(OutputError.from(target, e).text(lang));
     return EXIT_USAGE;
   }
   io.out(translate(lang, 'cli.template.wrote', { path: opts.out, sheet: model.sheetName }));

@@ -9,7 +9,8 @@ import { buildSummaryModel } from '../domain/output/summaryModel';
 import { freeSheetName } from '../domain/output/templates';
 import type { SummaryOutcome } from './gateway';
 import { isOwnSummary } from './ownSheets';
-import { readWorkbook, type SheetRead } from './readWorkbook';
+import type { Review } from '../domain/review';
+import { readWorkbook, type SheetRead, type WorkbookRead } from './readWorkbook';
 import { reviewBook, validateOutcome } from './reviewBook';
 import type { Session } from './session';
 import { summaryOps } from './writeSummary';
@@ -39,7 +40,23 @@ export async function buildSummary(session: Session, settings: Settings, lang: L
   session.progress('validate', 0.45);
   const result = reviewBook(book, settings);
   session.progress('summary', 0.55);
-  const model = buildSummaryModel(result, { lang, date: opts.date });
+  const written = await writeSummary(session, book, result, lang, opts);
+  return { ...validateOutcome(result.files[0], session.syncs, settings), ...written };
+}
+
+/**
+ * The summary of `result` into the workbook read as `book` (replacing our earlier one) in one
+ * sync, more only past the request budget. `linkFile` names the file of a cell outside this workbook.
+ */
+export async function writeSummary(
+  session: Session,
+  book: WorkbookRead,
+  result: Review,
+  lang: Lang,
+  opts: SummaryOptions & { linkFile?: (file: string) => string | undefined },
+): Promise<{ sheet: string; replaced: boolean }> {
+  const linkFile = opts.linkFile;
+  const model = buildSummaryModel(result, { lang, date: opts.date, ...(linkFile ? { linkFile: (file: string) => linkFile(file) } : {}) });
 
   const old = previousSummary(book.sheets, model.name);
   const others = book.sheets.filter((s) => s !== old);
@@ -50,5 +67,5 @@ export async function buildSummary(session: Session, settings: Settings, lang: L
 
   session.progress('summary', 0.6);
   await runOps(session, ops, { budget: opts.budget, protectedSheets: new Map(), onBatch: (d, n) => session.progress('summary', 0.6 + (0.4 * d) / n) });
-  return { ...validateOutcome(result.files[0], session.syncs, settings), sheet: name, replaced: !!old };
+  return { sheet: name, replaced: !!old };
 }

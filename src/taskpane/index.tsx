@@ -3,7 +3,6 @@
  * Office.onReady → <App> with the Office.js gateway inside a FluentProvider. Outside Excel (a
  * plain browser, another Office host, Office.js missing) a short notice is shown instead.
  */
-import './zodConfig'; // first: before any module builds or runs a zod schema
 import { FluentProvider, tokens } from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -11,7 +10,7 @@ import { App } from './components/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { StartupNotice } from './components/StartupNotice';
 import { preloadParts } from './components/lazyParts';
-import { lazyGateway } from './lazy';
+import { lazyGateway, lazyImporter } from './lazy';
 import { describeError } from './state/errors';
 import { currentPaneTheme, FLUENT_THEMES, watchPaneTheme } from './theme';
 
@@ -47,8 +46,9 @@ function start(root: Root, host: unknown): void {
   try {
     // The review engine and the parts not on the first screen are chunks of their own (./lazy.ts),
     // fetched in the background once the pane shows.
-    const gateway = lazyGateway(() => import(/* webpackChunkName: "engine" */ '../excel/officeGateway').then((m) => m.createOfficeGateway()));
-    show(root, <App gateway={gateway} />);
+    const gateway = lazyGateway(() => import(/* webpackChunkName: "engine" */ './engine').then((m) => m.createOfficeGateway()));
+    const importer = lazyImporter(() => import(/* webpackChunkName: "engine" */ './engine').then((m) => m.createOfficeImportGateway()));
+    show(root, <App gateway={gateway} importer={importer} />);
     gateway.preload();
     preloadParts();
   } catch (err) {

@@ -7,13 +7,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { run, tempDir, writeBook } from './cliHelpers';
+import { PROGRESS, run, tempDir, writeBook } from './cliHelpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SAMPLE = ['strategy-2nd-term.xlsx', 'pledges.xlsx'].map((f) => path.join(ROOT, 'seeds', f));
 const FIRST_TERM = path.join(ROOT, 'seeds', 'first-term.xlsx');
 const BIN = path.join(ROOT, 'bin', 'progress-review.js');
-const PROGRESS = /^\[\d+\.\d(秒| s)\] /;
 
 jest.setTimeout(120_000);
 

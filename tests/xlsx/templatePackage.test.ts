@@ -15,7 +15,7 @@ import { templateFor, type TemplateModel } from '../../src/domain/output/templat
 import { review } from '../../src/domain/review';
 import { translate } from '../../src/messages/translate';
 import { validatePackage } from '../../src/xlsx/patch';
-import { readSheets } from '../../src/xlsx/readSheets';
+import { readXlsx } from '../../src/xlsx/read';
 import { templatePackage, templatePackageParts } from '../../src/xlsx/template/templatePackage';
 import { ZipArchive } from '../../src/xlsx/zip/zipArchive';
 import { cellInfo, workbookFromSpec } from '../support/fakeExcel';
@@ -98,7 +98,7 @@ describe.each(CASES)('template package: $name', ({ kind, department }) => {
   });
 
   test('read back and reviewed: the sheet is recognised, the example row reviewed without errors', async () => {
-    const sheets = readSheets(await load(bytes));
+    const { sheets } = await readXlsx(bytes);
     const r = review([{ file: 'template.xlsx', sheets }], DEFAULT_SETTINGS);
     expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(r.files[0].sheets.map((s) => [s.sheet, s.kind])).toEqual([[model.sheetName, kind]]);

@@ -10,7 +10,9 @@ import { cellAddress, columnLetters, quoteSheetName, rangeAddress } from '../../
 import type { SummarySheetModel, SummaryTable } from '../../domain/output/summaryModel';
 import { CT, NS, REL } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
+import { Utf8Blocks } from '../xml/utf8Blocks';
 import { ZipArchive } from '../zip/zipArchive';
+import type { PartContent } from '../zip/deflateParts';
 import { chartXml, drawingXml } from './chartXml';
 import { SummaryStyles, type StyleKey } from './summaryStyles';
 
@@ -39,44 +41,80 @@ class SharedStrings {
     return i;
   }
 
-  xml(): string {
-    const items = this.list.map((t) => `<si><t${/^\s|\s$/.test(t) ? ' xml:space="preserve"' : ''}>${safeText(t)}</t></si>`);
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="${this.count}" uniqueCount="${this.list.length}">${items.join('')}</sst>`;
+  xml(): PartContent {
+    const out = new Utf8Blocks();
+    for (const t of this.list) out.text(`<si><t${/^\s|\s$/.test(t) ? ' xml:space="preserve"' : ''}>${safeText(t)}</t></si>`);
+    return [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="${this.count}" uniqueCount="${this.list.length}">`, ...out.done(), '</sst>'];
   }
 }
 
+/**
+ * The sheet's cells as XML, written top to bottom and left to right (the model's tables are
+ * stacked), straight into UTF-8 blocks: a cell is markup, a reference and a number (text goes
+ * to the shared strings), so writing 1.5 million of them makes no string per cell.
+ */
 class SheetWriter {
-  /** row XML so far (cells only), built by concatenation */
-  private readonly rows = new Map<number, string>();
+  private readonly out = new Utf8Blocks();
+  /** the row being written, and whether its <row> is open */
+  private row = -1;
+  private rowOpen = false;
+  private readonly letters: string[] = [];
   readonly links: Link[] = [];
   readonly strings = new SharedStrings();
   constructor(private readonly styles: SummaryStyles) {}
 
   set(row: number, col: number, value: string | number | null, style: StyleKey): void {
-    this.put(row, cellAddress(row, col), value, this.styles.id(style));
+    this.put(row, col, value, this.styles.id(style));
   }
 
-  /** cells of a row must be put left to right */
-  put(row: number, ref: string, value: string | number | null, s: number): void {
-    const sAttr = s ? ` s="${s}"` : '';
-    let cell: string;
-    if (value === null || (typeof value === 'number' && !Number.isFinite(value))) cell = `<c r="${ref}"${sAttr}/>`;
-    else if (typeof value === 'number') cell = `<c r="${ref}"${sAttr}><v>${value}</v></c>`;
-    else cell = `<c r="${ref}"${sAttr} t="s"><v>${this.strings.id(value)}</v></c>`;
-    this.rows.set(row, (this.rows.get(row) ?? '') + cell);
+  /** rows must be put top to bottom, the cells of a row left to right */
+  put(row: number, col: number, value: string | number | null, s: number): void {
+    if (row !== this.row) this.moveTo(row);
+    const out = this.out;
+    if (!this.rowOpen) {
+      out.ascii('<row r="');
+      out.uint(row + 1);
+      out.ascii('">');
+      this.rowOpen = true;
+    }
+    out.ascii('<c r="');
+    out.ascii((this.letters[col] ??= columnLetters(col)));
+    out.uint(row + 1);
+    if (s) {
+      out.ascii('" s="');
+      out.uint(s);
+    }
+    if (value === null || (typeof value === 'number' && !Number.isFinite(value))) out.ascii('"/>');
+    else if (typeof value === 'number') {
+      out.ascii('"><v>');
+      out.ascii(String(value));
+      out.ascii('</v></c>');
+    } else {
+      out.ascii('" t="s"><v>');
+      out.uint(this.strings.id(value));
+      out.ascii('</v></c>');
+    }
   }
 
-  sheetData(): string {
-    const out: string[] = ['<sheetData>'];
-    for (const r of [...this.rows.keys()].sort((a, b) => a - b)) out.push(`<row r="${r + 1}">${this.rows.get(r)!}</row>`);
-    out.push('</sheetData>');
-    return out.join('');
+  private moveTo(row: number): void {
+    if (row < this.row) throw new Error(`summary rows are written top to bottom (row ${row + 1} after ${this.row + 1})`);
+    this.endRow();
+    this.row = row;
+  }
+
+  private endRow(): void {
+    if (this.rowOpen) this.out.ascii('</row>');
+    this.rowOpen = false;
+  }
+
+  /** <sheetData> in blocks of bytes */
+  sheetData(): (string | Uint8Array)[] {
+    this.endRow();
+    return ['<sheetData>', ...this.out.done(), '</sheetData>'];
   }
 
   maxRow(): number {
-    let max = 0;
-    for (const r of this.rows.keys()) if (r > max) max = r;
-    return max;
+    return Math.max(0, this.row);
   }
 }
 
@@ -90,10 +128,19 @@ function tableXml(t: SummaryTable, id: number, top: number): string {
   );
 }
 
-export function summaryPackageParts(model: SummarySheetModel): Map<string, string> {
+
+/** The parts; a big part comes as pieces, encoded one after another. */
+export function summaryPackageParts(model: SummarySheetModel): Map<string, string | PartContent> {
   const styles = new SummaryStyles();
   const sheet = new SheetWriter(styles);
-  const normal = (fmt: string | null = null, bold = false, link = false): StyleKey => ({ fmt, bold, link, font: 'normal' });
+  // one key object per (format, bold, link): a 100,000-row summary asks for millions
+  const normalKeys = new Map<string | null, StyleKey[]>();
+  const normal = (fmt: string | null = null, bold = false, link = false): StyleKey => {
+    let keys = normalKeys.get(fmt);
+    if (!keys) normalKeys.set(fmt, (keys = []));
+    const slot = (bold ? 1 : 0) | (link ? 2 : 0);
+    return (keys[slot] ??= { fmt, bold, link, font: 'normal' });
+  };
   sheet.set(0, 0, model.title, { fmt: null, bold: true, link: false, font: 'title' });
   sheet.set(1, 0, model.subtitle, { fmt: null, bold: false, link: false, font: 'subtitle' });
 
@@ -115,11 +162,10 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
       const rowText = String(row + 1);
       r.forEach((c, j) => {
         const link = c.link && c.v !== null;
-        const ref = letters[j] + rowText;
-        sheet.put(row, ref, c.v, styles.id(normal(t.formats[j] ?? null, !!c.bold, !!link)));
+        sheet.put(row, t.left + j, c.v, styles.id(normal(t.formats[j] ?? null, !!c.bold, !!link)));
         if (link) {
           const location = `${quoteSheetName(c.link!.sheet)}!${c.link!.cell}`;
-          sheet.links.push({ ref, file: c.link!.file, location, display: String(c.v) });
+          sheet.links.push({ ref: letters[j] + rowText, file: c.link!.file, location, display: String(c.v) });
         }
       });
     });
@@ -141,38 +187,41 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
     }
   }
 
-  const rels: string[] = [];
+  // a sheet's relationships and hyperlinks can number a hundred thousand: written as bytes
+  const rels = new Utf8Blocks();
+  let relCount = 0;
   const relId = (type: string, target: string, external = false): string => {
-    const id = `rId${rels.length + 1}`;
-    rels.push(`<Relationship Id="${id}" Type="${type}" Target="${safeAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`);
+    const id = `rId${++relCount}`;
+    rels.text(`<Relationship Id="${id}" Type="${type}" Target="${safeAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`);
     return id;
   };
-  const hyperlinks = sheet.links.map((l) => {
+  const hyperlinks = new Utf8Blocks();
+  for (const l of sheet.links) {
     const rid = l.file ? ` r:id="${relId(REL.hyperlink, l.file, true)}"` : '';
-    return `<hyperlink ref="${l.ref}"${rid} location="${safeAttr(l.location)}" display="${safeAttr(l.display)}"/>`;
-  });
+    hyperlinks.text(`<hyperlink ref="${l.ref}"${rid} location="${safeAttr(l.location)}" display="${safeAttr(l.display)}"/>`);
+  }
   const drawingRid = model.chart ? relId(REL.drawing, '../drawings/drawing1.xml') : null;
   const tableRids = tables.map((_, i) => relId(REL.table, `../tables/table${i + 1}.xml`));
 
   const widths = model.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   const lastCol = Math.max(model.columnWidths.length - 1, ...model.tables.map((t) => t.left + t.headers.length - 1));
-  const sheetXml =
+  const sheetHead =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.relationships}">` +
     '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
     `<dimension ref="A1:${columnLetters(lastCol)}${sheet.maxRow() + 1}"/>` +
     `<sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="${model.freezeRows}" topLeftCell="${cellAddress(model.freezeRows, 0)}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${model.freezeRows + 1}" sqref="A${model.freezeRows + 1}"/></sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="18.75"/>' +
-    `<cols>${widths}</cols>` +
-    sheet.sheetData() +
+    `<cols>${widths}</cols>`;
+  const sheetTail =
     conditional.join('') +
-    (hyperlinks.length ? `<hyperlinks>${hyperlinks.join('')}</hyperlinks>` : '') +
     '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
     '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>' +
     (drawingRid ? `<drawing r:id="${drawingRid}"/>` : '') +
     (tableRids.length ? `<tableParts count="${tableRids.length}">${tableRids.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>` : '') +
     '</worksheet>';
+  const sheetXml = [sheetHead, ...sheet.sheetData(), ...(sheet.links.length ? ['<hyperlinks>', ...hyperlinks.done(), '</hyperlinks>'] : []), sheetTail];
 
-  const parts = new Map<string, string>();
+  const parts = new Map<string, string | PartContent>();
   const overrides = [
     `<Override PartName="/xl/workbook.xml" ContentType="${CT.workbook}"/>`,
     `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CT.worksheet}"/>`,
@@ -217,7 +266,7 @@ export function summaryPackageParts(model: SummarySheetModel): Map<string, strin
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRelationships}"><Relationship Id="rId1" Type="${REL.worksheet}" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL.styles}" Target="styles.xml"/><Relationship Id="rId3" Type="${REL.sharedStrings}" Target="sharedStrings.xml"/></Relationships>`,
   );
   parts.set('xl/worksheets/sheet1.xml', sheetXml);
-  if (rels.length) parts.set('xl/worksheets/_rels/sheet1.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRelationships}">${rels.join('')}</Relationships>`);
+  if (relCount) parts.set('xl/worksheets/_rels/sheet1.xml.rels', [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRelationships}">`, ...rels.done(), '</Relationships>']);
   tables.forEach((t, i) => parts.set(`xl/tables/table${i + 1}.xml`, t.xml));
   parts.set('xl/styles.xml', styles.xml());
   parts.set('xl/sharedStrings.xml', sheet.strings.xml());
@@ -230,5 +279,5 @@ export async function summaryPackage(model: SummarySheetModel): Promise<Uint8Arr
   // fixed dates keep the bytes the same for the same summary
   const date = new Date(2020, 0, 1);
   for (const [name, content] of summaryPackageParts(model)) zip.file(name, content, { date });
-  return zip.toBytes();
+  return zip.toBytesAsync();
 }
