@@ -5,16 +5,35 @@
  * event (OfficeThemeChanged) exists only on some hosts, so the theme is also read again when the
  * pane gets the focus back, and the forced-colours media query is watched. Every lookup is
  * guarded: an older host, another host or a plain browser simply gets the light theme.
+ * Fluent's dark and high-contrast themes are a chunk of their own (./darkThemes), fetched only
+ * when Office is dark or the colours are forced: most panes never need them.
  */
-import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import { webLightTheme, type Theme } from '@fluentui/react-components';
+import { once } from './lazy';
 
 export type PaneTheme = 'light' | 'dark' | 'highContrast';
 
-export const FLUENT_THEMES: Record<PaneTheme, Theme> = {
-  light: webLightTheme,
-  dark: webDarkTheme,
-  highContrast: teamsHighContrastTheme,
-};
+/** a pane theme with Fluent's theme for it */
+export interface LoadedTheme {
+  name: PaneTheme;
+  fluent: Theme;
+}
+
+export const LIGHT: LoadedTheme = { name: 'light', fluent: webLightTheme };
+
+const darkThemes = once(() => import(/* webpackChunkName: "themes" */ './darkThemes'));
+
+/** Fluent's theme for `name`; the light one if the chunk with the others cannot be fetched */
+export async function loadTheme(name: PaneTheme): Promise<LoadedTheme> {
+  if (name === 'light') return LIGHT;
+  try {
+    const m = await darkThemes();
+    return { name, fluent: m.DARK_THEMES[name] };
+  } catch (err) {
+    console.warn('Progress Review: the dark and high-contrast themes could not be loaded', err);
+    return LIGHT;
+  }
+}
 
 /** what the pane reads of Office.OfficeTheme */
 export interface OfficeThemeLike {

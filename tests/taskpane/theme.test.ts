@@ -1,6 +1,7 @@
 /** The pane's theme from what Office says (Office.context.officeTheme) and the system's forced colours. */
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { FLUENT_THEMES, paneTheme } from '../../src/taskpane/theme';
+import { DARK_THEMES } from '../../src/taskpane/darkThemes';
+import { loadTheme, paneTheme } from '../../src/taskpane/theme';
 
 describe('the pane follows Office’s theme', () => {
   test('isDarkTheme when the host gives it', () => {
@@ -26,7 +27,9 @@ describe('the pane follows Office’s theme', () => {
     expect(paneTheme(undefined, true)).toBe('highContrast');
   });
 
-  test('Fluent’s themes for each', () => {
-    expect(FLUENT_THEMES).toEqual({ light: webLightTheme, dark: webDarkTheme, highContrast: teamsHighContrastTheme });
+  // loading the chunk with the dark ones is tested in the browser (tests/e2e/themes.test.ts)
+  test('Fluent’s themes for each: light at once, dark and high contrast in a chunk of their own', async () => {
+    expect(await loadTheme('light')).toEqual({ name: 'light', fluent: webLightTheme });
+    expect(DARK_THEMES).toEqual({ dark: webDarkTheme, highContrast: teamsHighContrastTheme });
   });
 });
