@@ -236,7 +236,7 @@ export const en: Dictionary = {
   'app.crash.retry': 'Show it again',
 
   'lang.switch.label': '日本語',
-  'lang.switch.aria': 'Switch the display language to Japanese (日本語)',
+  'lang.switch.aria': 'Switch the display language to 日本語 (Japanese)',
 
   'actions.aria': 'Actions',
   'action.validate': 'Validate',

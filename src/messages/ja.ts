@@ -246,7 +246,7 @@ export const ja = {
   'app.crash.retry': 'もう一度表示する',
 
   'lang.switch.label': 'English',
-  'lang.switch.aria': '表示言語を英語（English）に切り替える',
+  'lang.switch.aria': '表示言語を English（英語）に切り替える',
 
   'actions.aria': '操作',
   'action.validate': '検証',

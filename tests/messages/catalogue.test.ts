@@ -59,6 +59,10 @@ describe('the catalogue (src/messages)', () => {
     expect(en['lang.switch.label']).toBe('日本語');
     expect(ja['lang.switch.aria']).toContain(ja['lang.switch.label']);
     expect(en['lang.switch.aria']).toContain(en['lang.switch.label']);
+    // the visible label is in the accessible name outside any brackets (WCAG 2.5.3, as axe-core checks it)
+    const outsideBrackets = (s: string) => s.replace(/[（(][^）)]*[）)]/g, '');
+    expect(outsideBrackets(ja['lang.switch.aria'])).toContain(ja['lang.switch.label']);
+    expect(outsideBrackets(en['lang.switch.aria'])).toContain(en['lang.switch.label']);
     expect(otherLang('ja')).toBe('en');
     expect(otherLang('en')).toBe('ja');
   });

@@ -76,7 +76,7 @@ const noop = () => undefined;
 describe('the pane', () => {
   test('Japanese by default: lang="ja", the four actions and the language switch', () => {
     const out = html(<App gateway={gateway} store={memoryStore()} />);
-    expect(out).toMatch(/<div[^>]*lang="ja"[^>]*data-testid="app"/);
+    expect(out).toMatch(/<main[^>]*lang="ja"[^>]*data-testid="app"/);
     for (const id of ['action-validate', 'action-compute', 'action-summary', 'action-template', 'lang-switch', 'result']) {
       expect(count(out, `data-testid="${id}"`)).toBe(1);
     }
@@ -90,7 +90,7 @@ describe('the pane', () => {
 
   test('English when chosen before', () => {
     const out = html(<App gateway={gateway} store={memoryStore({ [LANG_KEY]: 'en' })} />, 'en');
-    expect(out).toMatch(/<div[^>]*lang="en"[^>]*data-testid="app"/);
+    expect(out).toMatch(/<main[^>]*lang="en"[^>]*data-testid="app"/);
     expect(out).toContain('Validate');
     expect(out).toContain('Compute &amp; write'); // short enough for one line at 320 px
     expect(out).toContain('<span lang="ja">日本語</span>');

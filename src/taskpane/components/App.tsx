@@ -34,7 +34,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     overflowWrap: 'anywhere',
   },
-  blocked: { color: tokens.colorStatusDangerForeground1, fontSize: tokens.fontSizeBase200, margin: 0 },
+  blocked: { color: tokens.colorStatusDangerForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
   result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   selectError: { minWidth: 0 },
   selectErrorBody: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
@@ -177,7 +177,7 @@ export function App({ gateway, importer, store: givenStore }: AppProps) {
 
   return (
     <I18nProvider lang={lang}>
-      <div className={styles.root} lang={lang} data-testid="app">
+      <main className={styles.root} lang={lang} data-testid="app">
         <Header onLanguageChange={setLang} />
         <ActionBar disabled={actionsDisabled} describedBy={settingsInvalid || settingsState.failed ? blockedId : undefined} onAction={onAction} />
         {(settingsInvalid || settingsState.failed) && (
@@ -212,7 +212,7 @@ export function App({ gateway, importer, store: givenStore }: AppProps) {
             <TemplateDialog key={templateSession} open settings={settings} onSubmit={onSubmitTemplate} onCancel={() => setTemplateOpen(false)} />
           )}
         </Suspense>
-      </div>
+      </main>
     </I18nProvider>
   );
 }
