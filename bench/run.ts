@@ -11,6 +11,7 @@ import { benchCliLarge } from './cliLarge';
 import { benchConsolidate } from './consolidate';
 import { benchDeclaredRanges } from './declaredRanges';
 import { benchStages } from './stages';
+import { benchBundle } from './bundle';
 
 async function stagesLine(rows: number): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pr-stages-'));
@@ -22,7 +23,6 @@ async function stagesLine(rows: number): Promise<Record<string, unknown>> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-import { benchBundle } from './bundle';
 
 async function run(): Promise<void> {
   console.log(JSON.stringify(benchEngine()));
