@@ -41,7 +41,7 @@ export async function buildSummary(session: Session, settings: Settings, lang: L
   const result = reviewBook(book, settings);
   session.progress('summary', 0.55);
   const written = await writeSummary(session, book, result, lang, opts);
-  return { ...validateOutcome(result.files[0], session.syncs), ...written };
+  return { ...validateOutcome(result.files[0], session.syncs, settings), ...written };
 }
 
 /**

@@ -84,7 +84,7 @@ export async function computeAndWrite(session: Session, settings: Settings, opts
   session.progress('write', 1);
 
   return {
-    ...validateOutcome(fr, session.syncs),
+    ...validateOutcome(fr, session.syncs, settings),
     written: plans.map((p) => ({ sheet: p.sheet, ...writtenRange(p) })),
     skipped: skipped.map((s) => s.sheet),
     skippedDetails: skipped,

@@ -5,6 +5,7 @@
 import type { Issue } from '../domain/base/issues';
 import type { Lang } from '../messages/lang';
 import type { Settings } from '../domain/base/settings';
+import type { PlanNotice } from '../domain/output/planNotices';
 
 export type ActionStep = 'read' | 'validate' | 'compute' | 'write' | 'summary' | 'template' | 'select';
 
@@ -24,6 +25,8 @@ export interface ValidateOutcome {
   otherSheets: string[];
   kpiCount: number;
   activityCount: number;
+  /** the workbook's KPIs seem to follow another plan period than the settings' (domain/output/planNotices) */
+  planNotice?: PlanNotice;
   /** context.sync() calls the action made */
   syncs: number;
 }

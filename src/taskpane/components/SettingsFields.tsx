@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   field: { minWidth: 0 },
   input: { width: '100%', minWidth: 0 },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  groupError: { color: tokens.colorStatusDangerForeground1, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  groupError: { color: tokens.colorStatusDangerForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   footer: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
