@@ -27,6 +27,9 @@ const OPTIONS = {
   json: { type: 'string' },
   cap: { type: 'string' },
   plan: { type: 'string' },
+  'plan-name': { type: 'string' },
+  'as-of': { type: 'string' },
+  decimals: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -75,10 +78,16 @@ function languageOf(argv: readonly string[]): Lang | { bad: string } {
   return isLang(lang) ? lang : { bad: String(lang) };
 }
 
-/** --cap and --plan through the settings schema; the first failure names its option */
+/** the settings each option sets, for the line that names a refused one */
+const OPTION_OF_SETTING: Record<string, OptionName> = { cap: 'cap', planName: 'plan-name', asOf: 'as-of', percentDecimals: 'decimals' };
+
+/** --cap, --plan, --plan-name, --as-of and --decimals through the settings schema; the first failure names its option */
 function settingsOf(values: Values, lang: Lang): Settings {
   const input: Record<string, unknown> = {};
   if (typeof values.cap === 'string') input.cap = numberOrText(values.cap);
+  if (typeof values['plan-name'] === 'string') input.planName = values['plan-name'];
+  if (typeof values['as-of'] === 'string') input.asOf = values['as-of'];
+  if (typeof values.decimals === 'string') input.percentDecimals = numberOrText(values.decimals);
   const planText = typeof values.plan === 'string' ? values.plan : undefined;
   const badPlan = () => new UsageError(translate(lang, 'cli.error.badPlan', { option: '--plan', value: planText ?? '', min: PLAN_YEARS.min, max: PLAN_YEARS.max }));
   if (planText !== undefined) {
@@ -89,9 +98,10 @@ function settingsOf(values: Values, lang: Lang): Settings {
   const parsed = settingsSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  if (issue.path[0] === 'cap') {
+  const option = OPTION_OF_SETTING[String(issue.path[0])];
+  if (option) {
     const { key, params } = settingsRule(issue);
-    throw new UsageError(translate(lang, 'cli.error.badValue', { option: '--cap', value: String(values.cap), allowed: { key, params } }));
+    throw new UsageError(translate(lang, 'cli.error.badValue', { option: `--${option}`, value: String(values[option]), allowed: { key, params } }));
   }
   throw badPlan();
 }

@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { buildReport } from '../domain/output/report';
 import { review, type WorkbookInput } from '../domain/review';
-import { buildSummaryModel } from '../domain/output/summaryModel';
+import { buildSummaryBook } from '../domain/output/summary/build';
 import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
 import { writeFileAtomic } from './atomicWrite';
@@ -67,6 +67,11 @@ function shown(p: string): string {
 /** error: dept.xlsx › 政策推進課!B2（基準値）: 「約50」は… (SPEC: file › sheet!cell: message) */
 function problemLine(i: Issue, lang: Lang): string {
   return translate(lang, i.severity === 'error' ? 'cli.issue.error' : 'cli.issue.warning', { file: i.file ?? '', line: issueLine(lang, i) });
+}
+
+/** the local calendar day, YYYY-MM-DD (the summary's date is the day it is made where it is made) */
+function localDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** A patch error in the chosen language (the patch writer gives both). */
@@ -144,14 +149,17 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     if (kept.length) io.out(translate(lang, 'cli.keptFeatures', { file: l.name, features: formatList(lang, kept) }));
   }
 
+  // links go to the reviewed copy where one was written, else to the input; relative, so the folder can move
   const byName = new Map(loaded.map((l) => [l.name, l]));
-  const model = buildSummaryModel(result, {
+  const copied = new Set(written.map((w) => path.basename(w)));
+  const model = buildSummaryBook(result, {
     lang,
-    date: new Date().toISOString().slice(0, 10),
-    linkFile: (file, kind) => {
+    date: localDate(new Date()),
+    notWritten,
+    linkFile: (file) => {
       const l = byName.get(file);
       if (!l) return file;
-      return kind === 'reviewed' ? l.name : path.relative(outDir, l.abs).split(path.sep).join('/');
+      return copied.has(l.name) ? l.name : path.relative(outDir, l.abs).split(path.sep).join('/');
     },
   });
   const summaryBytes = await summaryPackage(model);

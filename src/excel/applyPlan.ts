@@ -2,7 +2,8 @@
  * A sheet's WritePlan as write operations: every RangeWrite is one 2-D assignment of values
  * and number formats (split by rows only when the request budget requires it), header
  * cells bold on the output header fill, data cells on the output data fill, widths of created
- * columns, and the conditional formats of the output columns (ours cleared, the plan's added).
+ * columns, the conditional formats of the output columns (ours cleared, the plan's added), and
+ * the plan's page setup where the sheet has none of its own.
  */
 import { rangeAddress } from '../domain/base/address';
 import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL, type RangeWrite, type SheetPlan } from '../domain/plan/plan';
@@ -38,9 +39,31 @@ function writeOp(sheet: string, w: RangeWrite): WriteOp {
   });
 }
 
-export function sheetPlanOps(plan: SheetPlan): WriteOp[] {
+/** A4 landscape, one page wide, the header rows on every page (for a sheet with no page layout of its own) */
+function pageSetupOp(plan: SheetPlan): WriteOp {
+  const p = plan.pageSetup;
+  return {
+    sheet: plan.sheet,
+    bytes: 5 * ACTION_OVERHEAD,
+    apply(session) {
+      const layout = session.sheet(plan.sheet).pageLayout;
+      layout.paperSize = p.paper;
+      layout.orientation = 'Landscape';
+      layout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+      layout.setPrintTitleRows(`$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);
+    },
+  };
+}
+
+export interface SheetPlanOptions {
+  /** the sheet has no page layout of its own: give it the plan's */
+  pageSetup: boolean;
+}
+
+export function sheetPlanOps(plan: SheetPlan, options: SheetPlanOptions = { pageSetup: false }): WriteOp[] {
   const sheet = plan.sheet;
   const ops: WriteOp[] = [];
+  if (options.pageSetup) ops.push(pageSetupOp(plan));
   for (const w of plan.writes) ops.push(writeOp(sheet, w));
   const created = plan.columns.filter((c) => c.created);
   if (created.length) {

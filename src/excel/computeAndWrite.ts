@@ -31,7 +31,8 @@ function opsFor(book: WorkbookRead, result: Review, plans: readonly SheetPlan[],
   const written: Review = { ...result, files: [{ ...fr, plan: { sheets: [...plans] } }] };
   const existing = book.sheets.find((s) => s.name === LOG_SHEET);
   const append = planLogAppend(existing?.raw, written, 0, { time: opts.time, runner: 'task pane', file: book.name });
-  const ops = plans.flatMap((p) => sheetPlanOps(p));
+  const ownLayout = new Set(book.sheets.filter((s) => s.ownPageSetup).map((s) => s.name));
+  const ops = plans.flatMap((p) => sheetPlanOps(p, { pageSetup: !ownLayout.has(p.sheet) }));
   return withLog ? [...ops, ...logOps(append, !!existing && existing.raw.values.length === 0)] : ops;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Reads the workbook for a review in two syncs: (1) the workbook name and the sheet names,
  * (2) for every sheet at once: the used range (values only) with its number formats and
- * position, the merged areas, the protection state and our custom property. Only when Excel
+ * position, the merged areas, the protection state, our custom property and the page layout. Only when Excel
  * refuses the response as too large (Excel on the web: 5 MB) are the cells read again in row
  * slices, a few syncs more.
  */
@@ -22,6 +22,8 @@ export interface SheetRead {
   marker: string | null;
   /** names of the sheet's tables (loaded on request) */
   tables: string[];
+  /** the sheet's author set its page layout (then a review leaves it alone) */
+  ownPageSetup: boolean;
 }
 
 export interface WorkbookRead {
@@ -45,6 +47,9 @@ interface Queued {
   protection: Excel.WorksheetProtection;
   marker: Excel.WorksheetCustomProperty;
   tables: Excel.TableCollection | null;
+  layout: Excel.PageLayout;
+  printTitles: Excel.Range;
+  printArea: Excel.RangeAreas;
 }
 
 /** cells: the used range with its values and number formats; otherwise only its shape */
@@ -63,7 +68,26 @@ function queueSheet(ws: Excel.Worksheet, cells: boolean, tables: boolean): Queue
     tableList = ws.tables;
     tableList.load('items/name');
   }
-  return { used, merged, protection, marker, tables: tableList };
+  // the page layout, to tell a sheet whose author set it (ExcelApi 1.9)
+  const layout = ws.pageLayout;
+  layout.load('orientation,paperSize,zoom');
+  const printTitles = layout.getPrintTitleRowsOrNullObject();
+  printTitles.load('address');
+  const printArea = layout.getPrintAreaOrNullObject();
+  printArea.load('address');
+  return { used, merged, protection, marker, tables: tableList, layout, printTitles, printArea };
+}
+
+/**
+ * The author set the page layout: landscape, a zoom or fit other than 100%, print titles, a print
+ * area, or a paper other than the two Excel starts with (A4 in Japan, Letter elsewhere).
+ */
+export function setsOwnPageLayout(q: Pick<Queued, 'layout' | 'printTitles' | 'printArea'>): boolean {
+  const zoom = q.layout.zoom ?? {};
+  if (q.layout.orientation === 'Landscape') return true;
+  if ((zoom.scale !== undefined && zoom.scale !== null && zoom.scale !== 100) || zoom.horizontalFitToPages || zoom.verticalFitToPages) return true;
+  if (q.layout.paperSize !== 'A4' && q.layout.paperSize !== 'Letter') return true;
+  return !q.printTitles.isNullObject || !q.printArea.isNullObject;
 }
 
 export function toRawValues(values: readonly (readonly unknown[])[]): RawValue[][] {
@@ -113,6 +137,7 @@ function sheetRead(ws: Excel.Worksheet, position: number, q: Queued, cells: { to
     protectionOptions: q.protection.options,
     marker: q.marker.isNullObject ? null : String(q.marker.value),
     tables: q.tables ? q.tables.items.map((t) => t.name) : [],
+    ownPageSetup: setsOwnPageLayout(q),
   };
 }
 
@@ -132,7 +157,7 @@ export async function readWorkbook(session: Session, opts: ReadOptions): Promise
   const name = workbook.name;
   try {
     const queued = items.map((ws) => queueSheet(ws, true, !!opts.tables));
-    await session.sync(items.length * 6 * ACTION_OVERHEAD);
+    await session.sync(items.length * 9 * ACTION_OVERHEAD);
     session.progress('read', 0.4);
     return {
       name,

@@ -2,6 +2,7 @@
 import type { Issue } from '../base/issues';
 import type { RawSheet } from '../base/raw';
 import { mergesOverOutputs, placeOutputColumns, type OutputSpec } from './outputColumns';
+import { departmentPageSetup } from './pageSetup';
 import { dataWrites, headerWrites, type ConditionalFormatPlan, type PlannedColumn, type PlanValue, type SheetPlan } from './plan';
 
 export interface PlannedHeader<K extends string> {
@@ -43,6 +44,7 @@ export function planSheet<K extends string>(
       columns: placed.columns,
       writes: [...headerWrites(placed.columns, header.row), ...dataWrites(placed.columns, data.rows, data.values)],
       conditionalFormats: conditionalFormats(placed.columns),
+      pageSetup: departmentPageSetup(header.row, header.firstDataRow),
     },
   };
 }

@@ -36,10 +36,12 @@ export function headline(result: ActionResult, t: Translate): Headline {
       return {
         // the sheet was built, but it lists validation errors the reviewer must see
         intent: result.outcome.issues.some((i) => i.severity === 'error') ? 'warning' : 'success',
-        title: t('result.summary.title', { sheet: result.outcome.sheet }),
+        title: t('result.summary.title', { sheet: result.outcome.sheet, count: result.outcome.sheets.length }),
         lines: [
           t(result.outcome.replaced ? 'result.summary.replaced' : 'result.summary.added'),
+          ...(result.outcome.complete ? [] : [t('result.summary.incomplete')]),
           t('result.summary.language', { language: t(result.lang === 'ja' ? 'language.ja' : 'language.en') }),
+          t('result.summary.sparklines'),
         ],
       };
     case 'template':

@@ -7,11 +7,15 @@ import type { core } from 'zod';
 import { settingsRule, settingsSchema, type Settings } from '../../domain/base/settings';
 import type { MessageKey } from '../../messages/ja';
 
-export type SettingsField = 'cap' | 'planStart' | 'planEnd' | 'gradeA' | 'gradeB' | 'gradeC';
+export type NumberField = 'cap' | 'planStart' | 'planEnd' | 'gradeA' | 'gradeB' | 'gradeC' | 'percentDecimals';
+/** the summary's words: free text, blank allowed */
+export type TextField = 'planName' | 'asOf';
+export type SettingsField = NumberField | TextField;
 /** 'grades' = the bands as a whole (A ≥ B ≥ C) */
 export type SettingsErrorField = SettingsField | 'grades';
 
-export const SETTINGS_FIELDS: readonly SettingsField[] = ['cap', 'planStart', 'planEnd', 'gradeA', 'gradeB', 'gradeC'];
+export const SETTINGS_FIELDS: readonly NumberField[] = ['cap', 'planStart', 'planEnd', 'gradeA', 'gradeB', 'gradeC', 'percentDecimals'];
+export const TEXT_FIELDS: readonly TextField[] = ['planName', 'asOf'];
 
 export type SettingsForm = Record<SettingsField, string>;
 
@@ -32,6 +36,9 @@ export function settingsToForm(s: Settings): SettingsForm {
     gradeA: String(s.grades.A),
     gradeB: String(s.grades.B),
     gradeC: String(s.grades.C),
+    percentDecimals: String(s.percentDecimals),
+    planName: s.planName,
+    asOf: s.asOf,
   };
 }
 
@@ -49,7 +56,7 @@ export function parseNumberField(text: string): number | 'empty' | 'invalid' {
 
 function fieldOfPath(path: readonly PropertyKey[]): SettingsErrorField | undefined {
   const [a, b] = path;
-  if (a === 'cap' || a === 'planStart' || a === 'planEnd') return a;
+  if (a === 'cap' || a === 'planStart' || a === 'planEnd' || a === 'percentDecimals' || a === 'planName' || a === 'asOf') return a;
   if (a === 'grades') {
     if (b === 'A') return 'gradeA';
     if (b === 'B') return 'gradeB';
@@ -69,11 +76,11 @@ export function fieldErrorOfIssue(issue: core.$ZodIssue): { field: SettingsError
 
 /**
  * Check the form. `base` supplies the settings the panel does not show (the COVID period and
- * ratio), so saving the form never resets them.
+ * ratio), so saving the form never resets them. The plan name and as-of label may be blank.
  */
 export function validateSettingsForm(form: SettingsForm, base: Settings): SettingsFormResult {
   const errors: SettingsErrors = {};
-  const numbers = {} as Record<SettingsField, number>;
+  const numbers = {} as Record<NumberField, number>;
   for (const field of SETTINGS_FIELDS) {
     const v = parseNumberField(form[field]);
     if (v === 'empty') errors[field] = { key: 'settings.error.required' };
@@ -88,6 +95,9 @@ export function validateSettingsForm(form: SettingsForm, base: Settings): Settin
     planStart: numbers.planStart,
     planEnd: numbers.planEnd,
     grades: { A: numbers.gradeA, B: numbers.gradeB, C: numbers.gradeC },
+    percentDecimals: numbers.percentDecimals,
+    planName: form.planName.trim(),
+    asOf: form.asOf.trim(),
   });
   if (parsed.success) return { ok: true, settings: parsed.data };
   for (const issue of parsed.error.issues) {

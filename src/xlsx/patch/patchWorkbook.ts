@@ -3,7 +3,8 @@
  * exceljs (which drops charts, drawings, pivot tables, VBA, slicers …). Only these parts
  * change:
  *   - the worksheet parts of the planned sheets (output cells, created columns' widths,
- *     <dimension>, our conditional formats),
+ *     <dimension>, our conditional formats, the page setup of a sheet that has none),
+ *   - workbook.xml: the print titles of such a sheet,
  *   - xl/styles.xml (formats appended; existing indices unchanged),
  *   - for the audit log: a new hidden worksheet part + workbook.xml <sheet> + workbook
  *     relationships + [Content_Types].xml, or one more row in the existing log sheet,
@@ -26,6 +27,7 @@ import { attr, childElements, findTag, readStartTag, startTag, withAttr } from '
 import { ZipArchive } from '../zip/zipArchive';
 import { CellStyles, type StyleRequest } from './cellStyles';
 import { PatchError, PatchRefusedError } from './patchError';
+import { addPrintTitles, hasPrintNames } from './printTitles';
 import { patchSheetXml } from './worksheet/patchWorksheet';
 import type { CellWrite, SheetEdits } from './worksheet/sheetEdits';
 
@@ -74,6 +76,7 @@ export function sheetEditsFromPlan(sp: SheetPlan): SheetEdits {
     rows,
     widths: sp.columns.filter((c) => c.created).map((c) => ({ col: c.col, width: c.width })),
     conditional: { ownCols: new Set(sp.columns.map((c) => c.col)), top: sp.firstDataRow, rules: sp.conditionalFormats },
+    pageSetup: sp.pageSetup,
   };
 }
 
@@ -183,9 +186,13 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
     try {
       const part = worksheetPart(sp.sheet);
       const xml = sheetXml.get(part) ?? zip.files[part].text();
-      const res = patchSheetXml(xml, sheetEditsFromPlan(sp), styles);
+      const edits = sheetEditsFromPlan(sp);
+      const index = wb.sheets.findIndex((s) => s.name === sp.sheet);
+      if (hasPrintNames(wbXml, wb.prefix, index)) delete edits.pageSetup;
+      const res = patchSheetXml(xml, edits, styles);
       overwroteFormula ||= res.overwroteFormula;
       sheetXml.set(part, res.xml);
+      if (res.pageSetupApplied) wbXml = addPrintTitles(wbXml, wb.prefix, index, sp.sheet, sp.pageSetup.titleRows);
     } catch (e) {
       if (e instanceof PatchError) problems.push(e);
       else throw new PatchError('xml', 'patch.sheet.uneditable', { detail: (e as Error).message }, { sheet: sp.sheet });

@@ -1,6 +1,7 @@
 /**
  * Edits one worksheet part in place: the cells of the output columns in the planned rows,
- * the widths of created columns, <dimension>, and our <conditionalFormatting> blocks.
+ * the widths of created columns, <dimension>, our <conditionalFormatting> blocks, and the page
+ * setup of a sheet that has none of its own (./pageSetup).
  * Everything else in the part is copied as slices of the original string.
  *
  * The sheet can be tens of MB. Three steps, each over its own stretch of the part, then one
@@ -12,6 +13,7 @@ import { declaredNamespace, findTag, prefixOf, readStartTag, rootElement } from 
 import type { CellStyles } from '../cellStyles';
 import { CellWriter } from './cells';
 import { conditionalFormatSplices } from './sheetTail';
+import { pageSetupSplices } from './pageSetup';
 import { checkFormulas } from './formulas';
 import { SheetHead } from './sheetHead';
 import { patchSheetData, type SheetDataSpan } from './sheetData';
@@ -21,6 +23,8 @@ export interface SheetPatchResult {
   xml: string;
   /** an overwritten cell held a formula (calcChain must not list it any more) */
   overwroteFormula: boolean;
+  /** the plan's page setup was given (the sheet had none of its own): it needs its print titles */
+  pageSetupApplied: boolean;
 }
 
 export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles): SheetPatchResult {
@@ -35,6 +39,12 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
   checkFormulas(xml, p, span.tag.end, span.close, edits, data.overwritten);
   const headSplices = head.splices(edits);
   const tailSplices = edits.conditional ? conditionalFormatSplices(xml, p, span.end, edits.conditional, styles) : [];
+  const page = edits.pageSetup ? pageSetupSplices(xml, p, root, span.tag.start, span.end, edits.pageSetup) : null;
+  if (page) {
+    // <sheetPr> is inserted ahead of an edit of <dimension> at the same offset
+    headSplices.unshift(...page.head);
+    tailSplices.push(...page.tail);
+  }
 
   const out: string[] = [];
   let at = spliceInto(out, xml, 0, headSplices.sort((a, b) => a.at - b.at));
@@ -43,7 +53,7 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
   out.push(xml.slice(data.copiedTo, span.end));
   at = spliceInto(out, xml, span.end, tailSplices.sort((a, b) => a.at - b.at || a.end - b.end));
   out.push(xml.slice(at));
-  return { xml: out.join(''), overwroteFormula: data.overwritten.length > 0 };
+  return { xml: out.join(''), overwroteFormula: data.overwritten.length > 0, pageSetupApplied: page !== null };
 }
 
 /** <sheetData> of the part: present, closed, and free of comments and CDATA. */

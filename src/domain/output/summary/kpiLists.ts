@@ -1,0 +1,226 @@
+/**
+ * The row lists of the plan: 数値目標 in the form of seed 001 (one column per fiscal year of
+ * actuals, the trend beside them), every KPI the same way, and the figures per 施策. Rows are
+ * in goal order, and a goal's rows form a group the page breaks keep together.
+ */
+import { eraLabel } from '../../cells/fiscalYear';
+import { circledNumber } from '../../cells/ordinals';
+import type { GroupSummary } from '../../rules/goalSummary';
+import { gradeIconThresholds } from '../../plan/outputPresentation';
+import type { ReviewedKpi } from '../../review';
+import { COUNT, covidLabel, fraction, goalLabel, measureLabel, NUM, type SectionContext } from './context';
+import { groupStarts, type DraftSheet, type DraftTable } from './draft';
+import { trendText } from './trend';
+import type { ColumnSpec, SummaryCell } from './types';
+
+/** goal, then measure; the sheet order within (a stable sort) */
+function inPlanOrder(rows: readonly ReviewedKpi[]): ReviewedKpi[] {
+  const key = (x: number | null) => (x === null ? Number.MAX_SAFE_INTEGER : x);
+  return [...rows].sort((a, b) => key(a.row.goal) - key(b.row.goal) || key(a.row.measure) - key(b.row.measure));
+}
+
+/** every fiscal year with an actual in these rows, ascending */
+function actualYears(rows: readonly ReviewedKpi[]): number[] {
+  const years = new Set<number>();
+  for (const k of rows) for (const a of k.row.actuals) years.add(a.year);
+  return [...years].sort((a, b) => a - b);
+}
+
+function yearText(c: SectionContext, year: number | null): string | null {
+  if (year === null) return null;
+  return c.t('summary.fiscalYear', { year: c.lang === 'ja' ? eraLabel(year) : year });
+}
+
+interface ListColumns {
+  columns: ColumnSpec[];
+  cells(k: ReviewedKpi): SummaryCell[];
+  /** index of the 達成率 column */
+  achievement: number;
+}
+
+/** the year most rows have (the later one on a tie), or null when no row has one */
+function commonYear(rows: readonly ReviewedKpi[], pick: (k: ReviewedKpi) => number | null): number | null {
+  const counts = new Map<number, number>();
+  for (const k of rows) {
+    const y = pick(k);
+    if (y !== null) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let best: number | null = null;
+  for (const [y, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y > best)) best = y;
+  return best;
+}
+
+type ListColumn = { spec: ColumnSpec; cell: (k: ReviewedKpi) => SummaryCell };
+
+/**
+ * The columns of a list of rows: `lead` columns first, then 単位, the baseline, one column per
+ * fiscal year, the target, the computed values, the trend, and `tail`. The years of baseline and
+ * target are in their headers, as 001 writes H26基準 and H31目標 (the year most rows have); a row
+ * with another year shows it after its value, through the cell's number format.
+ */
+function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: ListColumn[], tail: ListColumn[]): ListColumns {
+  const t = c.t;
+  const years = actualYears(rows);
+  const anyRevision = rows.some((k) => c.figures.facts.get(k)!.revision);
+  const anyExcluded = rows.some((k) => c.figures.facts.get(k)!.excluded);
+  const baseYear = commonYear(rows, (k) => k.row.baselineYear);
+  const targetYear = commonYear(rows, (k) => k.row.targetYear);
+  /** the value, with its own year after it when that is not the header's */
+  const valueOf = (v: number | null, year: number | null, common: number | null): SummaryCell =>
+    v === null || year === null || year === common ? { v } : { v, format: `${NUM}" (${yearText(c, year)})"` };
+  const code = (header: string): ColumnSpec => ({ header, format: '@', kind: 'code' });
+  const num = (header: string): ColumnSpec => ({ header, format: NUM, kind: 'number' });
+  const pct = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
+  const ofYear = (key: 'summary.col.baselineOf' | 'summary.col.targetOf', y: number) => t(key, { year: yearText(c, y)! });
+  const cols: ListColumn[] = [
+    ...lead,
+    { spec: { header: t('summary.col.unit'), format: '@', kind: 'text', maxWidth: 10 }, cell: (k) => ({ v: k.row.unit || null }) },
+  ];
+  const baselineCol = cols.length;
+  cols.push({ spec: num(baseYear === null ? t('summary.col.baseline') : ofYear('summary.col.baselineOf', baseYear)), cell: (k) => valueOf(k.row.baseline, k.row.baselineYear, baseYear) });
+  years.forEach((y) => {
+    cols.push({ spec: num(t('summary.col.yearActual', { year: c.lang === 'ja' ? eraLabel(y) : y })), cell: (k) => ({ v: k.row.actuals.find((a) => a.year === y)?.value ?? null }) });
+  });
+  cols.push({ spec: num(targetYear === null ? t('summary.col.target') : ofYear('summary.col.targetOf', targetYear)), cell: (k) => valueOf(k.row.target, k.row.targetYear, targetYear) });
+  const achievement = cols.length;
+  cols.push(
+    { spec: pct(t('summary.col.achievement')), cell: (k) => ({ v: fraction(k.result.achievement) }) },
+    { spec: pct(t('summary.col.progress')), cell: (k) => ({ v: fraction(k.result.progress) }) },
+    { spec: pct(t('summary.col.pace')), cell: (k) => ({ v: fraction(k.result.pace) }) },
+    { spec: code(t('summary.col.grade')), cell: (k) => ({ v: k.result.grade }) },
+    { spec: code(t('summary.col.covid')), cell: (k) => ({ v: covidLabel(c, k.result.covid) }) },
+    {
+      spec: { header: t('summary.col.trend'), format: null, kind: 'code', sparkline: { from: baselineCol, to: baselineCol + years.length } },
+      cell: (k) => ({ v: trendText([k.row.baseline, ...years.map((y) => k.row.actuals.find((a) => a.year === y)?.value ?? null)]) }),
+    },
+  );
+  if (anyRevision) {
+    const rev = (k: ReviewedKpi) => c.figures.facts.get(k)!.revision;
+    cols.push(
+      { spec: code(t('summary.col.revision')), cell: (k) => ({ v: rev(k)?.kind ?? null }) },
+      { spec: num(t('summary.col.originalTarget')), cell: (k) => ({ v: rev(k)?.originalTarget ?? null }) },
+      { spec: pct(t('summary.col.originalAchievement')), cell: (k) => ({ v: fraction(rev(k)?.originalAchievement ?? null) }) },
+    );
+  }
+  if (anyExcluded) cols.push({ spec: code(t('summary.col.excluded')), cell: (k) => ({ v: c.figures.facts.get(k)!.excluded ? t('summary.excludedMark') : null }) });
+  cols.push(...tail);
+  return { columns: cols.map((x) => x.spec), cells: (k) => cols.map((x) => x.cell(k)), achievement };
+}
+
+function location(c: SectionContext) {
+  return { spec: { header: c.t('summary.col.location'), format: '@', kind: 'text', maxWidth: 18 } as ColumnSpec, cell: (k: ReviewedKpi) => ({ v: c.t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 }) }) };
+}
+
+/** the goal's number alone: the rows are grouped by goal, the label would repeat on every row */
+function goalColumn(c: SectionContext): ListColumn {
+  return { spec: { header: c.t('summary.col.goal'), format: '@', kind: 'code' }, cell: (k) => ({ v: k.row.goal === null ? null : String(k.row.goal) }) };
+}
+
+function listTable(c: SectionContext, name: string, rows: readonly ReviewedKpi[], cols: ListColumns): DraftTable {
+  return {
+    name,
+    caption: null,
+    columns: cols.columns,
+    rows: rows.map(cols.cells),
+    iconSet: { column: cols.achievement, thresholds: gradeIconThresholds(c.review.settings.grades) },
+    groupStarts: groupStarts(rows, (k) => k.row.goal),
+    emptyText: c.t('summary.none'),
+  };
+}
+
+/** 数値目標 (seed 001): per 基本目標, each target with its yearly actuals */
+export function goalTargetsSheet(c: SectionContext): DraftSheet {
+  const rows = inPlanOrder(c.figures.goalTargetRows);
+  const t = c.t;
+  const notes = { spec: { header: t('summary.col.notes'), format: '@', kind: 'text', maxWidth: 30 } as ColumnSpec, cell: (k: ReviewedKpi) => ({ v: k.row.notes || null }) };
+  const cols = listColumns(c, rows, [goalColumn(c), { spec: { header: t('summary.col.indicator'), format: '@', kind: 'text', maxWidth: 28 }, cell: (k) => ({ v: k.row.indicator }) }], [notes, location(c)]);
+  return { key: 'goalTargets', heading: t('summary.heading.goalTargets'), part: 'kpi', tables: [listTable(c, 'PR_GoalTargets', rows, cols)] };
+}
+
+function measureRecursUnderGoals(rows: readonly ReviewedKpi[]): boolean {
+  const goalOf = new Map<number, number | null>();
+  for (const { row } of rows) {
+    if (row.measure === null) continue;
+    const seen = goalOf.get(row.measure);
+    if (seen === undefined) goalOf.set(row.measure, row.goal);
+    else if (seen !== row.goal) return true;
+  }
+  return false;
+}
+
+/** KPI一覧: every KPI with its yearly actuals, computed values and trend */
+export function kpiListSheet(c: SectionContext): DraftSheet {
+  const rows = inPlanOrder(c.figures.kpiRows);
+  const t = c.t;
+  const text = (header: string, maxWidth: number, v: (k: ReviewedKpi) => string | null) => ({ spec: { header, format: '@', kind: 'text', maxWidth } as ColumnSpec, cell: (k: ReviewedKpi) => ({ v: v(k) }) });
+  // the city numbers its measures through the whole plan (①–⑲): the goal column is needed only
+  // where a measure number recurs under another goal
+  const measuresRecur = measureRecursUnderGoals(rows);
+  const cols = listColumns(
+    c,
+    rows,
+    [
+      ...(measuresRecur ? [goalColumn(c)] : []),
+      { spec: { header: t('summary.col.measure'), format: '@', kind: 'code' }, cell: (k) => ({ v: k.row.measure === null ? null : c.lang === 'ja' ? circledNumber(k.row.measure) : String(k.row.measure) }) },
+      text(t('summary.col.project'), 22, (k) => k.row.project || null),
+      text(t('summary.col.indicator'), 24, (k) => k.row.indicator),
+    ],
+    [location(c)],
+  );
+  return { key: 'kpis', heading: t('summary.heading.kpis'), part: 'kpi', tables: [listTable(c, 'PR_KPIs', rows, cols)] };
+}
+
+function groupCells(g: GroupSummary): SummaryCell[] {
+  return [
+    { v: g.kpis },
+    { v: fraction(g.meanAchievement) },
+    { v: fraction(g.meanAchievementExCovid) },
+    { v: g.grades.A },
+    { v: g.grades.B },
+    { v: g.grades.C },
+    { v: g.grades.D },
+    { v: g.grades.none },
+    { v: g.covidSuspended },
+    { v: g.covidReview },
+  ];
+}
+
+export function groupColumns(c: SectionContext): ColumnSpec[] {
+  const t = c.t;
+  const n = (header: string): ColumnSpec => ({ header, format: COUNT, kind: 'number' });
+  const p = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
+  return [
+    n(t('summary.col.kpiCount')),
+    p(t('summary.col.meanAchievement')),
+    p(t('summary.col.meanAchievementExCovid')),
+    n('A'),
+    n('B'),
+    n('C'),
+    n('D'),
+    n(t('summary.col.noGrade')),
+    n(t('summary.covid.suspended')),
+    n(t('summary.covid.review')),
+  ];
+}
+
+/** 施策別: KPI figures per 施策, grouped by goal */
+export function measuresSheet(c: SectionContext): DraftSheet {
+  const t = c.t;
+  const measures = c.figures.kpiSummary.measures;
+  return {
+    key: 'measures',
+    heading: t('summary.heading.measures'),
+    part: 'kpi',
+    tables: [
+      {
+        name: 'PR_Measures',
+        caption: null,
+        columns: [{ header: t('summary.col.goal'), format: '@', kind: 'text', maxWidth: 12 }, { header: t('summary.col.measure'), format: '@', kind: 'text', maxWidth: 12 }, ...groupColumns(c)],
+        rows: measures.map((m) => [{ v: goalLabel(c, m.goal) }, { v: measureLabel(c, m.measure) }, ...groupCells(m)]),
+        dataBar: { column: 3, max: c.scaleMax },
+        groupStarts: groupStarts(measures, (m) => m.goal),
+        emptyText: t('summary.none'),
+      },
+    ],
+  };
+}
