@@ -24,7 +24,12 @@ export interface SheetRead {
   tables: string[];
   /** the sheet's author set its page layout (then a review leaves it alone) */
   ownPageSetup: boolean;
+  /** widths of the first MEASURED_COLUMNS columns in points, to choose how the sheet prints */
+  columnWidths: number[];
 }
+
+/** columns whose widths are read (a review's output columns sit right of the table, rarely beyond) */
+export const MEASURED_COLUMNS = 64;
 
 export interface WorkbookRead {
   name: string;
@@ -50,6 +55,7 @@ interface Queued {
   layout: Excel.PageLayout;
   printTitles: Excel.Range;
   printArea: Excel.RangeAreas;
+  widths: Excel.RangeFormat[];
 }
 
 /** cells: the used range with its values and number formats; otherwise only its shape */
@@ -75,7 +81,13 @@ function queueSheet(ws: Excel.Worksheet, cells: boolean, tables: boolean): Queue
   printTitles.load('address');
   const printArea = layout.getPrintAreaOrNullObject();
   printArea.load('address');
-  return { used, merged, protection, marker, tables: tableList, layout, printTitles, printArea };
+  const widths: Excel.RangeFormat[] = [];
+  for (let c = 0; c < MEASURED_COLUMNS; c++) {
+    const f = ws.getRangeByIndexes(0, c, 1, 1).format;
+    f.load('columnWidth');
+    widths.push(f);
+  }
+  return { used, merged, protection, marker, tables: tableList, layout, printTitles, printArea, widths };
 }
 
 /**
@@ -138,6 +150,7 @@ function sheetRead(ws: Excel.Worksheet, position: number, q: Queued, cells: { to
     marker: q.marker.isNullObject ? null : String(q.marker.value),
     tables: q.tables ? q.tables.items.map((t) => t.name) : [],
     ownPageSetup: setsOwnPageLayout(q),
+    columnWidths: q.widths.map((f) => f.columnWidth),
   };
 }
 
@@ -157,7 +170,7 @@ export async function readWorkbook(session: Session, opts: ReadOptions): Promise
   const name = workbook.name;
   try {
     const queued = items.map((ws) => queueSheet(ws, true, !!opts.tables));
-    await session.sync(items.length * 9 * ACTION_OVERHEAD);
+    await session.sync(items.length * (9 + MEASURED_COLUMNS) * ACTION_OVERHEAD);
     session.progress('read', 0.4);
     return {
       name,
@@ -184,7 +197,7 @@ interface Slice {
 /** The fallback for very large sheets: shapes first, then the cells in row slices. */
 async function readInSlices(session: Session, items: Excel.Worksheet[], opts: ReadOptions): Promise<SheetRead[]> {
   const queued = items.map((ws) => queueSheet(ws, false, !!opts.tables));
-  await session.sync(items.length * 6 * ACTION_OVERHEAD);
+  await session.sync(items.length * (9 + MEASURED_COLUMNS) * ACTION_OVERHEAD);
   const cells = items.map((_, i) => {
     const u = queued[i].used;
     return u.isNullObject ? null : { top: u.rowIndex, left: u.columnIndex, rows: u.rowCount, cols: u.columnCount, values: new Array<RawValue[]>(u.rowCount), formats: new Array<unknown[]>(u.rowCount) };

@@ -9,8 +9,16 @@ describe('page layout of reviewed sheets (Office.js adapter)', () => {
     const wb = workbookFromSpec({ name: 'kpi.xlsx', sheets: [sampleKpiSheet(), samplePledgeSheet()] });
     const out = await gatewayFor(wb).computeAndWrite(DEFAULT_SETTINGS);
     expect(out.syncs).toBe(3);
-    expect(snapshotSheet(wb.sheet('政策推進課')!).pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$3:$3' });
+    expect(snapshotSheet(wb.sheet('政策推進課')!).pageLayout).toMatchObject({ paperSize: 'A4', orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: '$3:$3', printTitleColumns: null });
     expect(snapshotSheet(wb.sheet('市長公約')!).pageLayout).toMatchObject({ orientation: 'Landscape', printTitleRows: '$1:$1' });
+  });
+
+  test('a sheet too wide to read on one page: the scale that keeps 6.5 pt, the indicator column repeated across pages', async () => {
+    const wb = workbookFromSpec({ name: 'kpi.xlsx', sheets: [sampleKpiSheet()] });
+    // wide columns, as department sheets often have (a long 備考 …)
+    for (let c = 0; c < 12; c++) wb.sheet('政策推進課')!.columnWidths.set(c, 200);
+    await gatewayFor(wb).computeAndWrite(DEFAULT_SETTINGS);
+    expect(snapshotSheet(wb.sheet('政策推進課')!).pageLayout).toMatchObject({ orientation: 'Landscape', zoom: { scale: 60 }, printTitleRows: '$3:$3', printTitleColumns: '$D:$D' });
   });
 
   test('a sheet whose author set its layout (landscape, a zoom, print titles, another paper) keeps it', async () => {

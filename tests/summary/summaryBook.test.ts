@@ -77,7 +77,7 @@ describe('the summary book of the bundled sample', () => {
       const mine = kpiRows.filter((k) => k.row.goal === g);
       expect(goals.rows[i][col(goals, '施策数')].v).toBe(new Set(mine.map((k) => k.row.measure)).size);
       expect(goals.rows[i][col(goals, '指標総数')].v).toBe(mine.length);
-      expect(goals.rows[i][col(goals, '数値目標数')].v).toBe(r.kpis.filter((k) => k.row.measure === null && k.row.goal === g).length);
+      expect(goals.rows[i][col(goals, '数値\n目標数')].v).toBe(r.kpis.filter((k) => k.row.measure === null && k.row.goal === g).length);
     }
     expect(goals.rows[4][col(goals, '指標総数')].v).toBe(94);
     expect(goals.rows[4][col(goals, '施策数')].v).toBe(19);

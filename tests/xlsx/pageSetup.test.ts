@@ -15,8 +15,9 @@ function schemaOrdered(xml: string): boolean {
 }
 
 describe('page setup of reviewed sheets', () => {
-  test('none of its own: A4 landscape, one page wide, the header row repeated; valid, in schema order', async () => {
-    const x0 = await baseWorkbook();
+  test('none of its own, narrow enough: A4 landscape, one page wide, the header row repeated; valid, in schema order', async () => {
+    // the fixture's sheet with narrower columns: its 19 columns fit one page at a readable size
+    const x0 = await replacePart(await baseWorkbook(), KPI, (s) => s.replace(/<cols>[\s\S]*?<\/cols>/, '<cols><col min="1" max="19" width="8" customWidth="1"/></cols>'));
     const p = await planFor(x0);
     const x1 = await patchWorkbook(x0, p.plan, null);
     expect(await validatePackage(x1)).toEqual([]);
@@ -33,6 +34,20 @@ describe('page setup of reviewed sheets', () => {
     const book = await loadBook(x1);
     const ws = book.getWorksheet('政策推進課')!;
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+  });
+
+  test('none of its own, too wide to read on one page: the scale that keeps 6.5 pt, the indicator column repeated across pages', async () => {
+    // very wide columns, as department sheets often have (a 60-character 備考 …)
+    const x0 = await replacePart(await baseWorkbook(), KPI, (s) => s.replace(/<cols>[\s\S]*?<\/cols>/, '<cols><col min="1" max="19" width="30" customWidth="1"/></cols>'));
+    const x1 = await patchWorkbook(x0, (await planFor(x0)).plan, null);
+    expect(await validatePackage(x1)).toEqual([]);
+    const sheet = await partText(x1, KPI);
+    // 11 pt body text at 60% prints at 6.6 pt
+    expect(sheet).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*paperSize="9" scale="60"\/>/);
+    expect(sheet).not.toContain('fitToPage');
+    expect(schemaOrdered(sheet)).toBe(true);
+    // 指標名 (E) and the header row on every page
+    expect(await partText(x1, 'xl/workbook.xml')).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">'政策推進課'!$E:$E,'政策推進課'!$3:$3</definedName>`);
   });
 
   test('a sheet with its own page setup keeps it: landscape, a paper size, a scale, breaks or print titles', async () => {

@@ -29,6 +29,8 @@ import { CellStyles, type StyleRequest } from './cellStyles';
 import { PatchError, PatchRefusedError } from './patchError';
 import { addPrintTitles, hasPrintNames } from './printTitles';
 import { patchSheetXml } from './worksheet/patchWorksheet';
+import { bodyFontPt, printTitlesRef } from './worksheet/pageSetup';
+import { quoteSheetName } from '../../domain/base/address';
 import type { CellWrite, SheetEdits } from './worksheet/sheetEdits';
 
 export interface PatchOptions {
@@ -76,7 +78,6 @@ export function sheetEditsFromPlan(sp: SheetPlan): SheetEdits {
     rows,
     widths: sp.columns.filter((c) => c.created).map((c) => ({ col: c.col, width: c.width })),
     conditional: { ownCols: new Set(sp.columns.map((c) => c.col)), top: sp.firstDataRow, rules: sp.conditionalFormats },
-    pageSetup: sp.pageSetup,
   };
 }
 
@@ -170,6 +171,7 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
   const styles = new CellStyles(styleSheet);
 
   const byName = new Map(wb.sheets.map((s) => [s.name, s]));
+  const fontPt = bodyFontPt(stylesXml);
   const problems: PatchError[] = [];
   let overwroteFormula = false;
   const sheetXml = new Map<string, string>();
@@ -188,11 +190,11 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
       const xml = sheetXml.get(part) ?? zip.files[part].text();
       const edits = sheetEditsFromPlan(sp);
       const index = wb.sheets.findIndex((s) => s.name === sp.sheet);
-      if (hasPrintNames(wbXml, wb.prefix, index)) delete edits.pageSetup;
+      if (!hasPrintNames(wbXml, wb.prefix, index)) edits.pageSetup = { plan: sp.pageSetup, fontPt, lastCol: Math.max(...sp.columns.map((c) => c.col)) };
       const res = patchSheetXml(xml, edits, styles);
       overwroteFormula ||= res.overwroteFormula;
       sheetXml.set(part, res.xml);
-      if (res.pageSetupApplied) wbXml = addPrintTitles(wbXml, wb.prefix, index, sp.sheet, sp.pageSetup.titleRows);
+      if (res.pageSetup) wbXml = addPrintTitles(wbXml, wb.prefix, index, printTitlesRef(quoteSheetName(sp.sheet), sp.pageSetup, res.pageSetup));
     } catch (e) {
       if (e instanceof PatchError) problems.push(e);
       else throw new PatchError('xml', 'patch.sheet.uneditable', { detail: (e as Error).message }, { sheet: sp.sheet });

@@ -4,7 +4,6 @@
  * the workbook has none). A sheet that already has print titles or a print area keeps them: the
  * page setup is then left to its author altogether.
  */
-import { quoteSheetName } from '../../domain/base/address';
 import { escapeText } from '../xml/escape';
 import { attr, childElements, findTag, readStartTag } from '../xml/tags';
 
@@ -20,9 +19,9 @@ export function hasPrintNames(wbXml: string, prefix: string, sheetIndex: number)
   return childElements(wbXml, tag).some((e) => PRINT_NAMES.has((attr(e.tag, 'name') ?? '').toLowerCase()) && attr(e.tag, 'localSheetId') === String(sheetIndex));
 }
 
-/** workbook.xml with the sheet's print titles: rows first..last (zero-based) */
-export function addPrintTitles(wbXml: string, prefix: string, sheetIndex: number, sheetName: string, rows: { first: number; last: number }): string {
-  const name = `<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${escapeText(`${quoteSheetName(sheetName)}!$${rows.first + 1}:$${rows.last + 1}`)}</${prefix}definedName>`;
+/** workbook.xml with the sheet's print titles (`'政策推進課'!$A:$E,'政策推進課'!$3:$3`) */
+export function addPrintTitles(wbXml: string, prefix: string, sheetIndex: number, ref: string): string {
+  const name = `<${prefix}definedName name="_xlnm.Print_Titles" localSheetId="${sheetIndex}">${escapeText(ref)}</${prefix}definedName>`;
   const rootAt = findTag(wbXml, prefix + 'workbook', 0);
   const root = readStartTag(wbXml, rootAt);
   const kids = childElements(wbXml, root);

@@ -157,7 +157,7 @@ export interface SheetSnapshot {
   charts: { name: string; type: string; source: string; title: string; position: { start: string; end: string } | null; series: { name: string; values: string; xValues: string | null }[] }[];
   conditionalFormats: { type: string; ranges: string[]; detail: unknown }[];
   validations: { ranges: string[]; rule: unknown }[];
-  pageLayout: Omit<FakePageLayout, 'printTitleRows' | 'printArea'> & { printTitleRows: string | null; printArea: string | null };
+  pageLayout: Omit<FakePageLayout, 'printTitleRows' | 'printTitleColumns' | 'printArea'> & { printTitleRows: string | null; printTitleColumns: string | null; printArea: string | null };
   /** rows (1-based) a page break sits above */
   pageBreaks: number[];
   /** ranges fitted to their text */
@@ -224,6 +224,7 @@ export function snapshotSheet(s: FakeSheet, withFormats = true): SheetSnapshot {
       zoom: { ...s.pageLayout.zoom },
       margins: { ...s.pageLayout.margins },
       printTitleRows: s.pageLayout.printTitleRows ? `$${s.pageLayout.printTitleRows.top + 1}:$${s.pageLayout.printTitleRows.bottom + 1}` : null,
+      printTitleColumns: s.pageLayout.printTitleColumns ? `$${cellA1(0, s.pageLayout.printTitleColumns.left).replace(/\d+$/, '')}:$${cellA1(0, s.pageLayout.printTitleColumns.right).replace(/\d+$/, '')}` : null,
       printArea: s.pageLayout.printArea ? rectA1(s.pageLayout.printArea) : null,
     },
     pageBreaks: [...s.pageBreaks].sort((a, b) => a - b).map((r) => r + 1),

@@ -178,6 +178,7 @@ export interface FakePageLayout {
   centerHorizontally: boolean;
   centerFooter: string;
   printTitleRows: Rect | null;
+  printTitleColumns: Rect | null;
   printArea: Rect | null;
 }
 
@@ -191,6 +192,7 @@ export function defaultPageLayout(): FakePageLayout {
     centerHorizontally: false,
     centerFooter: '',
     printTitleRows: null,
+    printTitleColumns: null,
     printArea: null,
   };
 }

@@ -95,6 +95,16 @@ export class PageLayoutProxy extends ClientObject<FakeSheet> {
     if (typeof rows !== 'string') fail('InvalidArgument', 'the fake takes print title rows as an address', 'PageLayout.setPrintTitleRows');
     this._call('setPrintTitleRows', [rows], (s) => (s.pageLayout.printTitleRows = rowsRect(s, rows, 'PageLayout.setPrintTitleRows')));
   }
+  setPrintTitleColumns(columns: string | RangeProxy): void {
+    if (typeof columns !== 'string') fail('InvalidArgument', 'the fake takes print title columns as an address', 'PageLayout.setPrintTitleColumns');
+    this._call('setPrintTitleColumns', [columns], (s) => {
+      const m = /^\$?([A-Z]+):\$?([A-Z]+)$/.exec(splitSheet(columns).local);
+      if (!m) fail('InvalidArgument', `bad columns ${columns}`, 'PageLayout.setPrintTitleColumns');
+      const a = parseRect(`${m[1]}1`).left;
+      const b = parseRect(`${m[2]}1`).left;
+      s.pageLayout.printTitleColumns = { top: 0, left: a, bottom: 1_048_575, right: b };
+    });
+  }
   getPrintTitleRowsOrNullObject(): RangeProxy {
     return new RangeProxy(
       this.context,

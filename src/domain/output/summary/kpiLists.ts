@@ -198,8 +198,8 @@ export function groupColumns(c: SectionContext): ColumnSpec[] {
     n('C'),
     n('D'),
     n(t('summary.col.noGrade')),
-    n(t('summary.covid.suspended')),
-    n(t('summary.covid.review')),
+    n(t('summary.col.covidSuspended')),
+    n(t('summary.col.covidReview')),
   ];
 }
 

@@ -66,8 +66,8 @@ export function goalColumns(c: SectionContext, first: ColumnSpec[]): ColumnSpec[
     n('C'),
     n('D'),
     n(t('summary.col.noGrade')),
-    n(t('summary.covid.suspended')),
-    n(t('summary.covid.review')),
+    n(t('summary.col.covidSuspended')),
+    n(t('summary.col.covidReview')),
     n(t('summary.col.goalTargetCount')),
     p(t('summary.col.goalTargetMean')),
   ];

@@ -110,8 +110,8 @@ export function pledgeMeasuresSheet(c: SectionContext): DraftSheet {
         name: 'PR_PledgeMeasures',
         caption: null,
         columns: [
-          { header: t('summary.col.pledgeMeasure'), format: '@', kind: 'text', maxWidth: 34 },
-          { header: t('summary.col.activities'), format: '@', kind: 'text', maxWidth: 52 },
+          { header: t('summary.col.pledgeMeasure'), format: '@', kind: 'text', maxWidth: 30 },
+          { header: t('summary.col.activities'), format: '@', kind: 'text', maxWidth: 46 },
           { header: t('summary.col.departments'), format: '@', kind: 'text', maxWidth: 16 },
           { header: t('summary.col.measureProgress'), format: RATING, kind: 'number' },
           { header: t('summary.col.stars'), format: '@', kind: 'code', noWrap: true },

@@ -14,6 +14,7 @@ import type { CellStyles } from '../cellStyles';
 import { CellWriter } from './cells';
 import { conditionalFormatSplices } from './sheetTail';
 import { pageSetupSplices } from './pageSetup';
+import type { DepartmentFit } from '../../../domain/plan/pageSetup';
 import { checkFormulas } from './formulas';
 import { SheetHead } from './sheetHead';
 import { patchSheetData, type SheetDataSpan } from './sheetData';
@@ -23,8 +24,8 @@ export interface SheetPatchResult {
   xml: string;
   /** an overwritten cell held a formula (calcChain must not list it any more) */
   overwroteFormula: boolean;
-  /** the plan's page setup was given (the sheet had none of its own): it needs its print titles */
-  pageSetupApplied: boolean;
+  /** how the sheet now prints when it was given the plan's page setup (it had none): it needs its print titles */
+  pageSetup: DepartmentFit | null;
 }
 
 export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles): SheetPatchResult {
@@ -53,7 +54,7 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
   out.push(xml.slice(data.copiedTo, span.end));
   at = spliceInto(out, xml, span.end, tailSplices.sort((a, b) => a.at - b.at || a.end - b.end));
   out.push(xml.slice(at));
-  return { xml: out.join(''), overwroteFormula: data.overwritten.length > 0, pageSetupApplied: page !== null };
+  return { xml: out.join(''), overwroteFormula: data.overwritten.length > 0, pageSetup: page ? page.fit : null };
 }
 
 /** <sheetData> of the part: present, closed, and free of comments and CDATA. */
