@@ -191,7 +191,7 @@ export const en: Dictionary = {
   'summary.noProblems': 'No problems',
 
   // ─── templateSheet.*: the sheets departments fill (domain/output/templates), Japanese by default ───
-  'templateSheet.kpi.title': 'KPI results of the 2nd-term strategy ({department})   * the grey columns are computed by Progress Review: do not type into them',
+  'templateSheet.kpi.title': 'KPI results of the 2nd-term strategy ({department})   * the light-blue columns are computed by Progress Review: do not type into them',
   'templateSheet.kpi.anyDepartment': 'department',
   'templateSheet.kpi.example.project': 'Job fair project (example)',
   'templateSheet.kpi.example.department': 'Industry and Employment Division',
@@ -199,7 +199,7 @@ export const en: Dictionary = {
   'templateSheet.kpi.example.unit': '人',
   'templateSheet.kpi.example.notes': 'An example: overwrite this row with your own KPI',
   'templateSheet.pledge.sheetName': 'Mayoral pledges',
-  'templateSheet.pledge.title': 'Mayoral pledge activities (10-step rating)   * the grey columns are computed by Progress Review: do not type into them',
+  'templateSheet.pledge.title': 'Mayoral pledge activities (10-step rating)   * the light-blue columns are computed by Progress Review: do not type into them',
   'templateSheet.pledge.example.policy': 'Policy Ⅰ (example)',
   'templateSheet.pledge.example.pledge': '1 The pledge',
   'templateSheet.pledge.example.measure': '① The measure',
@@ -304,7 +304,7 @@ export const en: Dictionary = {
   'result.summary.sparklines': 'The trend in “KPIs” and “Goal targets” is shown with characters (▁▃▅█): the task pane cannot make Excel sparklines (Office.js has no API for them). The summary.xlsx the command line writes has sparklines.',
   'result.summary.language': 'Language of the summary sheet: {language}',
   'result.template.title': 'Template “{sheet}” added',
-  'result.template.body': 'The grey columns (output columns) are computed by Progress Review. Departments fill in the white columns only.',
+  'result.template.body': 'The light-blue columns (output columns) are computed by Progress Review. Departments fill in the white columns only.',
   'language.ja': 'Japanese',
   'language.en': 'English',
 

@@ -201,7 +201,7 @@ export const ja = {
   'summary.noProblems': '問題はありません',
 
   // ─── templateSheet.*: the sheets departments fill (domain/output/templates), Japanese by default ───
-  'templateSheet.kpi.title': '第2期総合戦略 KPI 実績（{department}）　※灰色の列は進捗レビューが計算します。入力しないでください',
+  'templateSheet.kpi.title': '第2期総合戦略 KPI 実績（{department}）　※水色の列は進捗レビューが計算します。入力しないでください',
   'templateSheet.kpi.anyDepartment': '担当課名',
   'templateSheet.kpi.example.project': '合同就職説明会事業（記入例）',
   'templateSheet.kpi.example.department': '工業・雇用振興課',
@@ -209,7 +209,7 @@ export const ja = {
   'templateSheet.kpi.example.unit': '人',
   'templateSheet.kpi.example.notes': '記入例です。この行を自分の KPI に書き換えて使ってください',
   'templateSheet.pledge.sheetName': '市長公約',
-  'templateSheet.pledge.title': '市長公約の取組状況（10段階評価）　※灰色の列は進捗レビューが計算します。入力しないでください',
+  'templateSheet.pledge.title': '市長公約の取組状況（10段階評価）　※水色の列は進捗レビューが計算します。入力しないでください',
   'templateSheet.pledge.example.policy': '政策Ⅰ（記入例）',
   'templateSheet.pledge.example.pledge': '1 公約の内容',
   'templateSheet.pledge.example.measure': '① 施策の内容',
@@ -313,7 +313,7 @@ export const ja = {
   'result.summary.sparklines': '「KPI一覧」「数値目標」の推移は文字（▁▃▅█）で示しています。Excel のスパークラインは作業ウィンドウからは作れません（Office.js に API がありません）。コマンドラインで作る summary.xlsx にはスパークラインが入ります。',
   'result.summary.language': '集計シートの言語: {language}',
   'result.template.title': 'テンプレート「{sheet}」を追加しました',
-  'result.template.body': '灰色の列（出力列）は進捗レビューが計算します。担当課には白い列だけを入力してもらってください。',
+  'result.template.body': '水色の列（出力列）は進捗レビューが計算します。担当課には白い列だけを入力してもらってください。',
   'language.ja': '日本語',
   'language.en': '英語',
 
