@@ -40,44 +40,48 @@ export function tableHeaders(headers: readonly string[]): string[] {
 }
 
 /**
- * Rows of cells, each with the height the layout gave it: neither Excel nor LibreOffice fits rows
- * to wrapped text when it opens a file, and the page breaks are planned with these heights.
+ * The rows of <sheetData>, written in order, each with the height the layout gave it: neither
+ * Excel nor LibreOffice fits rows to wrapped text when it opens a file, and the page breaks are
+ * planned with these heights. A row's cells are joined once (a 100,000-row list makes millions of
+ * cells: no string grows cell by cell), column letters are computed once per column, and empty
+ * cells of a table are left out (the table's style covers them).
  */
 class Rows {
-  private readonly cells: string[] = [];
-  private readonly heights: number[] = [];
+  private readonly out: string[] = [];
+  private readonly letters: string[] = [];
+  private last = -1;
 
   constructor(
     private readonly strings: SharedStrings,
     private readonly styles: SummaryStyles,
   ) {}
 
-  height(row: number, pt: number): void {
-    this.heights[row] = pt;
+  letter(col: number): string {
+    return (this.letters[col] ??= columnLetters(col));
   }
 
-  /** cells of a row must be put left to right */
-  put(row: number, col: number, value: string | number | null, style: StyleKey | number): void {
-    const s = typeof style === 'number' ? style : this.styles.id(style);
-    const ref = cellAddress(row, col);
+  /** one cell's XML (`s`: a cellXfs index); '' for an empty cell without a style */
+  cell(ref: string, value: string | number | null, s: number): string {
     const sAttr = s ? ` s="${s}"` : '';
-    let cell: string;
-    if (value === null || (typeof value === 'number' && !Number.isFinite(value))) cell = `<c r="${ref}"${sAttr}/>`;
-    else if (typeof value === 'number') cell = `<c r="${ref}"${sAttr}><v>${value}</v></c>`;
-    else cell = `<c r="${ref}"${sAttr} t="s"><v>${this.strings.id(value)}</v></c>`;
-    this.cells[row] = (this.cells[row] ?? '') + cell;
+    if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return s ? `<c r="${ref}"${sAttr}/>` : '';
+    if (typeof value === 'number') return `<c r="${ref}"${sAttr}><v>${value}</v></c>`;
+    return `<c r="${ref}"${sAttr} t="s"><v>${this.strings.id(value)}</v></c>`;
   }
 
-  xml(last: number): string {
-    const out: string[] = ['<sheetData>'];
-    for (let r = 0; r <= last; r++) {
-      const cells = this.cells[r];
-      const h = this.heights[r];
-      if (cells === undefined && (h === undefined || h === DEFAULT_ROW_PT)) continue;
-      out.push(`<row r="${r + 1}" ht="${h ?? DEFAULT_ROW_PT}" customHeight="1">${cells ?? ''}</row>`);
-    }
-    out.push('</sheetData>');
-    return out.join('');
+  /** a row of cells (rows come in order, top to bottom) */
+  row(row: number, height: number, cells: string): void {
+    if (row <= this.last) throw new Error(`summary rows out of order: ${row + 1} after ${this.last + 1}`);
+    this.last = row;
+    this.out.push(`<row r="${row + 1}" ht="${height}" customHeight="1">${cells}</row>`);
+  }
+
+  /** a row holding one cell */
+  single(row: number, height: number, col: number, value: string, style: StyleKey): void {
+    this.row(row, height, this.cell(this.letter(col) + (row + 1), value, this.styles.id(style)));
+  }
+
+  xml(): string {
+    return `<sheetData>${this.out.join('')}</sheetData>`;
   }
 }
 
@@ -85,38 +89,45 @@ const text = (font: StyleKey['font'], wrap: boolean, bold = false): StyleKey => 
 
 function putTable(t: SummaryTable, rows: Rows, styles: SummaryStyles, links: SheetLink[], sheetName: string, sparklines: Sparkline[]): void {
   const width = t.columns.length;
-  if (t.caption) rows.put(t.headerRow - 1, t.left, t.caption, text('caption', false));
+  if (t.caption) rows.single(t.headerRow - 1, t.captionHeight, t.left, t.caption, text('caption', false));
   if (!t.rows.length) {
-    rows.put(t.headerRow, t.left, t.emptyText, text('normal', false));
+    rows.single(t.headerRow, DEFAULT_ROW_PT, t.left, t.emptyText, text('normal', false));
     return;
   }
+  const letters = t.columns.map((_, j) => rows.letter(t.left + j));
   const headers = tableHeaders(t.columns.map((c) => c.header));
-  rows.height(t.headerRow, t.headerHeight);
-  headers.forEach((h, j) => rows.put(t.headerRow, t.left + j, h, { fmt: '@', bold: true, link: false, font: 'normal', align: t.columns[j].align, wrap: true }));
+  const head = String(t.headerRow + 1);
+  rows.row(t.headerRow, t.headerHeight, headers.map((h, j) => rows.cell(letters[j] + head, h, styles.id({ fmt: '@', bold: true, link: false, font: 'normal', align: t.columns[j].align, wrap: true }))).join(''));
   // one style per column (and its bold / link / own-format variants), looked up once per cell
   const base: StyleKey[] = t.columns.map((c) => ({ fmt: c.format, bold: false, link: false, font: 'normal', align: c.align, wrap: c.wrap, top: t.valign === 'top' }));
   const plain = base.map((k) => styles.id(k));
   const spark = t.columns.findIndex((c) => c.sparkline);
+  const line = new Array<string>(width);
   for (let i = 0; i < t.rows.length; i++) {
     const row = t.headerRow + 1 + i;
+    const n = String(row + 1);
     const cells = t.rows[i];
-    rows.height(row, t.rowHeights[i]);
     for (let j = 0; j < width; j++) {
       const c = cells[j];
       if (j === spark) {
         // the sparkline draws in an empty cell; the text trend is for surfaces without sparklines
-        rows.put(row, t.left + j, null, plain[j]);
+        line[j] = '';
         if (c.v !== null) {
-          const s = t.columns[j].sparkline!;
-          sparklines.push({ data: `${quoteSheetName(sheetName)}!${rangeAddress(row, t.left + s.from, row, t.left + s.to)}`, cell: cellAddress(row, t.left + j) });
+          const sp = t.columns[j].sparkline!;
+          sparklines.push({ data: `${quoteSheetName(sheetName)}!${letters[sp.from]}${n}:${letters[sp.to]}${n}`, cell: letters[j] + n });
         }
         continue;
       }
-      const link = !!c.link && c.v !== null;
-      const style = c.bold || link || c.format ? { ...base[j], bold: !!c.bold, link, fmt: c.format ?? base[j].fmt } : plain[j];
-      rows.put(row, t.left + j, c.v, style);
-      if (link) links.push({ ref: cellAddress(row, t.left + j), file: c.link!.file, location: `${quoteSheetName(c.link!.sheet)}!${c.link!.cell}`, display: String(c.v) });
+      if (c.v === null) {
+        line[j] = '';
+        continue;
+      }
+      const link = !!c.link;
+      const style = c.bold || link || c.format ? styles.id({ ...base[j], bold: !!c.bold, link, fmt: c.format ?? base[j].fmt }) : plain[j];
+      line[j] = rows.cell(letters[j] + n, c.v, style);
+      if (link) links.push({ ref: letters[j] + n, file: c.link!.file, location: `${quoteSheetName(c.link!.sheet)}!${c.link!.cell}`, display: String(c.v) });
     }
+    rows.row(row, t.rowHeights[i], line.join(''));
   }
 }
 
@@ -142,8 +153,6 @@ function conditionalFormats(t: SummaryTable, priority: () => number): string[] {
 }
 
 export interface SheetXmlOptions {
-  strings: SharedStrings;
-  styles: SummaryStyles;
   footer: string;
   selected: boolean;
   /** relationship ids of the sheet's links (in order), its drawing and its tables */
@@ -155,14 +164,10 @@ export function sheetContent(sheet: SummarySheet, strings: SharedStrings, styles
   const rows = new Rows(strings, styles);
   const links: SheetLink[] = [];
   const sparklines: Sparkline[] = [];
-  sheet.titleHeights.forEach((h, i) => rows.height(i, h));
-  rows.put(0, 0, sheet.title, text('title', true));
-  rows.put(1, 0, sheet.subtitle, text('subtitle', true));
-  if (sheet.banner) rows.put(2, 0, sheet.banner, text('banner', true));
-  for (const t of sheet.tables) {
-    if (t.caption) rows.height(t.headerRow - 1, t.captionHeight);
-    putTable(t, rows, styles, links, sheet.name, sparklines);
-  }
+  rows.single(0, sheet.titleHeights[0], 0, sheet.title, text('title', true));
+  rows.single(1, sheet.titleHeights[1], 0, sheet.subtitle, text('subtitle', true));
+  if (sheet.banner) rows.single(2, sheet.titleHeights[2], 0, sheet.banner, text('banner', true));
+  for (const t of sheet.tables) putTable(t, rows, styles, links, sheet.name, sparklines);
   return { rows, links, sparklines };
 }
 
@@ -189,7 +194,7 @@ export function worksheetXml(sheet: SummarySheet, content: ReturnType<typeof she
     `<sheetViews><sheetView${o.selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="${freeze}" topLeftCell="${cellAddress(freeze, 0)}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_PT}" customHeight="1"/>` +
     `<cols>${widths}</cols>` +
-    content.rows.xml(sheet.lastRow) +
+    content.rows.xml() +
     (merges.length ? `<mergeCells count="${merges.length}">${merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>` : '') +
     conditional.join('') +
     (hyperlinks.length ? `<hyperlinks>${hyperlinks.join('')}</hyperlinks>` : '') +

@@ -69,7 +69,7 @@ export function summaryPackageParts(book: SummaryBook): Map<string, string> {
       parts.set(`xl/tables/table${tableId}.xml`, tableXml(t, tableId));
       overrides.push(`<Override PartName="/xl/tables/table${tableId}.xml" ContentType="${CT.table}"/>`);
     }
-    parts.set(`xl/worksheets/sheet${n}.xml`, worksheetXml(sheet, content, { strings, styles, footer: book.footer, selected: i === 0, relIds: { links: linkIds, drawing: drawingId, tables: tableIds } }));
+    parts.set(`xl/worksheets/sheet${n}.xml`, worksheetXml(sheet, content, { footer: book.footer, selected: i === 0, relIds: { links: linkIds, drawing: drawingId, tables: tableIds } }));
     if (rels.length) parts.set(`xl/worksheets/_rels/sheet${n}.xml.rels`, relsXml(rels));
     overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT.worksheet}"/>`);
     const pt = sheet.print.titleRows;

@@ -26,26 +26,47 @@ const HEADER_MAX_LINES = 3;
 /** headers up to seven Japanese characters wide stay on one line */
 const SHORT_HEADER = 15;
 
-/** Digits a number shows under a number format such as 0%, 0.0%, #,##0.### or 0.00. */
+interface NumberShape {
+  percent: boolean;
+  fixed: number;
+  optional: number;
+  commas: boolean;
+  /** text after the number in quotes: #,##0" (H29)" */
+  suffix: number;
+}
+
+const shapes = new Map<string, NumberShape>();
+
+function shapeOf(format: string): NumberShape {
+  let s = shapes.get(format);
+  if (!s) {
+    const quoted = [...format.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join('');
+    const bare = format.replace(/"[^"]*"/g, '');
+    const dot = bare.indexOf('.');
+    const decimals = dot < 0 ? '' : bare.slice(dot + 1);
+    s = { percent: bare.includes('%'), fixed: (decimals.match(/0/g) ?? []).length, optional: (decimals.match(/#/g) ?? []).length, commas: bare.includes(','), suffix: displayWidth(quoted) };
+    shapes.set(format, s);
+  }
+  return s;
+}
+
+/** Digits (and the quoted text) a number shows under a number format such as 0%, 0.0%, #,##0.### or 0.00. */
 export function numberWidth(v: number, format: string | null): number {
   if (!Number.isFinite(v)) return 0;
   if (format === null || format === '@' || format === 'General') return Math.min(11, String(v).length);
-  const percent = format.includes('%');
-  const x = Math.abs(percent ? v * 100 : v);
-  const dot = format.indexOf('.');
-  const fixed = dot < 0 ? 0 : (format.slice(dot + 1).match(/0/g) ?? []).length;
-  const optional = dot < 0 ? 0 : (format.slice(dot + 1).match(/#/g) ?? []).length;
-  let decimals = fixed;
-  if (optional) {
-    const scaled = Math.round(x * 10 ** (fixed + optional));
-    let extra = optional;
+  const f = shapeOf(format);
+  const x = Math.abs(f.percent ? v * 100 : v);
+  let decimals = f.fixed;
+  if (f.optional) {
+    const scaled = Math.round(x * 10 ** (f.fixed + f.optional));
+    let extra = f.optional;
     for (let s = scaled; extra > 0 && s % 10 === 0; s = Math.floor(s / 10)) extra--;
-    decimals = fixed + extra;
+    decimals = f.fixed + extra;
   }
   const whole = Math.floor(Math.round(x * 10 ** decimals) / 10 ** decimals);
   const digits = whole < 1 ? 1 : Math.floor(Math.log10(whole)) + 1;
-  const commas = format.includes(',') ? Math.floor((digits - 1) / 3) : 0;
-  return digits + commas + (decimals ? decimals + 1 : 0) + (percent ? 1 : 0) + (v < 0 ? 1 : 0);
+  const commas = f.commas ? Math.floor((digits - 1) / 3) : 0;
+  return digits + commas + (decimals ? decimals + 1 : 0) + (f.percent ? 1 : 0) + (v < 0 ? 1 : 0) + f.suffix;
 }
 
 function cellWidth(c: SummaryCell, format: string | null): number {
