@@ -128,7 +128,7 @@ describe('the summary book of the bundled sample', () => {
     // the one KPI with another baseline year shows it after its value
     const other = r.kpis.find((k) => k.row.measure !== null && k.row.baselineYear === 2017)!;
     const row = t.rows.find((x) => x.some((c) => c.v === other.row.indicator))!;
-    expect(row[col(t, '基準値\n（H30）')].format).toBe('#,##0.###" (H29)"');
+    expect(row[col(t, '基準値\n（H30）')].format).toBe('#,##0.###"(H29)"');
     // rows in goal order, each goal a group the page breaks keep together
     expect(t.groupStarts).toHaveLength(4);
     expect(t.iconSet).toEqual({ column: col(t, '達成率'), thresholds: [0.5, 1] });

@@ -67,7 +67,7 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
   const targetYear = commonYear(rows, (k) => k.row.targetYear);
   /** the value, with its own year after it when that is not the header's */
   const valueOf = (v: number | null, year: number | null, common: number | null): SummaryCell =>
-    v === null || year === null || year === common ? { v } : { v, format: `${NUM}" (${yearText(c, year)})"` };
+    v === null || year === null || year === common ? { v } : { v, format: `${NUM}"(${yearText(c, year)})"` };
   const code = (header: string): ColumnSpec => ({ header, format: '@', kind: 'code' });
   const num = (header: string): ColumnSpec => ({ header, format: NUM, kind: 'number' });
   const pct = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
