@@ -120,8 +120,12 @@ describe('closed-network build (npm run build:offline)', () => {
       // Office.js loads its helpers from its own folder, i.e. from the add-in's host
       expect(requests).toContain(`${origin}/office-js/o15apptofilemappingtable.js`);
       expect(failed).toEqual([]);
-      expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
-      expect(consoleErrors).toEqual([]);
+      // Outside Office, Office.js may try to open its telemetry frame on a Microsoft host; the
+      // pages' CSP refuses it before any request leaves (checked above). The CSP must never have
+      // had to refuse anything of the add-in's own origin.
+      const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+      expect(violations.filter((v) => v.includes(origin) || !/ https:\/\//.test(v))).toEqual([]);
+      expect(consoleErrors.filter((m) => !/^Refused to frame 'https:\/\/(?!127\.0\.0\.1|localhost)/.test(m))).toEqual([]);
       await page.close();
     }, SLOW);
   });
