@@ -150,8 +150,12 @@ maybe('the sample as it prints (LibreOffice)', () => {
     // 26 department sheets and 数値目標, each at most three pages across (156 Letter pages in strips before)
     expect(reviewedPages.length).toBeLessThanOrEqual(27 * 3);
     // pages per sheet: each page repeats its sheet's title, which holds the sheet's heading
-    const headings = (['overview', 'goalTargets', 'measures', 'kpis', 'pledges', 'pledgeMeasures', 'covid', 'problems'] as const).map((k) => translate('ja', `summary.heading.${k}`).replace(/\s/g, ''));
-    const perSheet = headings.map((h) => `${h} ${summaryPages.filter((p) => p.words.slice(0, 8).map((w) => w.text).join('').includes(h)).length}`);
+    const keys = ['overview', 'goalTargets', 'directions', 'measures', 'kpis', 'departments', 'revisions', 'exclusions', 'pledges', 'pledgeMeasures', 'covid', 'problems'] as const;
+    const headings = keys.map((k) => translate('ja', `summary.heading.${k}`).replace(/\s/g, ''));
+    const perSheet = headings
+      .map((h) => [h, summaryPages.filter((p) => p.words.slice(0, 8).map((w) => w.text).join('').includes(h)).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([h, n]) => `${h} ${n}`);
     console.log(`render: summary ${summaryPages.length} pages (${perSheet.join('; ')}), reviewed copy ${reviewedPages.length} pages; PNGs in ${RESULTS} (${readdirSync(RESULTS).length})`);
   });
 

@@ -1,6 +1,7 @@
 /**
  * The summary of a review (SPEC §5) as a book of sheets, one table each, in the order a reader
- * goes through them: 総括, 数値目標, 施策別, KPI一覧, 公約総括表, 公約施策別, コロナ影響, 問題. A sheet
+ * goes through them: 総括, 数値目標, 基本的方向別, 施策別, KPI一覧, 担当課別, 見直し, 対象外,
+ * 公約総括表, 公約施策別, コロナ影響, 問題. A sheet
  * whose table would be empty because its kind of input is absent (no pledge sheet, no 数値目標)
  * is left out; 総括, コロナ影響 and 問題 are always there.
  */
@@ -9,7 +10,7 @@ import type { MessageKey } from '../../../messages/ja';
 import { sectionContext, type SectionContext, type SummaryOptions } from './context';
 import type { DraftSheet } from './draft';
 import { FONT_SIZES } from './geometry';
-import { goalTargetsSheet, kpiListSheet, measuresSheet } from './kpiLists';
+import { departmentsSheet, directionsSheet, exclusionsSheet, goalTargetsSheet, kpiListSheet, measuresSheet, revisionsSheet } from './kpiLists';
 import { layoutSheet } from './layout';
 import { overviewSheet } from './overview';
 import { pledgeMeasuresSheet, pledgeOverviewSheet } from './pledges';
@@ -26,6 +27,8 @@ const SHEET_NAME: Record<SummarySheetKey, MessageKey> = {
   directions: 'summary.sheet.directions',
   kpis: 'summary.sheet.kpis',
   departments: 'summary.sheet.departments',
+  revisions: 'summary.sheet.revisions',
+  exclusions: 'summary.sheet.exclusions',
   pledges: 'summary.sheet.pledges',
   pledgeMeasures: 'summary.sheet.pledgeMeasures',
   covid: 'summary.sheet.covid',
@@ -38,7 +41,11 @@ function drafts(c: SectionContext): DraftSheet[] {
   return [
     overviewSheet(c),
     ...(f.goalTargetRows.length ? [goalTargetsSheet(c)] : []),
+    ...(f.summary.directions.length ? [directionsSheet(c)] : []),
     ...(f.kpiRows.length ? [measuresSheet(c), kpiListSheet(c)] : []),
+    ...(f.departments.length ? [departmentsSheet(c)] : []),
+    ...([...f.facts.values()].some((x) => x.revision) ? [revisionsSheet(c)] : []),
+    ...([...f.facts.values()].some((x) => x.excluded) ? [exclusionsSheet(c)] : []),
     ...(pledges ? [pledgeOverviewSheet(c), pledgeMeasuresSheet(c)] : []),
     covidSheet(c),
     problemsSheet(c),

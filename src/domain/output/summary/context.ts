@@ -55,7 +55,7 @@ export function sectionContext(review: Review, opts: SummaryOptions): SectionCon
   const decimals = review.settings.percentDecimals;
   return {
     review,
-    figures: planFigures(review.kpis),
+    figures: planFigures(review),
     lang,
     t: translator(lang),
     scaleMax: achievementScaleMax(review.settings),

@@ -12,8 +12,8 @@ export const FONT_SIZES = { body: 10, title: 14, subtitle: 10, caption: 11 } as 
 
 /** one column unit in points, as the widest application draws it */
 export const UNIT_PT = 6.4;
-/** room a cell needs beside its text, in column units */
-export const CELL_PAD = 1.6;
+/** room a cell needs beside its text, in column units (Excel pads 5 px of a 7 px unit) */
+export const CELL_PAD = 1.2;
 /** bold text is this much wider */
 export const BOLD_FACTOR = 1.08;
 

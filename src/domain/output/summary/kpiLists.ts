@@ -5,13 +5,17 @@
  */
 import { eraLabel } from '../../cells/fiscalYear';
 import { circledNumber } from '../../cells/ordinals';
-import type { GroupSummary } from '../../rules/goalSummary';
+import type { GroupSummary } from './facts';
 import { gradeIconThresholds } from '../../plan/outputPresentation';
 import type { ReviewedKpi } from '../../review';
 import { COUNT, covidLabel, fraction, goalLabel, measureLabel, NUM, type SectionContext } from './context';
 import { groupStarts, type DraftSheet, type DraftTable } from './draft';
 import { trendText } from './trend';
 import type { ColumnSpec, SummaryCell } from './types';
+
+function gradeBasisText(c: SectionContext, basis: 'pace' | 'achievement' | null): string | null {
+  return basis === null ? null : c.t(basis === 'pace' ? 'summary.gradeBasis.pace' : 'summary.gradeBasis.achievement');
+}
 
 /** goal, then measure; the sheet order within (a stable sort) */
 function inPlanOrder(rows: readonly ReviewedKpi[]): ReviewedKpi[] {
@@ -54,15 +58,16 @@ type ListColumn = { spec: ColumnSpec; cell: (k: ReviewedKpi) => SummaryCell };
 
 /**
  * The columns of a list of rows: `lead` columns first, then 単位, the baseline, one column per
- * fiscal year, the target, the computed values, the trend, and `tail`. The years of baseline and
+ * fiscal year, the target, the computed values, the trend, 評価対象 when a row is left out, and
+ * `tail` (revisions have a sheet of their own: 見直し). The years of baseline and
  * target are in their headers, as 001 writes H26基準 and H31目標 (the year most rows have); a row
  * with another year shows it after its value, through the cell's number format.
  */
-function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: ListColumn[], tail: ListColumn[]): ListColumns {
+function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: ListColumn[], tail: ListColumn[], form: 'kpi' | 'goalTarget' = 'kpi'): ListColumns {
   const t = c.t;
   const years = actualYears(rows);
-  const anyRevision = rows.some((k) => c.figures.facts.get(k)!.revision);
   const anyExcluded = rows.some((k) => c.figures.facts.get(k)!.excluded);
+  const anyPace = rows.some((k) => c.figures.facts.get(k)!.gradeBasis === 'pace');
   const baseYear = commonYear(rows, (k) => k.row.baselineYear);
   const targetYear = commonYear(rows, (k) => k.row.targetYear);
   /** the value, with its own year after it when that is not the header's */
@@ -85,23 +90,18 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
   const achievement = cols.length;
   cols.push(
     { spec: pct(t('summary.col.achievement')), cell: (k) => ({ v: fraction(k.result.achievement) }) },
-    { spec: pct(t('summary.col.progress')), cell: (k) => ({ v: fraction(k.result.progress) }) },
+    // 001's table of 数値目標 has no 基準比進捗率 or COVID flag; 計画比 stays for its running totals
+    ...(form === 'kpi' ? [{ spec: pct(t('summary.col.progress')), cell: (k: ReviewedKpi) => ({ v: fraction(k.result.progress) }) }] : []),
     { spec: pct(t('summary.col.pace')), cell: (k) => ({ v: fraction(k.result.pace) }) },
     { spec: code(t('summary.col.grade')), cell: (k) => ({ v: k.result.grade }) },
-    { spec: code(t('summary.col.covid')), cell: (k) => ({ v: covidLabel(c, k.result.covid) }) },
+    // 評価根拠, when a 累計 KPI was graded by its pace
+    ...(anyPace ? [{ spec: code(t('summary.col.gradeBasis')), cell: (k: ReviewedKpi) => ({ v: gradeBasisText(c, c.figures.facts.get(k)!.gradeBasis) }) }] : []),
+    ...(form === 'kpi' ? [{ spec: code(t('summary.col.covid')), cell: (k: ReviewedKpi) => ({ v: covidLabel(c, k.result.covid) }) }] : []),
     {
       spec: { header: t('summary.col.trend'), format: null, kind: 'code', sparkline: { from: baselineCol, to: baselineCol + years.length } },
       cell: (k) => ({ v: trendText([k.row.baseline, ...years.map((y) => k.row.actuals.find((a) => a.year === y)?.value ?? null)]) }),
     },
   );
-  if (anyRevision) {
-    const rev = (k: ReviewedKpi) => c.figures.facts.get(k)!.revision;
-    cols.push(
-      { spec: code(t('summary.col.revision')), cell: (k) => ({ v: rev(k)?.kind ?? null }) },
-      { spec: num(t('summary.col.originalTarget')), cell: (k) => ({ v: rev(k)?.originalTarget ?? null }) },
-      { spec: pct(t('summary.col.originalAchievement')), cell: (k) => ({ v: fraction(rev(k)?.originalAchievement ?? null) }) },
-    );
-  }
   if (anyExcluded) cols.push({ spec: code(t('summary.col.excluded')), cell: (k) => ({ v: c.figures.facts.get(k)!.excluded ? t('summary.excludedMark') : null }) });
   cols.push(...tail);
   return { columns: cols.map((x) => x.spec), cells: (k) => cols.map((x) => x.cell(k)), achievement };
@@ -113,7 +113,7 @@ function location(c: SectionContext) {
 
 /** the goal's number alone: the rows are grouped by goal, the label would repeat on every row */
 function goalColumn(c: SectionContext): ListColumn {
-  return { spec: { header: c.t('summary.col.goal'), format: '@', kind: 'code' }, cell: (k) => ({ v: k.row.goal === null ? null : String(k.row.goal) }) };
+  return { spec: { header: c.t('summary.col.goalShort'), format: '@', kind: 'code' }, cell: (k) => ({ v: k.row.goal === null ? null : String(k.row.goal) }) };
 }
 
 function listTable(c: SectionContext, name: string, rows: readonly ReviewedKpi[], cols: ListColumns): DraftTable {
@@ -133,7 +133,7 @@ export function goalTargetsSheet(c: SectionContext): DraftSheet {
   const rows = inPlanOrder(c.figures.goalTargetRows);
   const t = c.t;
   const notes = { spec: { header: t('summary.col.notes'), format: '@', kind: 'text', maxWidth: 30 } as ColumnSpec, cell: (k: ReviewedKpi) => ({ v: k.row.notes || null }) };
-  const cols = listColumns(c, rows, [goalColumn(c), { spec: { header: t('summary.col.indicator'), format: '@', kind: 'text', maxWidth: 28 }, cell: (k) => ({ v: k.row.indicator }) }], [notes, location(c)]);
+  const cols = listColumns(c, rows, [goalColumn(c), { spec: { header: t('summary.col.indicator'), format: '@', kind: 'text', maxWidth: 28 }, cell: (k) => ({ v: k.row.indicator }) }], [notes, location(c)], 'goalTarget');
   return { key: 'goalTargets', heading: t('summary.heading.goalTargets'), part: 'kpi', tables: [listTable(c, 'PR_GoalTargets', rows, cols)] };
 }
 
@@ -185,6 +185,171 @@ function groupCells(g: GroupSummary): SummaryCell[] {
   ];
 }
 
+/** 見直し: the rows the mid-term revision changed, their mark (変更区分) and the target before and after */
+export function revisionsSheet(c: SectionContext): DraftSheet {
+  const t = c.t;
+  const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts.get(k)!.revision));
+  const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
+  return {
+    key: 'revisions',
+    heading: t('summary.heading.revisions'),
+    part: 'kpi',
+    tables: [
+      {
+        name: 'PR_Revisions',
+        caption: null,
+        columns: [
+          { header: t('summary.col.kind'), format: '@', kind: 'code' },
+          { header: t('summary.col.goalShort'), format: '@', kind: 'code' },
+          { header: t('summary.col.measure'), format: '@', kind: 'code' },
+          text(t('summary.col.project'), 24),
+          text(t('summary.col.indicator'), 26),
+          text(t('summary.col.revision'), 16),
+          { header: t('summary.col.originalTarget'), format: NUM, kind: 'number' },
+          { header: t('summary.col.target'), format: NUM, kind: 'number' },
+          { header: t('summary.col.originalAchievement'), format: c.pct, kind: 'number' },
+          { header: t('summary.col.achievement'), format: c.pct, kind: 'number' },
+          text(t('summary.col.location'), 18),
+        ],
+        rows: rows.map((k) => {
+          const rev = c.figures.facts.get(k)!.revision!;
+          return [
+            { v: t(c.figures.facts.get(k)!.kind === 'kpi' ? 'summary.kind.kpi' : 'summary.kind.goalTarget') },
+            { v: k.row.goal === null ? null : String(k.row.goal) },
+            { v: k.row.measure === null ? null : c.lang === 'ja' ? circledNumber(k.row.measure) : String(k.row.measure) },
+            { v: k.row.project || null },
+            { v: k.row.indicator },
+            { v: rev.kind || null },
+            { v: rev.originalTarget },
+            { v: k.row.target },
+            { v: fraction(rev.originalAchievement) },
+            { v: fraction(k.result.achievement) },
+            { v: t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 }) },
+          ];
+        }),
+        groupStarts: groupStarts(rows, (k) => k.row.goal),
+        emptyText: t('summary.none'),
+      },
+    ],
+  };
+}
+
+/** 対象外: the rows staff left out of the figures (評価対象), with their reason (備考) */
+export function exclusionsSheet(c: SectionContext): DraftSheet {
+  const t = c.t;
+  const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts.get(k)!.excluded));
+  const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
+  return {
+    key: 'exclusions',
+    heading: t('summary.heading.exclusions'),
+    part: 'kpi',
+    tables: [
+      {
+        name: 'PR_Exclusions',
+        caption: null,
+        columns: [
+          { header: t('summary.col.kind'), format: '@', kind: 'code' },
+          { header: t('summary.col.goalShort'), format: '@', kind: 'code' },
+          { header: t('summary.col.measure'), format: '@', kind: 'code' },
+          text(t('summary.col.project'), 24),
+          text(t('summary.col.indicator'), 26),
+          { header: t('summary.col.achievement'), format: c.pct, kind: 'number' },
+          text(t('summary.col.reason'), 48),
+          text(t('summary.col.location'), 18),
+        ],
+        rows: rows.map((k) => [
+          { v: t(c.figures.facts.get(k)!.kind === 'kpi' ? 'summary.kind.kpi' : 'summary.kind.goalTarget') },
+          { v: k.row.goal === null ? null : String(k.row.goal) },
+          { v: k.row.measure === null ? null : c.lang === 'ja' ? circledNumber(k.row.measure) : String(k.row.measure) },
+          { v: k.row.project || null },
+          { v: k.row.indicator },
+          { v: fraction(k.result.achievement) },
+          { v: k.row.notes || null },
+          { v: t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 }) },
+        ]),
+        groupStarts: groupStarts(rows, (k) => k.row.goal),
+        emptyText: t('summary.none'),
+      },
+    ],
+  };
+}
+
+/** 基本的方向別: KPI figures per 基本的方向 (1-1 …), grouped by goal */
+export function directionsSheet(c: SectionContext): DraftSheet {
+  const t = c.t;
+  const directions = c.figures.summary.directions;
+  return {
+    key: 'directions',
+    heading: t('summary.heading.directions'),
+    part: 'kpi',
+    tables: [
+      {
+        name: 'PR_Directions',
+        caption: null,
+        columns: [
+          { header: t('summary.col.direction'), format: '@', kind: 'code' },
+          { header: t('summary.col.directionTitle'), format: '@', kind: 'text', maxWidth: 36 },
+          { header: t('summary.col.measureCount'), format: COUNT, kind: 'number' },
+          ...groupColumns(c),
+        ],
+        rows: directions.map((d) => [{ v: d.direction }, { v: d.title || null }, { v: d.measureCount }, ...groupCells(d)]),
+        dataBar: { column: 4, max: c.scaleMax },
+        groupStarts: groupStarts(directions, (d) => d.goal),
+        emptyText: t('summary.none'),
+      },
+    ],
+  };
+}
+
+/** 担当課別: each department's KPIs (a KPI naming several counts under each), mean, grades, D without 備考, rows left out, errors */
+export function departmentsSheet(c: SectionContext): DraftSheet {
+  const t = c.t;
+  const n = (header: string): ColumnSpec => ({ header, format: COUNT, kind: 'number' });
+  const p = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
+  const departments = c.figures.departments;
+  return {
+    key: 'departments',
+    heading: t('summary.heading.departments'),
+    part: 'kpi',
+    tables: [
+      {
+        name: 'PR_Departments',
+        caption: null,
+        columns: [
+          { header: t('summary.col.department'), format: '@', kind: 'text', maxWidth: 24 },
+          n(t('summary.col.kpiCount')),
+          p(t('summary.col.meanAchievement')),
+          p(t('summary.col.meanAchievementExCovid')),
+          n('A'),
+          n('B'),
+          n('C'),
+          n('D'),
+          n(t('summary.col.noGrade')),
+          n(t('summary.col.dWithoutNotes')),
+          n(t('summary.col.excludedCount')),
+          n(t('summary.col.errors')),
+        ],
+        rows: departments.map((d) => [
+          { v: d.department ?? t('summary.noDepartment') },
+          { v: d.kpis },
+          { v: fraction(d.meanAchievement) },
+          { v: fraction(d.meanAchievementExCovid) },
+          { v: d.grades.A },
+          { v: d.grades.B },
+          { v: d.grades.C },
+          { v: d.grades.D },
+          { v: d.grades.none },
+          { v: d.dWithoutNotes },
+          { v: d.excluded },
+          { v: d.errors },
+        ]),
+        dataBar: { column: 2, max: c.scaleMax },
+        emptyText: t('summary.none'),
+      },
+    ],
+  };
+}
+
 export function groupColumns(c: SectionContext): ColumnSpec[] {
   const t = c.t;
   const n = (header: string): ColumnSpec => ({ header, format: COUNT, kind: 'number' });
@@ -206,7 +371,7 @@ export function groupColumns(c: SectionContext): ColumnSpec[] {
 /** 施策別: KPI figures per 施策, grouped by goal */
 export function measuresSheet(c: SectionContext): DraftSheet {
   const t = c.t;
-  const measures = c.figures.kpiSummary.measures;
+  const measures = c.figures.summary.measures;
   return {
     key: 'measures',
     heading: t('summary.heading.measures'),

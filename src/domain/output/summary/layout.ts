@@ -20,7 +20,7 @@ export interface SheetTexts {
 
 /** widest a text column grows unless its section says otherwise */
 const TEXT_MAX = 40;
-const SPARKLINE_WIDTH = 8;
+const SPARKLINE_WIDTH = 6;
 const ICON_WIDTH = 3;
 const HEADER_MAX_LINES = 3;
 /** headers up to seven Japanese characters wide stay on one line */
@@ -118,8 +118,8 @@ function measure(t: DraftTable): Measured {
     if (spec.kind === 'text' && !spec.noWrap) {
       const max = spec.maxWidth ?? TEXT_MAX;
       w = Math.min(max, Math.max(content[j], Math.min(header, max), 4));
-      // a short text keeps its width; a long one (it wraps anyway) may give way down to 10
-      min = Math.min(w, Math.max(headerMin, content[j] <= 16 ? content[j] : 10));
+      // text may give way down to 9 characters (it wraps), or its own width when shorter
+      min = Math.min(w, Math.max(headerMin, Math.min(content[j], 9)));
     } else {
       w = Math.max(content[j], headerMin, 2);
       min = w;

@@ -3,7 +3,7 @@
  * seed 001 — per 基本目標 its 施策数, 指標総数 and KPI mean, the grades, the COVID flags and its
  * 数値目標 apart — with the chart of the means per goal under it.
  */
-import type { GroupSummary } from '../../rules/goalSummary';
+import type { GroupSummary, TargetSummary } from './facts';
 import { COUNT, fraction, goalLabel, type SectionContext } from './context';
 import type { DraftChart, DraftSheet, DraftTable } from './draft';
 import type { ColumnSpec, SummaryCell } from './types';
@@ -11,13 +11,13 @@ import type { ColumnSpec, SummaryCell } from './types';
 function headlineTable(c: SectionContext): DraftTable {
   const { t, figures, review } = c;
   const rows: SummaryCell[][] = [];
-  const kpis = figures.total.kpis;
+  const kpis = figures.summary.total;
   if (kpis.kpis) {
     rows.push([{ v: t('summary.headline.kpiMean') }, { v: fraction(kpis.meanAchievement), bold: true }, { v: kpis.kpis }]);
     rows.push([{ v: t('summary.headline.kpiMeanExCovid') }, { v: fraction(kpis.meanAchievementExCovid) }, { v: kpis.kpis - kpis.covidSuspended }]);
   }
-  const targets = figures.total.goalTargets;
-  if (targets.kpis) rows.push([{ v: t('summary.headline.goalTargetMean') }, { v: fraction(targets.meanAchievement), bold: true }, { v: targets.kpis }]);
+  const targets = kpis.goalTargets;
+  if (targets.count) rows.push([{ v: t('summary.headline.goalTargetMean') }, { v: fraction(targets.meanAchievement), bold: true }, { v: targets.count }]);
   const pledges = review.pledges;
   if (pledges.overall !== null) rows.push([{ v: t('summary.headline.pledgeOverall') }, { v: fraction(pledges.overall), bold: true, format: c.overallPct }, { v: pledges.measures.length }]);
   return {
@@ -33,7 +33,7 @@ function headlineTable(c: SectionContext): DraftTable {
   };
 }
 
-function figureCells(k: GroupSummary, measureCount: number, g: GroupSummary): SummaryCell[] {
+function figureCells(k: GroupSummary, measureCount: number, g: TargetSummary): SummaryCell[] {
   return [
     { v: measureCount },
     { v: k.kpis },
@@ -46,7 +46,7 @@ function figureCells(k: GroupSummary, measureCount: number, g: GroupSummary): Su
     { v: k.grades.none },
     { v: k.covidSuspended },
     { v: k.covidReview },
-    { v: g.kpis },
+    { v: g.count },
     { v: fraction(g.meanAchievement) },
   ];
 }
@@ -78,10 +78,10 @@ export const GOAL_MEAN_COLUMN = 3;
 
 function goalTable(c: SectionContext): DraftTable {
   const { figures, t } = c;
-  const rows: SummaryCell[][] = figures.goals.map((g) => [{ v: goalLabel(c, g.goal) }, ...figureCells(g.kpis, g.measureCount, g.goalTargets)]);
+  const rows: SummaryCell[][] = figures.summary.goals.map((g) => [{ v: goalLabel(c, g.goal) }, ...figureCells(g, g.measureCount, g.goalTargets)]);
   if (rows.length) {
-    const total = figures.total;
-    rows.push([{ v: t('summary.total'), bold: true }, ...figureCells(total.kpis, total.measureCount, total.goalTargets).map((x) => ({ ...x, bold: true }))]);
+    const total = figures.summary.total;
+    rows.push([{ v: t('summary.total'), bold: true }, ...figureCells(total, total.measureCount, total.goalTargets).map((x) => ({ ...x, bold: true }))]);
   }
   return {
     name: 'PR_Goals',
@@ -95,7 +95,7 @@ function goalTable(c: SectionContext): DraftTable {
 
 /** mean achievement per goal: KPIs, KPIs without コロナ中止, and the 数値目標, each where it has values */
 function goalChart(c: SectionContext, goals: DraftTable): DraftChart | undefined {
-  const n = c.figures.goals.length;
+  const n = c.figures.summary.goals.length;
   if (!n) return undefined;
   const valueColumns = [GOAL_MEAN_COLUMN, GOAL_MEAN_COLUMN + 1, goals.columns.length - 1].filter((col) => goals.rows.slice(0, n).some((r) => typeof r[col].v === 'number'));
   if (!valueColumns.length) return undefined;

@@ -5,7 +5,8 @@
 import { issueMessage } from '../../../messages/issueText';
 import { covidLabel, NUM, type SectionContext } from './context';
 import type { DraftSheet } from './draft';
-import type { ColumnSpec } from './types';
+import { unwrittenSheets } from './facts';
+import type { ColumnSpec, SummaryCell } from './types';
 
 export function covidSheet(c: SectionContext): DraftSheet {
   const t = c.t;
@@ -47,10 +48,14 @@ export function covidSheet(c: SectionContext): DraftSheet {
   };
 }
 
+/** the sheets left unwritten for their errors, then the errors and warnings of validation */
 export function problemsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
-  const rows = c.review.issues
+  const unwritten: SummaryCell[][] = c.review.files.flatMap((f) =>
+    unwrittenSheets(f).map((sheet) => [{ v: t('summary.severity.notWritten') }, { v: f.file }, { v: sheet }, { v: null }, { v: null }, { v: t('summary.sheetNotWritten') }]),
+  );
+  const issues: SummaryCell[][] = c.review.issues
     .filter((i) => i.severity !== 'info')
     .map((i) => [
       { v: t(i.severity === 'error' ? 'summary.severity.error' : 'summary.severity.warning') },
@@ -77,7 +82,7 @@ export function problemsSheet(c: SectionContext): DraftSheet {
           text(t('summary.col.header'), 16),
           text(t('summary.col.message'), 60),
         ],
-        rows,
+        rows: [...unwritten, ...issues],
         emptyText: t('summary.noProblems'),
       },
     ],

@@ -114,6 +114,8 @@ export type SummarySheetKey =
   | 'directions'
   | 'kpis'
   | 'departments'
+  | 'revisions'
+  | 'exclusions'
   | 'pledges'
   | 'pledgeMeasures'
   | 'covid'
