@@ -83,7 +83,12 @@ describe('the summary book of the bundled sample', () => {
     expect(goals.rows[4][col(goals, '施策数')].v).toBe(19);
     // whole percentages, as the city publishes them
     expect(goals.columns[col(goals, '平均達成率')].format).toBe('0%');
-    expect(sheet(book, 'overview').chart).toMatchObject({ table: 'PR_Goals', rowCount: 4 });
+    // the chart charts the goal table but stands right of the headline figures, one column apart, and the goal table starts below both
+    const overview = sheet(book, 'overview');
+    const chart = overview.chart!;
+    expect(chart).toMatchObject({ table: 'PR_Goals', rowCount: 4, top: headline.headerRow - 1, left: headline.columns.length + 1 });
+    expect(chart.right).toBeGreaterThan(chart.left);
+    expect(goals.headerRow - 1).toBeGreaterThan(chart.bottom);
   });
 
   test('公約総括表 in the form of 002: every policy and pledge with its published whole percentage, 全体 59.2', () => {

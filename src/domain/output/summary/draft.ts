@@ -24,6 +24,8 @@ export interface DraftChart {
   /** size in points */
   width: number;
   height: number;
+  /** stands right of this table (else under the table it charts) */
+  beside?: string;
 }
 
 export interface DraftSheet {

@@ -212,6 +212,14 @@ export function layoutSheet(draft: DraftSheet, texts: SheetTexts): SummarySheet 
   const blocks: Block[] = [];
   const tables: SummaryTable[] = [];
   let chart: SummaryChart | null = null;
+  /** the chart's cells: `rows` rows from `top` (the heights known so far, else the default), from column `left` on */
+  const placeChart = (c: NonNullable<DraftSheet['chart']>, top: number, left: number): SummaryChart => {
+    let bottom = top;
+    for (let h = 0; h < c.height; bottom++) h += heights[bottom] ?? DEFAULT_ROW_PT;
+    let right = left;
+    for (let units = 0; right < Math.max(ncols, left + 1) && units * UNIT_PT < c.width; right++) units += widths[right] ?? 8.43;
+    return { title: c.title, table: c.table, categoryColumn: c.categoryColumn, valueColumns: c.valueColumns, rowCount: c.rowCount, axis: c.axis, labelFormat: c.labelFormat, top, left, bottom, right: Math.max(right, left + 1) };
+  };
   for (const m of measured) {
     const placed = placeTable(m, widths, row);
     const t = placed.table;
@@ -219,16 +227,21 @@ export function layoutSheet(draft: DraftSheet, texts: SheetTexts): SummarySheet 
     heights[t.headerRow] = t.rows.length ? t.headerHeight : DEFAULT_ROW_PT;
     if (t.caption) heights[placed.top] = t.captionHeight;
     for (let i = 0; i < t.rowHeights.length; i++) heights[t.headerRow + 1 + i] = t.rowHeights[i];
+    const c = draft.chart;
+    if (c && c.beside === t.name) {
+      // the chart stands right of this table, one column apart; what follows starts below both
+      chart = placeChart(c, placed.top, t.columns.length + 1);
+      const bottom = Math.max(placed.bottom, chart.bottom - 1);
+      blocks.push({ top: placed.top, bottom, header: null, groupStarts: [] });
+      row = bottom + 2;
+      continue;
+    }
     blocks.push({ top: placed.top, bottom: placed.bottom, header: t.headerRow, groupStarts: t.groupStarts.map((i) => t.headerRow + 1 + i) });
     row = placed.bottom + 2;
-    if (draft.chart && draft.chart.table === t.name) {
-      const c = draft.chart;
-      const rows = Math.ceil(c.height / DEFAULT_ROW_PT);
-      let right = 0;
-      for (let units = 0; right < ncols && units * UNIT_PT < c.width; right++) units += widths[right];
-      chart = { title: c.title, table: c.table, categoryColumn: c.categoryColumn, valueColumns: c.valueColumns, rowCount: c.rowCount, axis: c.axis, labelFormat: c.labelFormat, top: row, left: 0, bottom: row + rows, right: Math.max(right, 1) };
-      blocks.push({ top: row, bottom: row + rows - 1, header: null, groupStarts: [] });
-      row += rows + 1;
+    if (c && !c.beside && c.table === t.name) {
+      chart = placeChart(c, row, 0);
+      blocks.push({ top: row, bottom: chart.bottom - 1, header: null, groupStarts: [] });
+      row = chart.bottom + 1;
     }
   }
 

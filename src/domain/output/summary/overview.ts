@@ -1,7 +1,8 @@
 /**
  * 総括: the headline figures (KPI mean, 数値目標 mean, 公約 全体) and the goal table in the form of
  * seed 001 — per 基本目標 its 施策数, 指標総数 and KPI mean, the grades, the COVID flags and its
- * 数値目標 apart — with the chart of the means per goal under it.
+ * 数値目標 apart — and the chart of the means per goal beside the headline figures, so the sheet
+ * prints on one page.
  */
 import type { GroupSummary, TargetSummary } from './facts';
 import { COUNT, fraction, goalLabel, type SectionContext } from './context';
@@ -107,8 +108,9 @@ function goalChart(c: SectionContext, goals: DraftTable): DraftChart | undefined
     rowCount: n,
     axis: { min: 0, max: c.scaleMax, majorUnit: 0.2 },
     labelFormat: c.pct,
-    width: 520,
-    height: 260,
+    width: 470,
+    height: 190,
+    beside: 'PR_Headline',
   };
 }
 
