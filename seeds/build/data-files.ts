@@ -8,6 +8,7 @@ import { ActivityRating, Aggregation, Direction, FirstTermRecord, KpiRecord, Ple
 export const KPI_COLUMNS = [
   'id', 'goal', 'measure', 'project', 'department', 'indicator', 'unit', 'direction', 'aggregation',
   'baseline_year', 'baseline', 'actual_year', 'actual', 'target_year', 'target', 'notes', 'markers',
+  'basic_direction', 'original_target',
 ] as const;
 
 export const FIRST_TERM_COLUMNS = [
@@ -23,6 +24,7 @@ export function kpisToCsv(records: KpiRecord[]): string {
   return toCsv(KPI_COLUMNS, records.map((r): Cell[] => [
     r.id, r.goal, r.measure, r.project, r.department, r.indicator, r.unit, r.direction, r.aggregation,
     r.baselineYear, r.baseline, r.actualYear, r.actual, r.targetYear, r.target, r.notes, r.markers.join(';'),
+    r.basicDirection, r.originalTarget,
   ]));
 }
 
@@ -45,6 +47,8 @@ export function kpisFromCsv(text: string): KpiRecord[] {
     target: o.target,
     notes: o.notes,
     markers: o.markers ? o.markers.split(';') : [],
+    basicDirection: o.basic_direction,
+    originalTarget: o.original_target,
   }));
 }
 

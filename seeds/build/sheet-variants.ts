@@ -18,6 +18,8 @@ export interface SheetVariant {
   english: 'none' | 'some' | 'all';
   /** What a missing value looks like. */
   noValue: '—' | null;
+  /** 基本的方向 written with its title (`1-1 若者の雇用機会の確保・拡大`) or as the number alone (`1-1`). */
+  directionTitle: boolean;
 }
 
 const ACTUAL_HEADERS = ['実績R3', '実績(令和3年度)', '令和3年度実績', 'R3実績', '実績2021', 'FY2021 actual'];
@@ -40,5 +42,6 @@ export function variantFor(index: number): SheetVariant {
     valueMode: VALUE_MODES[Math.floor((index + 1) / 2) % 3],
     english,
     noValue: index % 2 === 0 ? '—' : null,
+    directionTitle: index % 3 !== 1,
   };
 }

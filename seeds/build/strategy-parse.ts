@@ -27,6 +27,8 @@ export interface DraftRow {
 
 export interface DraftProject {
   goal: number;
+  /** 基本的方向 as its heading prints it: `1-1 若者の雇用機会の確保・拡大` */
+  section: string;
   measure: number;
   name: string;
   department: string;
@@ -90,6 +92,7 @@ export function parseStrategy(source: string, log: CorrectionLog): StrategyDraft
   const projects: DraftProject[] = [];
   const goalRows: (DraftRow & { goal: number })[] = [];
   let goal = 0;
+  let section = '';
   let goalTables = 0;
   let measure = 0;
   let measureMarkers: string[] = [];
@@ -108,6 +111,7 @@ export function parseStrategy(source: string, log: CorrectionLog): StrategyDraft
   const startProject = (line: number, headless: boolean, heading = '') => {
     project = {
       goal,
+      section,
       measure,
       name: headless ? '' : projectName(heading),
       department: (!headless && departmentIn(heading)) || '',
@@ -126,11 +130,12 @@ export function parseStrategy(source: string, log: CorrectionLog): StrategyDraft
     const stated = /(\d+)の「施策」/.exec(t);
     if (stated) statedMeasureCount = Number(stated[1]);
 
-    const section = /^(\d)-(\d)\s/.exec(t);
-    if (section) {
+    const sectionHead = /^(\d)-(\d)\s/.exec(t);
+    if (sectionHead) {
       closeZone();
-      goal = Number(section[1]);
-      if (goal !== goalTables) throw new Error(`000:${line}: section ${section[0]} follows 数値目標 of goal ${goalTables}`);
+      goal = Number(sectionHead[1]);
+      section = `${sectionHead[1]}-${sectionHead[2]} ${closeOcrGaps(t.slice(sectionHead[0].length))}`;
+      if (goal !== goalTables) throw new Error(`000:${line}: section ${sectionHead[0]} follows 数値目標 of goal ${goalTables}`);
       return;
     }
     const measureHead = new RegExp(`^施策\\s*(${CIRCLED_CLASS})`).exec(t);

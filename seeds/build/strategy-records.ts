@@ -25,7 +25,7 @@ function unique(xs: string[]): string[] {
 }
 
 function toRecord(
-  id: string, r: DraftRow, goal: number, measure: number | null, project: string, department: string, markers: string[],
+  id: string, r: DraftRow, goal: number, measure: number | null, project: string, department: string, markers: string[], basicDirection: string,
 ): KpiRecord {
   const baseline = valueText(r.baseline);
   const actual = valueText(r.actual);
@@ -53,6 +53,8 @@ function toRecord(
     target,
     notes: notes.join(' ／ '),
     markers: unique([...markers, ...r.markers]),
+    basicDirection,
+    originalTarget: r.extraTargets.length ? valueText(r.extraTargets[0]) : '',
   };
 }
 
@@ -98,7 +100,7 @@ export function toRecords(draft: StrategyDraft, lists: Map<number, ListedProject
     const name = p.headless ? lostNames.get(p) ?? '' : p.name;
     for (const r of p.rows) {
       const id = `K${String(kpis.length + 1).padStart(3, '0')}`;
-      kpis.push(toRecord(id, r, p.goal, p.measure, name, p.department, p.markers));
+      kpis.push(toRecord(id, r, p.goal, p.measure, name, p.department, p.markers, p.section));
     }
   }
   const goalTargets = draft.goalRows.map((r, i) => {
@@ -106,7 +108,7 @@ export function toRecords(draft: StrategyDraft, lists: Map<number, ListedProject
       log.add(STRATEGY, r.line, `${r.target} / ${r.extraTargets.join(' / ')}`, r.target,
         'two 目標値 printed after the 数値目標変更: the first (累計43件) is taken as current, see README');
     }
-    return toRecord(`G${String(i + 1).padStart(2, '0')}`, r, r.goal, null, '', '', []);
+    return toRecord(`G${String(i + 1).padStart(2, '0')}`, r, r.goal, null, '', '', [], '');
   });
   return { kpis, goalTargets };
 }

@@ -7,7 +7,8 @@ import { listValidation, newWorkbook, styleHeaderRow, validateColumn } from './x
 
 /**
  * strategy-2nd-term.xlsx: the 数値目標 sheet, then one KPI sheet per 担当課 (the first one listed
- * for a KPI), laid out as SPEC §2 describes, without the output columns the engine adds.
+ * for a KPI), laid out as SPEC §2 describes, without the output columns the engine adds; with the
+ * optional 基本的方向, 変更区分 and 変更前目標値 columns filled from what 000 prints.
  */
 
 export const GOAL_SHEET = '数値目標';
@@ -67,6 +68,10 @@ const COLUMNS: Column[] = [
     cell: (r, v) => ({ value: v.goalStyle === 'plain' ? r.goal : v.goalStyle === 'circled' ? numberToCircled(r.goal) : `基本目標${r.goal}` }),
   },
   {
+    key: 'basic_direction', header: aliased('基本的方向', 'basic_direction', true), width: 18,
+    cell: (r, v) => ({ value: (v.directionTitle ? r.basicDirection : r.basicDirection.split(' ')[0]) || null }),
+  },
+  {
     key: 'measure', header: aliased('施策', 'measure', true), width: 9,
     cell: (r, v) => {
       if (r.measure === null) return { value: null };
@@ -84,6 +89,11 @@ const COLUMNS: Column[] = [
   { key: 'actual', header: (v) => v.actualHeader, width: 14, cell: (r, v) => valueCell(r.actual, r.unit, v.valueMode, v.noValue) },
   { key: 'target_year', header: aliased('目標年度', 'target_year', false), width: 12, cell: (r, v) => yearCell(r.targetYear, v.yearStyle) },
   { key: 'target', header: aliased('目標値', 'target', false), width: 14, cell: (r, v) => valueCell(r.target, r.unit, v.valueMode, v.noValue) },
+  { key: 'revision', header: aliased('変更区分', 'revision', true), width: 14, cell: (r) => ({ value: r.markers.join('・') || null }) },
+  {
+    key: 'original_target', header: aliased('変更前目標値', 'original_target', true), width: 14,
+    cell: (r, v) => (r.originalTarget ? valueCell(r.originalTarget, r.unit, v.valueMode, v.noValue) : { value: null }),
+  },
   { key: 'notes', header: aliased('備考', 'notes', true), width: 60, cell: (r) => ({ value: r.notes || null }) },
 ];
 
@@ -91,6 +101,9 @@ const columnNumber = (key: string) => COLUMNS.findIndex((c) => c.key === key) + 
 const NOTES_COLUMN = columnNumber('notes');
 const DIRECTION_COLUMN = columnNumber('direction');
 const AGGREGATION_COLUMN = columnNumber('aggregation');
+const REVISION_COLUMN = columnNumber('revision');
+/** the marks of the FY2022 revision (000 lines 88–93); a row may carry two, so the list only suggests */
+const REVISION_MARKS = ['KPI変更', '新規事業', '事業内容変更', '取組終了', '数値目標変更', '新規施策'];
 
 function addKpiSheet(wb: ExcelJS.Workbook, name: string, title: string, records: KpiRecord[], variant: SheetVariant): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 0, ySplit: variant.headerRow }] });
@@ -120,6 +133,7 @@ function addKpiSheet(wb: ExcelJS.Workbook, name: string, title: string, records:
   const [first, last] = [variant.headerRow + 1, variant.headerRow + records.length];
   validateColumn(ws, DIRECTION_COLUMN, first, last, listValidation(['増加', '減少']));
   validateColumn(ws, AGGREGATION_COLUMN, first, last, listValidation(['単年', '累計']));
+  validateColumn(ws, REVISION_COLUMN, first, last, { ...listValidation(REVISION_MARKS), errorStyle: 'information' });
 }
 
 function sheetName(department: string): string {

@@ -21,6 +21,10 @@ export interface KpiRecord {
   target: string;
   notes: string;
   markers: string[];
+  /** 基本的方向 as its heading prints it (`1-1 若者の雇用機会の確保・拡大`); '' for 数値目標. */
+  basicDirection: string;
+  /** The 目標値 before the FY2022 revision where the document prints both (`累計125件`); '' otherwise. */
+  originalTarget: string;
 }
 
 export interface FirstTermRecord {

@@ -4,7 +4,7 @@
  * ja) naming the option, the value and what is allowed; an unknown --lang is said in both.
  */
 import { parseArgs as splitArgs } from 'node:util';
-import { parsePlanPeriod, PLAN_YEARS, settingsRule, settingsSchema, type Settings } from '../domain/base/settings';
+import { GRADE_CUMULATIVE_BY, parsePlanPeriod, PLAN_YEARS, settingsRule, settingsSchema, type Settings } from '../domain/base/settings';
 import type { Lang } from '../messages/lang';
 import { isLang, translate } from '../messages/translate';
 
@@ -30,6 +30,7 @@ const OPTIONS = {
   'plan-name': { type: 'string' },
   'as-of': { type: 'string' },
   decimals: { type: 'string' },
+  'grade-cumulative': { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -81,13 +82,20 @@ function languageOf(argv: readonly string[]): Lang | { bad: string } {
 /** the settings each option sets, for the line that names a refused one */
 const OPTION_OF_SETTING: Record<string, OptionName> = { cap: 'cap', planName: 'plan-name', asOf: 'as-of', percentDecimals: 'decimals' };
 
-/** --cap, --plan, --plan-name, --as-of and --decimals through the settings schema; the first failure names its option */
+/** --cap, --plan, --grade-cumulative, --plan-name, --as-of and --decimals through the settings schema; the first failure names its option */
 function settingsOf(values: Values, lang: Lang): Settings {
   const input: Record<string, unknown> = {};
   if (typeof values.cap === 'string') input.cap = numberOrText(values.cap);
   if (typeof values['plan-name'] === 'string') input.planName = values['plan-name'];
   if (typeof values['as-of'] === 'string') input.asOf = values['as-of'];
   if (typeof values.decimals === 'string') input.percentDecimals = numberOrText(values.decimals);
+  const gradeBy = values['grade-cumulative'];
+  if (typeof gradeBy === 'string') {
+    if (!(GRADE_CUMULATIVE_BY as readonly string[]).includes(gradeBy)) {
+      throw new UsageError(translate(lang, 'cli.error.badValue', { option: '--grade-cumulative', value: gradeBy, allowed: { key: 'cli.allowed.gradeCumulative' } }));
+    }
+    input.gradeCumulativeBy = gradeBy;
+  }
   const planText = typeof values.plan === 'string' ? values.plan : undefined;
   const badPlan = () => new UsageError(translate(lang, 'cli.error.badPlan', { option: '--plan', value: planText ?? '', min: PLAN_YEARS.min, max: PLAN_YEARS.max }));
   if (planText !== undefined) {

@@ -1,13 +1,14 @@
 /**
  * `progress-review review`: read each workbook with exceljs, review them together, write a
- * reviewed copy of every workbook without errors and summary.xlsx into --out, and the JSON
- * report. Inputs are only read. Exit 0 done, 1 validation errors, 2 bad usage/unreadable.
+ * reviewed copy of every workbook with at least one sheet without errors (only those sheets are
+ * written, the others are listed), summary.xlsx into --out, and the JSON report. Inputs are only
+ * read. Exit 0 done, 1 validation errors, 2 bad usage/unreadable.
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { buildReport } from '../domain/output/report';
-import { review, type WorkbookInput } from '../domain/review';
+import { review, skippedSheets, type WorkbookInput } from '../domain/review';
 import { buildSummaryBook } from '../domain/output/summary/build';
 import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
@@ -129,7 +130,8 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   for (let i = 0; i < loaded.length; i++) {
     const fr = result.files[i];
     const l = loaded[i];
-    if (fr.issues.some((x) => x.severity === 'error')) continue;
+    // as in the pane: the sheets without errors are written, the others left as they are
+    if (!fr.plan.sheets.length) continue;
     const logSheet = inputs[i].sheets.find((sh) => sh.name === LOG_SHEET);
     const log = planLogAppend(logSheet, result, i, { time: new Date().toISOString(), runner: 'CLI', file: l.name });
     let copy: Uint8Array;
@@ -177,7 +179,7 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
   const errors = result.issues.filter((i) => i.severity === 'error');
   const warnings = result.issues.filter((i) => i.severity === 'warning');
   for (const i of [...errors, ...warnings]) io.err(problemLine(i, lang));
-  const skipped = [...result.files.filter((f) => f.issues.some((x) => x.severity === 'error')).map((f) => f.file), ...notWritten];
+  const skipped = [...result.files.filter((f) => !f.plan.sheets.length && f.issues.some((x) => x.severity === 'error')).map((f) => f.file), ...notWritten];
   const kpiSheets = result.files.reduce((n, f) => n + f.sheets.filter((s) => s.kind === 'kpi').length, 0);
   const pledgeSheets = result.files.reduce((n, f) => n + f.sheets.filter((s) => s.kind === 'pledge').length, 0);
   io.out(
@@ -192,6 +194,10 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     }),
   );
   if (skipped.length) io.out(translate(lang, 'cli.done.skipped', { files: formatList(lang, skipped) }));
+  for (const f of result.files) {
+    const sheets = skippedSheets(f);
+    if (f.plan.sheets.length && sheets.length && !notWritten.includes(f.file)) io.out(translate(lang, 'cli.done.skippedSheets', { file: f.file, sheets: formatList(lang, sheets) }));
+  }
   for (const w of written) io.out(translate(lang, 'cli.done.wrote', { path: shown(w) }));
   return errors.length || notWritten.length ? EXIT_VALIDATION : EXIT_OK;
 }

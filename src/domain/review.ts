@@ -8,12 +8,13 @@
  * Pure: values in, data out. Adapters apply the plans; output/ turns the review into the
  * summary sheet and the JSON report.
  */
-import { detectHeader, type KpiHeader, type PledgeHeader } from './sheets/headers';
-import { hasErrors, type Issue } from './base/issues';
+import { ACTUAL_HEADER, detectHeader, KPI_FIELD_HEADERS, PLEDGE_FIELD_HEADERS, type KpiHeader, type PledgeHeader } from './sheets/headers';
+import { hasErrors, makeIssue, type Issue } from './base/issues';
 import type { KpiResult, KpiRow } from './model/kpi';
 import { computeKpi } from './rules/kpiCompute';
 import { gradeDWithoutNotes } from './rules/gradeNotes';
-import { parseKpiSheet } from './sheets/kpiSheet';
+import { manualCovidNotes } from './rules/covidNotes';
+import { parseKpiSheet, type FailedRow } from './sheets/kpiSheet';
 import { mergeLookup, type MergeLookup } from './base/merges';
 import { KPI_OUTPUT_SPEC, PLEDGE_OUTPUT_SPEC, kpiConditionalFormats, kpiOutputValues, pledgeOutputValues } from './plan/outputPresentation';
 import { planSheet } from './plan/sheetPlan';
@@ -42,6 +43,8 @@ export interface KpiSheetReview {
   sheet: string;
   headerRow: number;
   kpis: ReviewedKpi[];
+  /** rows that could not be read (their errors are in `issues`) */
+  failedRows: FailedRow[];
   issues: Issue[];
   plan: SheetPlan | null;
 }
@@ -105,8 +108,12 @@ function reviewKpiSheet(file: string, raw: RawSheet, header: KpiHeader, merges: 
   const parsed = parseKpiSheet(raw, header, merges);
   const kpis: ReviewedKpi[] = new Array(parsed.rows.length);
   for (let i = 0; i < parsed.rows.length; i++) kpis[i] = { file, row: parsed.rows[i], result: computeKpi(parsed.rows[i], settings) };
-  const issues = [...parsed.issues, ...gradeDWithoutNotes(kpis, raw.name, header.fields.notes, header.fields.indicator!, header.texts)];
-  const review: KpiSheetReview = { kind: 'kpi', file, sheet: raw.name, headerRow: header.row, kpis, issues: withFile(issues, file), plan: null };
+  const issues = [
+    ...parsed.issues,
+    ...gradeDWithoutNotes(kpis, raw.name, header.fields.notes, header.fields.indicator!, header.texts),
+    ...manualCovidNotes(kpis, raw.name, header.fields.covidOverride, header.texts, settings),
+  ];
+  const review: KpiSheetReview = { kind: 'kpi', file, sheet: raw.name, headerRow: header.row, kpis, failedRows: parsed.failedRows, issues: withFile(issues, file), plan: null };
   if (hasErrors(issues)) return review;
 
   const rows: number[] = new Array(kpis.length);
@@ -157,15 +164,31 @@ function planPledgeSheet(p: PendingPledgeSheet, valuesOf: (a: PledgeActivity) =>
   else sr.plan = planned.plan;
 }
 
+/** the headers a KPI sheet and a pledge sheet are recognised by, for the message when neither is found */
+const KPI_HEADERS_LOOKED_FOR = [KPI_FIELD_HEADERS.indicator, KPI_FIELD_HEADERS.target, `${ACTUAL_HEADER}R3`].join('・');
+const PLEDGE_HEADERS_LOOKED_FOR = [PLEDGE_FIELD_HEADERS.policy, PLEDGE_FIELD_HEADERS.pledge, PLEDGE_FIELD_HEADERS.measure, PLEDGE_FIELD_HEADERS.rating].join('・');
+
+/** A workbook in which no sheet is a KPI or pledge sheet is an error: nothing was reviewed. */
+function nothingRecognised(book: ReadWorkbook): Issue[] {
+  if (book.sheets.length) return [];
+  const issue = makeIssue({ severity: 'error', code: 'workbook.noReviewSheet', sheet: '', params: { kpi: KPI_HEADERS_LOOKED_FOR, pledge: PLEDGE_HEADERS_LOOKED_FOR, sheets: book.otherSheets.length } });
+  return withFile([issue], book.file);
+}
+
 function fileReview(book: ReadWorkbook): FileReview {
   for (const s of book.sheets) s.issues.sort(byPosition);
   return {
     file: book.file,
     sheets: book.sheets,
     otherSheets: book.otherSheets,
-    issues: book.sheets.flatMap((s) => s.issues),
+    issues: [...nothingRecognised(book), ...book.sheets.flatMap((s) => s.issues)],
     plan: { sheets: book.sheets.flatMap((s) => (s.plan ? [s.plan] : [])) },
   };
+}
+
+/** the sheets of a workbook left unwritten for their errors */
+export function skippedSheets(fr: FileReview): string[] {
+  return fr.sheets.filter((s) => s.plan === null).map((s) => s.sheet);
 }
 
 export function review(inputs: readonly WorkbookInput[], settings: Settings): Review {

@@ -33,7 +33,7 @@ function rule(v: TemplateValidation): Excel.DataValidationRule {
 }
 
 function alert(v: TemplateValidation): Excel.DataValidationErrorAlert {
-  return { showAlert: true, style: 'Stop', title: v.alert.title, message: v.alert.message };
+  return { showAlert: true, style: v.alert.style === 'information' ? 'Information' : 'Stop', title: v.alert.title, message: v.alert.message };
 }
 
 /** consecutive column indexes with the same flag: [[0, 4, false], [5, 9, true]] */

@@ -36,7 +36,7 @@ function opsFor(book: WorkbookRead, result: Review, plans: readonly SheetPlan[],
     const read = bySheet.get(p.sheet);
     return sheetPlanOps(p, { pageSetup: read && !read.ownPageSetup ? fitOfSheet(p, read.columnWidths) : null });
   });
-  return withLog ? [...ops, ...logOps(append, !!existing && existing.raw.values.length === 0)] : ops;
+  return withLog ? [...ops, ...logOps(append)] : ops;
 }
 
 /**

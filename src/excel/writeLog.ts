@@ -1,4 +1,7 @@
-/** The audit-log row (planLogAppend) as write operations: the hidden _review_log sheet is created with its header when missing. */
+/**
+ * The audit-log row (planLogAppend) as write operations: the hidden _review_log sheet is created
+ * with its header when missing; an existing log gets the header cells it lacks (append.headerFrom).
+ */
 import type { LogAppend } from '../domain/plan/auditLog';
 import { cellRow } from './cellText';
 import { ACTION_OVERHEAD, jsonBytes } from './chunking';
@@ -9,8 +12,7 @@ function formatsFor(values: readonly (string | number)[]): string[][] {
   return [values.map((v) => (typeof v === 'number' ? 'General' : '@'))];
 }
 
-/** `writeHeader`: also when the sheet exists but is empty */
-export function logOps(append: LogAppend, writeHeader: boolean): WriteOp[] {
+export function logOps(append: LogAppend): WriteOp[] {
   const ops: WriteOp[] = [];
   const name = append.sheet;
   if (append.create) {
@@ -24,14 +26,16 @@ export function logOps(append: LogAppend, writeHeader: boolean): WriteOp[] {
       },
     });
   }
-  if (append.create || writeHeader) {
+  const from = append.create ? 0 : append.headerFrom;
+  if (from < append.header.length) {
+    const cells = append.header.slice(from);
     ops.push({
       sheet: name,
-      bytes: 3 * ACTION_OVERHEAD + 2 * jsonBytes(append.header),
+      bytes: 3 * ACTION_OVERHEAD + 2 * jsonBytes(cells),
       apply(session) {
-        const r = session.sheet(name).getRangeByIndexes(0, 0, 1, append.header.length);
-        r.numberFormat = [append.header.map(() => '@')];
-        r.values = [cellRow(append.header)];
+        const r = session.sheet(name).getRangeByIndexes(0, from, 1, cells.length);
+        r.numberFormat = [cells.map(() => '@')];
+        r.values = [cellRow(cells)];
         r.format.font.bold = true;
       },
     });

@@ -56,8 +56,22 @@ export const en: Dictionary = {
   'issue.reason.notComputable': 'The values are too large to compute: left blank',
   'issue.reason.actualYearUnknown': 'The actual’s year is unknown: pace left blank',
 
+  // ─── issue.*: how the city evaluates (issue 8: 区分, 基本的方向, 変更区分, 評価対象, コロナ判定, grading by pace) ───
+  'issue.kind.invalid': '"{found}" is not a kind (区分). Expected KPI or 数値目標 (blank is KPI; on a sheet whose name contains 数値目標 it is 数値目標)',
+  'issue.basicDirection.invalid': '"{found}" is not a basic direction (基本的方向). Expected e.g. 1-1 or 1-1 若者の雇用機会の確保・拡大',
+  'issue.revision.invalid': '"{found}" is not a revision mark (変更区分). Expected KPI変更, 新規事業, 事業内容変更, 取組終了, 数値目標変更 or 新規施策 (several joined by ・)',
+  'issue.inScope.invalid': '"{found}" is not a 評価対象 value. Expected 対象 (evaluated) or 対象外 (left out); blank is 対象',
+  'issue.covidOverride.invalid': '"{found}" is not a COVID judgement (コロナ判定). Expected 中止 (suspended) or 影響なし (no impact); blank is automatic',
+  'issue.workbook.noReviewSheet': 'No KPI sheet and no pledge sheet found ({sheets} sheets checked). A KPI sheet needs {kpi} in a header row within its first 10 rows; a pledge sheet needs {pledge}',
+  'issue.warn.gradeDNoNotePace': 'Grade D (pace 計画比 {pace}) with an empty 備考 (notes): reviewers need the reason it is behind plan',
+  'issue.warn.excludedNoNote': '評価対象 is 対象外 (left out) but 備考 (notes) is empty: say why the row is left out',
+  'issue.warn.directionGoalMismatch': 'The basic direction {found} does not belong to basic goal {goal}. Check 基本目標 or 基本的方向',
+  'issue.note.bracketDetail': 'Read "{found}" as {value}; the bracketed "{detail}" is not used in the figures',
+  'issue.note.covidManual': 'Used the COVID judgement (コロナ判定) "{found}" (automatic: {auto})',
+
   // ─── word.*: words other messages take as parameters ({ key } values, see translate.ts) ───
   'word.unitExamples': 'e.g. 人, 件 or %',
+  'word.covidNone': 'none',
 
   // ─── place.*: where a problem is, and a problem as one line (every surface that prints one) ───
   'place.cellHeader': '{sheet}!{cell} ({header})',
@@ -218,6 +232,7 @@ export const en: Dictionary = {
   'templateSheet.kpi.example.indicator': 'Job offers',
   'templateSheet.kpi.example.unit': '人',
   'templateSheet.kpi.example.notes': 'An example: overwrite this row with your own KPI',
+  'templateSheet.kpi.example.direction': '1-1 Jobs for young people',
   'templateSheet.pledge.sheetName': 'Mayoral pledges',
   'templateSheet.pledge.title': 'Mayoral pledge activities (10-step rating)   * the light-blue columns are computed by Progress Review: do not type into them',
   'templateSheet.pledge.example.policy': 'Policy Ⅰ (example)',
@@ -228,6 +243,8 @@ export const en: Dictionary = {
   'templateSheet.alert.title': 'This value is not allowed',
   'templateSheet.alert.list': 'Choose one of: {values}',
   'templateSheet.alert.wholeNumber': 'Enter a whole number from {min} to {max}',
+  'templateSheet.alert.revisionTitle': 'Revision (変更区分)',
+  'templateSheet.alert.revision': 'Choose one of: {values}. Several may be typed joined by ・',
 
   // ─── auditLog.*: the hidden _review_log sheet (domain/plan/auditLog), Japanese by default ───
   'auditLog.col.time': 'Time (UTC)',
@@ -242,14 +259,15 @@ export const en: Dictionary = {
   'auditLog.col.warnings': 'Warnings',
   'auditLog.col.cap': 'Achievement cap',
   'auditLog.col.plan': 'Plan period',
+  'auditLog.col.skipped': 'Sheets not written (errors)',
   'auditLog.nothingWritten': '(none)',
 
   // ─── cli.*: the command line (src/cli) ───
   'cli.usage':
-    'usage:\n  progress-review review <workbook.xlsx>... --out <dir> [--json <report.json>] [--cap 120] [--plan 2020-2024] [--lang ja|en]\n\n  --out    output folder (the reviewed copies and summary.xlsx)\n  --json   machine-readable report (JSON)\n  --cap    cap for achievement, progress and pace (percent), default 120\n  --plan   plan period, default 2020-2024\n  --plan-name  the name of the plan in the summary titles\n  --as-of      the as-of label of the summary (e.g. 令和5年度末), default the end of the year of the actuals\n  --decimals   decimals of pledge % and mean achievement (0–2), default 0\n  --lang   message language (ja, en), default ja\n\nexit status: 0 done, 1 validation errors, 2 bad usage or unreadable file',
+    'usage:\n  progress-review review <workbook.xlsx>... --out <dir> [--json <report.json>] [--cap 120] [--plan 2020-2024] [--grade-cumulative pace|achievement] [--plan-name <name>] [--as-of <label>] [--decimals 0|1|2] [--lang ja|en]\n\n  --out    output folder (the reviewed copies and summary.xlsx)\n  --json   machine-readable report (JSON)\n  --cap    cap for achievement, progress and pace (percent), default 120\n  --plan   plan period, default 2020-2024\n  --plan-name  the name of the plan in the summary titles\n  --as-of      the as-of label of the summary (e.g. 令和5年度末), default the end of the year of the actuals\n  --decimals   decimals of pledge % and mean achievement (0–2), default 0\n  --grade-cumulative  grade running-total KPIs before their target year on pace (計画比) or achievement (達成率), default pace\n  --lang   message language (ja, en), default ja\n\nexit status: 0 done, 1 validation errors, 2 bad usage or unreadable file',
   'cli.error.noCommand': 'name a command: review (progress-review --help shows the usage)',
   'cli.error.unknownCommand': 'unknown command "{command}". Commands: review (progress-review --help shows the usage)',
-  'cli.error.unknownOption': 'unknown option "{option}". Options: --out, --json, --cap, --plan, --lang, --help, --version',
+  'cli.error.unknownOption': 'unknown option "{option}". Options: --out, --json, --cap, --plan, --grade-cumulative, --lang, --help, --version',
   'cli.error.missingValue': '{option} needs a value. Write the value after {option}',
   'cli.error.noValueAllowed': '{option} takes no value ("{value}")',
   'cli.error.missingOption': '{option} is required ({what})',
@@ -263,12 +281,14 @@ export const en: Dictionary = {
   'cli.error.overwriteInput': 'refusing to overwrite an input file: {file}. Choose another --out',
   'cli.error.cannotCreateOut': 'cannot create {dir} ({reason})',
   'cli.error.unexpected': 'unexpected error (probably a bug): {message}',
+  'cli.allowed.gradeCumulative': 'Use pace (grade on 計画比) or achievement (grade on 達成率)',
   'cli.what.out': 'the output folder',
   'cli.issue.error': 'error: {file} › {line}',
   'cli.issue.warning': 'warning: {file} › {line}',
   'cli.keptFeatures': '{file}: kept as they were: {features}',
   'cli.done.counts': '{books} workbook(s) ({kpiSheets} KPI sheets, {pledgeSheets} pledge sheets): reviewed {kpis} KPIs and {activities} pledge activities. {errors} error(s), {warnings} warning(s).',
   'cli.done.skipped': 'not written because of errors: {files}',
+  'cli.done.skippedSheets': '{file}: sheets not written for their errors (the other sheets were written): {sheets}',
   'cli.done.wrote': 'wrote {path}',
 
   // ─── task pane (src/taskpane) ───
@@ -350,6 +370,7 @@ export const en: Dictionary = {
   'skipped.protected': 'Not written: the sheet is protected with a password. Unprotect it and run again.',
 
   'problems.title': 'Problems found',
+  'problems.workbook': 'The whole workbook',
   'problems.none': 'No problems.',
   'problems.groupCounts': 'Errors: {errors} · Warnings: {warnings}',
   'problems.selectHint': 'Click or press Enter to select the cell.',
@@ -405,6 +426,10 @@ export const en: Dictionary = {
   'settings.asOf.hint': 'E.g. 令和5年度末. Blank: the end of the year of the actuals.',
   'settings.percentDecimals': 'Decimals of percentages',
   'settings.percentDecimals.hint': 'Pledge % and mean achievement (0–2, default 0; 全体 keeps at least one).',
+  'settings.gradeCumulativeBy': 'Running-total (累計) KPIs before their target year',
+  'settings.gradeCumulativeBy.hint': 'By default a running total is graded on whether it is on pace (計画比) until its target year, and on 達成率 from then on.',
+  'settings.gradeCumulativeBy.pace': 'Grade on pace (計画比, default)',
+  'settings.gradeCumulativeBy.achievement': 'Grade on achievement (達成率)',
   'settings.reset': 'Reset to defaults',
   'settings.stored': 'Settings are kept on this computer and used next time.',
 

@@ -37,9 +37,10 @@ export function issuePlace(lang: Lang, issue: Pick<IssueWords, 'sheet' | 'cell' 
   return header ? translate(lang, 'place.sheetHeader', { sheet, header }) : sheet;
 }
 
-/** place and message as one line: 政策推進課!H12（実績R3）: 「約50」は… */
+/** place and message as one line: 政策推進課!H12（実績R3）: 「約50」は…; a problem of the whole workbook (no sheet) is its message alone */
 export function issueLine(lang: Lang, issue: IssueWords): string {
-  return translate(lang, 'place.line', { place: issuePlace(lang, issue), message: issueMessage(lang, issue) });
+  const place = issuePlace(lang, issue);
+  return place ? translate(lang, 'place.line', { place, message: issueMessage(lang, issue) }) : issueMessage(lang, issue);
 }
 
 /** every code the catalogue words */

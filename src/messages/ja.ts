@@ -66,8 +66,22 @@ export const ja = {
   'issue.reason.notComputable': '値が大きすぎて計算できないため空欄です',
   'issue.reason.actualYearUnknown': '実績の年度が分からないため計画比は空欄です',
 
+  // ─── issue.*: how the city evaluates (issue 8: 区分, 基本的方向, 変更区分, 評価対象, コロナ判定, grading by pace) ───
+  'issue.kind.invalid': '「{found}」は区分として読めません。「KPI」または「数値目標」を入力してください（空欄は KPI。シート名に「数値目標」を含むシートでは数値目標）',
+  'issue.basicDirection.invalid': '「{found}」は基本的方向として読めません。1-1、1-1 若者の雇用機会の確保・拡大 のように入力してください',
+  'issue.revision.invalid': '「{found}」は変更区分として読めません。KPI変更、新規事業、事業内容変更、取組終了、数値目標変更、新規施策 のどれか（複数は「・」で区切る）を入力してください',
+  'issue.inScope.invalid': '「{found}」は評価対象として読めません。「対象」または「対象外」を入力してください（空欄は対象）',
+  'issue.covidOverride.invalid': '「{found}」はコロナ判定として読めません。「中止」または「影響なし」を入力してください（空欄は自動判定）',
+  'issue.workbook.noReviewSheet': 'KPI シートも公約シートも見つかりませんでした（{sheets} シートを確認）。KPI シートは 1〜10 行目の見出し行に {kpi} を、公約シートは {pledge} を含む必要があります',
+  'issue.warn.gradeDNoNotePace': '評価が D（計画比 {pace}）ですが備考が空欄です。計画どおり進んでいない理由を備考に記入してください',
+  'issue.warn.excludedNoNote': '評価対象が「対象外」ですが備考が空欄です。対象外とする理由を備考に記入してください',
+  'issue.warn.directionGoalMismatch': '基本的方向 {found} は基本目標 {goal} のものではありません。基本目標か基本的方向を確認してください',
+  'issue.note.bracketDetail': '「{found}」を {value} と読みました。括弧内の「{detail}」は計算に使いません',
+  'issue.note.covidManual': 'コロナ判定「{found}」を使いました（自動判定: {auto}）',
+
   // ─── word.*: words other messages take as parameters ({ key } values, see translate.ts) ───
   'word.unitExamples': '人、件、% など',
+  'word.covidNone': 'なし',
 
   // ─── place.*: where a problem is, and a problem as one line (every surface that prints one) ───
   'place.cellHeader': '{sheet}!{cell}（{header}）',
@@ -228,6 +242,7 @@ export const ja = {
   'templateSheet.kpi.example.indicator': '内定者数',
   'templateSheet.kpi.example.unit': '人',
   'templateSheet.kpi.example.notes': '記入例です。この行を自分の KPI に書き換えて使ってください',
+  'templateSheet.kpi.example.direction': '1-1 若者の雇用機会の確保・拡大',
   'templateSheet.pledge.sheetName': '市長公約',
   'templateSheet.pledge.title': '市長公約の取組状況（10段階評価）　※水色の列は進捗レビューが計算します。入力しないでください',
   'templateSheet.pledge.example.policy': '政策Ⅰ（記入例）',
@@ -238,6 +253,8 @@ export const ja = {
   'templateSheet.alert.title': '入力できない値です',
   'templateSheet.alert.list': '次のどれかを選んでください: {values}',
   'templateSheet.alert.wholeNumber': '{min}〜{max} の整数を入力してください',
+  'templateSheet.alert.revisionTitle': '変更区分',
+  'templateSheet.alert.revision': '次のどれかを選んでください: {values}。複数あるときは「・」で区切って入力できます',
 
   // ─── auditLog.*: the hidden _review_log sheet (domain/plan/auditLog), Japanese by default ───
   'auditLog.col.time': '日時 (UTC)',
@@ -252,14 +269,15 @@ export const ja = {
   'auditLog.col.warnings': '警告',
   'auditLog.col.cap': '達成率の上限',
   'auditLog.col.plan': '計画期間',
+  'auditLog.col.skipped': '書き込まなかったシート（エラー）',
   'auditLog.nothingWritten': '（なし）',
 
   // ─── cli.*: the command line (src/cli) ───
   'cli.usage':
-    '使い方:\n  progress-review review <workbook.xlsx>... --out <dir> [--json <report.json>] [--cap 120] [--plan 2020-2024] [--lang ja|en]\n\n  --out    書き出し先フォルダ（レビュー済みの写しと summary.xlsx）\n  --json   機械可読レポート（JSON）\n  --cap    達成率・基準比進捗率・計画比の上限（%）。既定 120\n  --plan   計画期間。既定 2020-2024\n  --plan-name  集計の表題に出す計画名（例: 第2期苫小牧市総合戦略）\n  --as-of      集計の時点（例: 令和5年度末）。既定は実績年度の末\n  --decimals   公約 %・平均達成率の小数桁（0〜2）。既定 0\n  --lang   メッセージの言語（ja、en）。既定 ja\n\n終了コード: 0 完了、1 検証エラー、2 使い方の誤り・読めないファイル',
+    '使い方:\n  progress-review review <workbook.xlsx>... --out <dir> [--json <report.json>] [--cap 120] [--plan 2020-2024] [--grade-cumulative pace|achievement] [--plan-name <name>] [--as-of <label>] [--decimals 0|1|2] [--lang ja|en]\n\n  --out    書き出し先フォルダ（レビュー済みの写しと summary.xlsx）\n  --json   機械可読レポート（JSON）\n  --cap    達成率・基準比進捗率・計画比の上限（%）。既定 120\n  --plan   計画期間。既定 2020-2024\n  --plan-name  集計の表題に出す計画名（例: 第2期苫小牧市総合戦略）\n  --as-of      集計の時点（例: 令和5年度末）。既定は実績年度の末\n  --decimals   公約 %・平均達成率の小数桁（0〜2）。既定 0\n  --grade-cumulative  目標年度より前の累計の指標を計画比（pace）と達成率（achievement）のどちらで評価するか。既定 pace\n  --lang   メッセージの言語（ja、en）。既定 ja\n\n終了コード: 0 完了、1 検証エラー、2 使い方の誤り・読めないファイル',
   'cli.error.noCommand': 'コマンドを指定してください: review（progress-review --help で使い方を表示）',
   'cli.error.unknownCommand': '不明なコマンド「{command}」です。使えるコマンド: review（progress-review --help で使い方を表示）',
-  'cli.error.unknownOption': '不明なオプション「{option}」です。使えるオプション: --out、--json、--cap、--plan、--lang、--help、--version',
+  'cli.error.unknownOption': '不明なオプション「{option}」です。使えるオプション: --out、--json、--cap、--plan、--grade-cumulative、--lang、--help、--version',
   'cli.error.missingValue': '{option} に値がありません。{option} の後に値を書いてください',
   'cli.error.noValueAllowed': '{option} は値をとりません（「{value}」）',
   'cli.error.missingOption': '{option} を指定してください（{what}）',
@@ -273,12 +291,14 @@ export const ja = {
   'cli.error.overwriteInput': '入力ファイルを上書きしてしまうため中止しました: {file}。別の --out を指定してください',
   'cli.error.cannotCreateOut': '出力フォルダを作れません: {dir}（{reason}）',
   'cli.error.unexpected': '予期しないエラーです（不具合の可能性があります）: {message}',
+  'cli.allowed.gradeCumulative': 'pace（計画比で評価）または achievement（達成率で評価）を指定してください',
   'cli.what.out': '書き出し先のフォルダ',
   'cli.issue.error': 'エラー: {file} › {line}',
   'cli.issue.warning': '警告: {file} › {line}',
   'cli.keptFeatures': '{file}: Excel の要素をそのまま残しました（{features}）',
   'cli.done.counts': 'ブック {books} 件（KPIシート {kpiSheets}、公約シート {pledgeSheets}）: KPI {kpis} 件、公約の取組 {activities} 件を検証しました。エラー {errors} 件、警告 {warnings} 件。',
   'cli.done.skipped': 'エラーのため書き込まなかったブック: {files}',
+  'cli.done.skippedSheets': '{file}: エラーのため書き込まなかったシート（ほかのシートは書き込みました）: {sheets}',
   'cli.done.wrote': '書き出し: {path}',
 
   // ─── task pane (src/taskpane) ───
@@ -359,6 +379,7 @@ export const ja = {
   'skipped.protected': 'パスワードで保護されているため書き込めませんでした。保護を解除してからもう一度実行してください',
 
   'problems.title': '見つかった問題',
+  'problems.workbook': 'ブック全体',
   'problems.none': '問題はありません。',
   'problems.groupCounts': 'エラー {errors}件・警告 {warnings}件',
   'problems.selectHint': 'クリック、または Enter キーでそのセルを選択します。',
@@ -414,6 +435,10 @@ export const ja = {
   'settings.asOf.hint': '例: 令和5年度末。空欄なら実績年度の末です。',
   'settings.percentDecimals': '割合の小数桁',
   'settings.percentDecimals.hint': '公約の % と平均達成率（0〜2、既定 0。全体は小数 1 桁以上）。',
+  'settings.gradeCumulativeBy': '累計の指標の評価（目標年度より前）',
+  'settings.gradeCumulativeBy.hint': '累計の指標は、目標年度までは計画どおりのペースか（計画比）で評価するのが既定です。目標年度からは達成率で評価します。',
+  'settings.gradeCumulativeBy.pace': '計画比で評価する（既定）',
+  'settings.gradeCumulativeBy.achievement': '達成率で評価する',
   'settings.reset': '既定値に戻す',
   'settings.stored': '設定はこのパソコンに保存され、次回も使われます。',
 

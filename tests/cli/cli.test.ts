@@ -34,16 +34,18 @@ describe('progress-review review (CLI)', () => {
     const reviewed = await readBook(path.join(dir, 'out', 'dept.xlsx'));
     const ws = reviewed.getWorksheet('政策推進課')!;
     const headers = (ws.getRow(3).values as unknown[]).slice(1);
-    expect(headers.slice(14)).toEqual(['達成率', '基準比進捗率', '計画比', '評価', 'コロナ影響']);
+    expect(headers.slice(14)).toEqual(['達成率', '基準比進捗率', '計画比', '評価', '評価根拠', 'コロナ影響']);
     const row5 = ws.getRow(5);
     expect(row5.getCell(15).value).toBeCloseTo(0.19565, 4);
     expect(row5.getCell(15).numFmt).toBe('0.0%');
     expect(row5.getCell(16).value).toBeNull();
     expect(row5.getCell(17).value).toBeCloseTo(0.48913, 4);
     expect(row5.getCell(18).value).toBe('D');
+    expect(row5.getCell(19).value).toBe('計画比');
     expect(ws.getRow(6).getCell(15).value).toBe(1);
     expect(ws.getRow(6).getCell(18).value).toBe('A');
-    expect(ws.getRow(7).getCell(19).value).toBe('コロナ中止');
+    expect(ws.getRow(6).getCell(19).value).toBe('達成率');
+    expect(ws.getRow(7).getCell(20).value).toBe('コロナ中止');
     // input cells are as they were
     expect(ws.getRow(5).getCell(11).value).toBe('累計45人');
     expect(ws.getCell('A1').value).toBe('第2期苫小牧市総合戦略 KPI実績（令和3年度） 担当課：政策推進課');
@@ -52,10 +54,10 @@ describe('progress-review review (CLI)', () => {
     const log = reviewed.getWorksheet('_review_log')!;
     expect(log.state).not.toBe('visible');
     expect(log.getRow(2).getCell(2).value).toBe('progress-review');
-    expect(String(log.getRow(2).getCell(6).value)).toContain('政策推進課!O3:S7');
+    expect(String(log.getRow(2).getCell(6).value)).toContain('政策推進課!O3:T7');
 
     const summary = await readBook(path.join(dir, 'out', 'summary.xlsx'));
-    expect(summary.worksheets.map((w) => w.name)).toEqual(['総括', '施策別', 'KPI一覧', 'コロナ影響', '問題']);
+    expect(summary.worksheets.map((w) => w.name)).toEqual(['総括', '施策別', 'KPI一覧', '担当課別', 'コロナ影響', '問題']);
     const sheet = summary.getWorksheet('総括')!;
     expect(sheet.getCell('A1').value).toBe('総合戦略（2020〜2024年度）　進捗状況の総括');
     expect(String(sheet.getCell('A2').value)).toMatch(/^令和3年度実績　／　作成日 令和\d+年\d+月\d+日/);
@@ -70,7 +72,7 @@ describe('progress-review review (CLI)', () => {
     const report = JSON.parse(readFileSync(path.join(dir, 'out', 'report.json'), 'utf8'));
     expect(report.kpis).toHaveLength(4);
     const k = report.kpis.find((x: { indicator: string }) => x.indicator === '新規雇用創出数');
-    expect(k).toMatchObject({ file: 'dept.xlsx', sheet: '政策推進課', row: 5, goal: 1, measure: 1, grade: 'D', covid: 'review', progress: null });
+    expect(k).toMatchObject({ file: 'dept.xlsx', sheet: '政策推進課', row: 5, goal: 1, measure: 1, grade: 'D', gradeBasis: 'pace', covid: 'review', covidSource: 'heuristic', progress: null });
     // 累計45 over two plan years is 22.5 a year, below half the single-year baseline of 46
     expect(k.achievement).toBeCloseTo(19.565, 3);
     expect(k.pace).toBeCloseTo(48.913, 3);

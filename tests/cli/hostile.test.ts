@@ -3,7 +3,7 @@
  * a pivot table and a VBA project. Expected: named errors and no copy; text, not formulas;
  * every part exceljs cannot keep preserved byte for byte, and the reviewer told so.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { baseWorkbook, withExtras, partsOf } from '../xlsx/fixtures';
@@ -72,7 +72,7 @@ describe('hostile workbooks', () => {
     expect(report.kpis.map((k: { indicator: string }) => k.indicator)).toContain('@SUM(1,2) 3');
   });
 
-  test('bad cells: named errors, no copy of that workbook; the input untouched', async () => {
+  test('bad cells: named errors; the copy keeps the sheet with errors byte-identical and writes the clean ones; the input untouched', async () => {
     const dir = tempDir('pr-bad-');
     const input = path.join(dir, 'withchart.xlsx');
     // a workbook that also holds a chart: errors still win, nothing is written for it
@@ -86,7 +86,13 @@ describe('hostile workbooks', () => {
     const res = await run(['review', input, '--out', path.join(dir, 'out')]);
     expect(res.code).toBe(1);
     expect(res.err.some((l) => /withchart\.xlsx › 政策推進課!K5（実績R3）: 「約50」/.test(l))).toBe(true);
-    expect(existsSync(path.join(dir, 'out', 'withchart.xlsx'))).toBe(false);
+    // per-sheet outcome (issue 8): the sheet with errors is left as it came, the clean ones are reviewed
+    const copy = await partsOf(readFileSync(path.join(dir, 'out', 'withchart.xlsx')));
+    const original = await partsOf(readFileSync(input));
+    expect(copy.get(sheet)!.equals(original.get(sheet)!)).toBe(true);
+    expect(res.out.concat(res.err).some((l) => l.includes('政策推進課'))).toBe(true);
+    const changed = [...original.keys()].filter((p) => /worksheets\/sheet\d+\.xml$/.test(p) && !copy.get(p)!.equals(original.get(p)!));
+    expect(changed.length).toBeGreaterThan(0);
     expect(sha(input)).toBe(before);
   });
 });

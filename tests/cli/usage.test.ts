@@ -67,7 +67,7 @@ describe('usage errors: one line, exit 2', () => {
     const line = await usageError(['review', book, '--out', out, '--frobnicate']);
     expect(line).toContain('「--frobnicate」');
     expect(line).toContain('--cap');
-    expect(await usageError(['review', book, '--out', out, '-x', '--lang', 'en'])).toBe('unknown option "-x". Options: --out, --json, --cap, --plan, --lang, --help, --version');
+    expect(await usageError(['review', book, '--out', out, '-x', '--lang', 'en'])).toBe('unknown option "-x". Options: --out, --json, --cap, --plan, --grade-cumulative, --lang, --help, --version');
   });
 
   test('no workbook, no command, an unknown command, a value on a flag', async () => {
@@ -91,6 +91,14 @@ describe('what parseArgs hands on', () => {
         settings: expect.objectContaining({ cap: 150, planStart: 2015, planEnd: 2019, grades: { A: 100, B: 80, C: 50 } }),
       },
     });
+  });
+
+  test('--grade-cumulative pace | achievement goes into the settings; anything else names what is allowed', () => {
+    const by = (v: string) => parseArgs(['review', 'a.xlsx', '--out', 'o', '--grade-cumulative', v]);
+    expect(by('achievement')).toMatchObject({ kind: 'options', options: { settings: expect.objectContaining({ gradeCumulativeBy: 'achievement' }) } });
+    expect(parseArgs(['review', 'a.xlsx', '--out', 'o'])).toMatchObject({ options: { settings: expect.objectContaining({ gradeCumulativeBy: 'pace' }) } });
+    expect(by('both')).toEqual({ kind: 'error', lang: 'ja', message: '--grade-cumulative の値「both」は使えません。pace（計画比で評価）または achievement（達成率で評価）を指定してください' });
+    expect(parseArgs(['review', 'a.xlsx', '--out', 'o', '--grade-cumulative', 'x', '--lang', 'en'])).toMatchObject({ message: '--grade-cumulative "x" is not allowed. Use pace (grade on 計画比) or achievement (grade on 達成率)' });
   });
 
   test('help in the chosen language; version', () => {

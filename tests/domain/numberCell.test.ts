@@ -50,7 +50,10 @@ describe('numbers as people type or paste them', () => {
     ['#DIV/0!', 'excelError'],
     ['#N/A', 'excelError'],
     ['50人程度', 'unit'],
-    ['100%（6隊）', 'unit'],
+    ['100%（6隊）の見込み', 'unit'],
+    ['（6隊）100%', 'text'],
+    ['100%（）', 'unit'],
+    ['4.5‰', 'unit'],
     ['1.2.3', 'text'],
     ['12,34', 'text'],
     ['abc', 'text'],
@@ -58,6 +61,23 @@ describe('numbers as people type or paste them', () => {
   ])('"%s" is invalid (%s)', (text, problem) => {
     const p = parseNumberText(text);
     expect(p).toMatchObject({ kind: 'invalid', problem });
+  });
+
+  test('a bracketed detail after the number (as the documents print 100%（6隊）) reads as the number and is kept apart', () => {
+    expect(value('100%（6隊）')).toMatchObject({ value: 100, percent: true, unit: '%', detail: '6隊' });
+    expect(value('累計45人(見込み)')).toMatchObject({ value: 45, cumulative: true, unit: '人', detail: '見込み' });
+    expect(value('１２（うち市外 3）')).toMatchObject({ value: 12, unit: '', detail: 'うち市外 3' });
+    expect(value('12人')).toMatchObject({ detail: '' });
+    // the unit before the bracket is checked as any unit is
+    expect(parseNumberText('50程度（6隊）')).toMatchObject({ kind: 'invalid', problem: 'unit' });
+  });
+
+  test('‰ reads as per-mille where the 単位 counts per 1,000 (‰, ×1,000, 人口千人当たり), recorded as that unit', () => {
+    for (const unit of ['‰', '×1,000', '×1000', '人口千人当たり', '人口1,000人当たり', '千人あたり']) {
+      expect({ unit, read: parseNumberText('4.5‰', unit) }).toMatchObject({ unit, read: { kind: 'number', value: 4.5, unit } });
+    }
+    expect(parseNumberText('4.5‰', '%')).toMatchObject({ kind: 'invalid', problem: 'unit' });
+    expect(parseNumberText('4.5‰', '人')).toMatchObject({ kind: 'invalid', problem: 'unit' });
   });
 
   test("the row's own unit is accepted even when it is not a common unit", () => {

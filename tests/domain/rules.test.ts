@@ -7,15 +7,13 @@ import { computeKpi } from '../../src/domain/rules/kpiCompute';
 import { DEFAULT_SETTINGS, makeSettings } from '../../src/domain/base/settings';
 import type { KpiRow } from '../../src/domain/model/kpi';
 import type { Reason } from '../../src/domain/rules/reasons';
+import { kpiRowOf } from '../support/kpiRow';
 
 const S = DEFAULT_SETTINGS;
 const bands = S.grades;
 
 function kpi(p: Partial<KpiRow>): KpiRow {
-  return {
-    sheet: 's', row: 5, goal: 1, measure: 1, project: '', department: '', indicator: 'x', unit: '', direction: 'up',
-    aggregation: 'single', baselineYear: 2018, baseline: null, actuals: [], targetYear: 2024, target: null, notes: '', ...p,
-  };
+  return kpiRowOf(p);
 }
 
 describe('達成率 (achievement)', () => {

@@ -40,7 +40,7 @@ describe('computeAndWrite (Office.js adapter)', () => {
     expect(outcome.pledgeSheets).toEqual(['市長公約']);
     expect(outcome.otherSheets).toEqual(['メモ']);
     expect(outcome.written).toEqual([
-      { sheet: '政策推進課', range: 'M3:Q9', cells: 35 },
+      { sheet: '政策推進課', range: 'M3:R9', cells: 42 },
       { sheet: '市長公約', range: 'G1:J6', cells: 24 },
     ]);
     expect(outcome.skipped).toEqual(['建設課']);
@@ -59,17 +59,19 @@ describe('computeAndWrite (Office.js adapter)', () => {
     expect(snapshotSheet(wb.sheet('メモ')!)).toEqual(beforeSheets['メモ']);
 
     // headers of the created output columns
-    expect(valuesOf(wb, '政策推進課', 'M3:Q3')).toEqual([['達成率', '基準比進捗率', '計画比', '評価', 'コロナ影響']]);
+    expect(valuesOf(wb, '政策推進課', 'M3:R3')).toEqual([['達成率', '基準比進捗率', '計画比', '評価', '評価根拠', 'コロナ影響']]);
     expect(cellInfo(wb, '政策推進課', 'M3')).toMatchObject({ bold: true, fill: OUTPUT_HEADER_FILL });
-    // 新規雇用創出数: 累計45 vs 累計230 → 19.6 %, pace 48.9 %, D; plan null → emptied cell
-    const row5 = valuesOf(wb, '政策推進課', 'M5:Q5')[0];
+    // 新規雇用創出数: 累計45 vs 累計230 → 19.6 %, pace 48.9 %, D on pace (FY2021 is before the target year); plan null → emptied cell
+    const row5 = valuesOf(wb, '政策推進課', 'M5:R5')[0];
     expect(row5[0]).toBeCloseTo(0.19565, 4);
     expect(row5[1]).toBe('');
     expect(row5[2]).toBeCloseTo(0.48913, 4);
     expect(row5[3]).toBe('D');
+    expect(row5[4]).toBe('計画比');
+    expect(cellInfo(wb, '政策推進課', 'Q5')).toMatchObject({ numberFormat: '@' });
     expect(cellInfo(wb, '政策推進課', 'M5')).toMatchObject({ numberFormat: '0.0%', fill: OUTPUT_DATA_FILL, formula: null });
     expect(cellInfo(wb, '政策推進課', 'P5')).toMatchObject({ numberFormat: '@' });
-    expect(valuesOf(wb, '政策推進課', 'Q7')).toEqual([['コロナ中止']]);
+    expect(valuesOf(wb, '政策推進課', 'R7')).toEqual([['コロナ中止']]);
     // column widths of created columns (characters → points)
     expect(wb.sheet('政策推進課')!.columnWidth(12)).toBe(56.25);
     // pledge outputs: 施策進捗, stars, 公約 %, 基本政策 %
@@ -82,8 +84,8 @@ describe('computeAndWrite (Office.js adapter)', () => {
       ['IconSet', ['O4:O9']],
       ['Custom', ['P4:P9']],
       ['Custom', ['P4:P9']],
-      ['Custom', ['Q4:Q9']],
-      ['Custom', ['Q4:Q9']],
+      ['Custom', ['R4:R9']],
+      ['Custom', ['R4:R9']],
     ]);
     expect(cfs[0].detail).toMatchObject({ style: 'ThreeTrafficLights1', criteria: [{}, { formula: '=0.5' }, { formula: '=1' }] });
     expect(cfs[3].detail).toMatchObject({ rule: { formula: '=P4="D"' }, format: { fill: { color: '#FCE4D6' }, font: { color: '#9C0006' } } });
@@ -91,9 +93,9 @@ describe('computeAndWrite (Office.js adapter)', () => {
     // audit log: hidden sheet, header and one row
     const log = wb.sheet(LOG_SHEET)!;
     expect(log.visibility).toBe('Hidden');
-    expect(valuesOf(wb, LOG_SHEET, 'A1:L1')).toEqual([LOG_HEADERS]);
-    expect(valuesOf(wb, LOG_SHEET, 'A2:L2')).toEqual([
-      [NOW.toISOString(), 'progress-review', '0.1.0', 'task pane', '第2期総合戦略.xlsx', '政策推進課!M3:Q9; 市長公約!G1:J6', 7, 5, 3, 2, 120, '2020-2024'],
+    expect(valuesOf(wb, LOG_SHEET, 'A1:M1')).toEqual([LOG_HEADERS]);
+    expect(valuesOf(wb, LOG_SHEET, 'A2:M2')).toEqual([
+      [NOW.toISOString(), 'progress-review', '0.1.0', 'task pane', '第2期総合戦略.xlsx', '政策推進課!M3:R9; 市長公約!G1:J6', 7, 5, 3, 2, 120, '2020-2024', '建設課'],
     ]);
     expect(formulasOf(wb, LOG_SHEET)).toEqual({});
     // the user's sheets still hold no formulas the add-in wrote
@@ -108,7 +110,7 @@ describe('computeAndWrite (Office.js adapter)', () => {
     wb.resetSyncLog();
     const again = await gw.computeAndWrite(DEFAULT_SETTINGS);
     expect(again.syncs).toBe(3);
-    expect(again.written.map((w) => w.range)).toEqual(['M3:Q9', 'G1:J6']);
+    expect(again.written.map((w) => w.range)).toEqual(['M3:R9', 'G1:J6']);
     expect(snapshotSheet(wb.sheet('政策推進課')!)).toEqual(first);
     expect(valuesOf(wb, LOG_SHEET, 'A3:A3')).toEqual([[NOW.toISOString()]]);
     expect(wb.sheet(LOG_SHEET)!.usedRect(true)).toMatchObject({ bottom: 2 });
@@ -123,6 +125,14 @@ describe('computeAndWrite (Office.js adapter)', () => {
     expect(outcome.issues.filter((i) => i.severity === 'error').map((i) => i.cell)).toEqual(['B2', 'C2', 'D2']);
     expect(snapshotSheet(wb.sheet('建設課')!)).toEqual(before);
     // the run itself is still logged
+    expect(valuesOf(wb, LOG_SHEET, 'F2')).toEqual([['（なし）']]);
+  });
+
+  test('a workbook without a KPI or pledge sheet: one error naming the headers looked for, nothing written but the log', async () => {
+    const wb = workbookFromSpec({ sheets: [notesSheet()] });
+    const outcome = await gatewayFor(wb).computeAndWrite(DEFAULT_SETTINGS);
+    expect(outcome.issues.map((i) => [i.severity, i.code, i.sheet])).toEqual([['error', 'workbook.noReviewSheet', '']]);
+    expect(outcome.written).toEqual([]);
     expect(valuesOf(wb, LOG_SHEET, 'F2')).toEqual([['（なし）']]);
   });
 
@@ -160,6 +170,7 @@ describe('computeAndWrite (Office.js adapter)', () => {
     expect(outcome.written.map((w) => w.sheet)).toEqual(['市長公約']);
     expect(snapshotSheet(wb.sheet('政策推進課')!)).toEqual(before);
     expect(valuesOf(wb, LOG_SHEET, 'F2')).toEqual([['市長公約!G1:J6']]);
+    expect(valuesOf(wb, LOG_SHEET, 'M2')).toEqual([['政策推進課']]);
   });
 
   test('a sheet protected without a password is unprotected, written and protected again with the same options', async () => {

@@ -1,4 +1,5 @@
 /** 集計シート作成 through the Office.js gateway: the same book as summary.xlsx, as sheets of the workbook. */
+import { cellAddress } from '../../src/domain/base/address';
 import { translate } from '../../src/messages/translate';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { MARKER_KEY, SUMMARY_MARKER } from '../../src/excel/ownSheets';
@@ -18,7 +19,8 @@ async function modelOf(wb: FakeWorkbook, lang: 'ja' | 'en' = 'ja'): Promise<Summ
   return buildSummaryBook(reviewBook(await readAll(wb), DEFAULT_SETTINGS), { lang, date: '2026-11-22' });
 }
 
-const OURS = ['集計_総括', '集計_数値目標', '集計_施策別', '集計_KPI一覧', '集計_公約総括表', '集計_公約施策別', '集計_コロナ影響', '集計_問題'];
+// rows without a 施策 are KPI rows unless 区分 or the sheet's name says 数値目標 (the evaluation's kinds): no 数値目標 sheet here
+const OURS = ['集計_総括', '集計_施策別', '集計_KPI一覧', '集計_公約総括表', '集計_公約施策別', '集計_コロナ影響', '集計_問題'];
 
 /** a sheet as it is, apart from its place among the sheets */
 function unplaced(s: Parameters<typeof snapshotSheet>[0]) {
@@ -82,7 +84,7 @@ describe('buildSummary (Office.js adapter)', () => {
     const total = goals.headerRow + goals.rows.length;
     expect(cellInfoAt(wb.sheet('集計_総括')!, total, 0)).toMatchObject({ bold: true });
     expect(snapshotSheet(wb.sheet('集計_総括')!).charts).toEqual([
-      expect.objectContaining({ name: 'PR_GoalChart', type: 'ColumnClustered', title: '基本目標別 平均達成率', position: { start: `A${overview.chart!.top + 1}`, end: expect.any(String) } }),
+      expect.objectContaining({ name: 'PR_GoalChart', type: 'ColumnClustered', title: '基本目標別 平均達成率', position: { start: cellAddress(overview.chart!.top, overview.chart!.left), end: cellAddress(overview.chart!.bottom - 1, overview.chart!.right - 1) } }),
     ]);
 
     // every link of the model is an internal hyperlink on its cell, styled as a link

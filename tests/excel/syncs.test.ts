@@ -17,7 +17,7 @@ describe('sync counts', () => {
       const wb = workbookFromSpec({ sheets: [generatedKpiSheet(rows)], requestLimitBytes: FIVE_MB });
       const outcome = await gatewayFor(wb).computeAndWrite(DEFAULT_SETTINGS);
       expect(outcome.kpiCount).toBe(rows);
-      expect(outcome.written[0].cells).toBe(rows * 5 + 5);
+      expect(outcome.written[0].cells).toBe(rows * 6 + 6);
       expect(outcome.syncs).toBe(wb.syncCount);
       counts.push(outcome.syncs);
       // the estimate is close to what was really sent (and errs on the large side)
@@ -69,9 +69,9 @@ describe('100,000 KPI rows', () => {
     expect(outcome.syncs).toBeGreaterThan(3);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(FIVE_MB);
     expect(outcome.largestRequestBytes).toBeLessThanOrEqual(4_000_000);
-    expect(outcome.written[0]).toMatchObject({ sheet: '政策推進課', range: 'M2:Q100002' });
+    expect(outcome.written[0]).toMatchObject({ sheet: '政策推進課', range: 'M2:R100002' });
     // first and last rows written
-    expect(valuesOf(wb, '政策推進課', 'M2:Q2')).toEqual([['達成率', '基準比進捗率', '計画比', '評価', 'コロナ影響']]);
+    expect(valuesOf(wb, '政策推進課', 'M2:R2')).toEqual([['達成率', '基準比進捗率', '計画比', '評価', '評価根拠', 'コロナ影響']]);
     expect(valuesOf(wb, '政策推進課', 'P3')[0][0]).toMatch(/^[ABCD—]$/);
     expect(valuesOf(wb, '政策推進課', 'P100002')[0][0]).toMatch(/^[ABCD—]$/);
     // eslint-disable-next-line no-console
@@ -95,7 +95,7 @@ describe('a request Excel refuses despite the estimate', () => {
     const refused = wb.syncLog.filter((r) => r.error === 'RequestPayloadSizeLimitExceeded');
     expect(refused.length).toBeGreaterThan(0);
     expect(Math.max(...wb.syncLog.filter((r) => !r.error).map((r) => r.requestBytes))).toBeLessThanOrEqual(200_000);
-    expect(outcome.written[0].cells).toBe(10_000 * 5 + 5);
+    expect(outcome.written[0].cells).toBe(10_000 * 6 + 6);
     expect(valuesOf(wb, '政策推進課', 'P10002')[0][0]).toMatch(/^[ABCD—]$/);
     expect(valuesOf(wb, '_review_log', 'A3')).toEqual([['']]);
   }, 60_000);

@@ -54,7 +54,15 @@ describe('addTemplate (Office.js adapter)', () => {
     expect(dir?.errorAlert).toMatchObject({ showAlert: true, style: 'Stop' });
     expect(s.validationAt(h + 3, colOf(model, '集計'))?.rule).toEqual({ list: { inCellDropDown: true, source: '単年,累計' } });
     // the example row
-    expect(valuesOf(wb, '政策推進課', `A${h + 2}:E${h + 2}`)).toEqual([[1, 1, '合同就職説明会事業（記入例）', '政策推進課', '内定者数']]);
+    expect(valuesOf(wb, '政策推進課', `A${h + 2}:G${h + 2}`)).toEqual([['KPI', 1, '1-1 若者の雇用機会の確保・拡大', 1, '合同就職説明会事業（記入例）', '政策推進課', '内定者数']]);
+    // the optional evaluation columns: 区分, 変更区分 (several marks may still be typed), 評価対象, コロナ判定
+    expect(s.validationAt(h + 1, colOf(model, '区分'))?.rule).toEqual({ list: { inCellDropDown: true, source: 'KPI,数値目標' } });
+    const revision = s.validationAt(h + 1, colOf(model, '変更区分'));
+    expect(revision?.rule).toEqual({ list: { inCellDropDown: true, source: 'KPI変更,新規事業,事業内容変更,取組終了,数値目標変更,新規施策' } });
+    expect(revision?.errorAlert).toMatchObject({ style: 'Information' });
+    expect(s.validationAt(h + 1, colOf(model, '評価対象'))?.rule).toEqual({ list: { inCellDropDown: true, source: '対象,対象外' } });
+    expect(s.validationAt(h + 1, colOf(model, 'コロナ判定'))?.rule).toEqual({ list: { inCellDropDown: true, source: '中止,影響なし' } });
+    expect(cellInfo(wb, '政策推進課', cellA1(h + 1, colOf(model, '変更前目標値'))).numberFormat).toBe('#,##0.###');
     // protected without a password, frozen header, widths, active
     expect(s.protection).toMatchObject({ protected: true });
     expect(s.protection.password).toBeUndefined();
@@ -116,7 +124,7 @@ describe('addTemplate (Office.js adapter)', () => {
     expect(outs[2]).toBeCloseTo(0.48913, 4);
     expect(outs[3]).toBe('D');
     // existing output columns: nothing created, no width change, header untouched
-    expect(outcome.written[0].range).toBe(`${cellA1(h, first)}:${cellA1(h + 2, first + 4)}`);
+    expect(outcome.written[0].range).toBe(`${cellA1(h, first)}:${cellA1(h + 2, first + KPI_OUTPUTS.length - 1)}`);
     const after = snapshotSheet(wb.sheet('政策推進課')!);
     expect(after.protection).toEqual(before.protection);
     expect(after.columnWidths).toEqual(before.columnWidths);

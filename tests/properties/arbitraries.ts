@@ -156,10 +156,11 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.oneof(
         planStart: fc.integer({ min: 2010, max: 2024 }),
         len: fc.integer({ min: 0, max: 10 }),
         bands: fc.array(fc.double({ min: -10, max: 300, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        gradeCumulativeBy: fc.constantFrom<'pace' | 'achievement'>('pace', 'achievement'),
       })
-      .map(({ cap, planStart, len, bands }) => {
+      .map(({ cap, planStart, len, bands, gradeCumulativeBy }) => {
         const [C, B, A] = [...bands].sort((a, b) => a - b);
-        return makeSettings({ cap, planStart, planEnd: planStart + len, grades: { A, B, C } });
+        return makeSettings({ cap, planStart, planEnd: planStart + len, grades: { A, B, C }, gradeCumulativeBy });
       }),
   },
 );
@@ -168,8 +169,9 @@ export const settingsArb: fc.Arbitrary<Settings> = fc.oneof(
 
 export type KpiField =
   | 'goal' | 'measure' | 'project' | 'department' | 'indicator' | 'unit' | 'direction' | 'aggregation'
-  | 'baselineYear' | 'baseline' | 'targetYear' | 'target' | 'notes';
-export type KpiOutputKey = 'achievement' | 'progress' | 'pace' | 'grade' | 'covid';
+  | 'baselineYear' | 'baseline' | 'targetYear' | 'target' | 'notes'
+  | 'kind' | 'basicDirection' | 'revision' | 'originalTarget' | 'inScope' | 'covidOverride';
+export type KpiOutputKey = 'achievement' | 'progress' | 'pace' | 'grade' | 'gradeBasis' | 'covid';
 export type PledgeField = 'policy' | 'pledge' | 'measure' | 'activity' | 'department' | 'rating';
 export type PledgeOutputKey = 'measureProgress' | 'measureStars' | 'pledgeProgress' | 'policyProgress';
 
@@ -188,12 +190,19 @@ export const KPI_HEADER_ALIASES: Record<KpiField, string[]> = {
   targetYear: ['目標年度', 'target_year', 'Target Year'],
   target: ['目標値', 'target', 'TARGET'],
   notes: ['備考', 'notes', 'remarks'],
+  kind: ['区分', 'kind', '指標区分'],
+  basicDirection: ['基本的方向', 'basic_direction', '施策の基本的方向'],
+  revision: ['変更区分', 'revision', '見直し区分'],
+  originalTarget: ['変更前目標値', 'original_target', '当初目標値'],
+  inScope: ['評価対象', 'in_scope', '集計対象'],
+  covidOverride: ['コロナ判定', 'covid_override'],
 };
 export const KPI_OUTPUT_ALIASES: Record<KpiOutputKey, string[]> = {
   achievement: ['達成率', 'achievement'],
   progress: ['基準比進捗率', 'progress'],
   pace: ['計画比', 'pace'],
   grade: ['評価', 'grade'],
+  gradeBasis: ['評価根拠', 'grade_basis'],
   covid: ['コロナ影響', 'covid'],
 };
 export const PLEDGE_HEADER_ALIASES: Record<PledgeField, string[]> = {
@@ -341,7 +350,10 @@ export function renderNumber(n: number, form: number, unit: string): NumCell {
   const comma = enUS(n);
   const abs = enUS(Math.abs(n));
   const u = unit === '' ? '件' : unit;
-  switch (form % 14) {
+  switch (form % 15) {
+    case 14:
+      // as the documents print it: 100%（6隊）, the detail in brackets
+      return { raw: `${comma}${unit}（${abs}件中）`, value: n, marked: false };
     case 13:
       // full-width digits with the unit, as pasted from a Japanese document: １２０㎡
       return { raw: toFullWidth(comma) + u, value: n, marked: false };
@@ -378,7 +390,7 @@ export function renderNumber(n: number, form: number, unit: string): NumCell {
 export function numCellArb(unit: string): fc.Arbitrary<NumCell> {
   return fc.oneof(
     { weight: 1, arbitrary: blankNumArb },
-    { weight: 4, arbitrary: fc.tuple(realisticValueArb, fc.nat(13)).map(([n, f]) => renderNumber(n, f, unit)) },
+    { weight: 4, arbitrary: fc.tuple(realisticValueArb, fc.nat(14)).map(([n, f]) => renderNumber(n, f, unit)) },
   );
 }
 
@@ -424,6 +436,35 @@ export const indicatorCellArb: fc.Arbitrary<Cell<string>> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(cell<string>(' 前後に空白　', '前後に空白'), cell<string>(123, '123'), cell<string>('指標😀', '指標😀'), cell<string>('あ'.repeat(10_001), 'あ'.repeat(10_001)), cell<string>('\u200b見えない', '\u200b見えない')) },
 );
 
+/** 区分: KPI or 数値目標; blank takes the sheet's kind (数値目標 on a sheet so named) */
+export const kindCellArb: fc.Arbitrary<Cell<'kpi' | 'goalTarget' | undefined>> = fc.constantFrom(
+  cell<'kpi' | 'goalTarget' | undefined>(null, undefined), cell<'kpi' | 'goalTarget' | undefined>('', undefined), cell<'kpi' | 'goalTarget' | undefined>('KPI', 'kpi'),
+  cell<'kpi' | 'goalTarget' | undefined>('ＫＰＩ', 'kpi'), cell<'kpi' | 'goalTarget' | undefined>('数値目標', 'goalTarget'), cell<'kpi' | 'goalTarget' | undefined>('goal target', 'goalTarget'),
+);
+
+/** 基本的方向: a goal and a number, with or without its title, or blank */
+export const basicDirectionCellArb: fc.Arbitrary<Cell<{ code: string; goal: number } | null>> = fc.oneof(
+  fc.constantFrom(cell<{ code: string; goal: number } | null>(null, null), cell<{ code: string; goal: number } | null>('', null)),
+  fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 5 }), fc.nat(4)).map(([g, n, f]) => {
+    const forms: RawValue[] = [`${g}-${n}`, `${g}-${n} 若者の雇用機会の確保`, toFullWidth(`${g}-${n}`), `基本的方向${g}-${n}`, `${g}－${n}　創業支援`];
+    return cell<{ code: string; goal: number } | null>(forms[f], { code: `${g}-${n}`, goal: g });
+  }),
+);
+
+export const revisionCellArb: fc.Arbitrary<Cell<string[]>> = fc.constantFrom(
+  cell<string[]>(null, []), cell<string[]>(null, []), cell<string[]>('KPI変更', ['KPI変更']), cell<string[]>('事業内容変更・KPI変更', ['事業内容変更', 'KPI変更']),
+  cell<string[]>('新規事業', ['新規事業']), cell<string[]>('取組終了', ['取組終了']), cell<string[]>('ｋｐｉ変更、新規施策', ['KPI変更', '新規施策']), cell<string[]>('数値目標変更', ['数値目標変更']),
+);
+
+export const inScopeCellArb: fc.Arbitrary<Cell<boolean>> = fc.constantFrom(
+  cell(null, false), cell(null, false), cell('対象', false), cell('対象外', true), cell(' 対象外 ', true), cell('除外', true), cell('', false),
+);
+
+export const covidOverrideCellArb: fc.Arbitrary<Cell<'suspended' | 'none' | null>> = fc.constantFrom(
+  cell<'suspended' | 'none' | null>(null, null), cell<'suspended' | 'none' | null>(null, null), cell<'suspended' | 'none' | null>('中止', 'suspended'),
+  cell<'suspended' | 'none' | null>('影響なし', 'none'), cell<'suspended' | 'none' | null>('コロナ中止', 'suspended'), cell<'suspended' | 'none' | null>('', null),
+);
+
 const NOTES_POOL: RawValue[] = ['', null, '新型コロナウイルス感染症の影響で事業が中止となった', 'イベントを縮小して開催', 'COVID-19 のためオンライン開催', '速報値', '目標見直し (R4)'];
 
 // ───────────────────────────── KPI sheet spec ─────────────────────────────
@@ -452,6 +493,12 @@ export interface KpiRowSpec {
   target: NumCell;
   actuals: NumCell[];
   notes: RawValue;
+  kindCell: Cell<'kpi' | 'goalTarget' | undefined>;
+  basicDirection: Cell<{ code: string; goal: number } | null>;
+  revision: Cell<string[]>;
+  originalTarget: NumCell;
+  inScope: Cell<boolean>;
+  covidOverride: Cell<'suspended' | 'none' | null>;
   outputs: RawValue[];
   extras: RawValue[];
   trailing: RawValue[];
@@ -490,8 +537,11 @@ export interface KpiSheetSpec {
   clean: boolean;
 }
 
-const FIELD_ORDER: KpiField[] = ['goal', 'measure', 'project', 'department', 'indicator', 'unit', 'direction', 'aggregation', 'baselineYear', 'baseline', 'targetYear', 'target', 'notes'];
-const OUTPUT_ORDER: KpiOutputKey[] = ['achievement', 'progress', 'pace', 'grade', 'covid'];
+const FIELD_ORDER: KpiField[] = [
+  'goal', 'measure', 'project', 'department', 'indicator', 'unit', 'direction', 'aggregation', 'baselineYear', 'baseline', 'targetYear', 'target', 'notes',
+  'kind', 'basicDirection', 'revision', 'originalTarget', 'inScope', 'covidOverride',
+];
+const OUTPUT_ORDER: KpiOutputKey[] = ['achievement', 'progress', 'pace', 'grade', 'gradeBasis', 'covid'];
 
 function kpiRowArb(dirty: boolean): fc.Arbitrary<KpiRowSpec> {
   return fc.constantFrom(...UNIT_POOL).chain((unit) =>
@@ -511,7 +561,13 @@ function kpiRowArb(dirty: boolean): fc.Arbitrary<KpiRowSpec> {
       target: numCellArb(unit),
       actuals: fc.array(numCellArb(unit), { minLength: 6, maxLength: 6 }),
       notes: fc.constantFrom(...NOTES_POOL),
-      outputs: fc.array(fc.constantFrom<RawValue>(0.5, 'A', 'コロナ中止', null, '—', 1.2, '要確認'), { minLength: 5, maxLength: 5 }),
+      kindCell: kindCellArb,
+      basicDirection: basicDirectionCellArb,
+      revision: revisionCellArb,
+      originalTarget: numCellArb(unit),
+      inScope: inScopeCellArb,
+      covidOverride: covidOverrideCellArb,
+      outputs: fc.array(fc.constantFrom<RawValue>(0.5, 'A', 'コロナ中止', null, '—', 1.2, '要確認', '計画比'), { minLength: 6, maxLength: 6 }),
       extras: fc.array(dirty ? anyCellArb : fc.constantFrom<RawValue>(null, 'メモ', 'ok', 3, '約50', '#DIV/0!'), { minLength: 6, maxLength: 6 }),
       trailing: fc.oneof({ weight: 5, arbitrary: fc.constant<RawValue[]>([]) }, { weight: 1, arbitrary: fc.array(dirty ? anyCellArb : fc.constantFrom<RawValue>(null, '欄外メモ', 7), { maxLength: 4 }) }),
       shape: fc.constantFrom<KpiRowSpec['shape']>('full', 'full', 'ragged', 'sparse'),
@@ -544,11 +600,11 @@ export function kpiSheetSpecArb(opts: KpiSheetOptions = {}): fc.Arbitrary<KpiShe
     headerAtRaw: fc.nat(9),
     late: opts.allowLateHeader ? fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) : fc.constant(false),
     fields: fc.subarray(FIELD_ORDER.filter((f) => f !== 'indicator' && f !== 'target')),
-    fieldHeaders: fc.array(fc.tuple(fc.nat(100), fc.nat(20)), { minLength: 13, maxLength: 13 }),
+    fieldHeaders: fc.array(fc.tuple(fc.nat(100), fc.nat(20)), { minLength: FIELD_ORDER.length, maxLength: FIELD_ORDER.length }),
     years: fc.uniqueArray(fc.integer({ min: 2015, max: 2026 }), { minLength: 1, maxLength: 4 }),
     yearForms: fc.array(fc.nat(40), { minLength: 4, maxLength: 4 }),
     outputs: fc.subarray(OUTPUT_ORDER),
-    outputHeaders: fc.array(fc.nat(3), { minLength: 5, maxLength: 5 }),
+    outputHeaders: fc.array(fc.nat(3), { minLength: OUTPUT_ORDER.length, maxLength: OUTPUT_ORDER.length }),
     extras: fc.array(fc.constantFrom<KpiColumn>(...EXTRA_HEADERS.map((h) => ({ kind: 'extra' as const, header: h })), { kind: 'gap' }), { maxLength: 3 }),
     order: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 30, maxLength: 30 }),
     twoRow: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
@@ -558,7 +614,7 @@ export function kpiSheetSpecArb(opts: KpiSheetOptions = {}): fc.Arbitrary<KpiShe
     targetHeaderYear: fc.constantFrom<number | null>(null, null, 2024),
     titleCells: fc.array(fc.array(fc.constantFrom(...TITLES, null), { maxLength: 2 }), { minLength: 10, maxLength: 10 }),
     titleMerge: fc.boolean(),
-    name: fc.constantFrom('政策推進課', '産業振興課', 'Sheet1', 'こども家庭課 (R3)', "O'Brien's", '健康づくり課'),
+    name: fc.constantFrom('政策推進課', '産業振興課', 'Sheet1', 'こども家庭課 (R3)', "O'Brien's", '健康づくり課', '数値目標'),
   });
   const dirtyArb = dirty
     ? fc.record({
@@ -647,8 +703,15 @@ export function kpiSheetSpecArb(opts: KpiSheetOptions = {}): fc.Arbitrary<KpiShe
 
 export interface ExpectedKpiRow {
   row: number;
+  kind: 'kpi' | 'goalTarget';
   indicator: string;
   goal: number | null;
+  basicDirection: string | null;
+  department: string;
+  revisionKinds: string[];
+  originalTarget: number | null;
+  excluded: boolean;
+  covidOverride: 'suspended' | 'none' | null;
   measure: number | null;
   direction: 'up' | 'down';
   aggregation: 'single' | 'cumulative';
@@ -807,6 +870,25 @@ export function renderKpiSheet(spec: KpiSheetSpec): RenderedSheet {
           case 'notes':
             v = row.notes;
             break;
+          case 'kind':
+            v = row.kindCell.raw;
+            break;
+          case 'basicDirection':
+            v = row.basicDirection.raw;
+            break;
+          case 'revision':
+            v = row.revision.raw;
+            break;
+          case 'originalTarget':
+            v = row.originalTarget.raw;
+            fmt = row.originalTarget.fmt;
+            break;
+          case 'inScope':
+            v = row.inScope.raw;
+            break;
+          case 'covidOverride':
+            v = row.covidOverride.raw;
+            break;
         }
       } else if (c.kind === 'field' && row.kind === 'note' && c.field === 'indicator') {
         v = '※ 実績値は速報値';
@@ -843,7 +925,7 @@ export function renderKpiSheet(spec: KpiSheetSpec): RenderedSheet {
       const ind = textOf(row.indicator.raw);
       if (ind !== '' && ind.charCodeAt(0) !== 0x203b) {
         const has = (f: KpiField) => colOf(f) !== undefined;
-        const numericMarked = (has('baseline') && row.baseline.value !== null && row.baseline.marked) || (row.target.value !== null && row.target.marked) || actualCols.some(({ i }) => {
+        const numericMarked = (has('baseline') && row.baseline.value !== null && row.baseline.marked) || (row.target.value !== null && row.target.marked) || (has('originalTarget') && row.originalTarget.value !== null && row.originalTarget.marked) || actualCols.some(({ i }) => {
           const a = row.actuals[actualIndex.get(i)!];
           return a.value !== null && a.marked;
         });
@@ -852,10 +934,20 @@ export function renderKpiSheet(spec: KpiSheetSpec): RenderedSheet {
           .map(({ c, i }) => ({ year: (c as { year: number }).year, value: row.actuals[actualIndex.get(i)!].value }))
           .filter((a): a is { year: number; value: number } => a.value !== null)
           .sort((a, b) => a.year - b.year);
+        const direction = has('basicDirection') ? row.basicDirection.value : null;
+        const writtenGoal = has('goal') ? row.goal.value : null;
         expected.push({
           row: r,
+          kind: (has('kind') ? row.kindCell.value : undefined) ?? (/数値目標/.test(spec.name) ? 'goalTarget' : 'kpi'),
           indicator: ind,
-          goal: has('goal') ? row.goal.value : null,
+          // a blank 基本目標 is the goal its 基本的方向 names
+          goal: writtenGoal ?? direction?.goal ?? null,
+          basicDirection: direction?.code ?? null,
+          department: has('department') ? textOf(row.department) : '',
+          revisionKinds: has('revision') ? row.revision.value : [],
+          originalTarget: has('originalTarget') ? row.originalTarget.value : null,
+          excluded: has('inScope') ? row.inScope.value : false,
+          covidOverride: has('covidOverride') ? row.covidOverride.value : null,
           measure: has('measure') ? row.measure.value : null,
           direction: has('direction') ? row.direction.value : 'up',
           aggregation: aggCell ?? (numericMarked ? 'cumulative' : 'single'),

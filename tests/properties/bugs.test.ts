@@ -13,6 +13,7 @@ import { review } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { planCells } from './support';
 import { issueLine } from '../../src/messages/issueText';
+import { kpiRowOf } from '../support/kpiRow';
 
 function run(rows: RawValue[][], extra: Partial<RawSheet> = {}, name = '政策推進課') {
   return review([{ file: 'book.xlsx', sheets: [{ name, top: 0, left: 0, values: rows, ...extra }] }], DEFAULT_SETTINGS);
@@ -76,7 +77,7 @@ describe('regressions: bugs the properties found in src/, fixed', () => {
 
   test('progressNaN: 基準比進捗率 is NaN (not blank, not clamped) when A − B and T − B overflow to ±Infinity (values near ±1e308)', () => {
     // 減少, baseline 8e307, target and actual -1e308: A − B and T − B are both -Infinity
-    const row = { sheet: 's', row: 1, goal: null, measure: null, project: '', department: '', indicator: 'a', unit: '', direction: 'down' as const, aggregation: 'single' as const, baselineYear: null, baseline: 8e307, actuals: [{ year: 2021, value: -1e308, col: 4 }], targetYear: null, target: -1e308, notes: '' };
+    const row = kpiRowOf({ row: 1, goal: null, measure: null, indicator: 'a', direction: 'down', baselineYear: null, baseline: 8e307, actuals: [{ year: 2021, value: -1e308, col: 4 }], targetYear: null, target: -1e308 });
     expect(computeKpi(row, DEFAULT_SETTINGS).progress).toBeNull();
     // the same through a sheet: the plan writes NaN into 基準比進捗率
     const r = run([['指標名', '方向', '基準値', '目標値', '実績R3'], ['a', '減少', 8e307, -1e308, -1e308]]);

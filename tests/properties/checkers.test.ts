@@ -82,7 +82,7 @@ describe('the idempotency comparison sees a changed cell', () => {
     const { plan } = fresh();
     const applied = applyPlan(SHEET, plan);
     // the applier wrote the headers of the created columns and grew the rows
-    expect(applied.values[0].slice(8)).toEqual(['基準比進捗率', '計画比', '評価', 'コロナ影響']);
+    expect(applied.values[0].slice(8)).toEqual(['基準比進捗率', '計画比', '評価', '評価根拠', 'コロナ影響']);
     expect(applied.numberFormats![1][6]).toBe('0.0%');
     expect(SHEET.values[0]).toHaveLength(8);
     const again = review([{ file: 'b.xlsx', sheets: [applied] }], DEFAULT_SETTINGS).files[0].sheets[0].plan!;

@@ -22,6 +22,7 @@ import { fullKeyPledgeRowsArb, pledgeSheetSpecArb, renderPledgeSheet, settingsAr
 import { knownBugs } from './knownBugs';
 import { assertProperty, canon, checkKpiResult, checkRollup, expectedGrade, reporter, rollupNumbers, safeJson, starsFilled, violated } from './support';
 import { issueLine } from '../../src/messages/issueText';
+import { kpiRowOf } from '../support/kpiRow';
 
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
 /** magnitudes where floating point is not the story */
@@ -40,10 +41,7 @@ function closeTo(a: number | null, b: number | null, rel = 1e-9): boolean {
 }
 
 function kpiRow(p: Partial<KpiRow>): KpiRow {
-  return {
-    sheet: 's', row: 5, goal: 1, measure: 1, project: '', department: '', indicator: 'x', unit: '', direction: 'up',
-    aggregation: 'single', baselineYear: 2018, baseline: null, actuals: [], targetYear: 2024, target: null, notes: '', ...p,
-  };
+  return kpiRowOf(p);
 }
 
 const yearArb = fc.integer({ min: 2010, max: 2030 });

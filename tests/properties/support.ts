@@ -313,6 +313,16 @@ export function expectedGrade(ach: number | null, bands: Settings['grades']): st
   return 'D';
 }
 
+/**
+ * What a KPI is graded on (issue 8): a 累計 増加 KPI whose latest actual is before its target year
+ * (the plan's end when none) is graded on 計画比 while the settings say so and 計画比 is not blank.
+ */
+export function expectedBasis(row: KpiRow, pace: number | null, s: Settings): 'achievement' | 'pace' {
+  const latest = row.actuals.length ? row.actuals[row.actuals.length - 1] : null;
+  const byPace = s.gradeCumulativeBy === 'pace' && row.aggregation === 'cumulative' && row.direction === 'up' && latest !== null && pace !== null && latest.year < (row.targetYear ?? s.planEnd);
+  return byPace ? 'pace' : 'achievement';
+}
+
 function inRange(x: number | null, cap: number): boolean {
   return x === null || (typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= cap);
 }
@@ -358,8 +368,14 @@ export function checkKpiResult(row: KpiRow, result: KpiResult, s: Settings, wher
   for (const k of ['achievement', 'progress', 'pace'] as const) {
     if (!inRange(result[k], s.cap)) report({ check: `kpi.range.${k}`, message: `${where}: ${k} = ${result[k]} is not null and not within [0, cap=${s.cap}]`, detail: { row, result }, ...ctx });
   }
-  const g = expectedGrade(result.achievement, s.grades);
-  if (result.grade !== g) report({ check: 'kpi.grade', message: `${where}: grade ${result.grade} inconsistent with achievement ${result.achievement} (bands ${safeJson(s.grades)}) → ${g}`, ...ctx });
+  const basis = expectedBasis(row, result.pace, s);
+  const graded = basis === 'pace' ? result.pace : result.achievement;
+  const g = expectedGrade(graded, s.grades);
+  if (result.grade !== g) report({ check: 'kpi.grade', message: `${where}: grade ${result.grade} inconsistent with ${basis} ${graded} (bands ${safeJson(s.grades)}) → ${g}`, ...ctx });
+  if (result.gradeBasis !== (g === '—' ? null : basis)) report({ check: 'kpi.gradeBasis', message: `${where}: grade basis ${result.gradeBasis}, expected ${g === '—' ? null : basis}`, ...ctx });
+  if (row.originalTarget === null && result.originalAchievement !== null) report({ check: 'kpi.originalAchievement', message: `${where}: an original achievement without 変更前目標値`, ...ctx });
+  if (!inRange(result.originalAchievement, s.cap)) report({ check: 'kpi.range.originalAchievement', message: `${where}: original achievement ${result.originalAchievement} outside [0, cap]`, ...ctx });
+  if ((row.covidOverride !== null) !== (result.covidSource === 'manual') || (row.covidOverride !== null && result.covid !== row.covidOverride)) report({ check: 'kpi.covidOverride', message: `${where}: コロナ判定 ${row.covidOverride} but covid ${result.covid} (${result.covidSource})`, ...ctx });
   if (!['none', 'suspended', 'review'].includes(result.covid)) report({ check: 'kpi.covid', message: `${where}: covid flag ${result.covid}`, ...ctx });
   const latest = row.actuals.length ? row.actuals[row.actuals.length - 1] : null;
   if ((result.latest?.year ?? null) !== (latest?.year ?? null)) report({ check: 'kpi.latest', message: `${where}: latest actual is not the last year present`, detail: { latest: result.latest, actuals: row.actuals }, ...ctx });
@@ -499,7 +515,11 @@ export function checkReview(inputs: readonly WorkbookInput[], review: Review, mo
     if (n !== g.kpis) violated('report: grade counts do not add up to the KPI count', g);
     for (const m of [g.meanAchievement, g.meanAchievementExCovid]) if (!(m === null || (Number.isFinite(m) && m >= 0 && m <= s.cap + 1e-9))) report({ check: 'report.mean', message: `report: mean achievement ${m} outside [0, cap]`, detail: g });
   }
-  if (rep.total.kpis !== review.kpis.length) violated('report: total KPI count');
+  // 数値目標 and rows left out are counted apart
+  if (rep.total.kpis !== review.kpis.filter((k) => k.row.kind === 'kpi' && !k.row.excluded).length) violated('report: total KPI count');
+  if (rep.total.goalTargets.count !== review.kpis.filter((k) => k.row.kind === 'goalTarget' && !k.row.excluded).length) violated('report: total 数値目標 count');
+  if (rep.total.excluded !== review.kpis.filter((k) => k.row.kind === 'kpi' && k.row.excluded).length) violated('report: total excluded count');
+  if (rep.goals.reduce((n, g) => n + g.kpis, 0) !== rep.total.kpis) violated('report: goal KPI counts do not add up to the total');
   const text = JSON.stringify(rep);
   const back = JSON.parse(text) as { kpis: unknown[]; errors: unknown[] };
   if (back.kpis.length !== review.kpis.length) violated('report: KPI count');
@@ -519,7 +539,9 @@ function checkKpiModel(sheet: string, rows: KpiRow[], expected: ExpectedKpiRow[]
     const same =
       r.row === e.row && r.indicator === e.indicator && r.goal === e.goal && r.measure === e.measure && r.direction === e.direction && r.aggregation === e.aggregation &&
       r.baselineYear === e.baselineYear && r.targetYear === e.targetYear && close(r.baseline, e.baseline) && close(r.target, e.target) && r.notes === e.notes &&
-      r.actuals.length === e.actuals.length && r.actuals.every((a, j) => a.year === e.actuals[j].year && close(a.value, e.actuals[j].value));
+      r.actuals.length === e.actuals.length && r.actuals.every((a, j) => a.year === e.actuals[j].year && close(a.value, e.actuals[j].value)) &&
+      r.kind === e.kind && r.basicDirection === e.basicDirection && r.department === e.department && canon(r.revisionKinds) === canon(e.revisionKinds) &&
+      close(r.originalTarget, e.originalTarget) && r.excluded === e.excluded && r.covidOverride === e.covidOverride;
     if (!same) violated(`${where}: read ≠ written`, { read: { ...r, indicator: r.indicator.slice(0, 40) }, written: { ...e, indicator: e.indicator.slice(0, 40) } });
   });
 }
@@ -602,7 +624,7 @@ export function checkPlan(sheet: RawSheet, sr: SheetReview, model: SheetModel | 
       if (!isOutputHeader(head)) violated(`${name}: column ${c.col} taken as existing output ${c.key}, but its header「${displayed(head)}」is not an output header`);
     }
   }
-  const expectedCount = sr.kind === 'kpi' ? 5 : 4;
+  const expectedCount = sr.kind === 'kpi' ? 6 : 4;
   if (plan.columns.length !== expectedCount) violated(`${name}: ${plan.columns.length} output columns planned, ${expectedCount} expected`);
   if (model) {
     const existing: Record<string, number> = {};
@@ -649,7 +671,8 @@ export function checkPlan(sheet: RawSheet, sr: SheetReview, model: SheetModel | 
   if (sr.kind === 'kpi') {
     for (const k of sr.kpis) {
       const r = k.result;
-      expectedByRow.set(k.row.row, { achievement: pct(r.achievement), progress: pct(r.progress), pace: pct(r.pace), grade: r.grade, covid: r.covid === 'none' ? null : r.covid === 'suspended' ? 'コロナ中止' : '要確認' });
+      const basis = r.gradeBasis === null ? null : r.gradeBasis === 'pace' ? '計画比' : '達成率';
+      expectedByRow.set(k.row.row, { achievement: pct(r.achievement), progress: pct(r.progress), pace: pct(r.pace), grade: r.grade, gradeBasis: basis, covid: r.covid === 'none' ? null : r.covid === 'suspended' ? 'コロナ中止' : '要確認' });
     }
   } else if (pledges) {
     for (const a of sr.activities) {

@@ -142,18 +142,24 @@ describe('seed 000 and SPEC examples on the 2nd-term sample', () => {
     expect(r.kpis.find((k) => k.row.indicator === '国外路線')!.result.covid).toBe('review');
   });
 
-  test('goal summaries: mean of capped achievements, and the same without コロナ中止 rows', () => {
+  test('goal summaries: KPI rows only, mean of capped achievements, and the same without コロナ中止 rows; 数値目標 apart', () => {
     const summary = summarizeKpis(r.kpis);
     expect(summary.goals.map((g) => g.goal)).toEqual([1, 2, 3, 4]);
     for (const g of summary.goals) {
-      const rows = r.kpis.filter((k) => k.row.goal === g.goal);
+      const rows = r.kpis.filter((k) => k.row.goal === g.goal && k.row.kind === 'kpi');
       const vals = rows.filter((k) => k.result.achievement !== null);
       const ex = vals.filter((k) => k.result.covid !== 'suspended');
       expect(g.kpis).toBe(rows.length);
       expect(g.meanAchievement).toBeCloseTo(vals.reduce((s, k) => s + Math.min(120, k.result.achievement!), 0) / vals.length, 9);
       expect(g.meanAchievementExCovid).toBeCloseTo(ex.reduce((s, k) => s + k.result.achievement!, 0) / ex.length, 9);
       expect(g.grades.A + g.grades.B + g.grades.C + g.grades.D + g.grades.none).toBe(rows.length);
+      expect(g.measureCount).toBe(new Set(rows.map((k) => k.row.measure)).size);
+      const targets = r.kpis.filter((k) => k.row.goal === g.goal && k.row.kind === 'goalTarget');
+      expect(g.goalTargets.count).toBe(targets.length);
     }
+    // 000: 17 KPIs and 3 数値目標 in goal 1; 19 施策 and 10 数値目標 (3 + 2 + 3 + 2) in all
+    expect(summary.goals.map((g) => [g.kpis, g.goalTargets.count])).toEqual([[17, 3], [26, 2], [26, 3], [25, 2]]);
+    expect(summary.total).toMatchObject({ kpis: 94, measureCount: 19, goalTargets: { count: 10 } });
     // goal 2 holds three of the suspended KPIs, so its means differ
     const g2 = summary.goals.find((g) => g.goal === 2)!;
     expect(g2.covidSuspended).toBeGreaterThan(0);

@@ -68,7 +68,8 @@ describe('strategy-2nd-term.xlsx', () => {
       expect(norm(ws.getCell(1, 1).value)).toMatch(/^第2期苫小牧市総合戦略/);
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: row });
       for (const out of OUTPUT_COLUMNS) expect(cols.has(out)).toBe(false);
-      expect(cols.size).toBe(14);
+      // SPEC §2's 14 columns and the optional 基本的方向, 変更区分, 変更前目標値
+      expect(cols.size).toBe(17);
     }
   });
 
@@ -138,6 +139,37 @@ describe('strategy-2nd-term.xlsx', () => {
     for (const y of ['H30', '平成30年度', 2018, '①', '基本目標1', '施策⑤', '累計45人']) expect(cells).toContain(y);
     const percentFormatted = wb.worksheets.some((ws) => ws.getColumn(11).values.some((_, r) => ws.getCell(r, 11).numFmt === '0.0%'));
     expect(percentFormatted).toBe(true);
+  });
+
+  test('基本的方向, 変更区分 and 変更前目標値 carry what 000 prints', () => {
+    let directions = 0;
+    const marks: string[] = [];
+    for (const ws of wb.worksheets) {
+      const { row, cols } = findHeader(ws);
+      const expected = ws.name === '数値目標' ? goals : kpis.filter((k) => sheetOf(k.department) === ws.name);
+      const dir = cols.get('基本的方向') ?? cols.get('basic_direction')!;
+      const rev = cols.get('変更区分') ?? cols.get('revision')!;
+      const orig = cols.get('変更前目標値') ?? cols.get('original_target')!;
+      expected.forEach((k, i) => {
+        const d = ws.getCell(row + 1 + i, dir).value;
+        if (k.basic_direction) {
+          expect([k.basic_direction, k.basic_direction.split(' ')[0]]).toContain(d);
+          directions++;
+        } else expect(d).toBeNull();
+        expect(ws.getCell(row + 1 + i, rev).value ?? '').toBe(k.markers.split(';').join('・'));
+        if (ws.getCell(row + 1 + i, rev).value) marks.push(String(ws.getCell(row + 1 + i, rev).value));
+        if (!k.original_target) expect(ws.getCell(row + 1 + i, orig).value).toBeNull();
+      });
+    }
+    expect(directions).toBe(94);
+    expect(marks).toContain('数値目標変更');
+    expect(marks).toContain('事業内容変更・KPI変更');
+    // the one target printed before and after the revision: 新規創業件数 累計43件, before it 累計125件
+    const ws = wb.getWorksheet('数値目標')!;
+    const { row, cols } = findHeader(ws);
+    const i = goals.findIndex((g) => g.indicator === '新規創業件数');
+    expect(goals[i].original_target).toBe('累計125件');
+    expect(String(ws.getCell(row + 1 + i, cols.get('変更前目標値')!).value)).toMatch(/^(累計125件|125)$/);
   });
 
   test('100%（6隊） is typed as 100 with 6隊 in 備考', () => {

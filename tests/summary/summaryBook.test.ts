@@ -47,8 +47,9 @@ describe('the summary book of the bundled sample', () => {
   });
 
   test('one sheet per table, in reading order', () => {
-    expect(book.sheets.map((s) => s.name)).toEqual(['総括', '数値目標', '施策別', 'KPI一覧', '公約総括表', '公約施策別', 'コロナ影響', '問題']);
-    expect(book.sheets.map((s) => s.tables.length)).toEqual([2, 1, 1, 1, 1, 1, 1, 1]);
+    // the sample carries 基本的方向, 担当課 and the mid-term revision, so their sheets appear; no row is 対象外
+    expect(book.sheets.map((s) => s.name)).toEqual(['総括', '数値目標', '基本的方向別', '施策別', 'KPI一覧', '担当課別', '見直し', '公約総括表', '公約施策別', 'コロナ影響', '問題']);
+    expect(book.sheets.map((s) => s.tables.length)).toEqual([2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     expect(book.complete).toBe(true);
     expect(book.footer).toBe('ページ &P / &N');
   });
@@ -72,12 +73,13 @@ describe('the summary book of the bundled sample', () => {
     expect(headline.rows[3][1].v).toBeCloseTo(0.592, 12);
     expect(headline.rows[3][2].v).toBe(50);
     expect(goals.rows.map((x) => x[0].v)).toEqual(['基本目標1', '基本目標2', '基本目標3', '基本目標4', '全体']);
-    const kpiRows = r.kpis.filter((k) => k.row.measure !== null);
+    // the evaluation's kinds: KPI rows counted in 指標総数, the basic goals' 数値目標 apart
+    const kpiRows = r.kpis.filter((k) => k.row.kind === 'kpi' && !k.row.excluded);
     for (const [i, g] of [1, 2, 3, 4].entries()) {
       const mine = kpiRows.filter((k) => k.row.goal === g);
       expect(goals.rows[i][col(goals, '施策数')].v).toBe(new Set(mine.map((k) => k.row.measure)).size);
       expect(goals.rows[i][col(goals, '指標総数')].v).toBe(mine.length);
-      expect(goals.rows[i][col(goals, '数値\n目標数')].v).toBe(r.kpis.filter((k) => k.row.measure === null && k.row.goal === g).length);
+      expect(goals.rows[i][col(goals, '数値\n目標数')].v).toBe(r.kpis.filter((k) => k.row.kind === 'goalTarget' && !k.row.excluded && k.row.goal === g).length);
     }
     expect(goals.rows[4][col(goals, '指標総数')].v).toBe(94);
     expect(goals.rows[4][col(goals, '施策数')].v).toBe(19);
@@ -199,6 +201,92 @@ describe('the 1st-term table in the form of 001', () => {
     const [headline] = sheet(book, 'overview').tables;
     expect(headline.rows.map((x) => x[0].v)).toEqual(['基本目標の数値目標の平均達成率']);
     expect(Math.round((headline.rows[0][1].v as number) * 100)).toBe(86);
+  });
+});
+
+describe('the summary reports what the evaluation decides', () => {
+  const HEAD = ['区分', '基本目標', '基本的方向', '施策', '担当課', '指標名', '単位', '集計', '基準値', '実績R3', '目標年度', '目標値', '評価対象', '変更区分', '変更前目標値', '備考'];
+  const rows = [
+    // a 累計 KPI before its target year: 49% achieved, graded A on its pace (122.5%, capped 120)
+    ['KPI', 1, '1-1 若者の雇用機会の確保・拡大', 1, '介護福祉課', '介護職員育成支援人数', '人', '累計', 29, '累計98人', 2024, '累計200人', null, null, null, ''],
+    ['KPI', 1, '1-1', 1, '政策推進課', '登録者数', '件', '単年', null, 80, 2024, 100, '対象', null, null, ''],
+    // left out by staff: listed, in no count and no mean
+    ['KPI', 1, '1-1', 2, '建設課', '実施しなかった事業', '件', '単年', null, 0, 2024, 100, '対象外', null, null, '策定当初に掲げたが実施しなかった'],
+    // a basic goal's 数値目標, revised: 90% of the new target, 75% of the one before
+    ['数値目標', 1, null, null, '政策推進課', '転入者数', '人', '単年', null, 90, 2024, 100, null, '数値目標変更', 120, ''],
+  ];
+  const r = review([{ file: 'book.xlsx', sheets: [{ name: '政策推進課', top: 0, left: 0, values: [HEAD, ...rows] }] }], DEFAULT_SETTINGS);
+  const book = buildSummaryBook(r, { lang: 'ja', date: '2025-12-05' });
+
+  test('the review reads the rows as meant (no error)', () => {
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(r.kpis.map((k) => [k.row.kind, k.row.excluded, k.result.gradeBasis])).toEqual([
+      ['kpi', false, 'pace'],
+      ['kpi', false, 'achievement'],
+      ['kpi', true, 'achievement'],
+      ['goalTarget', false, 'achievement'],
+    ]);
+  });
+
+  test('the sheets of 基本的方向, 担当課, 見直し and 対象外 appear', () => {
+    expect(book.sheets.map((s) => s.key)).toEqual(['overview', 'goalTargets', 'directions', 'measures', 'kpis', 'departments', 'revisions', 'exclusions', 'covid', 'problems']);
+    expect(book.complete).toBe(true);
+  });
+
+  test('総括: KPI mean over the rows in scope, 数値目標 apart, the rows left out counted in a column of their own', () => {
+    const [headline, goals] = sheet(book, 'overview').tables;
+    expect(headline.rows.map((x) => [x[0].v, x[2].v])).toEqual([
+      ['重要業績評価指標（KPI）の平均達成率', 2],
+      ['KPI の平均達成率（コロナ中止を除く）', 2],
+      ['基本目標の数値目標の平均達成率', 1],
+    ]);
+    expect(headline.rows[0][1].v).toBeCloseTo((0.49 + 0.8) / 2, 12);
+    expect(headline.rows[2][1].v).toBeCloseTo(0.9, 12);
+    const g1 = goals.rows[0];
+    expect(g1[col(goals, '施策数')].v).toBe(1);
+    expect(g1[col(goals, '指標総数')].v).toBe(2);
+    expect([g1[col(goals, 'A')].v, g1[col(goals, 'B')].v, g1[col(goals, 'D')].v]).toEqual([1, 1, 0]);
+    expect(g1[col(goals, '対象外')].v).toBe(1);
+    expect(g1[col(goals, '数値\n目標数')].v).toBe(1);
+    // the 数値目標 mean stays the last column, where the chart reads it
+    expect(goals.columns.length - 1).toBe(col(goals, '数値目標の\n平均達成率'));
+    expect(sheet(book, 'overview').chart!.valueColumns).toContain(goals.columns.length - 1);
+  });
+
+  test('KPI一覧 lists every KPI row with what gave its grade and the 対象外 mark; 数値目標 on their own sheet', () => {
+    const t = sheet(book, 'kpis').tables[0];
+    expect(t.rows.map((x) => x[col(t, '指標名')].v)).toEqual(['介護職員育成支援人数', '登録者数', '実施しなかった事業']);
+    expect(t.rows.map((x) => x[col(t, '評価\n根拠')].v)).toEqual(['計画比', '達成率', '達成率']);
+    expect(t.rows.map((x) => x[col(t, '評価')].v)).toEqual(['A', 'B', 'D']);
+    expect(t.rows.map((x) => x[col(t, '評価対象')].v)).toEqual([null, null, '対象外']);
+    expect(sheet(book, 'goalTargets').tables[0].rows.map((x) => x[col(sheet(book, 'goalTargets').tables[0], '指標名')].v)).toEqual(['転入者数']);
+  });
+
+  test('基本的方向別, 施策別 and 担当課別 count the rows in scope and those left out apart', () => {
+    const d = sheet(book, 'directions').tables[0];
+    expect(d.rows.map((x) => [x[0].v, x[1].v, x[col(d, '指標総数')].v, x[col(d, '対象外')].v])).toEqual([['1-1', '若者の雇用機会の確保・拡大', 2, 1]]);
+    const m = sheet(book, 'measures').tables[0];
+    expect(m.rows.map((x) => [x[1].v, x[col(m, '指標総数')].v, x[col(m, '対象外')].v])).toEqual([
+      ['施策①', 2, 0],
+      ['施策②', 0, 1],
+    ]);
+    const dep = sheet(book, 'departments').tables[0];
+    expect(dep.rows.map((x) => [x[0].v, x[col(dep, '指標総数')].v, x[col(dep, '対象外')].v])).toEqual([
+      ['介護福祉課', 1, 0],
+      ['政策推進課', 1, 0],
+      ['建設課', 0, 1],
+    ]);
+  });
+
+  test('見直し: the revised row with its targets before and after; 対象外: the row left out with its reason', () => {
+    const rev = sheet(book, 'revisions').tables[0];
+    expect(rev.rows).toHaveLength(1);
+    const x = rev.rows[0];
+    expect([x[0].v, x[col(rev, '指標名')].v, x[col(rev, '変更区分')].v, x[col(rev, '変更前\n目標値')].v, x[col(rev, '目標値')].v]).toEqual(['数値目標', '転入者数', '数値目標変更', 120, 100]);
+    expect(x[col(rev, '変更前目標\nでの達成率')].v).toBeCloseTo(0.75, 12);
+    expect(x[col(rev, '達成率')].v).toBeCloseTo(0.9, 12);
+    const ex = sheet(book, 'exclusions').tables[0];
+    expect(ex.rows.map((y) => [y[0].v, y[col(ex, '指標名')].v, y[col(ex, '理由（備考）')].v])).toEqual([['KPI指標', '実施しなかった事業', '策定当初に掲げたが実施しなかった']]);
   });
 });
 

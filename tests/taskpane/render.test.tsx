@@ -11,6 +11,9 @@ import type { SummaryOutcome, ValidateOutcome, WorkbookGateway, WriteOutcome } f
 import { App } from '../../src/taskpane/components/App';
 import { ProgressPanel } from '../../src/taskpane/components/ProgressPanel';
 import { ResultSummary } from '../../src/taskpane/components/ResultSummary';
+import { SettingsFields } from '../../src/taskpane/components/SettingsFields';
+import { settingsToForm } from '../../src/taskpane/state/settingsForm';
+import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { I18nProvider } from '../../src/taskpane/i18n/I18nContext';
 import type { ActionState } from '../../src/taskpane/state/actionState';
 import { LANG_KEY, memoryStore } from '../../src/taskpane/state/storage';
@@ -107,6 +110,20 @@ describe('the pane', () => {
     expect(out).toContain('data-testid="progress"');
     expect(out).not.toContain('aria-valuenow');
     expect(out).toContain('開始しています');
+  });
+});
+
+describe('settings', () => {
+  test('the choice of what grades a 累計 KPI: 計画比 by default, 達成率 when chosen', () => {
+    const out = html(<SettingsFields form={settingsToForm(DEFAULT_SETTINGS)} errors={{}} onFieldChange={noop} onReset={noop} />);
+    expect(count(out, 'data-testid="setting-gradeCumulativeBy"')).toBe(1);
+    expect(out).toContain('累計の指標の評価（目標年度より前）');
+    const checked = (v: string) => new RegExp(`<input(?=[^>]*checked)(?=[^>]*value="${v}")[^>]*>`);
+    expect(out).toMatch(checked('pace'));
+    expect(out).not.toMatch(checked('achievement'));
+    const chosen = html(<SettingsFields form={{ ...settingsToForm(DEFAULT_SETTINGS), gradeCumulativeBy: 'achievement' }} errors={{}} onFieldChange={noop} onReset={noop} />, 'en');
+    expect(chosen).toMatch(checked('achievement'));
+    expect(chosen).toContain('Grade on pace (計画比, default)');
   });
 });
 

@@ -123,5 +123,5 @@ test('100,000 rows: linear-time patch; output valid; cells spot-checked', async 
   const xml = await (await JSZip.loadAsync(out)).file('xl/worksheets/sheet1.xml')!.async('string');
   spotCheck(xml, plan, [1, 2, 77, 50_000, 99_999, 100_000]);
   expect(xml.match(/<conditionalFormatting /g)).toHaveLength(6);
-  expect(xml).toContain('<dimension ref="A1:S100001"/>');
+  expect(xml).toContain('<dimension ref="A1:T100001"/>');
 });

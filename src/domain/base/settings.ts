@@ -1,5 +1,5 @@
 /**
- * Review settings: the cap, the plan period and the grade bands (SPEC section 3). This schema is
+ * Review settings: the cap, the plan period, the grade bands and what grades a 累計 KPI (SPEC section 3). This schema is
  * the one check of settings: the task pane's form and the command line's options go through it,
  * and settingsRule says what a failed check allows, as a catalogue entry.
  *
@@ -21,6 +21,9 @@ function rule(key: MessageKey & `settings.error.${string}`): { message: string }
 
 /** the longest plan name or as-of label (a title line, not a paragraph) */
 export const TEXT_SETTING_MAX = 60;
+/** the bases a 累計 KPI can be graded on before its target year */
+export const GRADE_CUMULATIVE_BY = ['pace', 'achievement'] as const;
+export type GradeCumulativeBy = (typeof GRADE_CUMULATIVE_BY)[number];
 
 const planYear = () => z.int().check(z.minimum(PLAN_YEARS.min), z.maximum(PLAN_YEARS.max));
 
@@ -50,6 +53,8 @@ export const settingsSchema = z
     asOf: z._default(z.string().check(z.maxLength(TEXT_SETTING_MAX)), ''),
     /** decimals of the percentages the city publishes as whole numbers (公約 %, 基本政策 %, achievement in the overview) */
     percentDecimals: z._default(z.int().check(z.minimum(0), z.maximum(2)), 0),
+    /** what grades a 累計 KPI before its target year: 計画比 (pace) or 達成率 (achievement) */
+    gradeCumulativeBy: z._default(z.enum(GRADE_CUMULATIVE_BY), 'pace'),
   })
   .check(
     z.refine((s) => s.planStart <= s.planEnd, { ...rule('settings.error.planOrder'), path: ['planEnd'] }),

@@ -65,6 +65,7 @@ export class NumberReader {
         out.cumulative = false;
         out.percent = false;
         out.unit = '';
+        out.detail = '';
         return NUMBER_READ;
       }
     } else if (typeof v === 'string' && readNumberFast(v, unit, out)) {
@@ -90,6 +91,7 @@ export class NumberReader {
     out.cumulative = r.value.cumulative;
     out.percent = r.value.percent;
     out.unit = r.value.unit;
+    out.detail = r.value.detail;
     return NUMBER_READ;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { parseAggregation, parseDirection } from './directionAggregation';
+import { parseBasicDirection, parseCovidOverride, parseExcluded, parseKind, parseRevisionKinds } from './evaluationCells';
 import { parseFiscalYearCell } from './fiscalYear';
 import { displayText, parseNumberCell, type NumberProblem, type ParsedNumber, type EmptyNumber } from './numberCell';
 import { parseOrdinal } from './ordinals';
@@ -50,6 +51,21 @@ export const aggregationCellSchema = rawCell.transform((v, ctx) => {
   if (a === null) return fail(ctx, 'invalid', displayText(v).trim());
   return a;
 });
+
+/** a cell parser of evaluationCells (null = not readable) as a schema */
+function lookupSchema<T>(parse: (v: unknown) => T | null) {
+  return rawCell.transform((v, ctx): T => {
+    const r = parse(v);
+    if (r === null) return fail(ctx, 'invalid', displayText(v).trim());
+    return r;
+  });
+}
+
+export const kindCellSchema = lookupSchema(parseKind);
+export const basicDirectionCellSchema = lookupSchema(parseBasicDirection);
+export const revisionCellSchema = lookupSchema(parseRevisionKinds);
+export const excludedCellSchema = lookupSchema(parseExcluded);
+export const covidOverrideCellSchema = lookupSchema(parseCovidOverride);
 
 export function ordinalCellSchema(prefixes: readonly string[], roman: boolean) {
   return rawCell.transform((v, ctx) => {

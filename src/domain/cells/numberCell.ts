@@ -1,11 +1,12 @@
 /**
  * Numeric cells as departments type or paste them: 1,627 · １６２７ · 累計45人 · 93.9% ·
- * 17,550 千t · 199.5万人 · △12 · 0人. Blank and the dashes — － - ― mean "no value".
+ * 17,550 千t · 199.5万人 · △12 · 0人 · 100%（6隊） (the bracketed detail is kept apart, and the
+ * reader says so) · 4.5‰ in a per-mille row. Blank and the dashes — － - ― mean "no value".
  * Unit suffixes are read, never multiplied: 17,550 千t is 17550 (in 千t), like the
  * table it came from, so every cell of a row must use the same unit.
  */
 import { isRawError, type RawValue } from '../base/raw';
-import { isKnownUnit, sameUnit } from './unitWords';
+import { acceptedUnit } from './unitWords';
 
 export type NumberProblem =
   | 'text' // not a number: 約50, 未集計
@@ -22,8 +23,10 @@ export interface ParsedNumber {
   cumulative: boolean;
   /** written with % or formatted as a percentage */
   percent: boolean;
-  /** unit suffix as written (人, 千t), '' if none */
+  /** unit suffix as written (人, 千t), '' if none; ‰ in a per-mille row is recorded as the row's unit */
   unit: string;
+  /** the bracketed detail after the number as written (`6隊` of `100%（6隊）`), '' if none */
+  detail: string;
 }
 
 export interface EmptyNumber {
@@ -75,8 +78,14 @@ function invalid(problem: NumberProblem, found: string): InvalidNumber {
   return { kind: 'invalid', problem, found };
 }
 
-function ok(value: number, cumulative: boolean, percent: boolean, unit: string): ParsedNumber {
-  return { kind: 'number', value, cumulative, percent, unit };
+function ok(value: number, cumulative: boolean, percent: boolean, unit: string, detail = ''): ParsedNumber {
+  return { kind: 'number', value, cumulative, percent, unit, detail };
+}
+
+/** `100%（6隊）` → `6隊`: the last bracketed text of the cell as written */
+function writtenDetail(text: string): string {
+  const m = /[（(]([^（）()]*)[）)]\s*$/u.exec(text);
+  return m ? m[1].trim() : '';
 }
 
 /**
@@ -154,13 +163,20 @@ export function parseNumberText(text: string, rowUnit?: string): NumberCell {
   let value = Number(digits + (m[2] ?? ''));
   if (negative) value = -value;
   let suffix = rest.slice(m[0].length);
+  // a detail in brackets after the number and its unit: 100%（6隊）
+  let detail = '';
+  const bracket = /^([^()]*)\(([^()]+)\)$/u.exec(suffix);
+  if (bracket) {
+    detail = writtenDetail(text) || bracket[2];
+    suffix = bracket[1];
+  }
   let percent = false;
   if (suffix === '%') {
     percent = true;
   } else if (suffix !== '') {
-    const accepted = (rowUnit !== undefined && rowUnit !== '' && sameUnit(suffix, rowUnit)) || isKnownUnit(suffix);
-    if (!accepted) return invalid(/^[\d.,]/.test(suffix) ? 'text' : 'unit', text.trim());
+    const unit = acceptedUnit(suffix, rowUnit ?? '');
+    if (unit === '') return invalid(/^[\d.,]/.test(suffix) ? 'text' : 'unit', text.trim());
+    suffix = unit;
   }
-  if (percent) suffix = '%';
-  return ok(value, cumulative, percent, suffix);
+  return ok(value, cumulative, percent, suffix, detail);
 }

@@ -1,34 +1,37 @@
 /**
  * The common numeric cell forms read without normalisation or allocation: 1627, 1,627,
  * -12.5, 93.9%, 累計45人, △12, 17,550 千t. Anything else (full-width digits, dashes,
- * errors, bad text) falls back to the full grammar in numberCell.ts, which names the
+ * bracketed details, errors, bad text) falls back to the full grammar in numberCell.ts, which names the
  * problem. Results go into a reusable scratch object.
  */
-import { isKnownUnit, sameUnit } from './unitWords';
+import { acceptedUnit } from './unitWords';
 
 export interface NumberScratch {
   value: number;
   cumulative: boolean;
   percent: boolean;
   unit: string;
+  /** a bracketed detail after the number, as written (only the full grammar reads one) */
+  detail: string;
 }
 
 export function newScratch(): NumberScratch {
-  return { value: 0, cumulative: false, percent: false, unit: '' };
+  return { value: 0, cumulative: false, percent: false, unit: '', detail: '' };
 }
 
-const unitMemo = new Map<string, boolean>();
+const unitMemo = new Map<string, string>();
 
-function unitOk(suffix: string, rowUnit: string): boolean {
-  if (suffix === rowUnit) return true;
+/** the unit recorded for `suffix` in a row of `rowUnit`; '' when it is not a unit */
+function unitOf(suffix: string, rowUnit: string): string {
+  if (suffix === rowUnit) return suffix;
   const key = rowUnit + '\u0000' + suffix;
-  let ok = unitMemo.get(key);
-  if (ok === undefined) {
-    ok = (rowUnit !== '' && sameUnit(suffix, rowUnit)) || isKnownUnit(suffix);
+  let unit = unitMemo.get(key);
+  if (unit === undefined) {
+    unit = acceptedUnit(suffix, rowUnit);
     if (unitMemo.size > 10_000) unitMemo.clear();
-    unitMemo.set(key, ok);
+    unitMemo.set(key, unit);
   }
-  return ok;
+  return unit;
 }
 
 const CH_0 = 48;
@@ -112,14 +115,14 @@ export function readNumberFast(s: string, rowUnit: string, out: NumberScratch): 
         const c = s.charCodeAt(k);
         if ((c >= CH_0 && c <= CH_9) || c >= 0xff00) return false; // digits or full-width: full grammar
       }
-      const suffix = s.slice(i, suffixEnd);
-      if (!unitOk(suffix, rowUnit)) return false;
-      unit = suffix;
+      unit = unitOf(s.slice(i, suffixEnd), rowUnit);
+      if (unit === '') return false;
     }
   }
   out.value = negative ? -value : value;
   out.cumulative = cumulative;
   out.percent = percent;
   out.unit = unit;
+  out.detail = '';
   return true;
 }

@@ -29,3 +29,22 @@ export function isKnownUnit(suffix: string): boolean {
 export function sameUnit(a: string, b: string): boolean {
   return removeSpaces(nfkc(a)).toLowerCase() === removeSpaces(nfkc(b)).toLowerCase();
 }
+
+/** 単位 of a per-mille rate (婚姻率 per 1,000 people): ‰, ×1,000, 人口千人当たり … */
+const PER_MILLE_UNITS = /^(‰|パーミル|permille|[×x*]1,?000|\/1,?000|(人口)?(千|1,?000)人(当たり|当り|あたり))$/u;
+
+export function isPerMilleUnit(rowUnit: string): boolean {
+  if (rowUnit === '') return false;
+  return PER_MILLE_UNITS.test(removeSpaces(nfkc(rowUnit)).toLowerCase());
+}
+
+/**
+ * A suffix after a number in a row whose 単位 is `rowUnit`: the row's own unit, a known unit word,
+ * or ‰ when the row counts per 1,000. Returns the unit to record ('' = not accepted): ‰ is
+ * recorded as the row's unit, so it never counts as a second unit in the row.
+ */
+export function acceptedUnit(suffix: string, rowUnit: string): string {
+  if (rowUnit !== '' && sameUnit(suffix, rowUnit)) return suffix;
+  if (suffix === '‰' && isPerMilleUnit(rowUnit)) return rowUnit;
+  return isKnownUnit(suffix) ? suffix : '';
+}

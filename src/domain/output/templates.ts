@@ -1,20 +1,23 @@
 /**
- * The sheets departments fill (テンプレート作成): SPEC headers, dropdowns for 方向 and 集計,
- * number formats, a frozen header, the output columns shaded and locked, one example row.
+ * The sheets departments fill (テンプレート作成): SPEC headers, dropdowns for 方向 and 集計 (and
+ * for the optional 区分, 変更区分, 評価対象 and コロナ判定), number formats, a frozen header, the
+ * output columns shaded and locked, one example row.
  * Data only, words from the catalogue; the task pane renders it with Office.js.
  */
 import { eraLabel } from '../cells/fiscalYear';
 import { AGGREGATION_LABEL, DIRECTION_LABEL } from '../cells/directionAggregation';
+import { COVID_OVERRIDE_LABEL, IN_SCOPE_LABEL, KIND_LABEL, REVISION_KINDS } from '../cells/evaluationCells';
 import { ACTUAL_HEADER, KPI_FIELD_HEADERS as K, KPI_OUTPUT_HEADERS, KPI_OUTPUTS, PLEDGE_FIELD_HEADERS as P, PLEDGE_OUTPUT_HEADERS, PLEDGE_OUTPUTS } from '../sheets/headers';
 import { KPI_OUTPUT_SPEC, PLEDGE_OUTPUT_SPEC } from '../plan/outputPresentation';
 import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL } from '../plan/plan';
 import type { Lang } from '../../messages/lang';
 import { formatList, translate, translator } from '../../messages/translate';
 
-/** The message Excel shows when a typed value breaks the column's rule. */
+/** The message Excel shows when a typed value breaks the column's rule; 'information' lets the value stand. */
 export interface TemplateAlert {
   title: string;
   message: string;
+  style: 'stop' | 'information';
 }
 
 export type TemplateValidation = ({ kind: 'list'; values: string[] } | { kind: 'wholeNumber'; min: number; max: number }) & { alert: TemplateAlert };
@@ -53,12 +56,18 @@ export interface KpiTemplateOptions {
   lang?: Lang;
 }
 
-function listRule(lang: Lang, values: string[]): TemplateValidation {
-  return { kind: 'list', values, alert: { title: translate(lang, 'templateSheet.alert.title'), message: translate(lang, 'templateSheet.alert.list', { values: formatList(lang, values) }) } };
+function listRule(lang: Lang, values: readonly string[]): TemplateValidation {
+  return { kind: 'list', values: [...values], alert: { title: translate(lang, 'templateSheet.alert.title'), message: translate(lang, 'templateSheet.alert.list', { values: formatList(lang, values) }), style: 'stop' } };
+}
+
+/** 変更区分: the marks as a dropdown; a row with two (事業内容変更・KPI変更) may still be typed */
+function revisionRule(lang: Lang): TemplateValidation {
+  const values = [...REVISION_KINDS];
+  return { kind: 'list', values, alert: { title: translate(lang, 'templateSheet.alert.revisionTitle'), message: translate(lang, 'templateSheet.alert.revision', { values: formatList(lang, values) }), style: 'information' } };
 }
 
 function wholeNumberRule(lang: Lang, min: number, max: number): TemplateValidation {
-  return { kind: 'wholeNumber', min, max, alert: { title: translate(lang, 'templateSheet.alert.title'), message: translate(lang, 'templateSheet.alert.wholeNumber', { min, max }) } };
+  return { kind: 'wholeNumber', min, max, alert: { title: translate(lang, 'templateSheet.alert.title'), message: translate(lang, 'templateSheet.alert.wholeNumber', { min, max }), style: 'stop' } };
 }
 
 function text(header: string, width: number): TemplateColumn {
@@ -71,7 +80,9 @@ export function kpiTemplate(opts: KpiTemplateOptions): TemplateModel {
   const years: number[] = [];
   for (let y = opts.planStart; y <= opts.planEnd; y++) years.push(y);
   const input: TemplateColumn[] = [
+    { ...text(K.kind, 9), validation: listRule(lang, [KIND_LABEL.kpi, KIND_LABEL.goalTarget]) },
     text(K.goal, 9),
+    text(K.basicDirection, 12),
     text(K.measure, 7),
     text(K.project, 28),
     text(K.department, 16),
@@ -84,6 +95,10 @@ export function kpiTemplate(opts: KpiTemplateOptions): TemplateModel {
     ...years.map((y) => ({ header: `${ACTUAL_HEADER}${eraLabel(y)}`, width: 11, numberFormat: NUM, output: false })),
     text(K.targetYear, 9),
     { header: K.target, width: 11, numberFormat: NUM, output: false },
+    { ...text(K.revision, 14), validation: revisionRule(lang) },
+    { header: K.originalTarget, width: 11, numberFormat: NUM, output: false },
+    { ...text(K.inScope, 9), validation: listRule(lang, [IN_SCOPE_LABEL.included, IN_SCOPE_LABEL.excluded]) },
+    { ...text(K.covidOverride, 10), validation: listRule(lang, [COVID_OVERRIDE_LABEL.suspended, COVID_OVERRIDE_LABEL.none]) },
     text(K.notes, 36),
   ];
   const outputs: TemplateColumn[] = KPI_OUTPUTS.map((k) => ({
@@ -95,7 +110,9 @@ export function kpiTemplate(opts: KpiTemplateOptions): TemplateModel {
   // the example: 累計 job offers from 9 (H30) towards 40 (R6), 0 in 2020 and 7 in 2021
   const exampleActuals = years.map((y) => (y === 2020 ? 0 : y === 2021 ? 7 : null));
   const example = [
+    KIND_LABEL.kpi,
     1,
+    t('templateSheet.kpi.example.direction'),
     1,
     t('templateSheet.kpi.example.project'),
     opts.department ?? t('templateSheet.kpi.example.department'),
@@ -108,6 +125,10 @@ export function kpiTemplate(opts: KpiTemplateOptions): TemplateModel {
     ...exampleActuals,
     eraLabel(2024),
     40,
+    null,
+    null,
+    IN_SCOPE_LABEL.included,
+    null,
     t('templateSheet.kpi.example.notes'),
   ];
   return {

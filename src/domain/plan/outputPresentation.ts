@@ -6,7 +6,7 @@
  */
 import { COVID_LABEL } from '../rules/covid';
 import { KPI_OUTPUT_HEADERS, KPI_OUTPUTS, PLEDGE_OUTPUT_HEADERS, PLEDGE_OUTPUTS, type KpiOutput, type PledgeOutput } from '../sheets/headers';
-import type { GradeBands } from '../rules/grade';
+import { GRADE_BASIS_LABEL, type GradeBands } from '../rules/grade';
 import type { KpiResult } from '../model/kpi';
 import type { MeasureProgress, PledgeProgress, PolicyProgress } from '../model/pledge';
 import type { OutputSpec } from './outputColumns';
@@ -16,8 +16,8 @@ import type { Settings } from '../base/settings';
 export const KPI_OUTPUT_SPEC: OutputSpec<KpiOutput> = {
   order: KPI_OUTPUTS,
   headers: KPI_OUTPUT_HEADERS,
-  formats: { achievement: '0.0%', progress: '0.0%', pace: '0.0%', grade: '@', covid: '@' },
-  widths: { achievement: 10, progress: 12, pace: 10, grade: 8, covid: 12 },
+  formats: { achievement: '0.0%', progress: '0.0%', pace: '0.0%', grade: '@', gradeBasis: '@', covid: '@' },
+  widths: { achievement: 10, progress: 12, pace: 10, grade: 8, gradeBasis: 10, covid: 12 },
 };
 
 export const PLEDGE_OUTPUT_SPEC: OutputSpec<PledgeOutput> = {
@@ -63,7 +63,7 @@ export const PLEDGE_SCALE_MAX = 1;
 
 /** One KPI row's output values, in KPI_OUTPUTS order. */
 export function kpiOutputValues(r: KpiResult): PlanValue[] {
-  return [fraction(r.achievement), fraction(r.progress), fraction(r.pace), r.grade, r.covid === 'none' ? null : COVID_LABEL[r.covid]];
+  return [fraction(r.achievement), fraction(r.progress), fraction(r.pace), r.grade, r.gradeBasis === null ? null : GRADE_BASIS_LABEL[r.gradeBasis], r.covid === 'none' ? null : COVID_LABEL[r.covid]];
 }
 
 /** One pledge activity's output values, in PLEDGE_OUTPUTS order: its measure's rating and stars, its pledge's and policy's %. */

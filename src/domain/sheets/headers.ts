@@ -14,9 +14,9 @@ import { mergeLookup, type MergeLookup } from '../base/merges';
 export const HEADER_SCAN_ROWS = 10;
 
 export type KpiField =
-  | 'goal' | 'measure' | 'project' | 'department' | 'indicator' | 'unit' | 'direction' | 'aggregation'
-  | 'baselineYear' | 'baseline' | 'targetYear' | 'target' | 'notes';
-export type KpiOutput = 'achievement' | 'progress' | 'pace' | 'grade' | 'covid';
+  | 'kind' | 'goal' | 'basicDirection' | 'measure' | 'project' | 'department' | 'indicator' | 'unit' | 'direction' | 'aggregation'
+  | 'baselineYear' | 'baseline' | 'targetYear' | 'target' | 'revision' | 'originalTarget' | 'inScope' | 'covidOverride' | 'notes';
+export type KpiOutput = 'achievement' | 'progress' | 'pace' | 'grade' | 'gradeBasis' | 'covid';
 export type PledgeField = 'policy' | 'pledge' | 'measure' | 'activity' | 'department' | 'rating';
 export type PledgeOutput = 'measureProgress' | 'measureStars' | 'pledgeProgress' | 'policyProgress';
 
@@ -31,7 +31,9 @@ export function aliasKey(text: string): string {
 
 /** The header each KPI field is written with (templates); the first of its aliases. */
 export const KPI_FIELD_HEADERS: Record<KpiField, string> = {
+  kind: '区分',
   goal: '基本目標',
+  basicDirection: '基本的方向',
   measure: '施策',
   project: '事業名',
   department: '担当課',
@@ -43,6 +45,10 @@ export const KPI_FIELD_HEADERS: Record<KpiField, string> = {
   baseline: '基準値',
   targetYear: '目標年度',
   target: '目標値',
+  revision: '変更区分',
+  originalTarget: '変更前目標値',
+  inScope: '評価対象',
+  covidOverride: 'コロナ判定',
   notes: '備考',
 };
 /** 実績 columns carry their fiscal year: 実績R3 */
@@ -50,7 +56,9 @@ export const ACTUAL_HEADER = '実績';
 
 const H = KPI_FIELD_HEADERS;
 export const KPI_FIELD_ALIASES: Record<KpiField, string[]> = {
+  kind: keys(H.kind, 'kind', '指標区分', '指標の区分'),
   goal: keys(H.goal, 'goal', '基本目標番号', '基本目標No'),
+  basicDirection: keys(H.basicDirection, 'basic_direction', '基本的方向番号', '施策の基本的方向'),
   measure: keys(H.measure, 'measure', '施策番号', '施策No'),
   project: keys(H.project, 'project', '事業'),
   department: keys(H.department, 'department', '担当部署', '所管課'),
@@ -62,16 +70,21 @@ export const KPI_FIELD_ALIASES: Record<KpiField, string[]> = {
   baseline: keys(H.baseline, 'baseline', '基準'),
   targetYear: keys(H.targetYear, 'target_year', '目標値年度'),
   target: keys(H.target, 'target', '目標'),
+  revision: keys(H.revision, 'revision', '見直し区分'),
+  originalTarget: keys(H.originalTarget, 'original_target', '見直し前目標値', '変更前の目標値', '当初目標値'),
+  inScope: keys(H.inScope, 'in_scope', '集計対象'),
+  covidOverride: keys(H.covidOverride, 'covid_override', 'コロナ影響判定'),
   notes: keys(H.notes, 'notes', 'note', 'remarks'),
 };
 
 /** Output column headers the add-in owns, in the order it creates them. */
-export const KPI_OUTPUTS: readonly KpiOutput[] = ['achievement', 'progress', 'pace', 'grade', 'covid'];
+export const KPI_OUTPUTS: readonly KpiOutput[] = ['achievement', 'progress', 'pace', 'grade', 'gradeBasis', 'covid'];
 export const KPI_OUTPUT_HEADERS: Record<KpiOutput, string> = {
   achievement: '達成率',
   progress: '基準比進捗率',
   pace: '計画比',
   grade: '評価',
+  gradeBasis: '評価根拠',
   covid: 'コロナ影響',
 };
 const KPI_OUTPUT_ALIASES: Record<KpiOutput, string[]> = {
@@ -79,6 +92,7 @@ const KPI_OUTPUT_ALIASES: Record<KpiOutput, string[]> = {
   progress: keys('基準比進捗率', 'progress'),
   pace: keys('計画比', 'pace'),
   grade: keys('評価', 'grade'),
+  gradeBasis: keys('評価根拠', 'grade_basis'),
   covid: keys('コロナ影響', 'covid'),
 };
 

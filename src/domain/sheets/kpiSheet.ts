@@ -5,12 +5,24 @@
  * Written for speed (a department file can hold 100,000 rows): no closures per row,
  * memoised cell schemas, a fast path for plain numbers.
  */
-import { aggregationCellSchema, directionCellSchema, fiscalYearCellSchema, ordinalCellSchema, type CellIssueParams } from '../cells/cellSchemas';
+import {
+  aggregationCellSchema,
+  basicDirectionCellSchema,
+  covidOverrideCellSchema,
+  directionCellSchema,
+  excludedCellSchema,
+  fiscalYearCellSchema,
+  kindCellSchema,
+  ordinalCellSchema,
+  revisionCellSchema,
+  type CellIssueParams,
+} from '../cells/cellSchemas';
+import { departmentsOf, isGoalTargetSheet, type BasicDirection } from '../cells/evaluationCells';
 import { INVALID_READ, MemoSchema, NUMBER_READ, NumberReader } from '../cells/cellReader';
 import type { Aggregation, Direction } from '../cells/directionAggregation';
 import type { KpiField, KpiHeader } from './headers';
 import { makeIssue, type Issue, type IssueCode, type IssueParams } from '../base/issues';
-import type { Actual, KpiRow } from '../model/kpi';
+import type { Actual, KpiKind, KpiRow, RevisionKind } from '../model/kpi';
 import type { MergeLookup } from '../base/merges';
 import { displayText } from '../cells/numberCell';
 import { newScratch } from '../cells/numberFast';
@@ -21,10 +33,17 @@ import { sameUnit } from '../cells/unitWords';
 export const GOAL_PREFIXES = ['基本目標', '目標', 'goal'] as const;
 export const MEASURE_PREFIXES = ['施策', 'measure'] as const;
 
+/** a row that could not be read, with the departments its 担当課 names (the per-department error count) */
+export interface FailedRow {
+  row: number;
+  departments: string[];
+}
+
 export interface ParsedKpiSheet {
   sheet: string;
   header: KpiHeader;
   rows: KpiRow[];
+  failedRows: FailedRow[];
   issues: Issue[];
   /** last row holding input data (header row when none) */
   lastRow: number;
@@ -55,10 +74,18 @@ const measureSchema = new MemoSchema<OrdinalParse>(ordinalCellSchema(MEASURE_PRE
 const directionSchema = new MemoSchema<Direction | undefined>(directionCellSchema);
 const aggregationSchema = new MemoSchema<Aggregation | undefined>(aggregationCellSchema);
 const yearSchema = new MemoSchema<number | null>(fiscalYearCellSchema);
+const kindSchema = new MemoSchema<KpiKind | undefined>(kindCellSchema);
+const basicDirectionSchema = new MemoSchema<BasicDirection | undefined>(basicDirectionCellSchema);
+const revisionSchema = new MemoSchema<RevisionKind[] | undefined>(revisionCellSchema);
+/** the revision marks of a row without any: one shared empty list */
+const NO_REVISIONS = Object.freeze([]) as unknown as RevisionKind[];
+const excludedSchema = new MemoSchema<boolean | undefined>(excludedCellSchema);
+const covidOverrideSchema = new MemoSchema<'suspended' | 'none' | undefined>(covidOverrideCellSchema);
 
 class KpiSheetReader {
   readonly issues: Issue[];
   readonly rows: KpiRow[] = [];
+  readonly failedRows: FailedRow[] = [];
   private readonly numbers = new NumberReader();
   private readonly scratch = newScratch();
   /** rows seen per indicator name (most names are unique: the row itself), to warn about duplicates */
@@ -67,6 +94,8 @@ class KpiSheetReader {
   private readonly numericCols: number[];
   private readonly otherCols: number[];
   private readonly hasMerges: boolean;
+  /** the kind of a row whose 区分 is blank: 数値目標 on a sheet named so */
+  private readonly sheetKind: KpiKind;
   private line: RawValue[] = [];
   private r = 0;
   private rowOk = true;
@@ -83,13 +112,15 @@ class KpiSheetReader {
     this.f = header.fields;
     this.lastRow = header.row;
     this.hasMerges = (sheet.merges?.length ?? 0) > 0;
+    this.sheetKind = isGoalTargetSheet(sheet.name) ? 'goalTarget' : 'kpi';
     const f = this.f;
     this.numericCols = [];
     if (f.baseline !== undefined) this.numericCols.push(f.baseline);
     if (f.target !== undefined) this.numericCols.push(f.target);
+    if (f.originalTarget !== undefined) this.numericCols.push(f.originalTarget);
     for (const a of header.actuals) this.numericCols.push(a.col);
     this.otherCols = [];
-    for (const k of Object.keys(f) as KpiField[]) if (k !== 'baseline' && k !== 'target') this.otherCols.push(f[k]!);
+    for (const k of Object.keys(f) as KpiField[]) if (k !== 'baseline' && k !== 'target' && k !== 'originalTarget') this.otherCols.push(f[k]!);
   }
 
   /** the cell, or for a cell covered by a vertical merge, the merge's value */
@@ -109,8 +140,8 @@ class KpiSheetReader {
     );
   }
 
-  private warn(col: number, code: IssueCode, params: IssueParams): void {
-    this.issues.push(makeIssue({ severity: 'warning', code, sheet: this.sheet.name, row: this.r, col, header: this.header.texts.get(col), params }));
+  private warn(col: number, code: IssueCode, params: IssueParams, severity: 'warning' | 'info' = 'warning'): void {
+    this.issues.push(makeIssue({ severity, code, sheet: this.sheet.name, row: this.r, col, header: this.header.texts.get(col), params }));
   }
 
   private num(col: number | undefined, unit: string): number | null {
@@ -124,6 +155,7 @@ class KpiSheetReader {
       return null;
     }
     if (kind !== NUMBER_READ) return null;
+    if (s.detail !== '') this.warn(col, 'note.bracketDetail', { found: textOf(v), value: s.value, detail: s.detail }, 'info');
     if (s.cumulative && !this.marked) this.marked = textOf(v);
     if (s.unit !== '' && !s.percent) {
       if (this.refUnit === '') this.refUnit = s.unit;
@@ -140,6 +172,17 @@ class KpiSheetReader {
       return null;
     }
     return res.value ?? fallback;
+  }
+
+  /** an optional column read through its schema; undefined when absent, blank or unreadable (an error) */
+  private pick<T>(col: number | undefined, schema: MemoSchema<T | undefined>, code: IssueCode): T | undefined {
+    if (col === undefined) return undefined;
+    const res = schema.read(this.cell(col));
+    if (!res.ok) {
+      this.error(col, code, res.issue.found);
+      return undefined;
+    }
+    return res.value;
   }
 
   private ordinal(col: number | undefined, schema: MemoSchema<OrdinalParse>, code: IssueCode): number | null {
@@ -177,7 +220,10 @@ class KpiSheetReader {
     this.rowOk = true;
     this.marked = '';
     const row = this.readKpiRow(indicator);
-    if (row === null) return;
+    if (row === null) {
+      this.fail();
+      return;
+    }
     this.warnDuplicate(row);
     this.rows.push(row);
   }
@@ -194,15 +240,23 @@ class KpiSheetReader {
       this.rowOk = false;
       this.issues.push(makeIssue({ severity: 'error', code: 'indicator.missing', sheet: this.sheet.name, row: this.r, col: f.indicator!, header: this.header.texts.get(f.indicator!) }));
       this.lastRow = this.r;
+      this.fail();
     } else if (indicator !== '' || this.otherCols.some((c) => !isBlank(this.line[c - this.sheet.left]))) {
       this.lastRow = this.r;
     }
   }
 
+  private fail(): void {
+    const col = this.f.department;
+    this.failedRows.push({ row: this.r, departments: col === undefined ? [] : [...departmentsOf(textOf(this.cell(col)))] });
+  }
+
   /** every cell of a KPI row, each bad one named; null when one was bad */
   private readKpiRow(indicator: string): KpiRow | null {
     const f = this.f;
-    const goal = this.ordinal(f.goal, goalSchema, 'goal.invalid');
+    const kind = this.pick(f.kind, kindSchema, 'kind.invalid') ?? this.sheetKind;
+    const writtenGoal = this.ordinal(f.goal, goalSchema, 'goal.invalid');
+    const basic = this.pick(f.basicDirection, basicDirectionSchema, 'basicDirection.invalid');
     const measure = this.ordinal(f.measure, measureSchema, 'measure.invalid');
     const unit = f.unit === undefined ? '' : textOf(this.cell(f.unit));
     this.refUnit = unit;
@@ -213,17 +267,29 @@ class KpiSheetReader {
     const baseline = this.num(f.baseline, unit);
     const target = this.num(f.target, unit);
     const actuals = this.actuals(unit);
+    const originalTarget = this.num(f.originalTarget, unit);
+    const revisionKinds = this.pick(f.revision, revisionSchema, 'revision.invalid') ?? NO_REVISIONS;
+    const excluded = this.pick(f.inScope, excludedSchema, 'inScope.invalid') ?? false;
+    const covidOverride = this.pick(f.covidOverride, covidOverrideSchema, 'covidOverride.invalid') ?? null;
     if (!this.rowOk) return null;
 
     const aggregation = this.aggregation(aggregationCell);
     if (target !== null && target < 0) this.warn(f.target!, 'warn.negativeTarget', { found: String(target) });
+    const goal = this.goalOf(writtenGoal, basic);
+    const department = f.department === undefined ? '' : textOf(this.cell(f.department));
+    const notes = f.notes === undefined ? '' : textOf(this.cell(f.notes));
+    if (excluded && notes === '') this.warn(f.notes ?? f.inScope!, 'warn.excludedNoNote', {});
     return {
       sheet: this.sheet.name,
       row: this.r,
+      kind,
       goal,
+      basicDirection: basic ? basic.code : null,
+      basicDirectionTitle: basic ? basic.title : '',
       measure,
       project: f.project === undefined ? '' : textOf(this.cell(f.project)),
-      department: f.department === undefined ? '' : textOf(this.cell(f.department)),
+      department,
+      departments: departmentsOf(department) as string[],
       indicator,
       unit,
       direction,
@@ -233,8 +299,20 @@ class KpiSheetReader {
       actuals,
       targetYear,
       target,
-      notes: f.notes === undefined ? '' : textOf(this.cell(f.notes)),
+      notes,
+      revisionKinds,
+      originalTarget,
+      excluded,
+      covidOverride,
     };
+  }
+
+  /** 基本目標 as written; when blank, the goal the 基本的方向 names (1-1 → 1); a 基本的方向 of another goal is warned about */
+  private goalOf(written: number | null, basic: BasicDirection | undefined): number | null {
+    if (!basic) return written;
+    if (written === null) return basic.goal;
+    if (written !== basic.goal) this.warn(this.f.basicDirection!, 'warn.directionGoalMismatch', { found: basic.code, goal: written });
+    return written;
   }
 
   /** 方向: 増加 when blank or when the sheet has no 方向 column */
@@ -297,5 +375,5 @@ class KpiSheetReader {
 export function parseKpiSheet(sheet: RawSheet, header: KpiHeader, merges: MergeLookup): ParsedKpiSheet {
   const reader = new KpiSheetReader(sheet, header, merges);
   reader.run();
-  return { sheet: sheet.name, header, rows: reader.rows, issues: reader.issues, lastRow: reader.lastRow };
+  return { sheet: sheet.name, header, rows: reader.rows, failedRows: reader.failedRows, issues: reader.issues, lastRow: reader.lastRow };
 }

@@ -117,7 +117,7 @@ export function ProblemList({ issues, onSelect, level = 2 }: ProblemListProps) {
         return (
           <div key={g.sheet} className={styles.group}>
             <SheetTitle className={mergeClasses(styles.groupTitle, shared.wrap)}>
-              {g.sheet}
+              {g.sheet || t('problems.workbook')}
               <span className={styles.groupCounts}>
                 {t('problems.groupCounts', { errors: formatCount(lang, g.errors), warnings: formatCount(lang, g.warnings) })}
               </span>

@@ -1,9 +1,9 @@
 /**
- * The form inside 設定 (SettingsPanel): 達成率の上限, 計画期間 start/end, grade bands A/B/C and the
- * reset button. Text fields (IME input such as １２０ is accepted); errors show under their fields.
+ * The form inside 設定 (SettingsPanel): 達成率の上限, 計画期間 start/end, grade bands A/B/C, what grades
+ * a 累計 KPI before its target year (計画比 or 達成率) and the reset button. Text fields (IME input such as １２０ is accepted); errors show under their fields.
  * A chunk of its own, loaded when the panel is first opened (./lazyParts).
  */
-import { Button, Field, Input, makeStyles, mergeClasses, Text, tokens, useId } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, mergeClasses, Radio, RadioGroup, Text, tokens, useId } from '@fluentui/react-components';
 import { ArrowResetRegular } from '@fluentui/react-icons';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../../messages/translate';
@@ -116,6 +116,18 @@ export function SettingsFields({ form, errors, onFieldChange, onReset }: Setting
           {t('settings.grades.hint')}
         </Text>
       </div>
+
+      <Field
+        label={t('settings.gradeCumulativeBy')}
+        hint={t('settings.gradeCumulativeBy.hint')}
+        validationMessage={message(errors.gradeCumulativeBy)}
+        validationState={errors.gradeCumulativeBy ? 'error' : 'none'}
+      >
+        <RadioGroup data-testid="setting-gradeCumulativeBy" value={form.gradeCumulativeBy} onChange={(_, data) => onFieldChange('gradeCumulativeBy', data.value)}>
+          <Radio value="pace" label={t('settings.gradeCumulativeBy.pace')} />
+          <Radio value="achievement" label={t('settings.gradeCumulativeBy.achievement')} />
+        </RadioGroup>
+      </Field>
 
       {textField('planName', 'settings.planName', 'settings.planName.hint')}
       {textField('asOf', 'settings.asOf', 'settings.asOf.hint')}

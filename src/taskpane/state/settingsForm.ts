@@ -1,19 +1,20 @@
 /**
- * The settings panel's form: text fields (people type １２０ with a Japanese IME, or 1,000), checked
- * with the domain's zod settingsSchema. Field errors are message keys with parameters, so they
- * follow the language switch.
+ * The settings panel's form: text fields (people type １２０ with a Japanese IME, or 1,000) and the
+ * choice of what grades a 累計 KPI (計画比 or 達成率), checked with the domain's zod settingsSchema.
+ * Field errors are message keys with parameters, so they follow the language switch.
  */
 import type { core } from 'zod';
-import { settingsRule, settingsSchema, type Settings } from '../../domain/base/settings';
+import { settingsRule, settingsSchema, type GradeCumulativeBy, type Settings } from '../../domain/base/settings';
 import type { MessageKey } from '../../messages/ja';
 
 export type NumberField = 'cap' | 'planStart' | 'planEnd' | 'gradeA' | 'gradeB' | 'gradeC' | 'percentDecimals';
 /** the summary's words: free text, blank allowed */
 export type TextField = 'planName' | 'asOf';
-export type SettingsField = NumberField | TextField;
+export type SettingsField = NumberField | TextField | 'gradeCumulativeBy';
 /** 'grades' = the bands as a whole (A ≥ B ≥ C) */
 export type SettingsErrorField = SettingsField | 'grades';
 
+/** the fields typed as numbers */
 export const SETTINGS_FIELDS: readonly NumberField[] = ['cap', 'planStart', 'planEnd', 'gradeA', 'gradeB', 'gradeC', 'percentDecimals'];
 export const TEXT_FIELDS: readonly TextField[] = ['planName', 'asOf'];
 
@@ -39,6 +40,7 @@ export function settingsToForm(s: Settings): SettingsForm {
     percentDecimals: String(s.percentDecimals),
     planName: s.planName,
     asOf: s.asOf,
+    gradeCumulativeBy: s.gradeCumulativeBy,
   };
 }
 
@@ -56,7 +58,7 @@ export function parseNumberField(text: string): number | 'empty' | 'invalid' {
 
 function fieldOfPath(path: readonly PropertyKey[]): SettingsErrorField | undefined {
   const [a, b] = path;
-  if (a === 'cap' || a === 'planStart' || a === 'planEnd' || a === 'percentDecimals' || a === 'planName' || a === 'asOf') return a;
+  if (a === 'cap' || a === 'planStart' || a === 'planEnd' || a === 'percentDecimals' || a === 'planName' || a === 'asOf' || a === 'gradeCumulativeBy') return a;
   if (a === 'grades') {
     if (b === 'A') return 'gradeA';
     if (b === 'B') return 'gradeB';
@@ -98,6 +100,7 @@ export function validateSettingsForm(form: SettingsForm, base: Settings): Settin
     percentDecimals: numbers.percentDecimals,
     planName: form.planName.trim(),
     asOf: form.asOf.trim(),
+    gradeCumulativeBy: form.gradeCumulativeBy as GradeCumulativeBy,
   });
   if (parsed.success) return { ok: true, settings: parsed.data };
   for (const issue of parsed.error.issues) {

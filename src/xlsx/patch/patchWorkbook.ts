@@ -81,12 +81,14 @@ export function sheetEditsFromPlan(sp: SheetPlan): SheetEdits {
   };
 }
 
-function logEdits(log: LogAppend, withHeader: boolean): SheetEdits {
+/** the log row, and the header cells from `headerFrom` on (all of them in a new log sheet) */
+function logEdits(log: LogAppend, headerFrom: number): SheetEdits {
   const rows = new Map<number, CellWrite[]>();
   const bold: StyleRequest = { kind: 'bold' };
   const text: StyleRequest = { kind: 'text' };
   const keep: StyleRequest = { kind: 'keep' };
-  if (withHeader) rows.set(0, log.header.map((h, i) => ({ col: i, value: h, style: bold })));
+  const withHeader = headerFrom === 0;
+  if (headerFrom < log.header.length) rows.set(0, log.header.slice(headerFrom).map((h, i) => ({ col: headerFrom + i, value: h, style: bold })));
   const values: CellWrite[] = log.values.map((v, i) => ({ col: i, value: v, style: typeof v === 'string' ? text : keep }));
   rows.set(log.row, values);
   return { sheet: log.sheet, rows, widths: withHeader ? log.header.map((_, i) => ({ col: i, width: i === 5 ? 60 : 16 })) : [] };
@@ -208,10 +210,10 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
     if (existing) {
       const part = worksheetPart(log.sheet);
       const xml = sheetXml.get(part) ?? zip.files[part].text();
-      sheetXml.set(part, patchSheetXml(xml, logEdits(log, false), styles).xml);
+      sheetXml.set(part, patchSheetXml(xml, logEdits(log, log.headerFrom), styles).xml);
     } else {
       const part = freePart(zip, (n) => `${workbookFolder(wb)}worksheets/sheet${n}.xml`);
-      sheetXml.set(part, patchSheetXml(NEW_LOG_SHEET, logEdits(log, true), styles).xml);
+      sheetXml.set(part, patchSheetXml(NEW_LOG_SHEET, logEdits(log, 0), styles).xml);
       const rel = addRelationship(wbRelsXml, REL.worksheet, relativeTarget(wb.part, part));
       wbRelsXml = rel.xml;
       wbXml = addSheetToWorkbook({ ...wb, xml: wbXml }, log.sheet, rel.id);

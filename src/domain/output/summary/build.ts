@@ -43,9 +43,10 @@ function drafts(c: SectionContext): DraftSheet[] {
     ...(f.goalTargetRows.length ? [goalTargetsSheet(c)] : []),
     ...(f.summary.directions.length ? [directionsSheet(c)] : []),
     ...(f.kpiRows.length ? [measuresSheet(c), kpiListSheet(c)] : []),
-    ...(f.departments.length ? [departmentsSheet(c)] : []),
-    ...([...f.facts.values()].some((x) => x.revision) ? [revisionsSheet(c)] : []),
-    ...([...f.facts.values()].some((x) => x.excluded) ? [exclusionsSheet(c)] : []),
+    // 担当課別 when some row names its department
+    ...(f.departments.some((d) => d.department !== null) ? [departmentsSheet(c)] : []),
+    ...(f.anyRevision ? [revisionsSheet(c)] : []),
+    ...(f.anyExcluded ? [exclusionsSheet(c)] : []),
     ...(pledges ? [pledgeOverviewSheet(c), pledgeMeasuresSheet(c)] : []),
     covidSheet(c),
     problemsSheet(c),

@@ -65,6 +65,11 @@ export function sectionContext(review: Review, opts: SummaryOptions): SectionCon
   };
 }
 
+/** KPI rows left out by staff get a count column of their own in the figure tables (they are in no count and no mean) */
+export function showsExcluded(c: SectionContext): boolean {
+  return c.figures.summary.total.excluded > 0;
+}
+
 export function goalLabel(c: SectionContext, goal: number | null): string {
   return goal === null ? c.t('summary.noGoal') : c.t('summary.goalLabel', { goal });
 }

@@ -5,10 +5,10 @@
  */
 import { eraLabel } from '../../cells/fiscalYear';
 import { circledNumber } from '../../cells/ordinals';
-import type { GroupSummary } from './facts';
+import type { GroupSummary } from '../../rules/goalSummary';
 import { gradeIconThresholds } from '../../plan/outputPresentation';
 import type { ReviewedKpi } from '../../review';
-import { COUNT, covidLabel, fraction, goalLabel, measureLabel, NUM, type SectionContext } from './context';
+import { COUNT, covidLabel, fraction, goalLabel, measureLabel, NUM, showsExcluded, type SectionContext } from './context';
 import { groupStarts, type DraftSheet, type DraftTable } from './draft';
 import { trendText } from './trend';
 import type { ColumnSpec, SummaryCell } from './types';
@@ -170,7 +170,7 @@ export function kpiListSheet(c: SectionContext): DraftSheet {
   return { key: 'kpis', heading: t('summary.heading.kpis'), part: 'kpi', tables: [listTable(c, 'PR_KPIs', rows, cols)] };
 }
 
-function groupCells(g: GroupSummary): SummaryCell[] {
+function groupCells(c: SectionContext, g: GroupSummary): SummaryCell[] {
   return [
     { v: g.kpis },
     { v: fraction(g.meanAchievement) },
@@ -182,6 +182,7 @@ function groupCells(g: GroupSummary): SummaryCell[] {
     { v: g.grades.none },
     { v: g.covidSuspended },
     { v: g.covidReview },
+    ...(showsExcluded(c) ? [{ v: g.excluded }] : []),
   ];
 }
 
@@ -292,7 +293,7 @@ export function directionsSheet(c: SectionContext): DraftSheet {
           { header: t('summary.col.measureCount'), format: COUNT, kind: 'number' },
           ...groupColumns(c),
         ],
-        rows: directions.map((d) => [{ v: d.direction }, { v: d.title || null }, { v: d.measureCount }, ...groupCells(d)]),
+        rows: directions.map((d) => [{ v: d.direction }, { v: d.title || null }, { v: d.measureCount }, ...groupCells(c, d)]),
         dataBar: { column: 4, max: c.scaleMax },
         groupStarts: groupStarts(directions, (d) => d.goal),
         emptyText: t('summary.none'),
@@ -365,6 +366,7 @@ export function groupColumns(c: SectionContext): ColumnSpec[] {
     n(t('summary.col.noGrade')),
     n(t('summary.col.covidSuspended')),
     n(t('summary.col.covidReview')),
+    ...(showsExcluded(c) ? [n(t('summary.col.excludedCount'))] : []),
   ];
 }
 
@@ -381,7 +383,7 @@ export function measuresSheet(c: SectionContext): DraftSheet {
         name: 'PR_Measures',
         caption: null,
         columns: [{ header: t('summary.col.goal'), format: '@', kind: 'text', maxWidth: 12 }, { header: t('summary.col.measure'), format: '@', kind: 'text', maxWidth: 12 }, ...groupColumns(c)],
-        rows: measures.map((m) => [{ v: goalLabel(c, m.goal) }, { v: measureLabel(c, m.measure) }, ...groupCells(m)]),
+        rows: measures.map((m) => [{ v: goalLabel(c, m.goal) }, { v: measureLabel(c, m.measure) }, ...groupCells(c, m)]),
         dataBar: { column: 3, max: c.scaleMax },
         groupStarts: groupStarts(measures, (m) => m.goal),
         emptyText: t('summary.none'),

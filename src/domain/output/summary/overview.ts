@@ -4,8 +4,8 @@
  * 数値目標 apart — and the chart of the means per goal beside the headline figures, so the sheet
  * prints on one page.
  */
-import type { GroupSummary, TargetSummary } from './facts';
-import { COUNT, fraction, goalLabel, type SectionContext } from './context';
+import type { GroupSummary, TargetSummary } from '../../rules/goalSummary';
+import { COUNT, fraction, goalLabel, showsExcluded, type SectionContext } from './context';
 import type { DraftChart, DraftSheet, DraftTable } from './draft';
 import type { ColumnSpec, SummaryCell } from './types';
 
@@ -34,7 +34,7 @@ function headlineTable(c: SectionContext): DraftTable {
   };
 }
 
-function figureCells(k: GroupSummary, measureCount: number, g: TargetSummary): SummaryCell[] {
+function figureCells(c: SectionContext, k: GroupSummary, measureCount: number, g: TargetSummary): SummaryCell[] {
   return [
     { v: measureCount },
     { v: k.kpis },
@@ -47,6 +47,7 @@ function figureCells(k: GroupSummary, measureCount: number, g: TargetSummary): S
     { v: k.grades.none },
     { v: k.covidSuspended },
     { v: k.covidReview },
+    ...(showsExcluded(c) ? [{ v: k.excluded }] : []),
     { v: g.count },
     { v: fraction(g.meanAchievement) },
   ];
@@ -69,6 +70,7 @@ export function goalColumns(c: SectionContext, first: ColumnSpec[]): ColumnSpec[
     n(t('summary.col.noGrade')),
     n(t('summary.col.covidSuspended')),
     n(t('summary.col.covidReview')),
+    ...(showsExcluded(c) ? [n(t('summary.col.excludedCount'))] : []),
     n(t('summary.col.goalTargetCount')),
     p(t('summary.col.goalTargetMean')),
   ];
@@ -79,10 +81,10 @@ export const GOAL_MEAN_COLUMN = 3;
 
 function goalTable(c: SectionContext): DraftTable {
   const { figures, t } = c;
-  const rows: SummaryCell[][] = figures.summary.goals.map((g) => [{ v: goalLabel(c, g.goal) }, ...figureCells(g, g.measureCount, g.goalTargets)]);
+  const rows: SummaryCell[][] = figures.summary.goals.map((g) => [{ v: goalLabel(c, g.goal) }, ...figureCells(c, g, g.measureCount, g.goalTargets)]);
   if (rows.length) {
     const total = figures.summary.total;
-    rows.push([{ v: t('summary.total'), bold: true }, ...figureCells(total, total.measureCount, total.goalTargets).map((x) => ({ ...x, bold: true }))]);
+    rows.push([{ v: t('summary.total'), bold: true }, ...figureCells(c, total, total.measureCount, total.goalTargets).map((x) => ({ ...x, bold: true }))]);
   }
   return {
     name: 'PR_Goals',

@@ -5,7 +5,7 @@
 import { issueMessage } from '../../../messages/issueText';
 import { covidLabel, NUM, type SectionContext } from './context';
 import type { DraftSheet } from './draft';
-import { unwrittenSheets } from './facts';
+import { skippedSheets } from '../../review';
 import type { ColumnSpec, SummaryCell } from './types';
 
 export function covidSheet(c: SectionContext): DraftSheet {
@@ -53,7 +53,7 @@ export function problemsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
   const unwritten: SummaryCell[][] = c.review.files.flatMap((f) =>
-    unwrittenSheets(f).map((sheet) => [{ v: t('summary.severity.notWritten') }, { v: f.file }, { v: sheet }, { v: null }, { v: null }, { v: t('summary.sheetNotWritten') }]),
+    skippedSheets(f).map((sheet) => [{ v: t('summary.severity.notWritten') }, { v: f.file }, { v: sheet }, { v: null }, { v: null }, { v: t('summary.sheetNotWritten') }]),
   );
   const issues: SummaryCell[][] = c.review.issues
     .filter((i) => i.severity !== 'info')
