@@ -408,6 +408,7 @@ export const en: Dictionary = {
   'template.cancel': 'Cancel',
 
   'settings.title': 'Settings',
+  'settings.loadFailed': 'The part of the pane that checks settings could not be loaded. Close the task pane and open it again.',
   'settings.summary': 'cap {cap}% · FY{start}–FY{end} · A {a} / B {b} / C {c}',
   'settings.cap': 'Achievement cap (達成率の上限, %)',
   'settings.cap.hint': 'Caps 達成率, 基準比進捗率 and 計画比 (default 120).',

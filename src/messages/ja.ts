@@ -417,6 +417,7 @@ export const ja = {
   'template.cancel': 'キャンセル',
 
   'settings.title': '設定',
+  'settings.loadFailed': '設定を確かめる部分を読み込めませんでした。作業ウィンドウを閉じて開き直してください。',
   'settings.summary': '上限 {cap}%・{start}〜{end}年度・A {a} / B {b} / C {c}',
   'settings.cap': '達成率の上限（%）',
   'settings.cap.hint': '達成率・基準比進捗率・計画比はこの値で頭打ちにします（既定 120）。',

@@ -3,7 +3,6 @@
  * Office.onReady → <App> with the Office.js gateway inside a FluentProvider. Outside Excel (a
  * plain browser, another Office host, Office.js missing) a short notice is shown instead.
  */
-import './zodConfig'; // first: before any module builds or runs a zod schema
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -31,7 +30,7 @@ function start(root: Root, host: unknown): void {
   try {
     // The review engine and the parts not on the first screen are chunks of their own (./lazy.ts),
     // fetched in the background once the pane shows.
-    const gateway = lazyGateway(() => import(/* webpackChunkName: "engine" */ '../excel/officeGateway').then((m) => m.createOfficeGateway()));
+    const gateway = lazyGateway(() => import(/* webpackChunkName: "engine" */ './engine').then((m) => m.createOfficeGateway()));
     show(root, <App gateway={gateway} />);
     gateway.preload();
     preloadParts();

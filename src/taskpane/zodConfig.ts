@@ -1,5 +1,6 @@
 /**
- * Imported first by index.tsx, before any module that builds or runs a zod schema.
+ * Imported first by the chunks that carry zod (engine.ts, state/settingsCheck.ts), before any module
+ * that builds or runs a zod schema.
  *
  * zod 4 compiles object parsers with `new Function` unless told not to, and probes for it first.
  * The task pane's Content-Security-Policy has no 'unsafe-eval': the probe is refused and reported as

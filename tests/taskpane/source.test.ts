@@ -47,10 +47,14 @@ test('only index.tsx touches Office.js; components use the gateway', () => {
   expect(users).toEqual(['index.tsx']);
 });
 
-test('index.tsx imports the zod CSP switch first', () => {
+test('zod stays off the first screen; each chunk that carries it imports the CSP switch first', () => {
   const index = sources.find((s) => s.file === 'index.tsx')?.text ?? '';
-  const imports = [...index.matchAll(/^import\s.*$/gm)].map((m) => m[0]);
-  expect(imports[0]?.trim()).toBe("import './zodConfig';");
+  expect(index).not.toMatch(/zodConfig|domain\/base\/settings/);
+  for (const file of ['engine.ts', path.join('state', 'settingsCheck.ts')]) {
+    const text = sources.find((s) => s.file === file)?.text ?? '';
+    const imports = [...text.matchAll(/^import\s.*$/gm)].map((m) => m[0]);
+    expect({ file, first: imports[0]?.trim() }).toEqual({ file, first: expect.stringMatching(/^import '\.\.?\/zodConfig';/) });
+  }
 });
 
 test.each(['action-validate', 'action-compute', 'action-summary', 'action-template', 'lang-switch', 'problem-item', 'result', 'progress'])(

@@ -3,12 +3,12 @@ import {
   browserStore,
   LANG_KEY,
   loadLang,
-  loadSettings,
   memoryStore,
   saveLang,
   saveSettings,
   SETTINGS_KEY,
 } from '../../src/taskpane/state/storage';
+import { loadSettings } from '../../src/taskpane/state/settingsCheck';
 
 describe('settings and language storage', () => {
   test('round trip', () => {

@@ -6,7 +6,6 @@ import { makeStyles, MessageBar, MessageBarBody, tokens, useId } from '@fluentui
 import { Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { OnProgress, WorkbookGateway } from '../../excel/gateway';
 import type { Lang } from '../../messages/lang';
-import { DEFAULT_SETTINGS, type Settings } from '../../domain/base/settings';
 import { I18nProvider } from '../i18n/I18nContext';
 import { translator, type Translate } from '../../messages/translate';
 import { actionReducer, INITIAL_ACTION_STATE, type ActionKind, type ActionResult, type ActionState } from '../state/actionState';
@@ -14,8 +13,8 @@ import { describeError } from '../state/errors';
 import { headline } from '../state/headline';
 import { ACTION_LABEL, ERROR_TITLE } from '../state/labels';
 import { countProblems } from '../state/problems';
-import { settingsToForm, validateSettingsForm, type SettingsField, type SettingsForm } from '../state/settingsForm';
-import { browserStore, loadLang, loadSettings, saveLang, saveSettings, type KeyValueStore } from '../state/storage';
+import { browserStore, loadLang, saveLang, type KeyValueStore } from '../state/storage';
+import { useSettings } from '../state/useSettings';
 import { ActionBar } from './ActionBar';
 import { Header } from './Header';
 import { ComputeConfirmDialog, ProgressPanel, ResultSummary, TemplateDialog } from './lazyParts';
@@ -73,13 +72,11 @@ export function App({ gateway, store: givenStore }: AppProps) {
   const [lang, setLang] = useState<Lang>(() => loadLang(store));
   const t = useMemo(() => translator(lang), [lang]);
 
-  // Settings: the form (text) and the settings in force (its last valid state).
-  // `baseSettings` also carries what the panel does not show (the COVID period), kept as loaded.
-  const [baseSettings] = useState<Settings>(() => loadSettings(store));
-  const [form, setForm] = useState<SettingsForm>(() => settingsToForm(baseSettings));
-  const [settings, setSettings] = useState<Settings>(baseSettings);
-  const check = useMemo(() => validateSettingsForm(form, baseSettings), [form, baseSettings]);
-  const settingsErrors = check.ok ? {} : check.errors;
+  // Settings: the form (text) and the settings in force; their checks load with the pane.
+  const settingsState = useSettings(store);
+  const { settings } = settingsState;
+  /** the settings were checked and the form is wrong: say so beside the actions */
+  const settingsInvalid = settingsState.ready && !settingsState.ok;
 
   const [state, dispatch] = useReducer(actionReducer, INITIAL_ACTION_STATE);
   const runIdRef = useRef(0);
@@ -125,10 +122,10 @@ export function App({ gateway, store: givenStore }: AppProps) {
   }, []);
 
   const running = state.status === 'running';
-  const actionsDisabled = running || !check.ok;
+  const actionsDisabled = running || !settingsState.ok;
 
   const onAction = (kind: ActionKind) => {
-    if (actionsDisabled || busyRef.current) return;
+    if (actionsDisabled || busyRef.current || !settings) return;
     const s = settings;
     switch (kind) {
       case 'validate':
@@ -155,14 +152,14 @@ export function App({ gateway, store: givenStore }: AppProps) {
 
   const onConfirmCompute = () => {
     setConfirmOpen(false);
-    if (!check.ok) return;
+    if (!settingsState.ok || !settings) return;
     const s = settings;
     void run('compute', async (onProgress) => ({ kind: 'compute', outcome: await gateway.computeAndWrite(s, onProgress) }));
   };
 
   const onSubmitTemplate = (kind: 'kpi' | 'pledge', department: string | undefined) => {
     setTemplateOpen(false);
-    if (!check.ok) return;
+    if (!settingsState.ok || !settings) return;
     const s = settings;
     void run('template', async () => ({ kind: 'template', outcome: await gateway.addTemplate(kind, s, department) }));
   };
@@ -180,28 +177,17 @@ export function App({ gateway, store: givenStore }: AppProps) {
     [gateway],
   );
 
-  const updateForm = (next: SettingsForm) => {
-    setForm(next);
-    const result = validateSettingsForm(next, baseSettings);
-    if (result.ok) {
-      setSettings(result.settings);
-      saveSettings(store, result.settings);
-    }
-  };
-  const onFieldChange = (field: SettingsField, value: string) => updateForm({ ...form, [field]: value });
-  const onResetSettings = () => updateForm(settingsToForm(DEFAULT_SETTINGS));
-
   return (
     <I18nProvider lang={lang}>
       <div className={styles.root} lang={lang} data-testid="app">
         <Header onLanguageChange={setLang} />
-        <ActionBar disabled={actionsDisabled} describedBy={!check.ok ? blockedId : undefined} onAction={onAction} />
-        {!check.ok && (
+        <ActionBar disabled={actionsDisabled} describedBy={settingsInvalid || settingsState.failed ? blockedId : undefined} onAction={onAction} />
+        {(settingsInvalid || settingsState.failed) && (
           <p id={blockedId} className={styles.blocked} role="alert">
-            {t('actions.blockedBySettings')}
+            {t(settingsState.failed ? 'settings.loadFailed' : 'actions.blockedBySettings')}
           </p>
         )}
-        <SettingsPanel form={form} errors={settingsErrors} settings={settings} onFieldChange={onFieldChange} onReset={onResetSettings} />
+        <SettingsPanel state={settingsState} />
         {/* The progress bar, the results and the dialogs are loaded on demand (./lazyParts). */}
         <Suspense fallback={null}>
           {state.status === 'running' && <ProgressPanel action={state.action} step={state.step} ratio={state.ratio} />}
@@ -223,7 +209,7 @@ export function App({ gateway, store: givenStore }: AppProps) {
         <StatusAnnouncer text={statusText(state, t)} />
         <Suspense fallback={null}>
           {confirmOpen && <ComputeConfirmDialog open onConfirm={onConfirmCompute} onCancel={() => setConfirmOpen(false)} />}
-          {templateOpen && (
+          {templateOpen && settings && (
             <TemplateDialog key={templateSession} open settings={settings} onSubmit={onSubmitTemplate} onCancel={() => setTemplateOpen(false)} />
           )}
         </Suspense>

@@ -1,14 +1,14 @@
 /**
  * 設定 (a disclosure button; collapsed at first, its summary line shows the settings in force): the
  * form (./SettingsFields: 達成率の上限, 計画期間 start/end, grade bands A/B/C) is checked with the
- * domain's settingsSchema; errors block the actions until fixed. The form state lives in <App>.
+ * domain's settingsSchema; errors block the actions until fixed. The form state is ../state/useSettings,
+ * held by <App>; until its checks have loaded, the summary line is empty and the form waits.
  */
 import { Button, makeStyles, mergeClasses, tokens, useId } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronRightRegular, SettingsRegular } from '@fluentui/react-icons';
 import { Suspense, useState } from 'react';
-import type { Settings } from '../../domain/base/settings';
 import { useI18n } from '../i18n/I18nContext';
-import type { SettingsErrors, SettingsField, SettingsForm } from '../state/settingsForm';
+import type { SettingsState } from '../state/useSettings';
 import { SettingsFields } from './lazyParts';
 
 const useStyles = makeStyles({
@@ -43,15 +43,11 @@ const useStyles = makeStyles({
 });
 
 export interface SettingsPanelProps {
-  form: SettingsForm;
-  errors: SettingsErrors;
-  /** the settings in force (the last valid form) */
-  settings: Settings;
-  onFieldChange: (field: SettingsField, value: string) => void;
-  onReset: () => void;
+  state: SettingsState;
 }
 
-export function SettingsPanel({ form, errors, settings, onFieldChange, onReset }: SettingsPanelProps) {
+export function SettingsPanel({ state }: SettingsPanelProps) {
+  const { form, errors, settings, onFieldChange, onReset } = state;
   const styles = useStyles();
   const { t } = useI18n();
   const panelId = useId('settings-panel-');
@@ -79,7 +75,8 @@ export function SettingsPanel({ form, errors, settings, onFieldChange, onReset }
           <span className={mergeClasses(styles.headerSummary, invalid && styles.headerError)}>
             {invalid
               ? t('actions.blockedBySettings')
-              : t('settings.summary', {
+              : settings &&
+                t('settings.summary', {
                   cap: settings.cap,
                   start: settings.planStart,
                   end: settings.planEnd,
@@ -98,7 +95,7 @@ export function SettingsPanel({ form, errors, settings, onFieldChange, onReset }
       {/* Always rendered (aria-controls needs its target), hidden when collapsed. */}
       <div id={panelId} className={mergeClasses(styles.panel, !open && styles.collapsed)} role="region" aria-label={t('settings.title')}>
         <Suspense fallback={null}>
-          {opened && <SettingsFields form={form} errors={errors} onFieldChange={onFieldChange} onReset={onReset} />}
+          {opened && form && <SettingsFields form={form} errors={errors} onFieldChange={onFieldChange} onReset={onReset} />}
         </Suspense>
       </div>
     </div>

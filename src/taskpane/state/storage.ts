@@ -2,9 +2,9 @@
  * Where the pane keeps the user's settings and language between sessions: localStorage of the
  * add-in's origin, behind a small interface. localStorage may be missing or throw (disabled
  * storage, a partitioned iframe, quota): every access is guarded and the pane falls back to the
- * defaults. Stored values are checked again on load (settingsSchema), never trusted.
+ * defaults. Stored settings are checked again on load (./settingsCheck), never trusted.
  */
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../domain/base/settings';
+import type { Settings } from '../../domain/base/settings';
 import type { Lang } from '../../messages/lang';
 
 export interface KeyValueStore {
@@ -47,17 +47,6 @@ export function memoryStore(initial: Record<string, string> = {}): KeyValueStore
     get: (key) => map.get(key) ?? null,
     set: (key, value) => void map.set(key, value),
   };
-}
-
-export function loadSettings(store: KeyValueStore): Settings {
-  const raw = store.get(SETTINGS_KEY);
-  if (raw === null) return DEFAULT_SETTINGS;
-  try {
-    const parsed = settingsSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : DEFAULT_SETTINGS;
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
 }
 
 export function saveSettings(store: KeyValueStore, settings: Settings): void {
