@@ -22,7 +22,7 @@ function addSheet(wb: ExcelJS.Workbook, name: string, rows: number, seed: number
 }
 
 /** Runs the CLI in a child and returns its wall time and peak RSS. */
-function measure(dir: string, input: string): { ms: number; peakRssMB: number; exit: number } {
+export function measure(dir: string, input: string): { ms: number; peakRssMB: number; exit: number } {
   // the project: bench/ when run from source, lib/bench/ when compiled
   const root = existsSync(path.join(__dirname, '..', 'package.json')) ? path.join(__dirname, '..') : path.join(__dirname, '..', '..');
   const script = path.join(dir, 'measure.js');

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { runCli } from '../src/cli/main';
 import { generateKpiSheet } from './generate';
 
-async function writeWorkbook(file: string, rows: number): Promise<void> {
+/** The 10,000-row KPI workbook the comparisons review, written by exceljs (shared strings, styles). */
+export async function writeExceljsWorkbook(file: string, rows: number): Promise<void> {
   const sheet = generateKpiSheet(rows, 3);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet.name);
@@ -33,7 +34,7 @@ export async function benchCliVsExceljs(rows = 10_000, runs = 3) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pr-bench-'));
   try {
     const input = path.join(dir, 'kpi.xlsx');
-    await writeWorkbook(input, rows);
+    await writeExceljsWorkbook(input, rows);
     const bare = async () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(input);

@@ -1,10 +1,10 @@
 /**
- * `progress-review review`: read each workbook with exceljs, review them together, write a
- * reviewed copy of every workbook with at least one sheet without errors (only those sheets are
- * written, the others are listed), summary.xlsx into --out, and the JSON report. Inputs are only
- * read. Exit 0 done, 1 validation errors, 2 bad usage/unreadable.
+ * `progress-review review`: read each workbook (src/xlsx/read, one at a time), review them
+ * together, write a reviewed copy of every workbook with at least one sheet without errors (only
+ * those sheets are written, the others are listed), summary.xlsx into --out, and the JSON report.
+ * Inputs are only read. A file that cannot be read is reported and the others are still reviewed
+ * and summarised. Exit 0 done, 1 validation errors, 2 bad usage or an unreadable file.
  */
-import ExcelJS from 'exceljs';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { buildReport } from '../domain/output/report';
@@ -12,15 +12,14 @@ import { review, skippedSheets, type WorkbookInput } from '../domain/review';
 import { buildSummaryBook } from '../domain/output/summary/build';
 import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
-import { writeFileAtomic } from './atomicWrite';
-import { readSheets } from '../xlsx/readSheets';
+import { OutputError, OutputSet } from './outputPaths';
 import { summaryPackage } from '../xlsx/summary/summaryPackage';
 import type { CliOptions } from './args';
 import type { Issue } from '../domain/base/issues';
 import type { Lang } from '../messages/lang';
 import { issueLine } from '../messages/issueText';
 import { formatList, translate } from '../messages/translate';
-import type { RawSheet } from '../domain/base/raw';
+import { loadWorkbooks, realOrResolved, sha256 } from './loadWorkbooks';
 
 export interface Io {
   out(line: string): void;
@@ -30,35 +29,6 @@ export interface Io {
 export const EXIT_OK = 0;
 export const EXIT_VALIDATION = 1;
 export const EXIT_USAGE = 2;
-
-interface Loaded {
-  file: string;
-  abs: string;
-  name: string;
-  /** the sheets as plain values; the exceljs workbook is dropped once read */
-  sheets: RawSheet[];
-  bytes: Uint8Array;
-}
-
-async function realOrResolved(p: string): Promise<string> {
-  try {
-    return await fs.realpath(p);
-  } catch {
-    return path.resolve(p);
-  }
-}
-
-function uniqueNames(files: readonly string[]): string[] {
-  const used = new Map<string, number>();
-  return files.map((f) => {
-    const base = path.basename(f);
-    const n = (used.get(base.toLowerCase()) ?? 0) + 1;
-    used.set(base.toLowerCase(), n);
-    if (n === 1) return base;
-    const ext = path.extname(base);
-    return `${base.slice(0, base.length - ext.length)}-${n}${ext}`;
-  });
-}
 
 function shown(p: string): string {
   const rel = path.relative(process.cwd(), p);
@@ -75,35 +45,27 @@ function localDate(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** A patch error in the chosen language (the patch writer gives both). */
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/**
+ * The review with its outputs as one set (outputPaths.ts): checked before anything is written,
+ * and on any failure nothing left behind; an output that cannot be written is one line, exit 2.
+ */
+export async function runReview(opts: CliOptions, io: Io): Promise<number> {
+  const outputs = new OutputSet();
+  try {
+    return await reviewAndWrite(opts, io, outputs);
+  } catch (e) {
+    await outputs.discard();
+    if (!(e instanceof OutputError)) throw e;
+    io.err(e.text(opts.lang));
+    return EXIT_USAGE;
+  }
 }
 
-export async function runReview(opts: CliOptions, io: Io): Promise<number> {
+async function reviewAndWrite(opts: CliOptions, io: Io, outputs: OutputSet): Promise<number> {
   const { lang, settings } = opts;
   const outDir = path.resolve(opts.out);
-  const names = uniqueNames(opts.files);
-  const loaded: Loaded[] = [];
-  for (let i = 0; i < opts.files.length; i++) {
-    const file = opts.files[i];
-    const abs = await realOrResolved(file);
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(abs);
-    } catch (e) {
-      io.err(translate(lang, 'cli.error.unreadable', { file, reason: reasonOf(e) }));
-      return EXIT_USAGE;
-    }
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-    } catch (e) {
-      io.err(translate(lang, 'cli.error.notXlsx', { file, reason: reasonOf(e) }));
-      return EXIT_USAGE;
-    }
-    loaded.push({ file, abs, name: names[i], sheets: readSheets(workbook), bytes: new Uint8Array(bytes) });
-  }
+  const { loaded, unreadable } = await loadWorkbooks(opts.files, lang, io);
+  if (!loaded.length) return EXIT_USAGE;
 
   const inputSet = new Set(loaded.map((l) => l.abs));
   const targets = [...loaded.map((l) => path.join(outDir, l.name)), path.join(outDir, 'summary.xlsx')];
@@ -117,43 +79,47 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
 
   const inputs: WorkbookInput[] = loaded.map((l) => ({ file: l.name, sheets: l.sheets }));
   const result = review(inputs, settings);
+  // from here on only the log sheets are needed from the input: let the rest go
+  const logSheets = inputs.map((w) => w.sheets.find((sh) => sh.name === LOG_SHEET));
+  for (const w of inputs) w.sheets = [];
+  for (const l of loaded) l.sheets = [];
 
-  try {
-    await fs.mkdir(outDir, { recursive: true });
-  } catch (e) {
-    io.err(translate(lang, 'cli.error.cannotCreateOut', { dir: outDir, reason: reasonOf(e) }));
-    return EXIT_USAGE;
-  }
+  await outputs.prepare(targets);
 
   const written: string[] = [];
+  const copied = new Set<string>();
   const notWritten: string[] = [];
   for (let i = 0; i < loaded.length; i++) {
     const fr = result.files[i];
     const l = loaded[i];
     // as in the pane: the sheets without errors are written, the others left as they are
     if (!fr.plan.sheets.length) continue;
-    const logSheet = inputs[i].sheets.find((sh) => sh.name === LOG_SHEET);
-    const log = planLogAppend(logSheet, result, i, { time: new Date().toISOString(), runner: 'CLI', file: l.name });
+    const log = planLogAppend(logSheets[i], result, i, { time: new Date().toISOString(), runner: 'CLI', file: l.name });
+    // the bytes are read again here, so only one workbook is held at a time
+    const bytes = new Uint8Array(await fs.readFile(l.abs));
+    if (sha256(bytes) !== l.sha256) {
+      io.err(translate(lang, 'cli.issue.error', { file: l.file, line: translate(lang, 'read.changed') }));
+      notWritten.push(l.name);
+      continue;
+    }
     let copy: Uint8Array;
     try {
       // the original package is edited in place: charts, pivots, macros … stay as they were
-      copy = await patchWorkbook(l.bytes, fr.plan, log);
+      copy = await patchWorkbook(bytes, fr.plan, log);
     } catch (e) {
       if (!(e instanceof PatchError)) throw e;
       for (const p of e instanceof PatchRefusedError ? e.problems : [e]) io.err(translate(lang, 'cli.issue.error', { file: l.name, line: p.text(lang) }));
       notWritten.push(l.name);
       continue;
     }
-    const target = path.join(outDir, l.name);
-    await writeFileAtomic(target, copy);
-    written.push(target);
-    const kept = describeFeatures(await inspectPackage(l.bytes), lang);
+    await outputs.write(path.join(outDir, l.name), copy);
+    copied.add(l.name);
+    const kept = describeFeatures(await inspectPackage(bytes), lang);
     if (kept.length) io.out(translate(lang, 'cli.keptFeatures', { file: l.name, features: formatList(lang, kept) }));
   }
 
   // links go to the reviewed copy where one was written, else to the input; relative, so the folder can move
   const byName = new Map(loaded.map((l) => [l.name, l]));
-  const copied = new Set(written.map((w) => path.basename(w)));
   const model = buildSummaryBook(result, {
     lang,
     date: localDate(new Date()),
@@ -165,16 +131,9 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     },
   });
   const summaryBytes = await summaryPackage(model);
-  const summaryPath = path.join(outDir, 'summary.xlsx');
-  await writeFileAtomic(summaryPath, summaryBytes);
-  written.push(summaryPath);
-
-  if (opts.json) {
-    const jsonPath = path.resolve(opts.json);
-    await fs.mkdir(path.dirname(jsonPath), { recursive: true });
-    await writeFileAtomic(jsonPath, JSON.stringify(buildReport(result), null, 2) + '\n');
-    written.push(jsonPath);
-  }
+  await outputs.write(path.join(outDir, 'summary.xlsx'), summaryBytes);
+  if (opts.json) await outputs.write(path.resolve(opts.json), JSON.stringify(buildReport(result), null, 2) + '\n');
+  written.push(...(await outputs.commit()));
 
   const errors = result.issues.filter((i) => i.severity === 'error');
   const warnings = result.issues.filter((i) => i.severity === 'warning');
@@ -199,5 +158,6 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     if (f.plan.sheets.length && sheets.length && !notWritten.includes(f.file)) io.out(translate(lang, 'cli.done.skippedSheets', { file: f.file, sheets: formatList(lang, sheets) }));
   }
   for (const w of written) io.out(translate(lang, 'cli.done.wrote', { path: shown(w) }));
+  if (unreadable) return EXIT_USAGE;
   return errors.length || notWritten.length ? EXIT_VALIDATION : EXIT_OK;
 }

@@ -10,9 +10,10 @@ import type { Settings } from '../domain/base/settings';
 import { buildSummaryBook } from '../domain/output/summary/build';
 import { freeSheetName } from '../domain/output/templates';
 import { translate } from '../messages/translate';
+import type { Review } from '../domain/review';
 import type { SummaryOutcome } from './gateway';
 import { isOwnSummary } from './ownSheets';
-import { readWorkbook, type SheetRead } from './readWorkbook';
+import { readWorkbook, type SheetRead, type WorkbookRead } from './readWorkbook';
 import { reviewBook, validateOutcome } from './reviewBook';
 import type { Session } from './session';
 import { summaryOps, type SummaryTarget } from './writeSummary';
@@ -45,11 +46,38 @@ export async function buildSummary(session: Session, settings: Settings, lang: L
   session.progress('validate', 0.45);
   const result = reviewBook(book, settings);
   session.progress('summary', 0.55);
-  const model = buildSummaryBook(result, { lang, date: opts.date });
+  const written = await writeSummary(session, book, result, lang, opts);
+  return { ...validateOutcome(result.files[0], session.syncs), ...written };
+}
+
+export interface SummaryWritten {
+  /** the first sheet (総括) */
+  sheet: string;
+  /** every sheet of the summary, in order */
+  sheets: string[];
+  /** earlier summary sheets of ours were replaced */
+  replaced: boolean;
+  /** false: built with errors, the sheets carry the 未完了 banner */
+  complete: boolean;
+}
+
+/**
+ * The summary book of `result` into the workbook read as `book` (replacing our earlier sheets) in
+ * one sync, more only past the request budget. `linkFile` names the file of a cell outside this
+ * workbook (undefined: a cell of this workbook).
+ */
+export async function writeSummary(
+  session: Session,
+  book: WorkbookRead,
+  result: Review,
+  lang: Lang,
+  opts: SummaryOptions & { linkFile?: (file: string) => string | undefined },
+): Promise<SummaryWritten> {
+  const model = buildSummaryBook(result, { lang, date: opts.date, ...(opts.linkFile ? { linkFile: opts.linkFile } : {}) });
   const prefix = translate(lang, 'summary.sheetPrefix');
   const target = summaryTarget(book.sheets, model.sheets.map((s) => prefix + s.name));
 
   session.progress('summary', 0.6);
   await runOps(session, summaryOps(model, target), { budget: opts.budget, protectedSheets: new Map(), onBatch: (d, n) => session.progress('summary', 0.6 + (0.4 * d) / n) });
-  return { ...validateOutcome(result.files[0], session.syncs), sheet: target.names[0], sheets: target.names, replaced: target.replace.length > 0, complete: model.complete };
+  return { sheet: target.names[0], sheets: target.names, replaced: target.replace.length > 0, complete: model.complete };
 }

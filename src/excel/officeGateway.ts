@@ -24,7 +24,7 @@ export interface OfficeGatewayOptions {
   now?: () => Date;
 }
 
-function localDate(d: Date): string {
+export function localDate(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
 }

@@ -4,3 +4,4 @@
  */
 import './zodConfig'; // first: before any module builds or runs a zod schema
 export { createOfficeGateway } from '../excel/officeGateway';
+export { createOfficeImportGateway } from '../excel/officeImportGateway';

@@ -10,7 +10,7 @@ import { App } from './components/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { StartupNotice } from './components/StartupNotice';
 import { preloadParts } from './components/lazyParts';
-import { lazyGateway } from './lazy';
+import { lazyGateway, lazyImporter } from './lazy';
 import { describeError } from './state/errors';
 
 function show(root: Root, node: ReactNode): void {
@@ -31,7 +31,8 @@ function start(root: Root, host: unknown): void {
     // The review engine and the parts not on the first screen are chunks of their own (./lazy.ts),
     // fetched in the background once the pane shows.
     const gateway = lazyGateway(() => import(/* webpackChunkName: "engine" */ './engine').then((m) => m.createOfficeGateway()));
-    show(root, <App gateway={gateway} />);
+    const importer = lazyImporter(() => import(/* webpackChunkName: "engine" */ './engine').then((m) => m.createOfficeImportGateway()));
+    show(root, <App gateway={gateway} importer={importer} />);
     gateway.preload();
     preloadParts();
   } catch (err) {

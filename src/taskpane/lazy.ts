@@ -6,6 +6,7 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { WorkbookGateway } from '../excel/gateway';
+import type { ImportGateway } from '../excel/importGateway';
 
 /** one load at a time; a failed load (a chunk request that failed) is tried again next time */
 export function once<T>(load: () => Promise<T>): () => Promise<T> {
@@ -33,6 +34,12 @@ export function lazyGateway(load: () => Promise<WorkbookGateway>): LazyGateway {
     addTemplate: (kind, settings, department) => gateway().then((g) => g.addTemplate(kind, settings, department)),
     selectCell: (sheet, cell) => gateway().then((g) => g.selectCell(sheet, cell)),
   };
+}
+
+/** An ImportGateway loaded on first use (with the review engine). */
+export function lazyImporter(load: () => Promise<ImportGateway>): ImportGateway {
+  const importer = once(load);
+  return { importWorkbooks: (request, onProgress) => importer().then((g) => g.importWorkbooks(request, onProgress)) };
 }
 
 export type LazyComponent<P> = LazyExoticComponent<ComponentType<P>> & { preload(): void };

@@ -4,14 +4,13 @@
  * and the workbook the pane is tested on (the seed sample + a sheet with errors + a sheet whose
  * texts look like formulas).
  */
-import ExcelJS from 'exceljs';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import path from 'node:path';
 import type { RawSheet, RawValue } from '../../src/domain/base/raw';
-import { readSheets } from '../../src/xlsx/readSheets';
+import { readXlsx } from '../../src/xlsx/read';
 import type { SheetSpec, SpecValue, WorkbookSpec } from '../support/fakeExcel';
 import { errorKpiSheet } from '../support/fakeExcel/samples';
 import { BROWSER_HELP, resolveBrowser, type BrowserChoice } from './browser';
@@ -248,9 +247,7 @@ export async function sampleWorkbook(): Promise<WorkbookSpec> {
   for (const f of SEED_FILES) {
     const file = path.join(ROOT, 'seeds', f);
     if (!existsSync(file)) throw new Error(`seed workbook missing: seeds/${f}`);
-    const xl = new ExcelJS.Workbook();
-    await xl.xlsx.readFile(file);
-    sheets.push(...readSheets(xl).map(specOf));
+    sheets.push(...(await readXlsx(new Uint8Array(readFileSync(file)))).sheets.map(specOf));
   }
   sheets.push(errorKpiSheet(ERROR_SHEET), injectionSheet());
   // through JSON, as the browser gets it

@@ -4,13 +4,12 @@
  * and per 基本目標 "施策数 / 指標総数 / 達成状況 平均"); the sample of seed 000 grades its running totals
  * by pace and keeps its mid-term revision.
  */
-import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { review, type Review } from '../../src/domain/review';
 import { makeSettings, type SettingsInput } from '../../src/domain/base/settings';
 import { buildReport } from '../../src/domain/output/report';
-import { readSheets } from '../../src/xlsx/readSheets';
+import { readXlsx } from '../../src/xlsx/read';
 import type { RawValue } from '../../src/domain/base/raw';
 
 const SEEDS = path.join(__dirname, '..', '..', 'seeds');
@@ -19,9 +18,8 @@ const MEETING = readFileSync(path.join(SEEDS, 'source', '001_aa66fca4020afccb.tx
 async function reviewSeeds(files: string[], settings: SettingsInput = {}): Promise<Review> {
   const inputs = [];
   for (const f of files) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(SEEDS, f));
-    inputs.push({ file: f, sheets: readSheets(wb) });
+    const { sheets } = await readXlsx(new Uint8Array(readFileSync(path.join(SEEDS, f))));
+    inputs.push({ file: f, sheets });
   }
   return review(inputs, makeSettings(settings));
 }

@@ -2,14 +2,13 @@
  * The published figures are the oracle: seed 002 (pledges), seed 001 (1st-term results)
  * and the SPEC examples, computed by the engine from the bundled sample workbooks.
  */
-import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readCsvObjects } from '../../seeds/build/csv';
 import { overallPercent, policyPercent } from '../../src/domain/rules/pledgeRollup';
 import { review, type Review } from '../../src/domain/review';
 import { makeSettings } from '../../src/domain/base/settings';
-import { readSheets } from '../../src/xlsx/readSheets';
+import { readXlsx } from '../../src/xlsx/read';
 import { summarizeKpis } from '../../src/domain/rules/goalSummary';
 
 const SEEDS = path.join(__dirname, '..', '..', 'seeds');
@@ -26,9 +25,8 @@ async function reviewSeeds(files: string[], plan = '2020-2024'): Promise<Review>
   const [planStart, planEnd] = plan.split('-').map(Number);
   const inputs = [];
   for (const f of files) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(SEEDS, f));
-    inputs.push({ file: f, sheets: readSheets(wb) });
+    const { sheets } = await readXlsx(new Uint8Array(readFileSync(path.join(SEEDS, f))));
+    inputs.push({ file: f, sheets });
   }
   return review(inputs, makeSettings({ planStart, planEnd }));
 }

@@ -1,9 +1,9 @@
 /** The bundled sample reviewed and turned into a summary book, for the summary tests. */
-import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeSettings, type SettingsInput } from '../../src/domain/base/settings';
 import { review, type Review, type WorkbookInput } from '../../src/domain/review';
-import { readSheets } from '../../src/xlsx/readSheets';
+import { readXlsx } from '../../src/xlsx/read';
 
 export const SEEDS = path.join(__dirname, '..', '..', 'seeds');
 
@@ -12,9 +12,8 @@ const cache = new Map<string, WorkbookInput>();
 export async function seedInput(file: string): Promise<WorkbookInput> {
   let input = cache.get(file);
   if (!input) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(SEEDS, file));
-    input = { file, sheets: readSheets(wb) };
+    const { sheets } = await readXlsx(new Uint8Array(await readFile(path.join(SEEDS, file))));
+    input = { file, sheets };
     cache.set(file, input);
   }
   return input;

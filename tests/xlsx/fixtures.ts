@@ -10,7 +10,7 @@ import { LOG_SHEET, planLogAppend, type LogAppend } from '../../src/domain/plan/
 import type { WritePlan } from '../../src/domain/plan/plan';
 import { review, type Review } from '../../src/domain/review';
 import { makeSettings } from '../../src/domain/base/settings';
-import { readSheets } from '../../src/xlsx/readSheets';
+import { readXlsx } from '../../src/xlsx/read';
 import type { RawSheet } from '../../src/domain/base/raw';
 
 export const KPI_HEAD = ['基本目標', '施策', '事業名', '担当課', '指標名', '単位', '方向', '集計', '基準年度', '基準値', '実績R3', '目標年度', '目標値', '備考'];
@@ -301,7 +301,7 @@ export async function loadBook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 
 export async function planFor(bytes: Uint8Array, time = '2024-04-01T00:00:00.000Z'): Promise<Planned> {
   const workbook = await loadBook(bytes);
-  const sheets = readSheets(workbook);
+  const { sheets } = await readXlsx(bytes);
   const r = review([{ file: 'dept.xlsx', sheets }], makeSettings({}));
   const log = planLogAppend(
     sheets.find((s) => s.name === LOG_SHEET),

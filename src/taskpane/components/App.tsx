@@ -5,6 +5,7 @@
 import { makeStyles, MessageBar, MessageBarBody, tokens, useId } from '@fluentui/react-components';
 import { Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { OnProgress, WorkbookGateway } from '../../excel/gateway';
+import type { ImportGateway } from '../../excel/importGateway';
 import type { Lang } from '../../messages/lang';
 import { I18nProvider } from '../i18n/I18nContext';
 import { translator, type Translate } from '../../messages/translate';
@@ -17,6 +18,7 @@ import { browserStore, loadLang, saveLang, type KeyValueStore } from '../state/s
 import { useSettings } from '../state/useSettings';
 import { ActionBar } from './ActionBar';
 import { Header } from './Header';
+import { ImportPanel } from './lazyImport';
 import { ComputeConfirmDialog, ProgressPanel, ResultSummary, TemplateDialog } from './lazyParts';
 import { SettingsPanel } from './SettingsPanel';
 import { StatusAnnouncer } from './StatusAnnouncer';
@@ -41,6 +43,8 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   gateway: WorkbookGateway;
+  /** ブックを取り込む (issue 13); without it the pane shows no import panel */
+  importer?: ImportGateway;
   /** where settings and the language are kept; localStorage by default */
   store?: KeyValueStore;
 }
@@ -66,7 +70,7 @@ function statusText(state: ActionState, t: Translate): string {
   }
 }
 
-export function App({ gateway, store: givenStore }: AppProps) {
+export function App({ gateway, importer, store: givenStore }: AppProps) {
   const styles = useStyles();
   const store = useMemo(() => givenStore ?? browserStore(), [givenStore]);
   const [lang, setLang] = useState<Lang>(() => loadLang(store));
@@ -188,6 +192,7 @@ export function App({ gateway, store: givenStore }: AppProps) {
           </p>
         )}
         <SettingsPanel state={settingsState} />
+        <Suspense fallback={null}>{importer && settings && <ImportPanel importer={importer} settings={settings} disabled={actionsDisabled} />}</Suspense>
         {/* The progress bar, the results and the dialogs are loaded on demand (./lazyParts). */}
         <Suspense fallback={null}>
           {state.status === 'running' && <ProgressPanel action={state.action} step={state.step} ratio={state.ratio} />}

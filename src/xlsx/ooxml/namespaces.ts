@@ -10,6 +10,8 @@ export const NS = {
   strictMain: 'http://purl.oclc.org/ooxml/spreadsheetml/main',
   /** r:id attributes that point through a part's relationships */
   relationships: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
+  /** the same in Strict Open XML */
+  strictRelationships: 'http://purl.oclc.org/ooxml/officeDocument/relationships',
   /** root of a .rels part */
   packageRelationships: 'http://schemas.openxmlformats.org/package/2006/relationships',
   contentTypes: 'http://schemas.openxmlformats.org/package/2006/content-types',

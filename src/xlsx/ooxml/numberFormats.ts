@@ -1,7 +1,8 @@
 /**
  * Built-in number formats (ECMA-376 Part 1, 18.8.30): ids a stylesheet may use without a
  * <numFmt>. Ids 14–22 and 45–47 are dates and times whose display follows the locale; the
- * codes here are the specification's (en-US) ones.
+ * codes here are the specification's (en-US) ones. Ids 27–36 and 50–58 are the East Asian
+ * dates and times, given as Japanese Excel shows them (the locale of this product's users).
  */
 export const BUILTIN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
   0: 'General',
@@ -23,6 +24,16 @@ export const BUILTIN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
   20: 'h:mm',
   21: 'h:mm:ss',
   22: 'm/d/yy h:mm',
+  27: '[$-411]ge.m.d',
+  28: '[$-411]ggge"年"m"月"d"日"',
+  29: '[$-411]ggge"年"m"月"d"日"',
+  30: 'm/d/yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"時"mm"分"',
+  33: 'h"時"mm"分"ss"秒"',
+  34: 'yyyy"年"m"月"',
+  35: 'm"月"d"日"',
+  36: '[$-411]ge.m.d',
   37: '#,##0 ;(#,##0)',
   38: '#,##0 ;[Red](#,##0)',
   39: '#,##0.00;(#,##0.00)',
@@ -32,6 +43,15 @@ export const BUILTIN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
   47: 'mmss.0',
   48: '##0.0E+0',
   49: '@',
+  50: '[$-411]ge.m.d',
+  51: '[$-411]ggge"年"m"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: '[$-411]ggge"年"m"月"d"日"',
+  55: 'yyyy"年"m"月"',
+  56: 'm"月"d"日"',
+  57: '[$-411]ge.m.d',
+  58: '[$-411]ggge"年"m"月"d"日"',
 };
 
 /** Ids shown the same in every locale: the only built-ins a writer may use for a format code. */

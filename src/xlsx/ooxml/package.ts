@@ -9,11 +9,16 @@ import { attr, childElements, prefixOf, rootElement, startTag, type StartTag } f
 import { NS } from './namespaces';
 import { PackageError } from './packageError';
 
-/** The zip entry for a part name, compared case-insensitively as OPC part names are. */
+/**
+ * The zip entry for a part name, compared case-insensitively as OPC part names are, and with
+ * Windows separators (`xl\\workbook.xml`, written by some zip tools) read as `/`. The entry keeps
+ * its own spelling when it is rewritten.
+ */
 export function entryName(zip: ZipArchive, part: string): string | null {
   if (zip.files[part] && !zip.files[part].dir) return part;
-  const lower = part.toLowerCase();
-  for (const name of Object.keys(zip.files)) if (!zip.files[name].dir && name.toLowerCase() === lower) return name;
+  const key = (n: string) => n.replace(/\\/g, '/').toLowerCase();
+  const wanted = key(part);
+  for (const name of Object.keys(zip.files)) if (!zip.files[name].dir && key(name) === wanted) return name;
   return null;
 }
 

@@ -9,7 +9,6 @@ import { startTag, withAttr, attr, childElements, prefixOf, readStartTag, rootEl
 import { escapeAttr } from '../xml/escape';
 import { NS } from './namespaces';
 import { builtinNumberFormatId, FIRST_CUSTOM_NUMBER_FORMAT } from './numberFormats';
-import { PackageError } from './packageError';
 import { followers, STYLESHEET_ORDER } from './schemaOrder';
 
 /** A complete stylesheet with the one default format, for packages that have none. */
@@ -58,15 +57,18 @@ export class StyleSheet {
   private xfIndex: Map<string, number> | null = null;
 
   constructor(xml: string) {
+    let root = rootElement(xml);
+    if (root.selfClosing) {
+      // `<styleSheet/>`: opened, so the sections completed below have a place
+      xml = xml.slice(0, root.start) + startTag(root.name, root.attrs, false) + `</${root.name}>` + xml.slice(root.end);
+      root = rootElement(xml);
+    }
     this.xml = xml;
-    this.root = rootElement(xml);
+    this.root = root;
     this.p = prefixOf(this.root.name);
     for (const e of childElements(xml, this.root)) {
       const local = e.tag.name.slice(this.p.length);
       if (e.tag.name.startsWith(this.p) && !this.sections.has(local)) this.sections.set(local, { tag: e.tag, end: e.end, children: childElements(xml, e.tag, e.end) });
-    }
-    if (!this.sections.has('cellXfs') || !this.sections.has('fonts') || !this.sections.has('fills')) {
-      throw new PackageError('xlsx.package.stylesIncomplete');
     }
     for (const c of this.children('numFmts')) {
       const id = Number(attr(c.tag, 'numFmtId'));
@@ -78,6 +80,36 @@ export class StyleSheet {
     for (const c of this.children('fills')) this.fillXml.push(this.raw(c));
     for (const c of this.children('dxfs')) this.dxfXml.push(this.raw(c));
     for (const c of this.children('cellXfs')) this.xfs.push(this.parseXf(c));
+    this.complete();
+  }
+
+  /**
+   * A legal stylesheet may leave out every section (`<styleSheet/>`): Excel then uses its
+   * defaults. Formats we add refer to a font, a fill, a border and a cell style, so the
+   * sections they need are created with those defaults as entry 0 (what cells without `s`
+   * already show); sections present are left as they are.
+   */
+  private complete(): void {
+    const p = this.p;
+    const seed = (section: string, entries: string[], into?: string[]) => {
+      if (this.sections.has(section) && this.children(section).length) return;
+      for (const e of entries) {
+        into?.push(e);
+        this.add(section, e);
+      }
+    };
+    seed('fonts', [`<${p}font><${p}sz val="11"/><${p}name val="Calibri"/><${p}family val="2"/></${p}font>`], this.fontXml);
+    seed('fills', [`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`, `<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`], this.fillXml);
+    seed('borders', [`<${p}border><${p}left/><${p}right/><${p}top/><${p}bottom/><${p}diagonal/></${p}border>`]);
+    // cell formats may name cell styles the package never wrote (xfId="5" with no <cellStyleXfs>):
+    // each gets the default, so every xfId in the copy points at an entry
+    const styleXfs = Math.max(1, ...this.xfs.map((xf) => Number(xf.attrs.find((a) => a.name === 'xfId')?.value ?? 0) + 1).filter((n) => Number.isInteger(n) && n <= 65_536));
+    seed('cellStyleXfs', Array.from({ length: styleXfs }, () => `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`));
+    if (!this.xfs.length) {
+      const xf: Xf = { attrs: [{ name: 'numFmtId', value: '0' }, { name: 'fontId', value: '0' }, { name: 'fillId', value: '0' }, { name: 'borderId', value: '0' }, { name: 'xfId', value: '0' }], alignment: null, protection: null, extLst: null };
+      this.xfs.push(xf);
+      this.add('cellXfs', this.xfString(xf));
+    }
   }
 
   private children(section: string): Element[] {
@@ -217,27 +249,28 @@ export class StyleSheet {
   /** The stylesheet with the additions (the input unchanged when nothing was added). */
   serialize(): string {
     if (!this.added.size) return this.xml;
-    const edits: { at: number; end: number; text: string }[] = [];
+    const edits: { at: number; end: number; text: string; order: number }[] = [];
     for (const [name, list] of this.added) {
       const sec = this.sections.get(name);
       const count = this.children(name).length + list.length;
       if (sec) {
         const open = startTag(sec.tag.name, withAttr(sec.tag.attrs, 'count', String(count)), false);
         if (sec.tag.selfClosing) {
-          edits.push({ at: sec.tag.start, end: sec.end, text: open + list.join('') + `</${sec.tag.name}>` });
+          edits.push({ at: sec.tag.start, end: sec.end, text: open + list.join('') + `</${sec.tag.name}>`, order: 0 });
         } else {
-          edits.push({ at: sec.tag.start, end: sec.tag.end, text: open });
+          edits.push({ at: sec.tag.start, end: sec.tag.end, text: open, order: 0 });
           const close = this.xml.lastIndexOf('</', sec.end - 1);
-          edits.push({ at: close, end: close, text: list.join('') });
+          edits.push({ at: close, end: close, text: list.join(''), order: 0 });
         }
       } else {
         const q = this.p + name;
         const text = `<${q} count="${count}">${list.join('')}</${q}>`;
-        edits.push({ at: this.insertionPoint(name), end: -1, text });
+        edits.push({ at: this.insertionPoint(name), end: -1, text, order: STYLESHEET_ORDER.indexOf(name) });
       }
     }
-    // an insertion before a section goes ahead of that section's own start-tag edit
-    edits.sort((a, b) => a.at - b.at || (a.end < 0 ? 0 : 1) - (b.end < 0 ? 0 : 1));
+    // an insertion before a section goes ahead of that section's own start-tag edit; new
+    // sections inserted at one place go in schema order
+    edits.sort((a, b) => a.at - b.at || (a.end < 0 ? 0 : 1) - (b.end < 0 ? 0 : 1) || a.order - b.order);
     let out = '';
     let at = 0;
     for (const e of edits) {

@@ -3,7 +3,8 @@
  * (`_rels/.rels` → officeDocument → workbook → its relationships).
  */
 import type { ZipArchive } from '../zip/zipArchive';
-import { attr, childElements, declaredNamespace, findTag, prefixOf, readStartTag, rootElement, type StartTag } from '../xml/tags';
+import { NamespaceScope } from '../xml/namespaceScope';
+import { attr, childElements, declaredNamespace, findTag, prefixOf, readStartTag, rootElement, type Attr, type StartTag } from '../xml/tags';
 import { isRelType, NS } from './namespaces';
 import { PackageError } from './packageError';
 import { parseRels, readText, relsOf, type Relationship } from './package';
@@ -33,8 +34,8 @@ export interface WorkbookInfo {
   root: StartTag;
   prefix: string;
   sheets: SheetEntry[];
-  /** qualified name of the r:id attribute used on <sheet> */
-  idAttr: string;
+  /** the <sheets> start tag (null when the workbook has none) */
+  sheetsTag: StartTag | null;
   rels: Relationship[];
 }
 
@@ -49,15 +50,12 @@ export function readWorkbook(zip: ZipArchive): WorkbookInfo {
   const rels = relsOf(zip, part);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetEntry[] = [];
-  let idAttr = 'r:id';
   const sheetsStart = findTag(xml, prefix + 'sheets', root.end);
-  if (sheetsStart >= 0) {
-    const st = readStartTag(xml, sheetsStart);
-    for (const e of childElements(xml, st)) {
+  const sheetsTag = sheetsStart >= 0 ? readStartTag(xml, sheetsStart) : null;
+  if (sheetsTag) {
+    for (const e of childElements(xml, sheetsTag)) {
       if (e.tag.name !== prefix + 'sheet') continue;
-      const idA = e.tag.attrs.find((a) => a.name === 'id' || a.name.endsWith(':id'));
-      if (idA) idAttr = idA.name;
-      const relId = idA?.value ?? '';
+      const relId = relationshipId(NamespaceScope.of([root, sheetsTag, e.tag]), e.tag.attrs) ?? '';
       const rel = byId.get(relId);
       sheets.push({
         name: attr(e.tag, 'name') ?? '',
@@ -69,7 +67,20 @@ export function readWorkbook(zip: ZipArchive): WorkbookInfo {
       });
     }
   }
-  return { part, xml, root, prefix, sheets, idAttr, rels };
+  return { part, xml, root, prefix, sheets, sheetsTag, rels };
+}
+
+/**
+ * The r:id of an element: the attribute `id` in the relationships namespace, whatever its
+ * prefix and wherever the prefix is bound (the root, the element, `relationships:id` …).
+ */
+export function relationshipId(scope: NamespaceScope, attrs: readonly Attr[]): string | undefined {
+  for (const a of attrs) {
+    const colon = a.name.indexOf(':');
+    if (colon > 0 && a.name.slice(colon + 1) === 'id' && scope.uri(a.name.slice(0, colon)) === NS.relationships) return a.value;
+  }
+  // an undeclared prefix (the part is not namespace-well-formed): the usual spelling still names the relationship
+  return attrs.find((a) => a.name.endsWith(':id') && !a.name.startsWith('xmlns'))?.value;
 }
 
 /** The folder of the workbook part, where its sheets and styles live ('xl/'). */

@@ -6,15 +6,28 @@
  * available to the CLI as a self-check of a reviewed copy.
  */
 import { parseCellRef } from '../../domain/base/address';
-import { CT, isRelType } from '../ooxml/namespaces';
-import { contentTypeOf, parseRels } from '../ooxml/package';
+import { CT, isRelType, NS } from '../ooxml/namespaces';
+import { contentTypeOf, parseRels, readText } from '../ooxml/package';
 import { STYLESHEET_ORDER, WORKSHEET_ORDER } from '../ooxml/schemaOrder';
 import { readWorkbook, type WorkbookInfo } from '../ooxml/workbook';
 import type { Attr } from '../xml/tags';
-import { checkXml } from '../xml/wellFormed';
+import { checkXml, type ResolveNamespace } from '../xml/wellFormed';
 import { ZipArchive } from '../zip/zipArchive';
 
 const local = (q: string) => q.slice(q.indexOf(':') + 1);
+
+/**
+ * Namespaces as a namespace-aware reader (Excel, LibreOffice, openpyxl) sees them: the root of
+ * a SpreadsheetML part is in SpreadsheetML, and no element is in no namespace (an unprefixed
+ * element under a prefixed root is, and such readers skip it).
+ */
+function namespaceCheck(part: string, report: (m: string) => void): (name: string, depth: number, ns: ResolveNamespace) => void {
+  return (name, depth, ns) => {
+    const uri = ns(name);
+    if (depth === 0 && uri !== NS.main) report(`${part}: root <${name}> is in namespace "${uri}", not SpreadsheetML`);
+    else if (uri === '') report(`${part}: <${name}> is in no namespace`);
+  };
+}
 const get = (attrs: Attr[], name: string) => attrs.find((a) => a.name === name)?.value;
 
 interface StyleCounts {
@@ -30,9 +43,11 @@ export function checkStyles(xml: string, problems: string[], part = 'xl/styles.x
   const actual = new Map<string, number>();
   const numFmtIds = new Set<number>();
   const xfRefs: { section: string; attrs: Attr[] }[] = [];
+  const nsCheck = namespaceCheck(part, (m) => problems.push(m));
   const err = checkXml(xml, {
-    open(name, attrs) {
+    open(name, attrs, _selfClosing, _offset, ns) {
       const d = depthNames.length;
+      nsCheck(name, d, ns);
       const ln = local(name);
       if (d === 1) {
         order.push(ln);
@@ -105,14 +120,17 @@ export function checkWorksheet(xml: string, counts: StyleCounts, problems: strin
   let cellRef = '';
   let inText = false;
   let tPreserve = false;
-  const max = 20;
+  // at most 20 problems from one sheet, whatever other parts reported
+  let left = 20;
   const report = (m: string) => {
-    if (problems.length < max) problems.push(`${part}: ${m}`);
+    if (left-- > 0) problems.push(`${part}: ${m}`);
   };
+  const nsCheck = namespaceCheck(part, report);
   const err = checkXml(xml, {
-    open(name, attrs) {
+    open(name, attrs, _selfClosing, _offset, ns) {
       const ln = local(name);
       const d = path.length;
+      nsCheck(name, d, ns);
       if (d === 1) order.push(ln);
       if (ln === 'row' && path[1] === 'sheetData' && d === 2) {
         const r = get(attrs, 'r');
@@ -185,14 +203,18 @@ const EXPECTED_TYPES: Record<string, string[]> = {
 export async function validatePackage(bytes: Uint8Array): Promise<string[]> {
   const problems: string[] = [];
   const zip = ZipArchive.load(bytes);
-  const parts = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  const entries = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
+  // part names as OPC reads them: `xl\\workbook.xml` (some zip tools) is xl/workbook.xml
+  const parts = entries.map((n) => n.replace(/\\/g, '/'));
   const partSet = new Set(parts.map((p) => p.toLowerCase()));
-  const typesXml = zip.files['[Content_Types].xml']?.text() ?? null;
+  const typesXml = readText(zip, '[Content_Types].xml');
   if (!typesXml) return ['[Content_Types].xml is missing'];
   const typesErr = checkXml(typesXml);
   if (typesErr) return [`[Content_Types].xml: ${typesErr}`];
   checkContentTypes(typesXml, parts, partSet, problems);
-  for (const p of parts) if (/\.rels$/i.test(p)) checkRelationships(p, zip.files[p].text(), typesXml, partSet, problems);
+  parts.forEach((p, i) => {
+    if (/\.rels$/i.test(p)) checkRelationships(p, zip.files[entries[i]].text(), typesXml, partSet, problems);
+  });
   let wb;
   try {
     wb = readWorkbook(zip);
@@ -200,23 +222,23 @@ export async function validatePackage(bytes: Uint8Array): Promise<string[]> {
     problems.push(`workbook: ${(e as Error).message}`);
     return problems;
   }
-  const wbErr = checkXml(wb.xml);
-  if (wbErr) problems.push(`${wb.part}: ${wbErr}`);
+  checkWorkbookXml(wb.part, wb.xml, problems);
   checkSheetList(wb, problems);
   const stylesRel = wb.rels.find((r) => isRelType(r.type, 'styles'));
   let counts: StyleCounts = { cellXfs: 0, dxfs: 0 };
-  if (stylesRel && zip.files[stylesRel.part]) counts = checkStyles(zip.files[stylesRel.part].text(), problems, stylesRel.part);
+  const stylesXml = stylesRel ? readText(zip, stylesRel.part) : null;
+  if (stylesRel && stylesXml !== null) counts = checkStyles(stylesXml, problems, stylesRel.part);
   for (const s of wb.sheets) {
-    if (!s.part || !zip.files[s.part] || !isRelType(s.relType, 'worksheet')) continue;
-    checkWorksheet(zip.files[s.part].text(), counts, problems, s.part);
+    const xml = s.part && isRelType(s.relType, 'worksheet') ? readText(zip, s.part) : null;
+    if (xml !== null) checkWorksheet(xml, counts, problems, s.part);
   }
   // every other XML part: well-formed
-  for (const p of parts) {
-    if (!/\.xml$/i.test(p) || p === wb.part || p === '[Content_Types].xml') continue;
-    if (wb.sheets.some((s) => s.part === p) || p === stylesRel?.part) continue;
-    const err = checkXml(zip.files[p].text());
+  parts.forEach((p, i) => {
+    if (!/\.xml$/i.test(p) || p === wb.part || p === '[Content_Types].xml') return;
+    if (wb.sheets.some((s) => s.part === p) || p === stylesRel?.part) return;
+    const err = checkXml(zip.files[entries[i]].text());
     if (err) problems.push(`${p}: ${err}`);
-  }
+  });
   return problems;
 }
 
@@ -252,6 +274,25 @@ function checkRelationships(part: string, xml: string, typesXml: string, partSet
     const got = contentTypeOf(typesXml, r.part);
     if (want && got && !want.includes(got)) problems.push(`${r.part}: content type ${got} does not fit its relationship (${want.join(' or ')})`);
   }
+}
+
+/** workbook.xml: well-formed, in SpreadsheetML, each <sheet> with an r:id in the relationships namespace. */
+function checkWorkbookXml(part: string, xml: string, problems: string[]): void {
+  let depth = 0;
+  const nsCheck = namespaceCheck(part, (m) => problems.push(m));
+  const err = checkXml(xml, {
+    open(name, attrs, _selfClosing, _offset, ns) {
+      nsCheck(name, depth, ns);
+      if (depth === 2 && local(name) === 'sheet' && ns(name) === NS.main) {
+        if (!attrs.some((a) => local(a.name) === 'id' && ns(a.name, true) === NS.relationships)) problems.push(`${part}: <${name} name="${get(attrs, 'name') ?? ''}"> has no r:id in the relationships namespace`);
+      }
+      depth++;
+    },
+    close() {
+      depth--; // self-closing elements are closed too
+    },
+  });
+  if (err) problems.push(`${part}: ${err}`);
 }
 
 /** <sheets>: unique names and ids, each with a part, at least one visible. */

@@ -10,8 +10,9 @@
  *     relationships + [Content_Types].xml, or one more row in the existing log sheet,
  *   - xl/calcChain.xml is removed (with its relationship and content type) when an
  *     overwritten cell held a formula; Excel rebuilds it,
- *   - workbook.xml <calcPr fullCalcOnLoad="1"> when formulas remain in the workbook, so
- *     formulas that read the output columns are recalculated when Excel opens the copy.
+ *   - workbook.xml <calcPr fullCalcOnLoad="1"> only when a formula reads a written cell or
+ *     an overwritten cell held a formula (recalc/recalcNeed.ts), so those results are
+ *     refreshed when Excel opens the copy and nothing else (RAND, NOW) changes.
  * Every other part is carried over as it is (same bytes once decompressed).
  */
 import type { LogAppend } from '../../domain/plan/auditLog';
@@ -23,9 +24,11 @@ import { WORKBOOK_AFTER_CALCPR } from '../ooxml/schemaOrder';
 import { MINIMAL_STYLES, StyleSheet } from '../ooxml/styleSheet';
 import { readWorkbook, workbookFolder, type WorkbookInfo } from '../ooxml/workbook';
 import { escapeAttr } from '../xml/escape';
-import { attr, childElements, findTag, readStartTag, startTag, withAttr } from '../xml/tags';
+import { NamespaceScope } from '../xml/namespaceScope';
+import { attr, childElements, findTag, prefixOf, readStartTag, startTag, withAttr } from '../xml/tags';
 import { ZipArchive } from '../zip/zipArchive';
 import { CellStyles, type StyleRequest } from './cellStyles';
+import { formulasReadWritten, WrittenCells, type FormulaSheet, type RecalcReason } from './recalc/recalcNeed';
 import { PatchError, PatchRefusedError } from './patchError';
 import { addPrintTitles, hasPrintNames } from './printTitles';
 import { patchSheetXml } from './worksheet/patchWorksheet';
@@ -35,9 +38,9 @@ import type { CellWrite, SheetEdits } from './worksheet/sheetEdits';
 
 export interface PatchOptions {
   /**
-   * 'auto' (default): set fullCalcOnLoad when any worksheet still holds a formula, so cached
-   * results that depend on the output columns are refreshed when Excel opens the copy.
-   * 'never': leave workbook.xml alone unless the log sheet is created.
+   * 'auto' (default): set fullCalcOnLoad when a formula reads a written cell (or a formula
+   * was overwritten), so cached results that depend on the output columns are refreshed when
+   * Excel opens the copy. 'never': leave workbook.xml alone unless the log sheet is created.
    */
   recalcOnOpen?: 'auto' | 'never';
 }
@@ -48,6 +51,8 @@ export interface PatchReport {
   changed: string[];
   added: string[];
   removed: string[];
+  /** why Excel is asked to recalculate the copy when it opens it (null: not asked) */
+  recalc: RecalcReason | null;
 }
 
 /** Cells, widths and conditional formats of one sheet plan, as sheet edits. */
@@ -103,17 +108,23 @@ function freePart(zip: ZipArchive, make: (n: number) => string): string {
   return make(n);
 }
 
-/** Adds `<sheet … state="hidden">` at the end of <sheets>. */
-function addSheetToWorkbook(wb: WorkbookInfo, name: string, relId: string): string {
-  const xml = wb.xml;
+/**
+ * Adds `<sheet … state="hidden">` at the end of <sheets>. Its r:id uses a prefix bound to the
+ * relationships namespace where <sheets> is (the root, or <sheets> itself); when the workbook
+ * binds it only on each <sheet> (openpyxl, pandas) or not at all, the element declares it.
+ */
+function addSheetToWorkbook(wb: WorkbookInfo, xml: string, name: string, relId: string): string {
   const at = findTag(xml, wb.prefix + 'sheets', wb.root.end);
   if (at < 0) throw new PatchError('package', 'patch.package.noSheets');
   const tag = readStartTag(xml, at);
+  const scope = NamespaceScope.of([wb.root, tag]);
+  const el = scope.names(NS.main, prefixOf(tag.name).slice(0, -1));
+  const r = scope.names(NS.relationships, 'r', true);
   const sheetId = Math.max(0, ...wb.sheets.map((s) => s.sheetId)) + 1;
-  const el = `<${wb.prefix}sheet name="${escapeAttr(name)}" sheetId="${sheetId}" state="hidden" ${wb.idAttr}="${relId}"/>`;
-  if (tag.selfClosing) return xml.slice(0, at) + startTag(tag.name, tag.attrs, false) + el + `</${tag.name}>` + xml.slice(tag.end);
+  const sheet = `<${el.prefix}sheet${el.declare}${r.declare} name="${escapeAttr(name)}" sheetId="${sheetId}" state="hidden" ${r.prefix}id="${relId}"/>`;
+  if (tag.selfClosing) return xml.slice(0, at) + startTag(tag.name, tag.attrs, false) + sheet + `</${tag.name}>` + xml.slice(tag.end);
   const close = xml.indexOf(`</${tag.name}`, tag.end);
-  return xml.slice(0, close) + el + xml.slice(close);
+  return xml.slice(0, close) + sheet + xml.slice(close);
 }
 
 /** Sets <calcPr fullCalcOnLoad="1">, adding <calcPr> at its schema position when missing. */
@@ -141,7 +152,7 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, log: 
 
 export async function patchWorkbookWithReport(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions = {}): Promise<PatchReport> {
   try {
-    return patch(original, plan, log, options);
+    return await patch(original, plan, log, options);
   } catch (e) {
     if (e instanceof PatchError) throw e;
     if (e instanceof PackageError) throw PatchError.fromPackage(e);
@@ -149,7 +160,7 @@ export async function patchWorkbookWithReport(original: Uint8Array, plan: WriteP
   }
 }
 
-function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions): PatchReport {
+async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions): Promise<PatchReport> {
   let zip: ZipArchive;
   try {
     zip = ZipArchive.load(original);
@@ -157,7 +168,7 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
     throw new PatchError('package', 'patch.package.notZip', { detail: (e as Error).message });
   }
   const wb = readWorkbook(zip);
-  const changed = new Map<string, string>();
+  const changed = new Map<string, string | string[]>();
   const added: string[] = [];
   const removed: string[] = [];
 
@@ -176,7 +187,9 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
   const fontPt = bodyFontPt(stylesXml);
   const problems: PatchError[] = [];
   let overwroteFormula = false;
-  const sheetXml = new Map<string, string>();
+  /** edited worksheets, in pieces */
+  const sheetXml = new Map<string, string[]>();
+  const written = new WrittenCells();
 
   const worksheetPart = (name: string): string => {
     const s = byName.get(name);
@@ -189,13 +202,14 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
   for (const sp of plan.sheets) {
     try {
       const part = worksheetPart(sp.sheet);
-      const xml = sheetXml.get(part) ?? zip.files[part].text();
+      const xml = sheetXml.get(part)?.join('') ?? zip.files[part].text();
       const edits = sheetEditsFromPlan(sp);
       const index = wb.sheets.findIndex((s) => s.name === sp.sheet);
       if (!hasPrintNames(wbXml, wb.prefix, index)) edits.pageSetup = { plan: sp.pageSetup, fontPt, lastCol: Math.max(...sp.columns.map((c) => c.col)) };
       const res = patchSheetXml(xml, edits, styles);
+      written.add(edits);
       overwroteFormula ||= res.overwroteFormula;
-      sheetXml.set(part, res.xml);
+      sheetXml.set(part, res.pieces);
       if (res.pageSetup) wbXml = addPrintTitles(wbXml, wb.prefix, index, printTitlesRef(quoteSheetName(sp.sheet), sp.pageSetup, res.pageSetup));
     } catch (e) {
       if (e instanceof PatchError) problems.push(e);
@@ -209,14 +223,16 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
     const existing = byName.get(log.sheet);
     if (existing) {
       const part = worksheetPart(log.sheet);
-      const xml = sheetXml.get(part) ?? zip.files[part].text();
-      sheetXml.set(part, patchSheetXml(xml, logEdits(log, log.headerFrom), styles).xml);
+      const xml = sheetXml.get(part)?.join('') ?? zip.files[part].text();
+      const edits = logEdits(log, log.headerFrom);
+      sheetXml.set(part, patchSheetXml(xml, edits, styles).pieces);
+      written.add(edits);
     } else {
       const part = freePart(zip, (n) => `${workbookFolder(wb)}worksheets/sheet${n}.xml`);
-      sheetXml.set(part, patchSheetXml(NEW_LOG_SHEET, logEdits(log, 0), styles).xml);
+      sheetXml.set(part, patchSheetXml(NEW_LOG_SHEET, logEdits(log, 0), styles).pieces);
       const rel = addRelationship(wbRelsXml, REL.worksheet, relativeTarget(wb.part, part));
       wbRelsXml = rel.xml;
-      wbXml = addSheetToWorkbook({ ...wb, xml: wbXml }, log.sheet, rel.id);
+      wbXml = addSheetToWorkbook(wb, wbXml, log.sheet, rel.id);
       typesXml = addOverride(typesXml, part, CT.worksheet);
       added.push(part);
     }
@@ -233,11 +249,13 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
     }
   }
 
-  if ((options.recalcOnOpen ?? 'auto') === 'auto' && anyFormula(zip, wb, sheetXml)) wbXml = setFullCalcOnLoad(wbXml, wb.prefix);
+  const recalc = recalcReason(zip, wb, sheetXml, written, overwroteFormula);
+  if (recalc && (options.recalcOnOpen ?? 'auto') === 'auto') wbXml = setFullCalcOnLoad(wbXml, wb.prefix);
 
   if (styleSheet.changed) {
     if (!stylesPart) {
-      stylesPart = `${workbookFolder(wb)}styles.xml`;
+      // a styles.xml no relationship names (left by some writers) is not ours to overwrite
+      stylesPart = freePart(zip, (n) => `${workbookFolder(wb)}styles${n === 1 ? '' : n}.xml`);
       const rel = addRelationship(wbRelsXml, REL.styles, relativeTarget(wb.part, stylesPart));
       wbRelsXml = rel.xml;
       typesXml = addOverride(typesXml, stylesPart, CT.styles);
@@ -246,7 +264,7 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
     changed.set(stylesPart, styleSheet.serialize());
   }
   for (const [part, xml] of sheetXml) changed.set(part, xml);
-  if (wbXml !== wb.xml) changed.set(wb.part, wbXml);
+  if (wbXml !== wb.xml) changed.set(entryName(zip, wb.part) ?? wb.part, wbXml);
   const relsPart = relsPathOf(wb.part);
   if (wbRelsXml !== null && wbRelsXml !== readText(zip, relsPart)) changed.set(entryName(zip, relsPart) ?? relsPart, wbRelsXml);
   if (typesXml !== readText(zip, '[Content_Types].xml')) changed.set(entryName(zip, '[Content_Types].xml')!, typesXml);
@@ -255,18 +273,18 @@ function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, opt
     const date = zip.files[part]?.date; // a changed part keeps its timestamp
     zip.file(part, xml, date ? { date } : {});
   }
-  const bytes = zip.toBytes();
-  return { bytes, changed: [...changed.keys()].filter((p) => !added.includes(p)), added, removed };
+  const bytes = await zip.toBytesAsync();
+  return { bytes, changed: [...changed.keys()].filter((p) => !added.includes(p)), added, removed, recalc };
 }
 
-/** Does any worksheet (after our edits) still hold a formula? */
-function anyFormula(zip: ZipArchive, wb: WorkbookInfo, edited: Map<string, string>): boolean {
-  const has = (xml: string) => /<(?:\w+:)?f[\s>/]/.test(xml);
-  for (const xml of edited.values()) if (has(xml)) return true;
+/** Why the copy must be recalculated when opened, or null (a new log sheet alone never needs it). */
+function recalcReason(zip: ZipArchive, wb: WorkbookInfo, edited: Map<string, string[]>, written: WrittenCells, overwroteFormula: boolean): RecalcReason | null {
+  if (overwroteFormula) return 'formulaOverwritten';
+  const sheets: FormulaSheet[] = [];
   for (const s of wb.sheets) {
     const part = s.part ? entryName(zip, s.part) : null;
-    if (!part || edited.has(part) || !isRelType(s.relType, 'worksheet')) continue;
-    if (has(zip.files[part].text())) return true;
+    if (!part || !isRelType(s.relType, 'worksheet')) continue;
+    sheets.push({ name: s.name, xml: () => edited.get(part)?.join('') ?? zip.files[part].text() });
   }
-  return false;
+  return formulasReadWritten(wb.xml, sheets, written) ? 'formulaReadsWritten' : null;
 }

@@ -2,13 +2,17 @@
  * One summary sheet as SpreadsheetML: the title block (merged, wrapped), each table's caption,
  * header and rows with their formats, alignment, wrapping and row heights, the data bars and
  * icon sets, links, frozen rows, the page setup (A4, orientation, scale, footer, page breaks)
- * and the sparklines (x14 extension). Rows are joined once; nothing here is quadratic in rows.
+ * and the sparklines (x14 extension). The cells and links go straight into UTF-8 blocks and the
+ * part comes out in pieces (the zip encodes them one after another): nothing here makes a string
+ * per cell or is quadratic in rows.
  */
 import { cellAddress, columnLetters, quoteSheetName, rangeAddress } from '../../domain/base/address';
 import { DEFAULT_ROW_PT, MARGINS_IN } from '../../domain/output/summary/geometry';
 import type { SummarySheet, SummaryTable } from '../../domain/output/summary/types';
 import { NS } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
+import { Utf8Blocks } from '../xml/utf8Blocks';
+import type { PartContent } from '../zip/deflateParts';
 import type { SharedStrings } from './sharedStrings';
 import { sparklineExtension, type Sparkline } from './sparklines';
 import type { StyleKey, SummaryStyles } from './summaryStyles';
@@ -19,13 +23,6 @@ export interface SheetLink {
   file?: string;
   location: string;
   display: string;
-}
-
-export interface SheetXml {
-  xml: string;
-  links: SheetLink[];
-  /** the sheet's tables: their XML needs the part's table ids */
-  tables: SummaryTable[];
 }
 
 /** Unique, non-empty column headers: an Excel table needs distinct header names. */
@@ -42,14 +39,15 @@ export function tableHeaders(headers: readonly string[]): string[] {
 /**
  * The rows of <sheetData>, written in order, each with the height the layout gave it: neither
  * Excel nor LibreOffice fits rows to wrapped text when it opens a file, and the page breaks are
- * planned with these heights. A row's cells are joined once (a 100,000-row list makes millions of
- * cells: no string grows cell by cell), column letters are computed once per column, and empty
+ * planned with these heights. A cell is markup, a reference and a number (text goes to the
+ * shared strings), written byte by byte; column letters are computed once per column, and empty
  * cells of a table are left out (the table's style covers them).
  */
 class Rows {
-  private readonly out: string[] = [];
+  private readonly out = new Utf8Blocks();
   private readonly letters: string[] = [];
   private last = -1;
+  private open = false;
 
   constructor(
     private readonly strings: SharedStrings,
@@ -60,28 +58,59 @@ class Rows {
     return (this.letters[col] ??= columnLetters(col));
   }
 
-  /** one cell's XML (`s`: a cellXfs index); '' for an empty cell without a style */
-  cell(ref: string, value: string | number | null, s: number): string {
-    const sAttr = s ? ` s="${s}"` : '';
-    if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return s ? `<c r="${ref}"${sAttr}/>` : '';
-    if (typeof value === 'number') return `<c r="${ref}"${sAttr}><v>${value}</v></c>`;
-    return `<c r="${ref}"${sAttr} t="s"><v>${this.strings.id(value)}</v></c>`;
+  /** starts a row (rows come in order, top to bottom) */
+  start(row: number, height: number): void {
+    if (row <= this.last) throw new Error(`summary rows out of order: ${row + 1} after ${this.last + 1}`);
+    this.end();
+    this.last = row;
+    const out = this.out;
+    out.ascii('<row r="');
+    out.uint(row + 1);
+    out.ascii('" ht="');
+    out.ascii(String(height));
+    out.ascii('" customHeight="1">');
+    this.open = true;
   }
 
-  /** a row of cells (rows come in order, top to bottom) */
-  row(row: number, height: number, cells: string): void {
-    if (row <= this.last) throw new Error(`summary rows out of order: ${row + 1} after ${this.last + 1}`);
-    this.last = row;
-    this.out.push(`<row r="${row + 1}" ht="${height}" customHeight="1">${cells}</row>`);
+  /** a cell of the row started last, left to right (`s`: a cellXfs index); an empty cell without a style is left out */
+  cell(col: number, value: string | number | null, s: number): void {
+    const empty = value === null || (typeof value === 'number' && !Number.isFinite(value));
+    if (empty && !s) return;
+    const out = this.out;
+    out.ascii('<c r="');
+    out.ascii(this.letter(col));
+    out.uint(this.last + 1);
+    if (s) {
+      out.ascii('" s="');
+      out.uint(s);
+    }
+    if (empty) out.ascii('"/>');
+    else if (typeof value === 'number') {
+      out.ascii('"><v>');
+      out.ascii(String(value));
+      out.ascii('</v></c>');
+    } else {
+      out.ascii('" t="s"><v>');
+      out.uint(this.strings.id(value as string));
+      out.ascii('</v></c>');
+    }
   }
 
   /** a row holding one cell */
   single(row: number, height: number, col: number, value: string, style: StyleKey): void {
-    this.row(row, height, this.cell(this.letter(col) + (row + 1), value, this.styles.id(style)));
+    this.start(row, height);
+    this.cell(col, value, this.styles.id(style));
   }
 
-  xml(): string {
-    return `<sheetData>${this.out.join('')}</sheetData>`;
+  /** <sheetData> in pieces */
+  pieces(): (string | Uint8Array)[] {
+    this.end();
+    return ['<sheetData>', ...this.out.done(), '</sheetData>'];
+  }
+
+  private end(): void {
+    if (this.open) this.out.ascii('</row>');
+    this.open = false;
   }
 }
 
@@ -96,38 +125,34 @@ function putTable(t: SummaryTable, rows: Rows, styles: SummaryStyles, links: She
   }
   const letters = t.columns.map((_, j) => rows.letter(t.left + j));
   const headers = tableHeaders(t.columns.map((c) => c.header));
-  const head = String(t.headerRow + 1);
-  rows.row(t.headerRow, t.headerHeight, headers.map((h, j) => rows.cell(letters[j] + head, h, styles.id({ fmt: '@', bold: true, link: false, font: 'normal', align: t.columns[j].align, wrap: true }))).join(''));
+  rows.start(t.headerRow, t.headerHeight);
+  headers.forEach((h, j) => rows.cell(t.left + j, h, styles.id({ fmt: '@', bold: true, link: false, font: 'normal', align: t.columns[j].align, wrap: true })));
   // one style per column (and its bold / link / own-format variants), looked up once per cell
   const base: StyleKey[] = t.columns.map((c) => ({ fmt: c.format, bold: false, link: false, font: 'normal', align: c.align, wrap: c.wrap, top: t.valign === 'top' }));
   const plain = base.map((k) => styles.id(k));
   const spark = t.columns.findIndex((c) => c.sparkline);
-  const line = new Array<string>(width);
+  const sheetRef = quoteSheetName(sheetName);
   for (let i = 0; i < t.rows.length; i++) {
     const row = t.headerRow + 1 + i;
     const n = String(row + 1);
     const cells = t.rows[i];
+    rows.start(row, t.rowHeights[i]);
     for (let j = 0; j < width; j++) {
       const c = cells[j];
       if (j === spark) {
         // the sparkline draws in an empty cell; the text trend is for surfaces without sparklines
-        line[j] = '';
         if (c.v !== null) {
           const sp = t.columns[j].sparkline!;
-          sparklines.push({ data: `${quoteSheetName(sheetName)}!${letters[sp.from]}${n}:${letters[sp.to]}${n}`, cell: letters[j] + n });
+          sparklines.push({ data: `${sheetRef}!${letters[sp.from]}${n}:${letters[sp.to]}${n}`, cell: letters[j] + n });
         }
         continue;
       }
-      if (c.v === null) {
-        line[j] = '';
-        continue;
-      }
+      if (c.v === null) continue;
       const link = !!c.link;
       const style = c.bold || link || c.format ? styles.id({ ...base[j], bold: !!c.bold, link, fmt: c.format ?? base[j].fmt }) : plain[j];
-      line[j] = rows.cell(letters[j] + n, c.v, style);
+      rows.cell(t.left + j, c.v, style);
       if (link) links.push({ ref: letters[j] + n, file: c.link!.file, location: `${quoteSheetName(c.link!.sheet)}!${c.link!.cell}`, display: String(c.v) });
     }
-    rows.row(row, t.rowHeights[i], line.join(''));
   }
 }
 
@@ -171,7 +196,8 @@ export function sheetContent(sheet: SummarySheet, strings: SharedStrings, styles
   return { rows, links, sparklines };
 }
 
-export function worksheetXml(sheet: SummarySheet, content: ReturnType<typeof sheetContent>, o: SheetXmlOptions): string {
+/** The worksheet part in pieces: its cells and hyperlinks as blocks of bytes between the markup around them. */
+export function worksheetXml(sheet: SummarySheet, content: ReturnType<typeof sheetContent>, o: SheetXmlOptions): PartContent {
   let priority = 1;
   const conditional = sheet.tables.flatMap((t) => conditionalFormats(t, () => priority++));
   const lastCol = Math.max(sheet.columnWidths.length, sheet.titleColumns, ...sheet.tables.map((t) => t.left + t.columns.length)) - 1;
@@ -179,25 +205,25 @@ export function worksheetXml(sheet: SummarySheet, content: ReturnType<typeof she
   const titleRows = sheet.banner ? 3 : 2;
   if (sheet.titleColumns > 1) for (let r = 0; r < titleRows; r++) merges.push(rangeAddress(r, 0, r, sheet.titleColumns - 1));
   for (const t of sheet.tables) if (t.caption && t.columns.length > 1) merges.push(rangeAddress(t.headerRow - 1, t.left, t.headerRow - 1, t.left + t.columns.length - 1));
-  const hyperlinks = content.links.map((l, i) => {
+  // a KPI list links every KPI: a hundred thousand hyperlinks, written as bytes
+  const hyperlinks = new Utf8Blocks();
+  content.links.forEach((l, i) => {
     const rid = o.relIds.links[i] ? ` r:id="${o.relIds.links[i]}"` : '';
-    return `<hyperlink ref="${l.ref}"${rid} location="${safeAttr(l.location)}" display="${safeAttr(l.display)}"/>`;
+    hyperlinks.text(`<hyperlink ref="${l.ref}"${rid} location="${safeAttr(l.location)}" display="${safeAttr(l.display)}"/>`);
   });
   const freeze = sheet.freezeRows;
   const widths = sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.round(w * 100) / 100}" customWidth="1"/>`).join('');
   const p = sheet.print;
   const breaks = p.breaks.length ? `<rowBreaks count="${p.breaks.length}" manualBreakCount="${p.breaks.length}">${p.breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>` : '';
   const m = MARGINS_IN;
-  return (
+  const head =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.relationships}">` +
     `<dimension ref="A1:${columnLetters(lastCol)}${sheet.lastRow + 1}"/>` +
     `<sheetViews><sheetView${o.selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="${freeze}" topLeftCell="${cellAddress(freeze, 0)}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/></sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_PT}" customHeight="1"/>` +
-    `<cols>${widths}</cols>` +
-    content.rows.xml() +
-    (merges.length ? `<mergeCells count="${merges.length}">${merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>` : '') +
-    conditional.join('') +
-    (hyperlinks.length ? `<hyperlinks>${hyperlinks.join('')}</hyperlinks>` : '') +
+    `<cols>${widths}</cols>`;
+  const afterData = (merges.length ? `<mergeCells count="${merges.length}">${merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>` : '') + conditional.join('');
+  const tail =
     '<printOptions horizontalCentered="1"/>' +
     `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
     `<pageSetup paperSize="9" scale="${p.scale}" orientation="${p.orientation}"/>` +
@@ -206,8 +232,8 @@ export function worksheetXml(sheet: SummarySheet, content: ReturnType<typeof she
     (o.relIds.drawing ? `<drawing r:id="${o.relIds.drawing}"/>` : '') +
     (o.relIds.tables.length ? `<tableParts count="${o.relIds.tables.length}">${o.relIds.tables.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>` : '') +
     sparklineExtension(content.sparklines) +
-    '</worksheet>'
-  );
+    '</worksheet>';
+  return [head, ...content.rows.pieces(), afterData, ...(content.links.length ? ['<hyperlinks>', ...hyperlinks.done(), '</hyperlinks>'] : []), tail];
 }
 
 export function tableXml(t: SummaryTable, id: number): string {

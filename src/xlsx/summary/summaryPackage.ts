@@ -10,6 +10,8 @@ import { quoteSheetName } from '../../domain/base/address';
 import type { SummaryBook } from '../../domain/output/summary/types';
 import { CT, NS, REL } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
+import { Utf8Blocks } from '../xml/utf8Blocks';
+import type { PartContent } from '../zip/deflateParts';
 import { ZipArchive } from '../zip/zipArchive';
 import { chartXml, drawingXml } from './chartXml';
 import { SharedStrings } from './sharedStrings';
@@ -26,10 +28,11 @@ function rel(id: string, type: string, target: string, external = false): string
   return `<Relationship Id="${id}" Type="${type}" Target="${safeAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`;
 }
 
-export function summaryPackageParts(book: SummaryBook): Map<string, string> {
+/** The parts; a big part comes as pieces, encoded one after another. */
+export function summaryPackageParts(book: SummaryBook): Map<string, string | PartContent> {
   const styles = new SummaryStyles();
   const strings = new SharedStrings();
-  const parts = new Map<string, string>();
+  const parts = new Map<string, string | PartContent>();
   const overrides: string[] = [];
   const definedNames: string[] = [];
   let tableId = 0;
@@ -38,12 +41,18 @@ export function summaryPackageParts(book: SummaryBook): Map<string, string> {
   book.sheets.forEach((sheet, i) => {
     const n = i + 1;
     const content = sheetContent(sheet, strings, styles);
-    const rels: string[] = [];
-    const nextId = () => `rId${rels.length + 1}`;
+    // a sheet's relationships (a link to another workbook each) can number a hundred thousand: written as bytes
+    const rels = new Utf8Blocks();
+    let relCount = 0;
+    const nextId = () => `rId${relCount + 1}`;
+    const addRel = (id: string, type: string, target: string, external = false) => {
+      rels.text(rel(id, type, target, external));
+      relCount++;
+    };
     const linkIds = content.links.map((l) => {
       if (!l.file) return null;
       const id = nextId();
-      rels.push(rel(id, REL.hyperlink, l.file, true));
+      addRel(id, REL.hyperlink, l.file, true);
       return id;
     });
     let drawingId: string | null = null;
@@ -52,7 +61,7 @@ export function summaryPackageParts(book: SummaryBook): Map<string, string> {
       if (table && table.rows.length) {
         chartId++;
         drawingId = nextId();
-        rels.push(rel(drawingId, REL.drawing, `../drawings/drawing${chartId}.xml`));
+        addRel(drawingId, REL.drawing, `../drawings/drawing${chartId}.xml`);
         parts.set(`xl/charts/chart${chartId}.xml`, chartXml({ sheetName: sheet.name, chart: sheet.chart, table }));
         parts.set(`xl/drawings/drawing${chartId}.xml`, drawingXml(sheet.chart, 'rId1'));
         parts.set(`xl/drawings/_rels/drawing${chartId}.xml.rels`, relsXml([rel('rId1', REL.chart, `../charts/chart${chartId}.xml`)]));
@@ -64,13 +73,13 @@ export function summaryPackageParts(book: SummaryBook): Map<string, string> {
       if (!t.rows.length) continue;
       tableId++;
       const id = nextId();
-      rels.push(rel(id, REL.table, `../tables/table${tableId}.xml`));
+      addRel(id, REL.table, `../tables/table${tableId}.xml`);
       tableIds.push(id);
       parts.set(`xl/tables/table${tableId}.xml`, tableXml(t, tableId));
       overrides.push(`<Override PartName="/xl/tables/table${tableId}.xml" ContentType="${CT.table}"/>`);
     }
     parts.set(`xl/worksheets/sheet${n}.xml`, worksheetXml(sheet, content, { footer: book.footer, selected: i === 0, relIds: { links: linkIds, drawing: drawingId, tables: tableIds } }));
-    if (rels.length) parts.set(`xl/worksheets/_rels/sheet${n}.xml.rels`, relsXml(rels));
+    if (relCount) parts.set(`xl/worksheets/_rels/sheet${n}.xml.rels`, [`${XML_HEAD}<Relationships xmlns="${NS.packageRelationships}">`, ...rels.done(), '</Relationships>']);
     overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT.worksheet}"/>`);
     const pt = sheet.print.titleRows;
     definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${safeText(`${quoteSheetName(sheet.name)}!$${pt.first + 1}:$${pt.last + 1}`)}</definedName>`);
@@ -111,5 +120,5 @@ export async function summaryPackage(book: SummaryBook): Promise<Uint8Array> {
   // fixed dates keep the bytes the same for the same summary
   const date = new Date(2020, 0, 1);
   for (const [name, content] of summaryPackageParts(book)) zip.file(name, content, { date });
-  return zip.toBytes();
+  return zip.toBytesAsync();
 }

@@ -1,15 +1,22 @@
 /**
  * Strict well-formedness check (XML 1.0 without DTDs, as OOXML requires): one root, balanced
  * tags, quoted attributes without duplicates, valid entity references, declared namespace
- * prefixes, no characters XML forbids. Events are reported while scanning, so callers check
- * a part's structure in the same pass.
+ * prefixes (Namespaces in XML 1.0), no characters XML forbids. Events are reported while
+ * scanning, with each name's namespace resolved, so callers check a part's structure in the
+ * same pass.
  */
 import { isNameChar, isNameStart, isSpace } from './chars';
 import { unescapeXml } from './escape';
 import type { Attr } from './tags';
 
+/**
+ * The namespace of a qualified name in the scope of the element being opened: '' when it has
+ * none (an unprefixed attribute, or an unprefixed element without a default namespace).
+ */
+export type ResolveNamespace = (qname: string, attribute?: boolean) => string;
+
 export interface XmlEvents {
-  open?(name: string, attrs: Attr[], selfClosing: boolean, offset: number): void;
+  open?(name: string, attrs: Attr[], selfClosing: boolean, offset: number, ns: ResolveNamespace): void;
   close?(name: string, offset: number): void;
   text?(from: number, to: number): void;
 }
@@ -50,8 +57,8 @@ class WellFormedScanner {
   private i: number;
   /** names of the open elements */
   private readonly stack: string[] = [];
-  /** prefixes each open element declares */
-  private readonly scopes: Set<string>[] = [];
+  /** the namespaces each open element binds, by prefix ('' for the default) */
+  private readonly scopes: Map<string, string>[] = [];
   private rootSeen = false;
   private rootClosed = false;
 
@@ -150,7 +157,7 @@ class WellFormedScanner {
       if (this.rootSeen) fail(`second root element at offset ${lt}`);
       this.rootSeen = true;
     }
-    this.ev.open?.(name, attrs, selfClosing, lt);
+    if (this.ev.open) this.ev.open(name, attrs, selfClosing, lt, (q, attribute) => this.resolve(q, declared, attribute ?? false));
     if (selfClosing) {
       this.ev.close?.(name, lt);
       if (!this.stack.length) this.rootClosed = true;
@@ -200,11 +207,17 @@ class WellFormedScanner {
     }
   }
 
-  /** The prefixes the tag declares; its own prefix and its attributes' must be in scope. */
-  private checkNamespaces(name: string, attrs: Attr[], lt: number): Set<string> {
-    const declared = new Set<string>();
-    for (const a of attrs) if (a.name.startsWith('xmlns:')) declared.add(a.name.slice(6));
-    const inScope = (prefix: string) => prefix === 'xml' || prefix === 'xmlns' || declared.has(prefix) || this.scopes.some((s) => s.has(prefix));
+  /** The namespaces the tag binds; its own prefix and its attributes' must be in scope. */
+  private checkNamespaces(name: string, attrs: Attr[], lt: number): Map<string, string> {
+    const declared = new Map<string, string>();
+    for (const a of attrs) {
+      if (a.name === 'xmlns') declared.set('', a.value);
+      else if (a.name.startsWith('xmlns:')) {
+        if (a.value === '') fail(`namespace prefix ${a.name.slice(6)} bound to an empty name in <${name}> at offset ${lt}`);
+        declared.set(a.name.slice(6), a.value);
+      }
+    }
+    const inScope = (prefix: string) => prefix === 'xml' || prefix === 'xmlns' || this.lookup(prefix, declared) !== undefined;
     const colon = name.indexOf(':');
     if (colon >= 0 && !inScope(name.slice(0, colon))) fail(`undeclared namespace prefix in <${name}> at offset ${lt}`);
     for (const a of attrs) {
@@ -212,5 +225,21 @@ class WellFormedScanner {
       if (c >= 0 && !inScope(a.name.slice(0, c))) fail(`undeclared namespace prefix in attribute ${a.name} of <${name}> at offset ${lt}`);
     }
     return declared;
+  }
+
+  /** The namespace bound to `prefix` by the tag being opened (`own`) or its ancestors. */
+  private lookup(prefix: string, own: Map<string, string>): string | undefined {
+    if (own.has(prefix)) return own.get(prefix);
+    for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i].has(prefix)) return this.scopes[i].get(prefix);
+    return undefined;
+  }
+
+  private resolve(qname: string, own: Map<string, string>, attribute: boolean): string {
+    const colon = qname.indexOf(':');
+    if (colon < 0) return attribute ? '' : (this.lookup('', own) ?? '');
+    const prefix = qname.slice(0, colon);
+    if (prefix === 'xml') return 'http://www.w3.org/XML/1998/namespace';
+    if (prefix === 'xmlns') return 'http://www.w3.org/2000/xmlns/';
+    return this.lookup(prefix, own) ?? '';
   }
 }

@@ -1,30 +1,19 @@
 /**
  * A small zip reader/writer for editing .xlsx packages: parts we do not change are copied as
- * they are stored (no decompress/recompress), changed parts are deflated once. Compression
- * and CRC come from ./compression (native zlib on Node), so a 100,000-row workbook is
- * patched in a fraction of a pure-JavaScript zip's time.
- * Refuses what it cannot copy faithfully: encrypted entries, ZIP64, split archives.
+ * they are stored (no decompress/recompress), changed parts are deflated once, in blocks
+ * (deflateParts.ts), never held as one string. Compression and CRC come from ./compression
+ * (native zlib on Node), so a 100,000-row workbook is patched in a fraction of a
+ * pure-JavaScript zip's time. The central directory is read and checked by zipDirectory.ts;
+ * content is checked against its CRC and size, and inflated within the limits of partLimits.ts.
  */
-import { crc32, deflateRaw, inflateRaw } from './compression';
-
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_END = 0x06054b50;
-const UTF8_FLAG = 0x0800;
-/** bit 3: sizes and CRC follow the data; we always write them in the headers */
-const DATA_DESCRIPTOR_FLAG = 0x0008;
-const LOCAL_HEADER = 30;
-const CENTRAL_HEADER = 46;
-const END_RECORD = 22;
+import { ReadError } from '../read/readError';
+import { crc32, inflateRaw, nodeInflate } from './compression';
+import { contentBytes, encodePart, encodePartAsync, type EncodedPart, type PartContent } from './deflateParts';
+import { checkedChunks, LIMITS, type InflateBudget } from './partLimits';
+import { CENTRAL_HEADER, END_RECORD, LOCAL_HEADER, readZipDirectory, SIG_CENTRAL, SIG_END, SIG_LOCAL, UTF8_FLAG, type StoredEntry } from './zipDirectory';
 
 const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // a BOM stays in the text, so it is written back
 const utf8Encoder = new TextEncoder();
-
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return s;
-}
 
 function dosDateTime(d: Date): { time: number; date: number } {
   const year = Math.max(1980, d.getFullYear());
@@ -38,19 +27,8 @@ function fromDos(time: number, date: number): Date {
   return new Date(((date >> 9) & 0x7f) + 1980, ((date >> 5) & 0xf) - 1, date & 0x1f, (time >> 11) & 0x1f, (time >> 5) & 0x3f, (time & 0x1f) * 2);
 }
 
-/** An entry as the archive stores it. */
-interface Stored {
-  method: number;
-  flags: number;
-  time: number;
-  date: number;
-  crc: number;
-  size: number;
-  /** compressed bytes as stored */
-  raw: Uint8Array;
-  nameBytes: Uint8Array;
-  externalAttr: number;
-}
+/** What is written for an entry: its headers' fields and its stored bytes. */
+type Stored = Omit<StoredEntry, 'name'>;
 
 export class ZipEntry {
   readonly dir: boolean;
@@ -58,45 +36,61 @@ export class ZipEntry {
   constructor(
     readonly name: string,
     private stored: Stored | null,
-    private content: Uint8Array | null,
+    private content: PartContent | null,
     public date: Date,
   ) {
     this.dir = name.endsWith('/');
   }
 
-  /** the entry's content, inflated */
+  /** the entry's content, inflated and checked (CRC, size, the one-part limit) */
   bytes(): Uint8Array {
-    if (this.content) return this.content;
+    if (this.content) return contentBytes(this.content);
     const s = this.stored!;
-    if (s.method === 0) return s.raw;
-    if (s.method === 8) return inflateRaw(s.raw);
-    throw new Error(`unsupported compression method ${s.method} in ${this.name}`);
+    let data: Uint8Array;
+    if (s.method === 0) data = s.raw;
+    else if (s.method === 8) {
+      try {
+        data = inflateRaw(s.raw, LIMITS.partBytes, s.size);
+      } catch (e) {
+        if (e instanceof RangeError) throw new ReadError('read.partTooLarge', { part: this.name, limit: LIMITS.partBytes / (1 << 20) });
+        throw new ReadError('read.damaged', { part: this.name });
+      }
+    } else throw new ReadError('read.compression', { part: this.name, method: `method ${s.method}` });
+    if (data.length !== s.size || crc32(data) !== s.crc >>> 0) throw new ReadError('read.crc', { part: this.name });
+    return data;
+  }
+
+  /** The content in chunks, as it is inflated, counted against `budget` and checked at its end. */
+  chunks(budget: InflateBudget): AsyncIterable<Uint8Array> {
+    if (this.content) {
+      const content = this.bytes();
+      return (async function* () {
+        yield content;
+      })();
+    }
+    return checkedChunks({ name: this.name, ...this.stored! }, nodeInflate, budget);
   }
 
   /** the content as UTF-8 text (decoded once) */
   text(): string {
+    const c = this.content;
+    if (c && !(c instanceof Uint8Array) && c.every((p) => typeof p === 'string')) return (this.decoded ??= c.join(''));
     return (this.decoded ??= utf8Decoder.decode(this.bytes()));
   }
 
   /** stored form to write: the original compressed bytes when unchanged */
   encoded(): Stored {
-    if (this.stored) return this.stored;
-    const data = this.content!;
-    // big parts (a 100,000-row sheet) compress several times faster at level 1, ~20% larger
-    const raw = deflateRaw(data, data.length > 1 << 20 ? 1 : 6);
-    const useStore = raw.length >= data.length;
+    return this.stored ?? this.withHeaders(encodePart(this.content!));
+  }
+
+  /** encoded(), the blocks of a changed part deflated on the thread pool */
+  async encodedAsync(): Promise<Stored> {
+    return this.stored ?? this.withHeaders(await encodePartAsync(this.content!));
+  }
+
+  private withHeaders(part: EncodedPart): Stored {
     const { time, date } = dosDateTime(this.date);
-    return {
-      method: useStore ? 0 : 8,
-      flags: UTF8_FLAG,
-      time,
-      date,
-      crc: crc32(data),
-      size: data.length,
-      raw: useStore ? data : raw,
-      nameBytes: utf8Encoder.encode(this.name),
-      externalAttr: 0,
-    };
+    return { ...part, flags: UTF8_FLAG, time, date, nameBytes: utf8Encoder.encode(this.name), externalAttr: 0 };
   }
 }
 
@@ -105,60 +99,20 @@ export class ZipArchive {
   private order: string[] = [];
 
   static load(data: Uint8Array): ZipArchive {
-    const view = new DataView(data.buffer, data.byteOffset, data.length);
-    const u32 = (at: number) => view.getUint32(at, true);
-    const u16 = (at: number) => view.getUint16(at, true);
-    let end = -1;
-    for (let i = data.length - END_RECORD; i >= Math.max(0, data.length - END_RECORD - 0xffff); i--) {
-      if (u32(i) === SIG_END) {
-        end = i;
-        break;
-      }
-    }
-    if (end < 0) throw new Error('not a zip file (no end of central directory)');
-    const disk = u16(end + 4);
-    const count = u16(end + 10);
-    const cdSize = u32(end + 12);
-    const cdOffset = u32(end + 16);
-    if (disk !== 0) throw new Error('split zip archives are not supported');
-    if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) throw new Error('ZIP64 archives are not supported');
     const zip = new ZipArchive();
-    let p = cdOffset;
-    for (let n = 0; n < count; n++) {
-      if (u32(p) !== SIG_CENTRAL) throw new Error('corrupt central directory');
-      const flags = u16(p + 8);
-      const method = u16(p + 10);
-      const time = u16(p + 12);
-      const date = u16(p + 14);
-      const crc = u32(p + 16);
-      const csize = u32(p + 20);
-      const size = u32(p + 24);
-      const nameLen = u16(p + 28);
-      const extraLen = u16(p + 30);
-      const commentLen = u16(p + 32);
-      const externalAttr = u32(p + 38);
-      const local = u32(p + 42);
-      const nameBytes = data.slice(p + CENTRAL_HEADER, p + CENTRAL_HEADER + nameLen);
-      const name = flags & UTF8_FLAG ? utf8Decoder.decode(nameBytes) : latin1(nameBytes);
-      if (flags & 1) throw new Error(`encrypted entry ${name}`);
-      if (csize === 0xffffffff || size === 0xffffffff || local === 0xffffffff) throw new Error('ZIP64 archives are not supported');
-      if (u32(local) !== SIG_LOCAL) throw new Error(`corrupt local header for ${name}`);
-      const dataStart = local + LOCAL_HEADER + u16(local + 26) + u16(local + 28);
-      const raw = data.slice(dataStart, dataStart + csize);
-      const stored: Stored = { method, flags: flags & ~DATA_DESCRIPTOR_FLAG, time, date, crc, size, raw, nameBytes, externalAttr };
-      zip.files[name] = new ZipEntry(name, stored, null, fromDos(time, date));
+    for (const e of readZipDirectory(data)) {
+      const { name, ...stored } = e;
+      zip.files[name] = new ZipEntry(name, stored, null, fromDos(e.time, e.date));
       zip.order.push(name);
-      p += CENTRAL_HEADER + nameLen + extraLen + commentLen;
     }
     return zip;
   }
 
-  /** Sets a part's content (a string is written as UTF-8). */
-  file(name: string, content: string | Uint8Array, opts: { date?: Date } = {}): this {
-    const bytes = typeof content === 'string' ? utf8Encoder.encode(content) : content;
+  /** Sets a part's content (a string, or pieces of one, is written as UTF-8). */
+  file(name: string, content: string | PartContent, opts: { date?: Date } = {}): this {
     const prev = this.files[name];
     if (!prev) this.order.push(name);
-    this.files[name] = new ZipEntry(name, null, bytes, opts.date ?? prev?.date ?? new Date(Date.UTC(1980, 0, 1)));
+    this.files[name] = new ZipEntry(name, null, typeof content === 'string' ? [content] : content, opts.date ?? prev?.date ?? new Date(Date.UTC(1980, 0, 1)));
     return this;
   }
 
@@ -171,7 +125,15 @@ export class ZipArchive {
   }
 
   toBytes(): Uint8Array {
-    const entries = this.order.map((name) => this.files[name].encoded());
+    return this.assemble(this.order.map((name) => this.files[name].encoded()));
+  }
+
+  /** toBytes(), the changed parts deflated on the thread pool (several cores at once) */
+  async toBytesAsync(): Promise<Uint8Array> {
+    return this.assemble(await Promise.all(this.order.map((name) => this.files[name].encodedAsync())));
+  }
+
+  private assemble(entries: Stored[]): Uint8Array {
     const dataSize = entries.reduce((n, e) => n + LOCAL_HEADER + e.nameBytes.length + e.raw.length, 0);
     const cdSize = entries.reduce((n, e) => n + CENTRAL_HEADER + e.nameBytes.length, 0);
     const out = new Uint8Array(dataSize + cdSize + END_RECORD);

@@ -52,10 +52,10 @@ function checkRanges(edits: SheetEdits, ranges: { ref: string; t: string }[]): v
   for (const r of ranges) {
     const rect = parseRangeRef(r.ref);
     if (!rect) continue;
+    // the written cells are walked, not the range (a ref can span a million rows)
     let hit = 0;
-    for (let row = rect.top; row <= rect.bottom; row++) {
-      const list = edits.rows.get(row);
-      if (!list) continue;
+    for (const [row, list] of edits.rows) {
+      if (row < rect.top || row > rect.bottom) continue;
       for (const w of list) if (w.col >= rect.left && w.col <= rect.right) hit++;
     }
     const size = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);

@@ -7,9 +7,10 @@
  * The sheet can be tens of MB. Three steps, each over its own stretch of the part, then one
  * join: the head (before <sheetData>: <cols>, <dimension>), <sheetData> (one pass over row
  * start tags), the tail (after </sheetData>: conditional formats). Cost is linear in the part.
+ * The result comes in pieces, never joined into one string (the zip encodes them block by block).
  */
 import { NS } from '../../ooxml/namespaces';
-import { declaredNamespace, findTag, prefixOf, readStartTag, rootElement } from '../../xml/tags';
+import { attr, declaredNamespace, findTag, prefixOf, readStartTag, rootElement, type StartTag } from '../../xml/tags';
 import type { CellStyles } from '../cellStyles';
 import { CellWriter } from './cells';
 import { conditionalFormatSplices } from './sheetTail';
@@ -21,7 +22,10 @@ import { patchSheetData, type SheetDataSpan } from './sheetData';
 import { xmlRefusal, type SheetEdits, type Splice } from './sheetEdits';
 
 export interface SheetPatchResult {
-  xml: string;
+  /** the edited part, in pieces */
+  pieces: string[];
+  /** the edited part as one string (joined when asked: small parts, tests) */
+  readonly xml: string;
   /** an overwritten cell held a formula (calcChain must not list it any more) */
   overwroteFormula: boolean;
   /** how the sheet now prints when it was given the plan's page setup (it had none): it needs its print titles */
@@ -34,9 +38,12 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
   if (declaredNamespace(root) === NS.strictMain) throw xmlRefusal(edits, 'patch.xml.strict');
   if (root.name.slice(p.length) !== 'worksheet') throw xmlRefusal(edits, 'patch.xml.notWorksheet');
   const span = locateSheetData(xml, p, root.end, edits);
+  const prefixKept = prefixCheck(root, p, edits);
+  prefixKept(span.tag);
 
   const head = new SheetHead(xml, p, root.end, span.tag.start);
-  const data = patchSheetData(xml, p, span, edits, head, new CellWriter(p, edits.sheet, styles));
+  if (head.colsTag) prefixKept(head.colsTag);
+  const data = patchSheetData(xml, p, span, edits, head, new CellWriter(p, edits.sheet, styles), prefixKept);
   checkFormulas(xml, p, span.tag.end, span.close, edits, data.overwritten);
   const headSplices = head.splices(edits);
   const tailSplices = edits.conditional ? conditionalFormatSplices(xml, p, span.end, edits.conditional, styles) : [];
@@ -54,7 +61,28 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
   out.push(xml.slice(data.copiedTo, span.end));
   at = spliceInto(out, xml, span.end, tailSplices.sort((a, b) => a.at - b.at || a.end - b.end));
   out.push(xml.slice(at));
-  return { xml: out.join(''), overwroteFormula: data.overwritten.length > 0, pageSetup: page ? page.fit : null };
+  return {
+    pieces: out,
+    get xml() {
+      return out.join('');
+    },
+    overwroteFormula: data.overwritten.length > 0,
+    pageSetup: page ? page.fit : null,
+  };
+}
+
+/**
+ * The elements we add are named with the root's prefix, bound to SpreadsheetML on the root.
+ * Inside an element that binds that prefix to another namespace they would not be
+ * SpreadsheetML any more: such a part (legal XML, written by no known producer) is refused.
+ */
+function prefixCheck(root: StartTag, p: string, edits: SheetEdits): (tag: StartTag) => void {
+  const decl = p ? `xmlns:${p.slice(0, -1)}` : 'xmlns';
+  const uri = attr(root, decl);
+  return (tag) => {
+    const v = attr(tag, decl);
+    if (v !== undefined && v !== uri) throw xmlRefusal(edits, 'patch.xml.prefixRebound', { element: tag.name });
+  };
 }
 
 /** <sheetData> of the part: present, closed, and free of comments and CDATA. */

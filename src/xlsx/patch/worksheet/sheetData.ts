@@ -1,11 +1,12 @@
 /**
  * <sheetData>, walked once: row start tags are found with indexOf and copied as slices;
  * only planned rows are read cell by cell (from their end back to the first written
- * column), and missing planned rows are created in order. The result is a list of slices
- * and new XML, joined once by the caller.
+ * column), and missing planned rows are created in order. The result is the new XML in
+ * blocks (TextBlocks), never joined into one string.
  */
 import { cellAddress, columnLetters, parseCellRef } from '../../../domain/base/address';
 import { endsTagName, onlySpace } from '../../xml/chars';
+import { TextBlocks } from '../../xml/textBlocks';
 import { attr, findTag, rawAttr, readStartTag, startTag, tagClose, type StartTag } from '../../xml/tags';
 import type { CellWriter } from './cells';
 import type { SheetHead } from './sheetHead';
@@ -30,14 +31,15 @@ export interface OverwrittenFormula {
 }
 
 export interface SheetDataResult {
-  /** the new <sheetData>…, up to offset `copiedTo` of the original */
+  /** the new <sheetData>…, up to offset `copiedTo` of the original, in blocks */
   chunks: string[];
   copiedTo: number;
   overwritten: OverwrittenFormula[];
 }
 
-export function patchSheetData(xml: string, p: string, span: SheetDataSpan, edits: SheetEdits, head: SheetHead, cells: CellWriter): SheetDataResult {
-  return new SheetDataPatcher(xml, p, span, edits, head, cells).run();
+/** `prefixKept` refuses a row whose start tag binds our prefix to another namespace. */
+export function patchSheetData(xml: string, p: string, span: SheetDataSpan, edits: SheetEdits, head: SheetHead, cells: CellWriter, prefixKept: (tag: StartTag) => void): SheetDataResult {
+  return new SheetDataPatcher(xml, p, span, edits, head, cells, prefixKept).run();
 }
 
 /** Planned rows in order, each row's writes sorted by column (a cell written twice is refused). */
@@ -54,7 +56,7 @@ function plannedRows(edits: SheetEdits): number[] {
 }
 
 class SheetDataPatcher {
-  private readonly chunks: string[] = [];
+  private readonly chunks = new TextBlocks();
   /** the original is copied up to here */
   private copied: number;
   private readonly overwritten: OverwrittenFormula[] = [];
@@ -69,6 +71,7 @@ class SheetDataPatcher {
     private readonly edits: SheetEdits,
     private readonly head: SheetHead,
     private readonly cells: CellWriter,
+    private readonly prefixKept: (tag: StartTag) => void,
   ) {
     this.copied = span.tag.start;
     this.rowClose = `</${p}row>`;
@@ -112,7 +115,7 @@ class SheetDataPatcher {
       }
     }
     if (k < planned.length) this.appendRows(planned.slice(k), baseOf);
-    return { chunks: this.chunks, copiedTo: this.copied, overwritten: this.overwritten };
+    return { chunks: this.chunks.done(), copiedTo: this.copied, overwritten: this.overwritten };
   }
 
   private rowEnd(tagEnd: number, row: number): number {
@@ -138,6 +141,7 @@ class SheetDataPatcher {
   /** Appends the patched row to `chunks`. The row's start tag spans [lt, tagEnd). */
   private patchRow(lt: number, tagEnd: number, selfClosing: boolean, rowEnd: number, row: number, writes: CellWrite[]): void {
     const xml = this.xml;
+    if (xml.slice(lt, tagEnd).includes('xmlns')) this.prefixKept(readStartTag(xml, lt));
     const contentEnd = selfClosing ? tagEnd : rowEnd - this.rowClose.length;
     const cf = rawAttr(xml, lt, tagEnd, 'customFormat');
     const rs = rawAttr(xml, lt, tagEnd, 's');

@@ -17,7 +17,8 @@ interface ColRange {
 
 export class SheetHead {
   private readonly cols: ColRange[] = [];
-  private colsTag: StartTag | null = null;
+  /** the <cols> start tag, when the sheet has one */
+  colsTag: StartTag | null = null;
   private colsEnd = -1;
   private readonly styleByCol: number[] = [];
   /** xml up to <sheetData>: searches stay inside the head (offsets are the same as in xml) */

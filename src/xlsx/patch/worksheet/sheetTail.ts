@@ -34,7 +34,7 @@ export function conditionalFormatSplices(xml: string, p: string, from: number, c
       .split(/\s+/)
       .every((part) => {
         const r = parseRangeRef(part);
-        if (!r || r.top < cf.top) return false;
+        if (!r || r.top < cf.top || r.right - r.left + 1 > cf.ownCols.size) return false;
         for (let c = r.left; c <= r.right; c++) if (!cf.ownCols.has(c)) return false;
         return true;
       });

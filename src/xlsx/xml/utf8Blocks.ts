@@ -1,0 +1,53 @@
+/**
+ * A big part written straight into UTF-8 bytes, in blocks of a megabyte: markup, numbers and
+ * cell references go in byte by byte, so writing a cell makes no string at all. For the
+ * summary's sheet (millions of cells, all markup and numbers: its text is in shared strings).
+ */
+const BLOCK = 1 << 20;
+const encoder = new TextEncoder();
+
+export class Utf8Blocks {
+  private readonly blocks: Uint8Array[] = [];
+  private buf = new Uint8Array(BLOCK);
+  private at = 0;
+
+  /** Text known to be ASCII (markup, numbers, cell references). */
+  ascii(s: string): void {
+    const n = s.length;
+    if (this.at + n > this.buf.length) this.next(n);
+    const buf = this.buf;
+    let at = this.at;
+    for (let i = 0; i < n; i++) buf[at++] = s.charCodeAt(i);
+    this.at = at;
+  }
+
+  /** A non-negative integer, digit by digit. */
+  uint(n: number): void {
+    if (n < 10) {
+      if (this.at + 1 > this.buf.length) this.next(1);
+      this.buf[this.at++] = 48 + n;
+      return;
+    }
+    this.ascii(String(n));
+  }
+
+  /** Any text (already escaped for XML), as UTF-8. */
+  text(s: string): void {
+    if (this.at + s.length * 3 > this.buf.length) this.next(s.length * 3);
+    this.at += encoder.encodeInto(s, this.buf.subarray(this.at)).written;
+  }
+
+  /** the bytes written, in blocks */
+  done(): Uint8Array[] {
+    if (this.at) this.blocks.push(this.buf.subarray(0, this.at));
+    this.buf = new Uint8Array(0);
+    this.at = 0;
+    return this.blocks;
+  }
+
+  private next(need: number): void {
+    if (this.at) this.blocks.push(this.buf.subarray(0, this.at));
+    this.buf = new Uint8Array(Math.max(BLOCK, need));
+    this.at = 0;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * What reading a zip needs from the platform: raw deflate inflated in chunks, and CRC-32.
+ * The reading path (zipDirectory.ts, partLimits.ts, src/xlsx/read) takes an InflateCodec as a
+ * parameter and imports no platform API: the command line passes nodeInflate (compression.ts,
+ * native zlib), a browser webInflate (webCodec.ts, DecompressionStream).
+ */
+export interface InflateCodec {
+  /** the inflated bytes of a raw deflate stream (zip method 8), in order; stopping early stops the work */
+  inflateRawChunks(raw: Uint8Array): AsyncIterable<Uint8Array>;
+  /** CRC-32 of `data` continued from `crc` (0 to start) */
+  crc32(data: Uint8Array, crc: number): number;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/** CRC-32 in JavaScript (table-driven), for platforms without a native one. */
+export function crc32Js(data: Uint8Array, crc = 0): number {
+  let c = (crc ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
