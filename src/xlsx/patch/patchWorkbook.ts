@@ -189,6 +189,15 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
   let overwroteFormula = false;
   /** edited worksheets, in pieces */
   const sheetXml = new Map<string, string[]>();
+  /** their text before our edits: its formulas are theirs (an overwritten formula is caught apart) */
+  const originalXml = new Map<string, string>();
+  const sheetText = (part: string): string => {
+    const edited = sheetXml.get(part);
+    if (edited) return edited.join('');
+    const text = zip.files[part].text();
+    originalXml.set(part, text);
+    return text;
+  };
   const written = new WrittenCells();
 
   const worksheetPart = (name: string): string => {
@@ -202,7 +211,7 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
   for (const sp of plan.sheets) {
     try {
       const part = worksheetPart(sp.sheet);
-      const xml = sheetXml.get(part)?.join('') ?? zip.files[part].text();
+      const xml = sheetText(part);
       const edits = sheetEditsFromPlan(sp);
       const index = wb.sheets.findIndex((s) => s.name === sp.sheet);
       if (!hasPrintNames(wbXml, wb.prefix, index)) edits.pageSetup = { plan: sp.pageSetup, fontPt, lastCol: Math.max(...sp.columns.map((c) => c.col)) };
@@ -223,7 +232,7 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
     const existing = byName.get(log.sheet);
     if (existing) {
       const part = worksheetPart(log.sheet);
-      const xml = sheetXml.get(part)?.join('') ?? zip.files[part].text();
+      const xml = sheetText(part);
       const edits = logEdits(log, log.headerFrom);
       sheetXml.set(part, patchSheetXml(xml, edits, styles).pieces);
       written.add(edits);
@@ -249,7 +258,7 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
     }
   }
 
-  const recalc = recalcReason(zip, wb, sheetXml, written, overwroteFormula);
+  const recalc = recalcReason(zip, wb, originalXml, written, overwroteFormula);
   if (recalc && (options.recalcOnOpen ?? 'auto') === 'auto') wbXml = setFullCalcOnLoad(wbXml, wb.prefix);
 
   if (styleSheet.changed) {
@@ -278,13 +287,15 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
 }
 
 /** Why the copy must be recalculated when opened, or null (a new log sheet alone never needs it). */
-function recalcReason(zip: ZipArchive, wb: WorkbookInfo, edited: Map<string, string[]>, written: WrittenCells, overwroteFormula: boolean): RecalcReason | null {
+function recalcReason(zip: ZipArchive, wb: WorkbookInfo, originalXml: Map<string, string>, written: WrittenCells, overwroteFormula: boolean): RecalcReason | null {
   if (overwroteFormula) return 'formulaOverwritten';
   const sheets: FormulaSheet[] = [];
   for (const s of wb.sheets) {
     const part = s.part ? entryName(zip, s.part) : null;
     if (!part || !isRelType(s.relType, 'worksheet')) continue;
-    sheets.push({ name: s.name, xml: () => edited.get(part)?.join('') ?? zip.files[part].text() });
+    // an edited sheet's formulas are those of its original text: we only write values, and an
+    // overwritten formula returned above (scanning the original spares joining the pieces)
+    sheets.push({ name: s.name, xml: () => originalXml.get(part) ?? zip.files[part].text() });
   }
   return formulasReadWritten(wb.xml, sheets, written) ? 'formulaReadsWritten' : null;
 }
