@@ -569,7 +569,7 @@ export const en: Dictionary = {
   'import.problems.show': 'Show problems ({count})',
   'import.problem.place': '{file} › {place}',
   'import.run': 'Build the summary',
-  'import.confirm.body': 'The summary sheets ({prefix}…) are built from {files} workbooks and this one (earlier ones are replaced).',
+  'import.confirm.body': 'Summary sheets named “{prefix}…” are built from {files} workbooks and this one (earlier ones are replaced).',
   'import.confirm.ok': 'Import',
   'import.done': '{count} summary sheets built (first: “{sheet}”; {files} workbooks, {kpis} KPIs, {activities} activities)',
   'import.failed': 'The import failed: {message}',

@@ -578,7 +578,7 @@ export const ja = {
   'import.problems.show': '問題を表示（{count}）',
   'import.problem.place': '{file} › {place}',
   'import.run': '集計シートを作成',
-  'import.confirm.body': 'ブック {files} 個と開いているブックから集計シート（{prefix}…）を作成します（以前の集計シートは置換）。',
+  'import.confirm.body': 'ブック {files} 個と開いているブックから、「{prefix}」で始まる集計シートを作成します（以前の集計シートは置換）。',
   'import.confirm.ok': '取り込む',
   'import.done': '集計シート {count} 枚を作成しました（先頭は「{sheet}」、ブック {files}・KPI {kpis}・取組 {activities}）',
   'import.failed': '取り込めませんでした: {message}',
