@@ -43,6 +43,9 @@ const OPTIONS = {
   json: { type: 'string' },
   cap: { type: 'string' },
   plan: { type: 'string' },
+  'plan-name': { type: 'string' },
+  'as-of': { type: 'string' },
+  decimals: { type: 'string' },
   'grade-cumulative': { type: 'string' },
   lang: { type: 'string' },
   department: { type: 'string' },
@@ -102,10 +105,16 @@ function languageOf(argv: readonly string[]): Lang | { bad: string } {
   return isLang(lang) ? lang : { bad: String(lang) };
 }
 
-/** --cap, --plan and --grade-cumulative through the settings schema; the first failure names its option */
+/** the settings each option sets, for the line that names a refused one */
+const OPTION_OF_SETTING: Record<string, OptionName> = { cap: 'cap', planName: 'plan-name', asOf: 'as-of', percentDecimals: 'decimals' };
+
+/** --cap, --plan, --grade-cumulative, --plan-name, --as-of and --decimals through the settings schema; the first failure names its option */
 function settingsOf(values: Values, lang: Lang): Settings {
   const input: Record<string, unknown> = {};
   if (typeof values.cap === 'string') input.cap = numberOrText(values.cap);
+  if (typeof values['plan-name'] === 'string') input.planName = values['plan-name'];
+  if (typeof values['as-of'] === 'string') input.asOf = values['as-of'];
+  if (typeof values.decimals === 'string') input.percentDecimals = numberOrText(values.decimals);
   const gradeBy = values['grade-cumulative'];
   if (typeof gradeBy === 'string') {
     if (!(GRADE_CUMULATIVE_BY as readonly string[]).includes(gradeBy)) {
@@ -123,9 +132,10 @@ function settingsOf(values: Values, lang: Lang): Settings {
   const parsed = settingsSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  if (issue.path[0] === 'cap') {
+  const option = OPTION_OF_SETTING[String(issue.path[0])];
+  if (option) {
     const { key, params } = settingsRule(issue);
-    throw new UsageError(translate(lang, 'cli.error.badValue', { option: '--cap', value: String(values.cap), allowed: { key, params } }));
+    throw new UsageError(translate(lang, 'cli.error.badValue', { option: `--${option}`, value: String(values[option]), allowed: { key, params } }));
   }
   throw badPlan();
 }

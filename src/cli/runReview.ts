@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { buildReport } from '../domain/output/report';
 import { review, skippedSheets, type WorkbookInput } from '../domain/review';
-import { buildSummaryModel } from '../domain/output/summaryModel';
+import { buildSummaryBook } from '../domain/output/summary/build';
 import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
 import { OutputError, OutputSet } from './outputPaths';
@@ -30,6 +30,11 @@ export const EXIT_USAGE = 2;
 function shown(p: string): string {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith('..') ? rel : p;
+}
+
+/** the local calendar day, YYYY-MM-DD (the summary's date is the day it is made where it is made) */
+function localDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /**
@@ -81,6 +86,7 @@ async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outpu
 
   await outputs.prepare(targets);
 
+  const copied = new Set<string>();
   const notWritten: string[] = [];
   for (let i = 0; i < loaded.length; i++) {
     const fr = result.files[i];
@@ -110,18 +116,21 @@ async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outpu
       continue;
     }
     await outputs.write(path.join(outDir, l.name), copy);
+    copied.add(l.name);
     say.written(i, loaded.length, l.name, fr.plan.sheets.length);
     say.kept(l.name, describeFeatures(await inspectPackage(bytes), lang));
   }
 
+  // links go to the reviewed copy where one was written, else to the input; relative, so the folder can move
   const byName = new Map(loaded.map((l) => [l.name, l]));
-  const model = buildSummaryModel(result, {
+  const model = buildSummaryBook(result, {
     lang,
-    date: new Date().toISOString().slice(0, 10),
-    linkFile: (file, kind) => {
+    date: localDate(new Date()),
+    notWritten,
+    linkFile: (file) => {
       const l = byName.get(file);
       if (!l) return file;
-      return kind === 'reviewed' ? l.name : path.relative(outDir, l.abs).split(path.sep).join('/');
+      return copied.has(l.name) ? l.name : path.relative(outDir, l.abs).split(path.sep).join('/');
     },
   });
   const summaryPath = path.join(outDir, 'summary.xlsx');

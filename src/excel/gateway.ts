@@ -56,9 +56,14 @@ export interface WriteOutcome extends ValidateOutcome {
 }
 
 export interface SummaryOutcome extends ValidateOutcome {
+  /** the first sheet of the summary (総括), shown by 「シートを表示」 */
   sheet: string;
-  /** an earlier summary sheet of ours was replaced */
+  /** every sheet of the summary, in order */
+  sheets: string[];
+  /** earlier summary sheets of ours were replaced */
   replaced: boolean;
+  /** false: built with errors, the sheets carry the 未完了 banner */
+  complete: boolean;
 }
 
 export interface TemplateOutcome {

@@ -1,7 +1,7 @@
 /**
  * 取り込み (import) as the pane asks it of the workbook: the departments' workbooks, already read
  * in the pane (src/taskpane/import), reviewed together with the open workbook's own sheets into
- * one summary sheet. Kept apart from WorkbookGateway so a host
+ * the summary sheets of 集計シート作成. Kept apart from WorkbookGateway so a host
  * without it simply shows no import panel.
  */
 import type { RawSheet } from '../domain/base/raw';
@@ -25,8 +25,14 @@ export interface ImportRequest {
 export interface ImportOutcome {
   /** the open workbook first (when it has KPI or pledge sheets), then each imported file */
   files: ImportedFileFacts[];
+  /** the first summary sheet (総括) */
   summarySheet: string;
+  /** every summary sheet, in order */
+  summarySheets: string[];
+  /** earlier summary sheets of ours were replaced */
   summaryReplaced: boolean;
+  /** false: built with errors, the sheets carry the 未完了 banner */
+  summaryComplete: boolean;
   syncs: number;
   largestRequestBytes: number;
 }

@@ -1,8 +1,8 @@
 /**
  * 取り込み into the open workbook: read it (2 syncs), review its own sheets together with the
- * imported workbooks (the pledge rollup spans them all), and write one summary sheet from all
- * of them (1 sync; more only past the request budget). Nothing of the open workbook but our
- * summary sheet changes. The sync count does not depend on the number of imported files.
+ * imported workbooks (the pledge rollup spans them all), and write the summary sheets from all
+ * of them, as 集計シート作成 does (1 sync; more only past the request budget). Nothing of the open
+ * workbook but our summary sheets changes. The sync count does not depend on the number of imported files.
  */
 import { distinctFileNames, importedFileFacts } from '../domain/import/importPlan';
 import { review } from '../domain/review';
@@ -29,7 +29,9 @@ export async function importWorkbooks(session: Session, request: ImportRequest, 
   return {
     files: result.files.map(importedFileFacts),
     summarySheet: written.sheet,
+    summarySheets: written.sheets,
     summaryReplaced: written.replaced,
+    summaryComplete: written.complete,
     syncs: session.syncs,
     largestRequestBytes: session.largestRequestBytes,
   };

@@ -47,7 +47,7 @@ describe('one bad sheet and one good sheet', () => {
     // the summary's problem list, and the report
     const summary = await readBook(path.join(dir, 'out', 'summary.xlsx'));
     const texts: unknown[] = [];
-    summary.getWorksheet('集計')!.eachRow((r) => r.eachCell((c) => texts.push(c.value)));
+    summary.getWorksheet('問題')!.eachRow((r) => r.eachCell((c) => texts.push(c.value)));
     expect(texts).toContain('未書き込み');
     const report = JSON.parse(readFileSync(path.join(dir, 'out', 'r.json'), 'utf8'));
     expect(report.complete).toBe(false);
@@ -68,7 +68,7 @@ describe('a workbook with no KPI or pledge sheet', () => {
     expect(existsSync(path.join(dir, 'out', 'memo.xlsx'))).toBe(false);
     const summary = await readBook(path.join(dir, 'out', 'summary.xlsx'));
     const texts: unknown[] = [];
-    summary.getWorksheet('集計')!.eachRow((r) => r.eachCell((c) => texts.push(c.value)));
+    summary.getWorksheet('Problems')!.eachRow((r) => r.eachCell((c) => texts.push(c.value)));
     expect(texts).not.toContain('No problems');
   });
 });

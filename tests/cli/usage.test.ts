@@ -32,6 +32,9 @@ describe('usage errors: one line, exit 2', () => {
     ['--cap 0', ['--cap', '0'], ['--cap', '「0」', '0 より大きく']],
     ['--cap above the limit', ['--cap', '20000'], ['--cap', '20000', '10000 以下']],
     ['a non-numeric cap', ['--cap', 'abc'], ['--cap', '「abc」', '数値']],
+    ['--decimals 3', ['--decimals', '3'], ['--decimals', '「3」', '2 以下']],
+    ['--decimals 1.5', ['--decimals', '1.5'], ['--decimals', '「1.5」', '整数']],
+    ['a plan name too long for a title', ['--plan-name', 'x'.repeat(61)], ['--plan-name', '60 文字以内']],
   ])('%s (Japanese by default)', async (_name, extra, words) => {
     const line = await usageError(['review', book, '--out', out, ...extra]);
     for (const w of words) expect(line).toContain(w);

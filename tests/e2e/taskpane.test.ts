@@ -10,7 +10,7 @@
  *                      (many of a kind: one line that opens), errors-only filter, click → cell selected
  *   2 計算して書き込む  confirm; output columns written with formats, the sheet with errors
  *                      untouched and listed as skipped, hidden _review_log
- *   3 集計シート作成    集計 with tables, chart and links; formula-looking text stays text
+ *   3 集計シート作成    the summary sheets with tables, chart, links and page setup; formula-looking text stays text
  *   4 テンプレート作成  Enter during an IME composition does not submit; the KPI sheet's header,
  *                      drop-downs, protection and locked output columns
  *
@@ -532,25 +532,35 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       await expectClean(st);
     }, STEP);
 
-    test('3 集計シート作成: 集計 with tables, a chart and links; formula-looking text written as text', async () => {
+    test('3 集計シート作成: the summary sheets with tables, a chart and links, set up for printing; formula-looking text written as text', async () => {
       const { page } = st;
       await runAction(st, t('action.summary'), () => page.getByTestId('action-summary').click());
       const h = await headline(page);
       expect(h.intent).toBe('warning'); // built, but the workbook has validation errors (建設課)
-      expect(h.text).toContain(t('result.summary.title', { sheet: '集計' }));
+      const first = `${t('summary.sheetPrefix')}${t('summary.sheet.overview')}`;
+      expect(h.text).toContain(first);
       expect(h.text).toContain(t('result.summary.added'));
+      expect(h.text).toContain(t('result.summary.incomplete'));
+      expect(h.text).toContain(t('result.summary.sparklines'));
 
       const snap = await fakeSnapshot(page);
-      const sum = sheetSnap(snap, '集計');
-      expect(snap.active).toBe('集計');
-      expect(sum.customProperties).toEqual({ progressReview: 'summary' });
-      expect(sum.cells.A1.v).toBe(translate(lang, 'summary.title'));
-      expect(sum.tables.map((x) => x.name)).toEqual(['PR_Goals', 'PR_Measures', 'PR_KPIs', 'PR_Pledges', 'PR_Measures_Stars', 'PR_Covid', 'PR_Problems']);
+      const ours = snap.sheets.filter((x) => x.customProperties.progressReview === 'summary');
+      expect(ours[0].name).toBe(first);
+      expect(ours.every((x) => x.name.startsWith(t('summary.sheetPrefix')))).toBe(true);
+      const sum = sheetSnap(snap, first);
+      expect(snap.active).toBe(first);
+      expect(String(sum.cells.A1.v)).toContain(translate(lang, 'summary.heading.overview'));
+      // the 未完了 banner on every sheet of ours
+      for (const x of ours) expect(String(x.cells.A3.v)).toMatch(lang === 'ja' ? /^未完了：/ : /^Incomplete: /);
+      const tables = ours.flatMap((x) => x.tables.map((tb) => tb.name));
+      expect(tables).toEqual(expect.arrayContaining(['PR_Headline', 'PR_Goals', 'PR_Measures', 'PR_KPIs', 'PR_Pledges', 'PR_PledgeMeasures', 'PR_Covid', 'PR_Problems']));
       expect(sum.charts).toHaveLength(1);
       expect(sum.charts[0].title).toBe(translate(lang, 'summary.chartTitle'));
       expect(sum.charts[0].series.length).toBeGreaterThan(0);
+      // every sheet set up for A4 with the page footer and its print titles
+      for (const x of ours) expect(x.pageLayout).toMatchObject({ paperSize: 'A4', centerFooter: translate(lang, 'summary.footer'), printTitleRows: expect.stringMatching(/^\$1:\$\d+$/) });
       // links into the workbook's own sheets (COVID rows and the problems' cells)
-      const links = Object.values(sum.cells).filter((c) => c.link).map((c) => c.link!);
+      const links = ours.flatMap((x) => Object.values(x.cells).filter((c) => c.link).map((c) => c.link!));
       expect(links.length).toBeGreaterThan(10);
       const names = new Set(snap.sheets.map((s) => s.name));
       for (const l of links) {
@@ -563,7 +573,9 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
 
       // formula-looking texts are in the summary as text; no formula anywhere in the workbook
       for (const text of [HYPERLINK_TEXT, DDE_TEXT, COVID_NOTE_TEXT]) {
-        const cell = cellOf(sum, ...findCell(sum, text));
+        const holder = ours.find((x) => Object.values(x.cells).some((c) => c.v === text))!;
+        expect(holder).toBeDefined();
+        const cell = cellOf(holder, ...findCell(holder, text));
         expect(cell.v).toBe(text);
         expect(cell.f).toBeUndefined();
       }
@@ -573,7 +585,7 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
 
       // 「シートを表示」 selects A1 of the summary
       await page.getByTestId('go-to-sheet').click();
-      await poll(() => selection(page), { sheet: '集計', active: '集計', cell: 'A1' });
+      await poll(() => selection(page), { sheet: first, active: first, cell: 'A1' });
 
       await noHorizontalScroll(page, 'after summary');
       await shot(st, '3-summary');

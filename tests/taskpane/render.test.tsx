@@ -46,7 +46,7 @@ const writeOutcome: WriteOutcome = {
   largestRequestBytes: 1000,
 };
 
-const summaryOutcome: SummaryOutcome = { ...validateOutcome, sheet: '集計', replaced: true };
+const summaryOutcome: SummaryOutcome = { ...validateOutcome, sheet: '集計_総括', sheets: ['集計_総括', '集計_問題'], replaced: true, complete: true };
 
 /** a gateway that must not be called while rendering */
 const gateway: WorkbookGateway = {
@@ -189,7 +189,8 @@ describe('results', () => {
     const out = html(
       <ResultSummary state={done({ kind: 'summary', outcome: summaryOutcome, lang: 'en' })} onSelect={noop} onDismiss={noop} />,
     );
-    expect(out).toContain('集計シート「集計」を作成しました');
+    expect(out).toContain('集計シート 2 枚を作成しました（先頭は「集計_総括」）');
+    expect(out).toContain('スパークライン');
     expect(out).toContain('前回の集計シートを置き換えました');
     expect(out).toContain('集計シートの言語: 英語');
     expect(out).toContain('data-testid="go-to-sheet"');

@@ -82,12 +82,14 @@ export function headline(result: ActionResult, t: Translate): Headline {
       const errors = [...errorsBySheet(o.issues)].map(([sheet, n]) => ({ sheet, reason: t('skipped.reason.errors', { count: n }) }));
       const lines = [
         t(o.replaced ? 'result.summary.replaced' : 'result.summary.added'),
+        ...(o.complete ? [] : [t('result.summary.incomplete')]),
         t('result.summary.language', { language: t(result.lang === 'ja' ? 'language.ja' : 'language.en') }),
+        t('result.summary.sparklines'),
         countsText(o.issues, t),
       ];
-      // the sheet was built, but the rows with errors are not in it: the reviewer must see which
+      // the sheets were built, but the rows with errors are not in them: the reviewer must see which
       if (errors.length > 0) lines.push(t('result.summary.leftOut', { sheets: sheetsWithReasons(errors, t) }));
-      return { intent: errors.length > 0 ? 'warning' : 'success', title: t('result.summary.title', { sheet: o.sheet }), lines };
+      return { intent: errors.length > 0 ? 'warning' : 'success', title: t('result.summary.title', { sheet: o.sheet, count: o.sheets.length }), lines };
     }
     case 'template':
       return { intent: 'success', title: t('result.template.title', { sheet: result.outcome.sheet }), lines: [t('result.template.body')] };
