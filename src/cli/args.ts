@@ -59,7 +59,7 @@ type OptionName = keyof typeof OPTIONS;
 
 /** the options each command takes (--lang, --help and --version go with every command) */
 const COMMAND_OPTIONS: Record<'review' | 'template', readonly OptionName[]> = {
-  review: ['out', 'json', 'cap', 'plan', 'grade-cumulative', 'quiet', 'verbose'],
+  review: ['out', 'json', 'cap', 'plan', 'grade-cumulative', 'plan-name', 'as-of', 'decimals', 'quiet', 'verbose'],
   template: ['out', 'plan', 'department'],
 };
 const COMMON_OPTIONS: readonly OptionName[] = ['lang', 'help', 'version'];

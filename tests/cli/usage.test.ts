@@ -69,7 +69,7 @@ describe('usage errors: one line, exit 2', () => {
     expect(line).toContain('「--frobnicate」');
     expect(line).toContain('--cap');
     expect(await usageError(['review', book, '--out', out, '-x', '--lang', 'en'])).toBe(
-      'unknown option "-x". Options: --out, --json, --cap, --plan, --grade-cumulative, --lang, --quiet, --verbose, --department, --help, --version',
+      'unknown option "-x". Options: --out, --json, --cap, --plan, --grade-cumulative, --plan-name, --as-of, --decimals, --lang, --quiet, --verbose, --department, --help, --version',
     );
   });
 
