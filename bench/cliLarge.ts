@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateKpiSheet } from './generate';
+import { PEAK_RSS_MB_JS } from './peakRss';
 
 async function writeBook(file: string, build: (wb: ExcelJS.Workbook) => void): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -31,7 +32,7 @@ export function measure(dir: string, input: string): { ms: number; peakRssMB: nu
     `const { runCli } = require(${JSON.stringify(path.join(root, 'lib', 'src', 'cli', 'main.js'))});
 const t0 = Date.now();
 runCli(['review', ${JSON.stringify(input)}, '--out', ${JSON.stringify(path.join(dir, 'out'))}], { out() {}, err() {} }).then((code) => {
-  process.stdout.write(JSON.stringify({ ms: Date.now() - t0, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), exit: code }));
+  process.stdout.write(JSON.stringify({ ms: Date.now() - t0, peakRssMB: ${PEAK_RSS_MB_JS}, exit: code }));
 });`,
   );
   return JSON.parse(execFileSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 1 << 24 }));

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { reviewable } from '../src/cli/loadWorkbooks';
 import { mergeLookup } from '../src/domain/base/merges';
 import { DEFAULT_SETTINGS } from '../src/domain/base/settings';
-import { buildSummaryModel } from '../src/domain/output/summaryModel';
+import { buildSummaryBook } from '../src/domain/output/summary/build';
 import { planLogAppend } from '../src/domain/plan/auditLog';
 import { review } from '../src/domain/review';
 import { detectHeader } from '../src/domain/sheets/headers';
@@ -46,7 +46,7 @@ export async function benchStages(file: string, rows: number): Promise<Record<st
   const patchMs = ms(t);
 
   t = process.hrtime.bigint();
-  await summaryPackage(buildSummaryModel(result, { lang: 'ja', date: '2024-04-01', linkFile: (f) => f }));
+  await summaryPackage(buildSummaryBook(result, { lang: 'ja', date: '2024-04-01', linkFile: (f) => f }));
   const summaryMs = ms(t);
   return { bench: 'cli-stages', rows, readMs, checkMs, computeMs, writeMs: patchMs + summaryMs, patchMs, summaryMs };
 }

@@ -8,10 +8,8 @@ if (!fs.existsSync(entry)) {
   process.stderr.write('progress-review is not built yet: run `npm run build:cli` (npm install does it for you).\n');
   process.exit(2);
 }
-const { runCli } = require(entry);
-runCli(process.argv.slice(2), {
-  out: (l) => process.stdout.write(l + '\n'),
-  err: (l) => process.stderr.write(l + '\n'),
-}).then((code) => {
+const { runCli, processIo } = require(entry);
+// processIo: stdout and stderr, with the progress line drawn in place when stderr is a terminal
+runCli(process.argv.slice(2), processIo()).then((code) => {
   process.exitCode = code;
 });

@@ -34,6 +34,14 @@ export interface LoadResult {
 
 interface Out {
   err(line: string): void;
+  /** warnings (a duplicate file, a sheet skipped); err when absent */
+  warn?(line: string): void;
+}
+
+/** told as each file is read (the command line's progress) */
+export interface LoadProgress {
+  reading(index: number, total: number, file: string): void;
+  read(index: number, total: number, file: string, sheets: number): void;
 }
 
 /**
@@ -83,7 +91,8 @@ function skippedLine(file: string, sheet: string, reason: ReadError, lang: Lang)
   return translate(lang, 'cli.issue.warning', { file, line: translate(lang, 'read.sheetSkipped', { sheet, reason: reason.text(lang) }) });
 }
 
-export async function loadWorkbooks(files: readonly string[], lang: Lang, io: Out): Promise<LoadResult> {
+export async function loadWorkbooks(files: readonly string[], lang: Lang, io: Out, progress?: LoadProgress): Promise<LoadResult> {
+  const warn = (line: string) => (io.warn ?? io.err).call(io, line);
   const loaded: LoadedWorkbook[] = [];
   const byPath = new Map<string, string>();
   const byHash = new Map<string, string>();
@@ -91,10 +100,11 @@ export async function loadWorkbooks(files: readonly string[], lang: Lang, io: Ou
   const names = uniqueNames(files);
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
+    progress?.reading(i, files.length, file);
     const abs = await realOrResolved(file);
     const samePath = byPath.get(abs);
     if (samePath !== undefined) {
-      io.err(translate(lang, 'cli.issue.warning', { file, line: translate(lang, 'read.duplicateFile', { other: samePath }) }));
+      warn(translate(lang, 'cli.issue.warning', { file, line: translate(lang, 'read.duplicateFile', { other: samePath }) }));
       continue;
     }
     byPath.set(abs, file);
@@ -105,23 +115,24 @@ export async function loadWorkbooks(files: readonly string[], lang: Lang, io: Ou
       hash = sha256(bytes);
       const sameBytes = byHash.get(hash);
       if (sameBytes !== undefined) {
-        io.err(translate(lang, 'cli.issue.warning', { file, line: translate(lang, 'read.duplicateFile', { other: sameBytes }) }));
+        warn(translate(lang, 'cli.issue.warning', { file, line: translate(lang, 'read.duplicateFile', { other: sameBytes }) }));
         continue;
       }
       byHash.set(hash, file);
       const result = await readXlsx(bytes, { keepReading: reviewable });
       for (const s of result.skipped) {
-        io.err(skippedLine(file, s.sheet, s.reason, lang));
+        warn(skippedLine(file, s.sheet, s.reason, lang));
       }
       sheets = result.sheets;
     } catch (e) {
       if (!(e instanceof ReadError) && !(e as NodeJS.ErrnoException)?.code) throw e;
-      if (e instanceof ReadError) for (const s of e.skipped) io.err(skippedLine(file, s.sheet, s.reason, lang));
+      if (e instanceof ReadError) for (const s of e.skipped) warn(skippedLine(file, s.sheet, s.reason, lang));
       io.err(translate(lang, 'cli.issue.error', { file, line: translate(lang, 'read.unreadable', { reason: fileProblem(e, lang) }) }));
       unreadable = true;
       continue;
     }
     loaded.push({ file, abs, name: names[i], sheets, sha256: hash });
+    progress?.read(i, files.length, file, sheets.length);
   }
   return { loaded, unreadable };
 }

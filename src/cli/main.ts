@@ -1,6 +1,10 @@
 /** Entry point of the `progress-review` command. */
 import { parseArgs } from './args';
-import { EXIT_USAGE, runReview, type Io } from './runReview';
+import { processIo, type Io } from './io';
+
+export { processIo } from './io';
+import { EXIT_USAGE, runReview } from './runReview';
+import { runTemplate } from './runTemplate';
 import { translate } from '../messages/translate';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 
@@ -19,7 +23,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
     return EXIT_USAGE;
   }
   try {
-    return await runReview(parsed.options, io);
+    return parsed.kind === 'template' ? await runTemplate(parsed.options, io) : await runReview(parsed.options, io);
   } catch (e) {
     // a bug, not a usage error: the stack goes with it for the report
     const err = e instanceof Error ? e : new Error(String(e));
@@ -30,8 +34,7 @@ export async function runCli(argv: readonly string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
-  const io: Io = { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') };
-  runCli(process.argv.slice(2), io).then((code) => {
+  runCli(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;
   });
 }

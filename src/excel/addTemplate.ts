@@ -6,7 +6,7 @@
  * into output columns), frozen header, widths and the example row. 2 syncs: names, write.
  */
 import type { Settings } from '../domain/base/settings';
-import { freeSheetName, kpiTemplate, pledgeTemplate, type TemplateModel, type TemplateValidation } from '../domain/output/templates';
+import { freeSheetName, templateFor, type TemplateModel, type TemplatePermissions, type TemplateValidation } from '../domain/output/templates';
 import { cellRow } from './cellText';
 import { ACTION_OVERHEAD, jsonBytes } from './chunking';
 import type { TemplateKind, TemplateOutcome } from './gateway';
@@ -14,17 +14,15 @@ import type { Session } from './session';
 import { columnWidthPoints, MAX_COLUMNS, MAX_ROWS } from './excelGrid';
 import { runOps, type WriteOp } from './writeOps';
 
-/** What a template sheet allows while protected: rows can be added and sized, columns widened, lists filtered. */
-export const TEMPLATE_PROTECTION: Excel.WorksheetProtectionOptions = {
-  allowInsertRows: true,
-  allowDeleteRows: true,
-  allowFormatColumns: true,
-  allowFormatRows: true,
-  allowAutoFilter: true,
-};
-
-export function templateModel(kind: TemplateKind, settings: Settings, department?: string): TemplateModel {
-  return kind === 'kpi' ? kpiTemplate({ department: department?.trim() || undefined, planStart: settings.planStart, planEnd: settings.planEnd }) : pledgeTemplate();
+/** What a template sheet allows while protected (the model's permissions in Office.js terms). */
+export function protectionOptions(p: TemplatePermissions): Excel.WorksheetProtectionOptions {
+  return {
+    allowInsertRows: p.insertRows,
+    allowDeleteRows: p.deleteRows,
+    allowFormatColumns: p.formatColumns,
+    allowFormatRows: p.formatRows,
+    allowAutoFilter: p.autoFilter,
+  };
 }
 
 function rule(v: TemplateValidation): Excel.DataValidationRule {
@@ -102,7 +100,7 @@ export function templateOps(model: TemplateModel, name: string): WriteOp[] {
         for (const [a, b, output] of runs) if (output) ws.getRangeByIndexes(0, a, MAX_ROWS, b - a + 1).format.protection.locked = true;
 
         ws.freezePanes.freezeRows(first);
-        ws.protection.protect(TEMPLATE_PROTECTION);
+        ws.protection.protect(protectionOptions(model.permissions));
         ws.activate();
         ws.getRangeByIndexes(first, 0, 1, 1).select();
       },
@@ -112,7 +110,7 @@ export function templateOps(model: TemplateModel, name: string): WriteOp[] {
 
 export async function addTemplate(session: Session, kind: TemplateKind, settings: Settings, department: string | undefined, budget: number): Promise<TemplateOutcome> {
   session.progress('template', 0);
-  const model = templateModel(kind, settings, department);
+  const model = templateFor(kind, settings, department);
   const worksheets = session.context.workbook.worksheets;
   worksheets.load('items/name');
   await session.sync(ACTION_OVERHEAD);

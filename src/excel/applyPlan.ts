@@ -2,9 +2,11 @@
  * A sheet's WritePlan as write operations: every RangeWrite is one 2-D assignment of values
  * and number formats (split by rows only when the request budget requires it), header
  * cells bold on the output header fill, data cells on the output data fill, widths of created
- * columns, and the conditional formats of the output columns (ours cleared, the plan's added).
+ * columns, the conditional formats of the output columns (ours cleared, the plan's added), and
+ * the plan's page setup where the sheet has none of its own.
  */
-import { rangeAddress } from '../domain/base/address';
+import { columnLetters, rangeAddress } from '../domain/base/address';
+import { departmentFit, type DepartmentFit } from '../domain/plan/pageSetup';
 import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL, type RangeWrite, type SheetPlan } from '../domain/plan/plan';
 import { cellGrid } from './cellText';
 import { ACTION_OVERHEAD, jsonBytes, rowBytes } from './chunking';
@@ -38,9 +40,46 @@ function writeOp(sheet: string, w: RangeWrite): WriteOp {
   });
 }
 
-export function sheetPlanOps(plan: SheetPlan): WriteOp[] {
+/**
+ * A4 landscape with the header rows on every page, one page wide — or, for a sheet too wide to
+ * print readably so, at the scale that keeps the text readable with its key columns repeated
+ */
+function pageSetupOp(plan: SheetPlan, fit: DepartmentFit): WriteOp {
+  const p = plan.pageSetup;
+  return {
+    sheet: plan.sheet,
+    bytes: 6 * ACTION_OVERHEAD,
+    apply(session) {
+      const layout = session.sheet(plan.sheet).pageLayout;
+      layout.paperSize = p.paper;
+      layout.orientation = 'Landscape';
+      // 0 pages down: as many as needed
+      layout.zoom = fit.kind === 'fitWidth' ? { horizontalFitToPages: 1, verticalFitToPages: 0 } : { scale: fit.scale };
+      layout.setPrintTitleRows(`$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);
+      if (fit.kind === 'scale') layout.setPrintTitleColumns(`$${columnLetters(p.titleColumns.first)}:$${columnLetters(p.titleColumns.last)}`);
+    },
+  };
+}
+
+export interface SheetPlanOptions {
+  /** the sheet has no page layout of its own: how it is to print */
+  pageSetup: DepartmentFit | null;
+}
+
+/** how a sheet of these column widths (points, from column A) prints, given the plan's last column */
+export function fitOfSheet(plan: SheetPlan, columnWidths: readonly number[]): DepartmentFit {
+  const last = Math.max(...plan.columns.map((c) => c.col));
+  let width = 0;
+  // Excel's standard width where a column was not measured
+  for (let c = 0; c <= last; c++) width += columnWidths[c] ?? 48;
+  // Excel's default body font
+  return departmentFit(width, 11);
+}
+
+export function sheetPlanOps(plan: SheetPlan, options: SheetPlanOptions = { pageSetup: null }): WriteOp[] {
   const sheet = plan.sheet;
   const ops: WriteOp[] = [];
+  if (options.pageSetup) ops.push(pageSetupOp(plan, options.pageSetup));
   for (const w of plan.writes) ops.push(writeOp(sheet, w));
   const created = plan.columns.filter((c) => c.created);
   if (created.length) {

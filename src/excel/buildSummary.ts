@@ -1,37 +1,43 @@
 /**
- * 集計シート作成: read (2 syncs), review, and render the summary model into a new sheet in one
- * more sync. Only a sheet we marked as ours (custom property progressReview=summary) and named
- * 集計 / 集計 (n) is replaced; a foreign 集計 stays and ours becomes 集計 (2) etc.
+ * 集計シート作成: read (2 syncs), review, and render the summary book into new sheets in one
+ * more sync. Every sheet of ours carries the custom property progressReview=summary; all of them
+ * (this book's sheets or the single 集計 sheet of earlier versions) are replaced, at the place of
+ * the first, and no other sheet changes. Our sheets are named with the summary prefix (集計_総括 …);
+ * a name taken by a sheet that is not ours gets a number: 集計_総括 (2).
  */
 import type { Lang } from '../messages/lang';
 import type { Settings } from '../domain/base/settings';
-import { buildSummaryModel } from '../domain/output/summaryModel';
+import { buildSummaryBook } from '../domain/output/summary/build';
 import { freeSheetName } from '../domain/output/templates';
+import { translate } from '../messages/translate';
+import type { Review } from '../domain/review';
 import type { SummaryOutcome } from './gateway';
 import { isOwnSummary } from './ownSheets';
-import type { Review } from '../domain/review';
 import { readWorkbook, type SheetRead, type WorkbookRead } from './readWorkbook';
 import { reviewBook, validateOutcome } from './reviewBook';
 import type { Session } from './session';
-import { summaryOps } from './writeSummary';
+import { summaryOps, type SummaryTarget } from './writeSummary';
 import { runOps } from './writeOps';
 
 export interface SummaryOptions {
   budget: number;
-  /** shown in the subtitle, e.g. 2026-11-22 */
+  /** the day, YYYY-MM-DD, shown in the titles */
   date: string;
 }
 
-function isSummaryName(name: string, base: string): boolean {
-  if (name.toLowerCase() === base.toLowerCase()) return true;
-  const m = /^(.*) \((\d+)\)$/.exec(name);
-  return !!m && m[1].toLowerCase() === base.toLowerCase();
-}
-
-/** our earlier summary: the one named exactly like the model first, then 集計 (n) */
-export function previousSummary(sheets: readonly SheetRead[], base: string): SheetRead | undefined {
-  const ours = sheets.filter((s) => isOwnSummary(s.marker) && isSummaryName(s.name, base));
-  return ours.find((s) => s.name.toLowerCase() === base.toLowerCase()) ?? ours[0];
+/** the names, places and temporary names of the new sheets, given the sheets there are */
+export function summaryTarget(sheets: readonly SheetRead[], wanted: readonly string[]): SummaryTarget {
+  const ours = sheets.filter((s) => isOwnSummary(s.marker));
+  const others = sheets.filter((s) => !isOwnSummary(s.marker));
+  const taken = others.map((s) => s.name);
+  const names: string[] = [];
+  for (const w of wanted) names.push(freeSheetName(w, [...taken, ...names]));
+  const firstOurs = ours.length ? Math.min(...ours.map((s) => s.position)) : null;
+  const position = firstOurs === null ? null : others.filter((s) => s.position < firstOurs).length;
+  // our sheets as the only visible ones cannot be deleted first: the new ones come in under temporary names
+  const onlyVisible = ours.some((s) => s.visibility === 'Visible') && !others.some((s) => s.visibility === 'Visible');
+  const tempNames = onlyVisible ? names.map((n, i) => freeSheetName(`${n}_new`, [...sheets.map((s) => s.name), ...names.slice(0, i)])) : null;
+  return { names, replace: ours.map((s) => s.name), position, tempNames, takenTableNames: others.flatMap((s) => s.tables) };
 }
 
 export async function buildSummary(session: Session, settings: Settings, lang: Lang, opts: SummaryOptions): Promise<SummaryOutcome> {
@@ -41,12 +47,24 @@ export async function buildSummary(session: Session, settings: Settings, lang: L
   const result = reviewBook(book, settings);
   session.progress('summary', 0.55);
   const written = await writeSummary(session, book, result, lang, opts);
-  return { ...validateOutcome(result.files[0], session.syncs), ...written };
+  return { ...validateOutcome(result.files[0], session.syncs, settings), ...written };
+}
+
+export interface SummaryWritten {
+  /** the first sheet (総括) */
+  sheet: string;
+  /** every sheet of the summary, in order */
+  sheets: string[];
+  /** earlier summary sheets of ours were replaced */
+  replaced: boolean;
+  /** false: built with errors, the sheets carry the 未完了 banner */
+  complete: boolean;
 }
 
 /**
- * The summary of `result` into the workbook read as `book` (replacing our earlier one) in one
- * sync, more only past the request budget. `linkFile` names the file of a cell outside this workbook.
+ * The summary book of `result` into the workbook read as `book` (replacing our earlier sheets) in
+ * one sync, more only past the request budget. `linkFile` names the file of a cell outside this
+ * workbook (undefined: a cell of this workbook).
  */
 export async function writeSummary(
   session: Session,
@@ -54,18 +72,12 @@ export async function writeSummary(
   result: Review,
   lang: Lang,
   opts: SummaryOptions & { linkFile?: (file: string) => string | undefined },
-): Promise<{ sheet: string; replaced: boolean }> {
-  const linkFile = opts.linkFile;
-  const model = buildSummaryModel(result, { lang, date: opts.date, ...(linkFile ? { linkFile: (file: string) => linkFile(file) } : {}) });
-
-  const old = previousSummary(book.sheets, model.name);
-  const others = book.sheets.filter((s) => s !== old);
-  const name = old ? old.name : freeSheetName(model.name, others.map((s) => s.name));
-  const onlyVisible = !!old && old.visibility === 'Visible' && !others.some((s) => s.visibility === 'Visible');
-  const tempName = onlyVisible ? freeSheetName(`${model.name}_new`, book.sheets.map((s) => s.name)) : null;
-  const ops = summaryOps(model, { name, replace: old ? { name: old.name, position: old.position } : null, tempName, takenTableNames: others.flatMap((s) => s.tables) });
+): Promise<SummaryWritten> {
+  const model = buildSummaryBook(result, { lang, date: opts.date, ...(opts.linkFile ? { linkFile: opts.linkFile } : {}) });
+  const prefix = translate(lang, 'summary.sheetPrefix');
+  const target = summaryTarget(book.sheets, model.sheets.map((s) => prefix + s.name));
 
   session.progress('summary', 0.6);
-  await runOps(session, ops, { budget: opts.budget, protectedSheets: new Map(), onBatch: (d, n) => session.progress('summary', 0.6 + (0.4 * d) / n) });
-  return { sheet: name, replaced: !!old };
+  await runOps(session, summaryOps(model, target), { budget: opts.budget, protectedSheets: new Map(), onBatch: (d, n) => session.progress('summary', 0.6 + (0.4 * d) / n) });
+  return { sheet: target.names[0], sheets: target.names, replaced: target.replace.length > 0, complete: model.complete };
 }

@@ -8,7 +8,7 @@ import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
 import type { Review } from '../domain/review';
 import type { Settings } from '../domain/base/settings';
 import type { SheetPlan } from '../domain/plan/plan';
-import { sheetPlanOps, writtenRange } from './applyPlan';
+import { fitOfSheet, sheetPlanOps, writtenRange } from './applyPlan';
 import type { SkippedSheet, WriteOutcome } from './gateway';
 import { readWorkbook, type WorkbookRead } from './readWorkbook';
 import { reviewBook, validateOutcome } from './reviewBook';
@@ -31,7 +31,11 @@ function opsFor(book: WorkbookRead, result: Review, plans: readonly SheetPlan[],
   const written: Review = { ...result, files: [{ ...fr, plan: { sheets: [...plans] } }] };
   const existing = book.sheets.find((s) => s.name === LOG_SHEET);
   const append = planLogAppend(existing?.raw, written, 0, { time: opts.time, runner: 'task pane', file: book.name });
-  const ops = plans.flatMap((p) => sheetPlanOps(p));
+  const bySheet = new Map(book.sheets.map((s) => [s.name, s]));
+  const ops = plans.flatMap((p) => {
+    const read = bySheet.get(p.sheet);
+    return sheetPlanOps(p, { pageSetup: read && !read.ownPageSetup ? fitOfSheet(p, read.columnWidths) : null });
+  });
   return withLog ? [...ops, ...logOps(append)] : ops;
 }
 
@@ -84,7 +88,7 @@ export async function computeAndWrite(session: Session, settings: Settings, opts
   session.progress('write', 1);
 
   return {
-    ...validateOutcome(fr, session.syncs),
+    ...validateOutcome(fr, session.syncs, settings),
     written: plans.map((p) => ({ sheet: p.sheet, ...writtenRange(p) })),
     skipped: skipped.map((s) => s.sheet),
     skippedDetails: skipped,

@@ -5,6 +5,7 @@
 import type { Issue } from '../domain/base/issues';
 import type { Lang } from '../messages/lang';
 import type { Settings } from '../domain/base/settings';
+import type { PlanNotice } from '../domain/output/planNotices';
 
 export type ActionStep = 'read' | 'validate' | 'compute' | 'write' | 'summary' | 'template' | 'select';
 
@@ -24,6 +25,8 @@ export interface ValidateOutcome {
   otherSheets: string[];
   kpiCount: number;
   activityCount: number;
+  /** the workbook's KPIs seem to follow another plan period than the settings' (domain/output/planNotices) */
+  planNotice?: PlanNotice;
   /** context.sync() calls the action made */
   syncs: number;
 }
@@ -53,9 +56,14 @@ export interface WriteOutcome extends ValidateOutcome {
 }
 
 export interface SummaryOutcome extends ValidateOutcome {
+  /** the first sheet of the summary (総括), shown by 「シートを表示」 */
   sheet: string;
-  /** an earlier summary sheet of ours was replaced */
+  /** every sheet of the summary, in order */
+  sheets: string[];
+  /** earlier summary sheets of ours were replaced */
   replaced: boolean;
+  /** false: built with errors, the sheets carry the 未完了 banner */
+  complete: boolean;
 }
 
 export interface TemplateOutcome {

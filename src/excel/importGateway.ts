@@ -1,8 +1,9 @@
 /**
  * 取り込み (import) as the pane asks it of the workbook: the departments' workbooks, already read
  * in the pane (src/taskpane/import), reviewed together with the open workbook's own sheets into
- * one summary sheet; as an option, each department's sheets inserted with their output columns
- * filled. Kept apart from WorkbookGateway so a host without it simply shows no import panel.
+ * the summary sheets of 集計シート作成; as an option, each department's sheets inserted with their
+ * output columns filled. Kept apart from WorkbookGateway so a host without it simply shows no
+ * import panel.
  */
 import type { RawSheet } from '../domain/base/raw';
 import type { Settings } from '../domain/base/settings';
@@ -41,13 +42,19 @@ export type NotInsertedReason = 'errors' | 'noSheets' | 'unreadable' | 'unpatcha
 export interface ImportOutcome {
   /** the open workbook first (when it has KPI or pledge sheets), then each imported file */
   files: ImportedFileFacts[];
+  /** the first summary sheet (総括) */
   summarySheet: string;
+  /** every summary sheet, in order */
+  summarySheets: string[];
+  /** earlier summary sheets of ours were replaced */
   summaryReplaced: boolean;
   /** the sheets inserted, by file (when inserting) */
   inserted: { file: string; sheets: string[] }[];
   /** our sheets of an earlier import that the inserted ones replaced */
   replacedSheets: string[];
   notInserted: { file: string; reason: NotInsertedReason; detail?: string }[];
+  /** false: built with errors, the sheets carry the 未完了 banner */
+  summaryComplete: boolean;
   syncs: number;
   largestRequestBytes: number;
 }

@@ -1,9 +1,9 @@
 /**
  * 取り込み into the open workbook: read it (2 syncs), review its own sheets together with the
  * imported workbooks (the pledge rollup spans them all), optionally insert the departments'
- * sheets (insertDepartmentSheets.ts: 2 syncs), and write one summary sheet from all of them
- * (1 sync; more only past the request budget). Nothing of the open workbook but our own sheets
- * changes. The sync count does not depend on the number of imported files.
+ * sheets (insertDepartmentSheets.ts: 2 syncs), and write the summary sheets from all of them, as
+ * 集計シート作成 does (1 sync; more only past the request budget). Nothing of the open workbook but
+ * our own sheets changes. The sync count does not depend on the number of imported files.
  */
 import { supersededSheets } from '../domain/import/insertPlan';
 import { distinctFileNames, importedFileFacts } from '../domain/import/importPlan';
@@ -44,10 +44,12 @@ export async function importWorkbooks(session: Session, request: ImportRequest, 
   return {
     files,
     summarySheet: written.sheet,
+    summarySheets: written.sheets,
     summaryReplaced: written.replaced,
     inserted: inserted.inserted,
     replacedSheets: inserted.replacedSheets,
     notInserted: inserted.notInserted,
+    summaryComplete: written.complete,
     syncs: session.syncs,
     largestRequestBytes: session.largestRequestBytes,
   };

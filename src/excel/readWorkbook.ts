@@ -1,7 +1,7 @@
 /**
  * Reads the workbook for a review in two syncs: (1) the workbook name and the sheet names,
  * (2) for every sheet at once: the used range (values only) with its number formats and
- * position, the merged areas, the protection state and our custom property. Only when Excel
+ * position, the merged areas, the protection state, our custom property and the page layout. Only when Excel
  * refuses the response as too large (Excel on the web: 5 MB) are the cells read again in row
  * slices, a few syncs more.
  */
@@ -22,7 +22,14 @@ export interface SheetRead {
   marker: string | null;
   /** names of the sheet's tables (loaded on request) */
   tables: string[];
+  /** the sheet's author set its page layout (then a review leaves it alone) */
+  ownPageSetup: boolean;
+  /** widths of the first MEASURED_COLUMNS columns in points, to choose how the sheet prints */
+  columnWidths: number[];
 }
+
+/** columns whose widths are read (a review's output columns sit right of the table, rarely beyond) */
+export const MEASURED_COLUMNS = 64;
 
 export interface WorkbookRead {
   name: string;
@@ -45,6 +52,10 @@ interface Queued {
   protection: Excel.WorksheetProtection;
   marker: Excel.WorksheetCustomProperty;
   tables: Excel.TableCollection | null;
+  layout: Excel.PageLayout;
+  printTitles: Excel.Range;
+  printArea: Excel.RangeAreas;
+  widths: Excel.RangeFormat[];
 }
 
 /** cells: the used range with its values and number formats; otherwise only its shape */
@@ -63,7 +74,32 @@ function queueSheet(ws: Excel.Worksheet, cells: boolean, tables: boolean): Queue
     tableList = ws.tables;
     tableList.load('items/name');
   }
-  return { used, merged, protection, marker, tables: tableList };
+  // the page layout, to tell a sheet whose author set it (ExcelApi 1.9)
+  const layout = ws.pageLayout;
+  layout.load('orientation,paperSize,zoom');
+  const printTitles = layout.getPrintTitleRowsOrNullObject();
+  printTitles.load('address');
+  const printArea = layout.getPrintAreaOrNullObject();
+  printArea.load('address');
+  const widths: Excel.RangeFormat[] = [];
+  for (let c = 0; c < MEASURED_COLUMNS; c++) {
+    const f = ws.getRangeByIndexes(0, c, 1, 1).format;
+    f.load('columnWidth');
+    widths.push(f);
+  }
+  return { used, merged, protection, marker, tables: tableList, layout, printTitles, printArea, widths };
+}
+
+/**
+ * The author set the page layout: landscape, a zoom or fit other than 100%, print titles, a print
+ * area, or a paper other than the two Excel starts with (A4 in Japan, Letter elsewhere).
+ */
+export function setsOwnPageLayout(q: Pick<Queued, 'layout' | 'printTitles' | 'printArea'>): boolean {
+  const zoom = q.layout.zoom ?? {};
+  if (q.layout.orientation === 'Landscape') return true;
+  if ((zoom.scale !== undefined && zoom.scale !== null && zoom.scale !== 100) || zoom.horizontalFitToPages || zoom.verticalFitToPages) return true;
+  if (q.layout.paperSize !== 'A4' && q.layout.paperSize !== 'Letter') return true;
+  return !q.printTitles.isNullObject || !q.printArea.isNullObject;
 }
 
 export function toRawValues(values: readonly (readonly unknown[])[]): RawValue[][] {
@@ -113,6 +149,8 @@ function sheetRead(ws: Excel.Worksheet, position: number, q: Queued, cells: { to
     protectionOptions: q.protection.options,
     marker: q.marker.isNullObject ? null : String(q.marker.value),
     tables: q.tables ? q.tables.items.map((t) => t.name) : [],
+    ownPageSetup: setsOwnPageLayout(q),
+    columnWidths: q.widths.map((f) => f.columnWidth),
   };
 }
 
@@ -132,7 +170,7 @@ export async function readWorkbook(session: Session, opts: ReadOptions): Promise
   const name = workbook.name;
   try {
     const queued = items.map((ws) => queueSheet(ws, true, !!opts.tables));
-    await session.sync(items.length * 6 * ACTION_OVERHEAD);
+    await session.sync(items.length * (9 + MEASURED_COLUMNS) * ACTION_OVERHEAD);
     session.progress('read', 0.4);
     return {
       name,
@@ -159,7 +197,7 @@ interface Slice {
 /** The fallback for very large sheets: shapes first, then the cells in row slices. */
 async function readInSlices(session: Session, items: Excel.Worksheet[], opts: ReadOptions): Promise<SheetRead[]> {
   const queued = items.map((ws) => queueSheet(ws, false, !!opts.tables));
-  await session.sync(items.length * 6 * ACTION_OVERHEAD);
+  await session.sync(items.length * (9 + MEASURED_COLUMNS) * ACTION_OVERHEAD);
   const cells = items.map((_, i) => {
     const u = queued[i].used;
     return u.isNullObject ? null : { top: u.rowIndex, left: u.columnIndex, rows: u.rowCount, cols: u.columnCount, values: new Array<RawValue[]>(u.rowCount), formats: new Array<unknown[]>(u.rowCount) };

@@ -3,6 +3,7 @@ import { review, type FileReview, type Review } from '../domain/review';
 import type { Settings } from '../domain/base/settings';
 import type { ValidateOutcome } from './gateway';
 import { isOwnSheet } from './ownSheets';
+import { planNotices } from '../domain/output/planNotices';
 import type { WorkbookRead } from './readWorkbook';
 
 export function reviewBook(book: WorkbookRead, settings: Settings): Review {
@@ -10,7 +11,7 @@ export function reviewBook(book: WorkbookRead, settings: Settings): Review {
   return review([{ file: book.name, sheets }], settings);
 }
 
-export function validateOutcome(fr: FileReview, syncs: number): ValidateOutcome {
+export function validateOutcome(fr: FileReview, syncs: number, settings: Settings): ValidateOutcome {
   let kpiCount = 0;
   let activityCount = 0;
   const kpiSheets: string[] = [];
@@ -24,5 +25,8 @@ export function validateOutcome(fr: FileReview, syncs: number): ValidateOutcome 
       activityCount += s.activities.length;
     }
   }
-  return { issues: fr.issues, kpiSheets, pledgeSheets, otherSheets: fr.otherSheets, kpiCount, activityCount, syncs };
+  const outcome: ValidateOutcome = { issues: fr.issues, kpiSheets, pledgeSheets, otherSheets: fr.otherSheets, kpiCount, activityCount, syncs };
+  const [notice] = planNotices([fr], settings);
+  if (notice) outcome.planNotice = notice;
+  return outcome;
 }

@@ -11,5 +11,5 @@ export async function validateWorkbook(session: Session, settings: Settings, bud
   session.progress('validate', 0.6);
   const result = reviewBook(book, settings);
   session.progress('validate', 1);
-  return validateOutcome(result.files[0], session.syncs);
+  return validateOutcome(result.files[0], session.syncs, settings);
 }

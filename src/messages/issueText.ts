@@ -49,3 +49,9 @@ export function issueCodes(): IssueCode[] {
     .filter((k) => k.startsWith('issue.'))
     .map((k) => k.slice('issue.'.length) as IssueCode);
 }
+
+/** the kind of a problem, the title of a group of the same code: 備考が空欄（D評価） */
+export function issueKind(lang: Lang, code: IssueCode): string {
+  const key = `issueKind.${code}`;
+  return key in ja ? translate(lang, key as MessageKey) : issueMessage(lang, { code });
+}

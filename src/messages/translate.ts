@@ -24,13 +24,97 @@ export function isLang(text: unknown): text is Lang {
   return text === 'ja' || text === 'en';
 }
 
-/** `{name}` → params.name; a missing parameter stays visible as `{name}` */
-export function fill(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] !== undefined ? String(params[name]) : whole));
+/**
+ * `{name}` → params.name; a missing parameter stays visible as `{name}`.
+ * `{name, plural, one {# sheet} other {# sheets}}` picks the text for params.name by the
+ * language's plural rules (Intl.PluralRules; `=0 {…}` matches the exact number first) and puts
+ * the number, with thousands separators, where `#` is; the chosen text may hold `{other}`
+ * parameters. Japanese has no plural forms and writes `{name}件`.
+ */
+export function fill(template: string, params: Record<string, string | number> = {}, lang: Lang = 'en'): string {
+  let out = '';
+  let i = 0;
+  while (i < template.length) {
+    const open = template.indexOf('{', i);
+    if (open < 0) break;
+    const close = matchingBrace(template, open);
+    const inner = close < 0 ? null : template.slice(open + 1, close);
+    const simple = inner !== null && /^\w+$/.test(inner);
+    const plural = inner !== null && !simple ? /^(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner) : null;
+    if (!simple && !plural) {
+      out += template.slice(i, open + 1);
+      i = open + 1;
+      continue;
+    }
+    out += template.slice(i, open);
+    if (simple) out += params[inner!] !== undefined ? String(params[inner!]) : template.slice(open, close + 1);
+    else out += pluralText(plural![1], plural![2], params, lang) ?? template.slice(open, close + 1);
+    i = close + 1;
+  }
+  return out + template.slice(i);
 }
 
+/** the index of the `}` that closes the `{` at `open`, or -1 */
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let j = open; j < text.length; j++) {
+    if (text[j] === '{') depth++;
+    else if (text[j] === '}' && --depth === 0) return j;
+  }
+  return -1;
+}
+
+/** the options of a plural: `one {…} other {…} =0 {…}` → { one: '…', … } */
+function pluralOptions(body: string): Map<string, string> {
+  const options = new Map<string, string>();
+  const re = /\s*(=\d+|\w+)\s*\{/y;
+  let at = 0;
+  for (;;) {
+    re.lastIndex = at;
+    const m = re.exec(body);
+    if (!m) break;
+    const open = re.lastIndex - 1;
+    const close = matchingBrace(body, open);
+    if (close < 0) break;
+    options.set(m[1], body.slice(open + 1, close));
+    at = close + 1;
+  }
+  return options;
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+
+function pluralText(name: string, body: string, params: Record<string, string | number>, lang: Lang): string | undefined {
+  const value = params[name];
+  const n = typeof value === 'number' ? value : Number(value);
+  if (value === undefined || !Number.isFinite(n)) return undefined;
+  const options = pluralOptions(body);
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang === 'ja' ? 'ja-JP' : 'en-US')));
+  const text = options.get(`=${n}`) ?? options.get(rules.select(n)) ?? options.get('other');
+  if (text === undefined) return undefined;
+  return fill(text.replace(/#/g, formatCount(lang, n)), params, lang);
+}
+
+/** the parameters a template uses, plural ones and those inside their texts included, sorted and once each */
 export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  const names = new Set<string>();
+  const walk = (text: string): void => {
+    for (let i = text.indexOf('{'); i >= 0; i = text.indexOf('{', i + 1)) {
+      const close = matchingBrace(text, i);
+      if (close < 0) return;
+      const inner = text.slice(i + 1, close);
+      const plural = /^(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
+      if (/^\w+$/.test(inner)) names.add(inner);
+      else if (plural) {
+        names.add(plural[1]);
+        for (const option of pluralOptions(plural[2]).values()) walk(option);
+      } else continue;
+      i = close;
+    }
+  };
+  walk(template);
+  return [...names].sort();
 }
 
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
@@ -41,7 +125,7 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
     const v = params[name];
     if (typeof v === 'object') (plain ??= { ...(params as Record<string, string | number>) })[name] = translate(lang, v.key, v.params);
   }
-  return fill(template, plain ?? (params as Record<string, string | number>));
+  return fill(template, plain ?? (params as Record<string, string | number>), lang);
 }
 
 export type Translate = (key: MessageKey, params?: Params) => string;

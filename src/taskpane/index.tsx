@@ -3,8 +3,8 @@
  * Office.onReady → <App> with the Office.js gateway inside a FluentProvider. Outside Excel (a
  * plain browser, another Office host, Office.js missing) a short notice is shown instead.
  */
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { FluentProvider, tokens } from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from './components/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -12,12 +12,37 @@ import { StartupNotice } from './components/StartupNotice';
 import { preloadParts } from './components/lazyParts';
 import { lazyGateway, lazyImporter } from './lazy';
 import { describeError } from './state/errors';
+import { currentPaneTheme, LIGHT, loadTheme, watchPaneTheme, type LoadedTheme } from './theme';
+
+/** Fluent's theme for Office's (./theme.ts), followed while the pane is open */
+function Themed({ initial, children }: { initial: LoadedTheme; children: ReactNode }) {
+  const [theme, setTheme] = useState(initial);
+  useEffect(() => {
+    let latest = 0;
+    return watchPaneTheme((name) => {
+      const asked = ++latest;
+      void loadTheme(name).then((loaded) => asked === latest && setTheme((now) => (now.name === loaded.name ? now : loaded)));
+    });
+  }, []);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme.name; // for the page's own colours and for tests
+    document.documentElement.style.colorScheme = theme.name === 'light' ? 'light' : 'dark';
+  }, [theme]);
+  return (
+    <FluentProvider theme={theme.fluent} style={{ minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 }}>
+      {children}
+    </FluentProvider>
+  );
+}
+
+/** the theme the pane opens with (Office's, once Office is ready) */
+let firstTheme = LIGHT;
 
 function show(root: Root, node: ReactNode): void {
   root.render(
-    <FluentProvider theme={webLightTheme} style={{ minHeight: '100vh' }}>
+    <Themed initial={firstTheme}>
       <ErrorBoundary>{node}</ErrorBoundary>
-    </FluentProvider>,
+    </Themed>,
   );
 }
 
@@ -48,7 +73,10 @@ if (container) {
     start(root, null);
   } else {
     Office.onReady()
-      .then((info) => start(root, info.host))
+      .then(async (info) => {
+        firstTheme = await loadTheme(currentPaneTheme());
+        start(root, info.host);
+      })
       .catch((err: unknown) => {
         console.error('Progress Review: Office.onReady failed', err);
         show(root, <StartupNotice intent="error" title="app.startFailed.title" detail={describeError(err).message} />);

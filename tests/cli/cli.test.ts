@@ -57,11 +57,17 @@ describe('progress-review review (CLI)', () => {
     expect(String(log.getRow(2).getCell(6).value)).toContain('政策推進課!O3:T7');
 
     const summary = await readBook(path.join(dir, 'out', 'summary.xlsx'));
-    const sheet = summary.getWorksheet('集計')!;
-    expect(sheet.getCell('A1').value).toBe('進捗レビュー 集計');
-    expect(Object.keys((sheet as unknown as { tables: Record<string, unknown> }).tables)).toEqual(
-      expect.arrayContaining(['PR_Goals', 'PR_Measures', 'PR_KPIs', 'PR_Covid']),
-    );
+    expect(summary.worksheets.map((w) => w.name)).toEqual(['総括', '施策別', 'KPI一覧', '担当課別', 'コロナ影響', '問題']);
+    const sheet = summary.getWorksheet('総括')!;
+    expect(sheet.getCell('A1').value).toBe('総合戦略（2020〜2024年度）　進捗状況の総括');
+    expect(String(sheet.getCell('A2').value)).toMatch(/^令和3年度実績　／　作成日 令和\d+年\d+月\d+日/);
+    const tables = (name: string) => Object.keys((summary.getWorksheet(name) as unknown as { tables: Record<string, unknown> }).tables);
+    expect([...tables('総括'), ...tables('施策別'), ...tables('KPI一覧'), ...tables('コロナ影響')]).toEqual(['PR_Headline', 'PR_Goals', 'PR_Measures', 'PR_KPIs', 'PR_Covid']);
+    // the COVID rows (コロナ中止 and 要確認) link to the reviewed copy, relative to the summary
+    const covid = summary.getWorksheet('コロナ影響')!;
+    const links: unknown[] = [];
+    covid.eachRow((r) => r.eachCell((c) => c.hyperlink && links.push(c.hyperlink)));
+    expect(links).toEqual(['dept.xlsx', 'dept.xlsx']);
 
     const report = JSON.parse(readFileSync(path.join(dir, 'out', 'report.json'), 'utf8'));
     expect(report.kpis).toHaveLength(4);
@@ -103,6 +109,15 @@ describe('progress-review review (CLI)', () => {
       'bad.xlsx:政策推進課!C3',
     ]);
     expect(report.complete).toBe(false);
+    // the summary says it is incomplete, and links consistently: the reviewed copy where one was
+    // written (good.xlsx), the input where none was (bad.xlsx), both relative to the summary
+    const summary = await readBook(path.join(dir, 'out', 'summary.xlsx'));
+    for (const ws of summary.worksheets) expect(String(ws.getCell('A3').value)).toMatch(/^未完了：エラー 4 件。.*bad\.xlsx › 政策推進課（4件）/);
+    const links: string[] = [];
+    for (const ws of summary.worksheets) ws.eachRow((r) => r.eachCell((c) => c.hyperlink && links.push(String(c.hyperlink))));
+    expect(links.filter((l) => l === '../bad.xlsx')).toHaveLength(4);
+    expect(links.filter((l) => l === 'good.xlsx').length).toBeGreaterThan(0);
+    expect(links.every((l) => l === '../bad.xlsx' || l === 'good.xlsx')).toBe(true);
   });
 
   test('English messages with --lang en', async () => {
@@ -111,7 +126,7 @@ describe('progress-review review (CLI)', () => {
     await writeBook(bad, { s: [['indicator', 'baseline', 'FY2021 actual', 'target'], ['x', 'about 50', 1, 2]] });
     const res = await run(['review', bad, '--out', path.join(dir, 'o'), '--lang', 'en']);
     expect(res.code).toBe(1);
-    expect(res.err[0]).toBe('error: bad.xlsx › s!B2 (baseline): "about 50" is not a number. Expected a number (e.g. 1627, 1,627, 累計45人, 93.9%, △12, blank or "—")');
+    expect(res.err.find((l) => l.startsWith('error:'))).toBe('error: bad.xlsx › s!B2 (baseline): "about 50" is not a number. Expected a number (e.g. 1627, 1,627, 累計45人, 93.9%, △12, blank or "—")');
   });
 
   test('exit 2: usage errors, missing and unreadable files, an --out that would overwrite an input', async () => {
@@ -127,7 +142,7 @@ describe('progress-review review (CLI)', () => {
     writeFileSync(junk, 'this is not a zip');
     const res = await run(['review', junk, '--out', path.join(dir, 'o')]);
     expect(res.code).toBe(2);
-    expect(res.err[0]).toContain('junk.xlsx');
+    expect(res.err[res.err.length - 1]).toContain('junk.xlsx');
     const input = path.join(dir, 'dept.xlsx');
     await departmentBook(input);
     const before = sha(input);

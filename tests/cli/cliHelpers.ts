@@ -9,6 +9,14 @@ export function tempDir(prefix = 'pr-cli-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+/** a progress line on stderr when it is not a terminal: `[1.2秒] 読み込み 1/2: …` */
+export const PROGRESS = /^\[\d+\.\d(秒| s)\] /;
+
+/** stderr without its progress lines: the problems and notices */
+export function withoutProgress(lines: readonly string[]): string[] {
+  return lines.filter((l) => !PROGRESS.test(l));
+}
+
 export async function run(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];

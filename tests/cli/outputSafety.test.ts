@@ -9,7 +9,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OutputError, OutputSet } from '../../src/cli/outputPaths';
-import { run, tempDir } from './cliHelpers';
+import { run, tempDir, withoutProgress } from './cliHelpers';
 
 const SEED = path.join(__dirname, '..', '..', 'seeds', 'strategy-2nd-term.xlsx');
 const LONG = 'x'.repeat(300);
@@ -57,10 +57,11 @@ describe.each(CASES)('%s', (_label, args, ja, en) => {
     const before = tree(dir);
     const res = await run(['review', input, ...args(dir), '--lang', lang]);
     expect(res.code).toBe(2);
-    expect(res.err).toHaveLength(1);
-    expect(res.err[0]).toMatch(why);
-    expect(res.err[0]).toMatch(lang === 'ja' ? /何も書き出していません/ : /nothing was written/);
-    expect(res.err[0]).not.toMatch(/\n|\bat \S+ \(|Error:/);
+    const err = withoutProgress(res.err);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(why);
+    expect(err[0]).toMatch(lang === 'ja' ? /何も書き出していません/ : /nothing was written/);
+    expect(err[0]).not.toMatch(/\n|\bat \S+ \(|Error:/);
     expect(res.out.filter((l) => /書き出し|wrote/.test(l))).toEqual([]);
     expect(tree(dir)).toEqual(before);
     rmSync(dir, { recursive: true, force: true });
@@ -73,7 +74,7 @@ test('a reviewed copy whose name is taken by a folder: refused before the summar
   const before = tree(dir);
   const res = await run(['review', input, '--out', path.join(dir, 'out'), '--json', path.join(dir, 'out', 'report.json'), '--lang', 'en']);
   expect(res.code).toBe(2);
-  expect(res.err).toEqual([`cannot write ${path.join(dir, 'out', 'dept.xlsx')} (it is a folder; give a file name); nothing was written`]);
+  expect(withoutProgress(res.err)).toEqual([`cannot write ${path.join(dir, 'out', 'dept.xlsx')} (it is a folder; give a file name); nothing was written`]);
   expect(tree(dir)).toEqual(before);
 });
 

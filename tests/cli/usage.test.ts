@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from '../../src/cli/args';
+import { translate } from '../../src/messages/translate';
 import { run, tempDir } from './cliHelpers';
 
 const ZOD_OR_STACK = /ZodError|Invalid input|expected (string|number)|received|too_small|^\s+at\s|\n\s+at\s/i;
@@ -31,6 +32,9 @@ describe('usage errors: one line, exit 2', () => {
     ['--cap 0', ['--cap', '0'], ['--cap', '「0」', '0 より大きく']],
     ['--cap above the limit', ['--cap', '20000'], ['--cap', '20000', '10000 以下']],
     ['a non-numeric cap', ['--cap', 'abc'], ['--cap', '「abc」', '数値']],
+    ['--decimals 3', ['--decimals', '3'], ['--decimals', '「3」', '2 以下']],
+    ['--decimals 1.5', ['--decimals', '1.5'], ['--decimals', '「1.5」', '整数']],
+    ['a plan name too long for a title', ['--plan-name', 'x'.repeat(61)], ['--plan-name', '60 文字以内']],
   ])('%s (Japanese by default)', async (_name, extra, words) => {
     const line = await usageError(['review', book, '--out', out, ...extra]);
     for (const w of words) expect(line).toContain(w);
@@ -64,7 +68,9 @@ describe('usage errors: one line, exit 2', () => {
     const line = await usageError(['review', book, '--out', out, '--frobnicate']);
     expect(line).toContain('「--frobnicate」');
     expect(line).toContain('--cap');
-    expect(await usageError(['review', book, '--out', out, '-x', '--lang', 'en'])).toBe('unknown option "-x". Options: --out, --json, --cap, --plan, --grade-cumulative, --lang, --help, --version');
+    expect(await usageError(['review', book, '--out', out, '-x', '--lang', 'en'])).toBe(
+      'unknown option "-x". Options: --out, --json, --cap, --plan, --grade-cumulative, --plan-name, --as-of, --decimals, --lang, --quiet, --verbose, --department, --help, --version',
+    );
   });
 
   test('no workbook, no command, an unknown command, a value on a flag', async () => {
@@ -86,8 +92,42 @@ describe('what parseArgs hands on', () => {
         json: 'r.json',
         lang: 'en',
         settings: expect.objectContaining({ cap: 150, planStart: 2015, planEnd: 2019, grades: { A: 100, B: 80, C: 50 } }),
+        verbosity: 'normal',
       },
     });
+  });
+
+  test('--quiet and --verbose choose how much is printed; not both', async () => {
+    const options = (argv: string[]) => {
+      const p = parseArgs(['review', 'a.xlsx', '--out', 'o', ...argv]);
+      return p.kind === 'options' ? p.options.verbosity : p;
+    };
+    expect(options(['--quiet'])).toBe('quiet');
+    expect(options(['-q'])).toBe('quiet');
+    expect(options(['--verbose'])).toBe('verbose');
+    expect(await usageError(['review', 'a.xlsx', '--out', 'o', '--quiet', '--verbose', '--lang', 'en'])).toBe('--quiet and --verbose cannot be used together');
+  });
+
+  test('template: kind, --department, --plan and an .xlsx --out', async () => {
+    expect(parseArgs(['template', 'kpi', '--department', ' 都市計画課 ', '--plan', '2015-2019', '--out', 't.xlsx'])).toEqual({
+      kind: 'template',
+      options: { kind: 'kpi', out: 't.xlsx', department: '都市計画課', lang: 'ja', settings: expect.objectContaining({ planStart: 2015, planEnd: 2019 }) },
+    });
+    expect(parseArgs(['template', 'pledge', '--out', 'p.XLSX', '--lang', 'en'])).toEqual({
+      kind: 'template',
+      options: { kind: 'pledge', out: 'p.XLSX', lang: 'en', settings: expect.objectContaining({ planStart: 2020, planEnd: 2024 }) },
+    });
+    const en = (argv: string[]) => usageError([...argv, '--lang', 'en']);
+    expect(await en(['template', '--out', 't.xlsx'])).toBe(translate('en', 'cli.error.templateKind'));
+    expect(await en(['template', 'summary', '--out', 't.xlsx'])).toBe(translate('en', 'cli.error.templateKind'));
+    expect(await en(['template', 'kpi', 'extra', '--out', 't.xlsx'])).toContain('"extra"');
+    expect(await en(['template', 'kpi'])).toBe('--out is required (the template file to write (.xlsx))');
+    expect(await en(['template', 'kpi', '--out', 't.csv'])).toBe('the --out file "t.csv" must end in .xlsx');
+    expect(await en(['template', 'kpi', '--out', 't.xlsx', '--json', 'r.json'])).toBe('--json is not an option of template');
+    expect(await en(['template', 'pledge', '--out', 't.xlsx', '--department', 'x'])).toBe('--department is not an option of template pledge');
+    expect(await en(['review', 'a.xlsx', '--out', 'o', '--department', 'x'])).toBe('--department is not an option of review');
+    expect(await en(['template', 'kpi', '--out', 't.xlsx', '--department', '課/係'])).toBe('--department "課/係" is not allowed. Contains a character that sheet names cannot have (: \\ / ? * [ ]).');
+    expect(await usageError(['template', 'kpi', '--out', 't.xlsx', '--cap', '150'])).toBe('--cap は template では使えません');
   });
 
   test('--grade-cumulative pace | achievement goes into the settings; anything else names what is allowed', () => {

@@ -6,7 +6,7 @@
 import { review, skippedSheets, type WorkbookInput } from '../../src/domain/review';
 import { DEFAULT_SETTINGS, makeSettings, type Settings } from '../../src/domain/base/settings';
 import { buildReport } from '../../src/domain/output/report';
-import { buildSummaryModel } from '../../src/domain/output/summaryModel';
+import { buildSummaryBook } from '../../src/domain/output/summary/build';
 import { kpiRowSchema } from '../../src/domain/model/kpi';
 import { planLogAppend, LOG_HEADERS, LOG_SHEET } from '../../src/domain/plan/auditLog';
 import { parseBasicDirection, parseRevisionKinds, splitDepartments } from '../../src/domain/cells/evaluationCells';
@@ -25,6 +25,12 @@ function run(rows: RawValue[][], settings: Settings = DEFAULT_SETTINGS, head = H
 }
 
 const errors = (r: ReturnType<typeof review>) => r.issues.filter((i) => i.severity === 'error');
+
+/** one table of the summary book, by name */
+const summaryTable = (r: ReturnType<typeof review>, name: string) =>
+  buildSummaryBook(r)
+    .sheets.flatMap((s) => s.tables)
+    .find((t) => t.name === name)!;
 
 describe('a 累計 KPI is graded by its pace until its target year', () => {
   // 介護職員育成支援人数 of seed 000: 累計98 by FY2021 of 累計200 by FY2024 → 49% achieved, 122.5% of pace (capped 120)
@@ -318,7 +324,7 @@ describe('sheets fare apart: only clean sheets are planned', () => {
     expect(log.values[log.values.length - 1]).toBe('建設課');
     expect(String(log.values[5])).toMatch(/^政策推進課!/);
     // the summary's problem list names the sheet left unwritten first, then its errors
-    const problems = buildSummaryModel(r).tables.find((t) => t.name === 'PR_Problems')!;
+    const problems = summaryTable(r, 'PR_Problems');
     expect(problems.rows[0].map((c) => c.v)).toEqual(['未書き込み', 'book.xlsx', '建設課', null, null, 'エラーがあるため、このシートには計算結果を書き込みません（ほかのシートには書き込みます）']);
     expect(problems.rows[1].map((c) => c.v).slice(0, 4)).toEqual(['エラー', 'book.xlsx', '建設課', 'I2']);
   });
@@ -342,7 +348,7 @@ describe('sheets fare apart: only clean sheets are planned', () => {
     );
     expect(buildReport(r).complete).toBe(false);
     // the summary no longer says 問題はありません
-    const problems = buildSummaryModel(r).tables.find((t) => t.name === 'PR_Problems')!;
+    const problems = summaryTable(r, 'PR_Problems');
     expect(problems.rows).toHaveLength(1);
   });
 });

@@ -3,12 +3,12 @@
  * build in dist/ with the in-memory Excel (an empty workbook) installed as Office.js; the
  * sample's department workbooks (seeds/build/split-departments.ts: one per 担当課 sheet, 数値目標,
  * pledges.xlsx), a text file and a damaged .xlsx are chosen in ブックを取り込む; each is read in
- * the page with DecompressionStream and listed; the import builds 集計 whose every table cell
- * equals the command line's summary model for the same files; a second import replaces it. Then
- * with 各課のシートも挿入: every department's sheet is inserted (patched in the page with the
- * browser's CompressionStream, then insertWorksheetsFromBase64) with the output cells of the
- * command line's reviewed copy, marked as ours; a next import asks first, then replaces them
- * instead of adding copies, and leaves the sheet that is not ours alone.
+ * the page with DecompressionStream and listed; the import builds the summary sheets (集計_総括 …)
+ * whose every table cell equals the command line's summary book for the same files; a second
+ * import replaces them. Then with 各課のシートも挿入: every department's sheet is inserted
+ * (patched in the page with the browser's CompressionStream, then insertWorksheetsFromBase64) with
+ * the output cells of the command line's reviewed copy, marked as ours; a next import asks first,
+ * then replaces them instead of adding copies.
  * No console error, no request off 127.0.0.1, no horizontal scroll. Screenshots:
  * test-results/screenshots/{ja,en}-import-*.png. PR_SKIP_BROWSER=1 skips it.
  */
@@ -18,7 +18,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { cellAddress } from '../../src/domain/base/address';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
-import { buildSummaryModel, type SummarySheetModel } from '../../src/domain/output/summaryModel';
+import { buildSummaryBook } from '../../src/domain/output/summary/build';
+import type { SummarySheet } from '../../src/domain/output/summary/types';
 import { review } from '../../src/domain/review';
 import { reviewable } from '../../src/cli/loadWorkbooks';
 import type { Lang } from '../../src/messages/lang';
@@ -72,14 +73,15 @@ async function snapshotOf(page: Page): Promise<WorkbookSnapshot> {
   return JSON.parse(json) as WorkbookSnapshot;
 }
 
-/** every non-empty table cell of the model (header rows and data rows) by A1 address */
-function modelCells(model: SummarySheetModel): Map<string, string | number> {
+/** every non-empty table cell of a summary sheet (header rows and data rows) by A1 address */
+function sheetCells(sheet: SummarySheet): Map<string, string | number> {
   const out = new Map<string, string | number>();
-  for (const t of model.tables) {
-    t.headers.forEach((h, j) => out.set(cellAddress(t.titleRow + 1, t.left + j), h));
+  for (const t of sheet.tables) {
+    if (!t.rows.length) continue;
+    t.columns.forEach((c, j) => out.set(cellAddress(t.headerRow, t.left + j), c.header));
     t.rows.forEach((row, i) =>
       row.forEach((c, j) => {
-        if (c.v !== null && c.v !== '') out.set(cellAddress(t.titleRow + 2 + i, t.left + j), c.v);
+        if (c.v !== null && c.v !== '') out.set(cellAddress(t.headerRow + 1 + i, t.left + j), c.v);
       }),
     );
   }
@@ -205,26 +207,32 @@ suite('取り込み in Chromium (dist/taskpane.html + fake Excel)', () => {
       await shot('2-problem');
     }, STEP);
 
-    test('import: 集計 equals the command line’s summary for the same files; a second import replaces it', async () => {
+    test('import: the summary sheets equal the command line’s summary for the same files; a second import replaces them', async () => {
       await page.getByTestId('import-run').click();
       await page.getByTestId('import-dialog').waitFor({ state: 'visible' });
-      expect(await page.getByTestId('import-dialog').textContent()).toContain(t('import.confirm.body', { files: '27', sheet: t('summary.sheetName') }));
+      expect(await page.getByTestId('import-dialog').textContent()).toContain(t('import.confirm.body', { files: '27', prefix: t('summary.sheetPrefix') }));
       await shot('3-confirm', true);
       await page.getByTestId('import-confirm').click();
       await page.getByTestId('import-done').waitFor({ state: 'visible', timeout: 60_000 });
-      const counts = { sheet: t('summary.sheetName'), files: '27', kpis: '104', activities: '134' };
-      expect(await page.getByTestId('import-done').textContent()).toBe(t('import.done', counts));
+      // the command line: the same files reviewed together, its summary book
+      const book = buildSummaryBook(review(books, DEFAULT_SETTINGS), { lang, date: '2026-01-01' });
+      const names = book.sheets.map((s) => t('summary.sheetPrefix') + s.name);
+      expect(names.length).toBeGreaterThan(5);
+      const counts = { count: String(names.length), sheet: names[0], files: '27', kpis: '104', activities: '134' };
+      const done = t('import.done', counts) + (book.complete ? '' : ` ${t('result.summary.incomplete')}`);
+      expect(await page.getByTestId('import-done').textContent()).toBe(done);
 
       const snap = await snapshotOf(page);
-      expect(snap.sheets.map((s) => s.name)).toEqual(['Sheet1', t('summary.sheetName')]);
+      expect(snap.sheets.map((s) => s.name)).toEqual(['Sheet1', ...names]);
       expect(snap.sheets[0].cells).toEqual({});
-      const summary = snap.sheets[1];
-      // the command line: the same files reviewed together, its summary model
-      const model = buildSummaryModel(review(books, DEFAULT_SETTINGS), { lang, date: '2026-01-01' });
-      const want = modelCells(model);
-      expect(want.size).toBeGreaterThan(500);
-      const got = new Map([...want.keys()].map((a1) => [a1, summary.cells[a1]?.v]));
-      expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
+      let compared = 0;
+      book.sheets.forEach((sheet, i) => {
+        const want = sheetCells(sheet);
+        compared += want.size;
+        const got = new Map([...want.keys()].map((a1) => [a1, snap.sheets[i + 1].cells[a1]?.v]));
+        expect({ sheet: names[i], cells: Object.fromEntries(got) }).toEqual({ sheet: names[i], cells: Object.fromEntries(want) });
+      });
+      expect(compared).toBeGreaterThan(500);
       await noHorizontalScroll();
       await shot('4-done');
 
@@ -232,7 +240,7 @@ suite('取り込み in Chromium (dist/taskpane.html + fake Excel)', () => {
       await page.getByTestId('import-confirm').click();
       await page.getByTestId('import-done').waitFor({ state: 'visible', timeout: 60_000 });
       const again = await snapshotOf(page);
-      expect(again.sheets.map((s) => s.name)).toEqual(['Sheet1', t('summary.sheetName')]);
+      expect(again.sheets.map((s) => s.name)).toEqual(['Sheet1', ...names]);
       expect(consoleErrors).toEqual([]);
     }, SLOW);
 
@@ -253,7 +261,9 @@ suite('取り込み in Chromium (dist/taskpane.html + fake Excel)', () => {
       const snap = await snapshotOf(page);
       const sheetNames = books.flatMap((b) => b.sheets.map((s) => s.name)).filter((n) => copies.has(n));
       expect(sheetNames.length).toBeGreaterThanOrEqual(27);
-      expect(snap.sheets.map((s) => s.name)).toEqual(['Sheet1', t('summary.sheetName'), ...sheetNames]);
+      const summaryNames = snap.sheets.map((s) => s.name).filter((n) => n.startsWith(t('summary.sheetPrefix')));
+      expect(summaryNames.length).toBeGreaterThan(5);
+      expect(snap.sheets.map((s) => s.name)).toEqual(['Sheet1', ...summaryNames, ...sheetNames]);
       let compared = 0;
       for (const name of sheetNames) {
         const sheet = snap.sheets.find((s) => s.name === name)!;

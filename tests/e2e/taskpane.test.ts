@@ -6,10 +6,11 @@
  * plus a sheet with errors and a sheet of formula-looking texts. The four actions, in Japanese and
  * in English, at 320×900 px:
  *
- *   1 検証             counts, problems grouped by sheet (errors first), click → cell selected
+ *   1 検証             headline with counts, problems grouped by sheet (errors first) and kind
+ *                      (many of a kind: one line that opens), errors-only filter, click → cell selected
  *   2 計算して書き込む  confirm; output columns written with formats, the sheet with errors
  *                      untouched and listed as skipped, hidden _review_log
- *   3 集計シート作成    集計 with tables, chart and links; formula-looking text stays text
+ *   3 集計シート作成    the summary sheets with tables, chart, links and page setup; formula-looking text stays text
  *   4 テンプレート作成  Enter during an IME composition does not submit; the KPI sheet's header,
  *                      drop-downs, protection and locked output columns
  *
@@ -31,7 +32,8 @@ import { kpiTemplate } from '../../src/domain/output/templates';
 import { LOG_SHEET } from '../../src/domain/plan/auditLog';
 import type { ValidateOutcome, WriteOutcome } from '../../src/excel/gateway';
 import { translator } from '../../src/messages/translate';
-import { groupProblems } from '../../src/taskpane/state/problems';
+import { headline as paneHeadline } from '../../src/taskpane/state/headline';
+import { groupProblems, KIND_COLLAPSE_OVER, kindGroups } from '../../src/taskpane/state/problems';
 import { issueMessage } from '../../src/messages/issueText';
 import { cellA1, snapshot, workbookFromSpec, type SheetSnapshot, type WorkbookSnapshot, type WorkbookSpec } from '../support/fakeExcel';
 import { gatewayFor } from '../excel/helpers';
@@ -238,14 +240,12 @@ async function headline(page: Page): Promise<{ intent: string | null; text: stri
   return { intent: await h.getAttribute('data-intent'), text: (await h.textContent()) ?? '' };
 }
 
-/** the problems as listed: the sheet (group heading), severity, text, clickable */
+/** the problems as listed: the sheet (its group), severity, text, clickable */
 function listedProblems(page: Page) {
   return page.evaluate(() =>
     Array.from(document.querySelectorAll('[data-testid="problem-item"]')).map((el) => {
-      const ul = el.closest('ul');
-      const heading = ul ? ul.previousElementSibling : null;
       return {
-        sheet: heading && heading.firstChild ? (heading.firstChild.textContent ?? '') : '',
+        sheet: el.closest('[data-testid="problem-sheet"]')?.getAttribute('data-sheet') ?? null,
         severity: el.getAttribute('data-severity') ?? '',
         text: el.textContent ?? '',
         clickable: el.tagName === 'BUTTON',
@@ -260,8 +260,25 @@ async function counts(page: Page): Promise<number[]> {
   return dds.slice(0, 6).map((t) => Number(/^[\d,]+/.exec(t.trim())?.[0].replace(/,/g, '') ?? NaN));
 }
 
+/** every problem as listed once every sheet and kind is open: by sheet, by kind, the first 50 of a kind */
 function expectedProblemList(issues: readonly Issue[]) {
-  return groupProblems(issues, { includeInfo: false }).flatMap((g) => g.issues.slice(0, 50).map((i) => ({ sheet: g.sheet, issue: i })));
+  return groupProblems(issues, { includeInfo: false }).flatMap((g) => kindGroups(g).flatMap((k) => k.issues.slice(0, 50).map((i) => ({ sheet: g.sheet, issue: i }))));
+}
+
+/** open every closed sheet group, then every closed kind (one at a time: the list re-renders) */
+async function openAllProblems(page: Page): Promise<void> {
+  for (const toggle of ['problem-sheet-toggle', 'problem-kind-toggle']) {
+    for (;;) {
+      const closed = page.locator(`[data-testid="${toggle}"][aria-expanded="false"]`);
+      if ((await closed.count()) === 0) break;
+      await closed.first().click();
+    }
+  }
+}
+
+/** the headline's text as the MessageBar shows it: its title, then its lines */
+function headlineText(h: { title: string; lines: string[] }): string {
+  return h.title + h.lines.join('');
 }
 
 async function selection(page: Page): Promise<{ sheet: string | null; active: string | null; cell: string | null }> {
@@ -369,7 +386,7 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       await st?.context.close();
     }, STEP);
 
-    test('1 検証: counts, problems grouped by sheet with errors first, click selects the cell', async () => {
+    test('1 検証: headline with counts, problems grouped by sheet and kind (errors first), errors-only filter, click selects the cell', async () => {
       const { page } = st;
       const before = await fakeSnapshot(page);
       await runAction(
@@ -387,10 +404,35 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       const exp = expected.validate;
       const nErrors = exp.issues.filter((i) => i.severity === 'error').length;
       const nWarnings = exp.issues.filter((i) => i.severity === 'warning').length;
-      expect(await headline(page)).toEqual({ intent: 'error', text: t('result.validate.title') + t('result.validate.hasErrors') });
+      // the headline says how many errors and warnings, and how many sheets were checked
+      const h = await headline(page);
+      expect(h).toEqual({ intent: 'error', text: headlineText(paneHeadline({ kind: 'validate', outcome: exp }, t)) });
+      expect(h.text.startsWith(t('result.counts', { errors: nErrors, warnings: nWarnings }))).toBe(true);
+      expect(h.text).toContain(t('result.sheetsChecked', { sheets: exp.kpiSheets.length + exp.pledgeSheets.length, kpis: exp.kpiCount, activities: exp.activityCount }));
       expect(await counts(page)).toEqual([exp.kpiSheets.length, exp.pledgeSheets.length, exp.kpiCount, exp.activityCount, nErrors, nWarnings]);
 
-      // grouped by sheet, sheets with errors first, errors before warnings in a sheet
+      // at first: the sheet with errors open with its errors listed; a long list keeps the other sheets closed
+      const firstShown = await listedProblems(page);
+      expect(firstShown.filter((p) => p.severity === 'error')).toHaveLength(nErrors);
+      expect(firstShown.length).toBeLessThan(nErrors + nWarnings);
+      expect(await page.locator(`[data-testid="problem-sheet"][data-sheet="${ERROR_SHEET}"] [data-testid="problem-sheet-toggle"]`).getAttribute('aria-expanded')).toBe('true');
+      expect(await page.locator('[data-testid="problem-sheet-toggle"][aria-expanded="false"]').count()).toBeGreaterThan(0);
+      await shot(st, '1-validate-grouped');
+
+      // errors only: the errors and nothing else; back to all
+      await page.getByTestId('problems-filter-errors').click();
+      await poll(async () => (await listedProblems(page)).map((p) => p.severity), Array.from({ length: nErrors }, () => 'error'));
+      await page.getByTestId('problems-filter-all').click();
+
+      // a kind with many cells is one line with its count (備考が空欄（D評価）: n件) that opens to them
+      await openAllProblems(page);
+      const kindToggles = await page.getByTestId('problem-kind-toggle').allTextContents();
+      const bigKinds = groupProblems(exp.issues, { includeInfo: false }).flatMap((g) => kindGroups(g)).filter((k) => k.issues.length > KIND_COLLAPSE_OVER);
+      expect(bigKinds.length).toBeGreaterThan(0);
+      expect(kindToggles).toHaveLength(bigKinds.length);
+      bigKinds.forEach((k, i) => expect(kindToggles[i]).toContain(String(k.issues.length)));
+
+      // grouped by sheet and kind, sheets with errors first, errors before warnings in a sheet
       const listed = await listedProblems(page);
       const want = expectedProblemList(exp.issues);
       expect(listed.map((p) => [p.sheet, p.severity])).toEqual(want.map((w) => [w.sheet, w.issue.severity]));
@@ -440,7 +482,9 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       await page.getByTestId('compute-dialog').waitFor({ state: 'detached' });
 
       const exp = expected.compute;
-      expect(await headline(page)).toEqual({ intent: 'warning', text: t('result.compute.partialTitle') + t('result.compute.partial') });
+      // the headline says which sheet was not written and why
+      expect(await headline(page)).toEqual({ intent: 'warning', text: headlineText(paneHeadline({ kind: 'compute', outcome: exp }, t)) });
+      expect((await headline(page)).text).toContain(t('result.compute.skippedLine', { sheets: t('result.sheetReason', { sheet: ERROR_SHEET, reason: t('skipped.reason.errors', { count: 3 }) }) }));
       // the pane lists what was written and what was not
       const written = page.getByTestId('written-sheets').locator('li');
       expect(await written.count()).toBe(exp.written.length);
@@ -488,25 +532,35 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       await expectClean(st);
     }, STEP);
 
-    test('3 集計シート作成: 集計 with tables, a chart and links; formula-looking text written as text', async () => {
+    test('3 集計シート作成: the summary sheets with tables, a chart and links, set up for printing; formula-looking text written as text', async () => {
       const { page } = st;
       await runAction(st, t('action.summary'), () => page.getByTestId('action-summary').click());
       const h = await headline(page);
       expect(h.intent).toBe('warning'); // built, but the workbook has validation errors (建設課)
-      expect(h.text).toContain(t('result.summary.title', { sheet: '集計' }));
+      const first = `${t('summary.sheetPrefix')}${t('summary.sheet.overview')}`;
+      expect(h.text).toContain(first);
       expect(h.text).toContain(t('result.summary.added'));
+      expect(h.text).toContain(t('result.summary.incomplete'));
+      expect(h.text).toContain(t('result.summary.sparklines'));
 
       const snap = await fakeSnapshot(page);
-      const sum = sheetSnap(snap, '集計');
-      expect(snap.active).toBe('集計');
-      expect(sum.customProperties).toEqual({ progressReview: 'summary' });
-      expect(sum.cells.A1.v).toBe(translate(lang, 'summary.title'));
-      expect(sum.tables.map((x) => x.name)).toEqual(['PR_Goals', 'PR_Measures', 'PR_KPIs', 'PR_Pledges', 'PR_Measures_Stars', 'PR_Covid', 'PR_Problems']);
+      const ours = snap.sheets.filter((x) => x.customProperties.progressReview === 'summary');
+      expect(ours[0].name).toBe(first);
+      expect(ours.every((x) => x.name.startsWith(t('summary.sheetPrefix')))).toBe(true);
+      const sum = sheetSnap(snap, first);
+      expect(snap.active).toBe(first);
+      expect(String(sum.cells.A1.v)).toContain(translate(lang, 'summary.heading.overview'));
+      // the 未完了 banner on every sheet of ours
+      for (const x of ours) expect(String(x.cells.A3.v)).toMatch(lang === 'ja' ? /^未完了：/ : /^Incomplete: /);
+      const tables = ours.flatMap((x) => x.tables.map((tb) => tb.name));
+      expect(tables).toEqual(expect.arrayContaining(['PR_Headline', 'PR_Goals', 'PR_Measures', 'PR_KPIs', 'PR_Pledges', 'PR_PledgeMeasures', 'PR_Covid', 'PR_Problems']));
       expect(sum.charts).toHaveLength(1);
       expect(sum.charts[0].title).toBe(translate(lang, 'summary.chartTitle'));
       expect(sum.charts[0].series.length).toBeGreaterThan(0);
+      // every sheet set up for A4 with the page footer and its print titles
+      for (const x of ours) expect(x.pageLayout).toMatchObject({ paperSize: 'A4', centerFooter: translate(lang, 'summary.footer'), printTitleRows: expect.stringMatching(/^\$1:\$\d+$/) });
       // links into the workbook's own sheets (COVID rows and the problems' cells)
-      const links = Object.values(sum.cells).filter((c) => c.link).map((c) => c.link!);
+      const links = ours.flatMap((x) => Object.values(x.cells).filter((c) => c.link).map((c) => c.link!));
       expect(links.length).toBeGreaterThan(10);
       const names = new Set(snap.sheets.map((s) => s.name));
       for (const l of links) {
@@ -519,7 +573,9 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
 
       // formula-looking texts are in the summary as text; no formula anywhere in the workbook
       for (const text of [HYPERLINK_TEXT, DDE_TEXT, COVID_NOTE_TEXT]) {
-        const cell = cellOf(sum, ...findCell(sum, text));
+        const holder = ours.find((x) => Object.values(x.cells).some((c) => c.v === text))!;
+        expect(holder).toBeDefined();
+        const cell = cellOf(holder, ...findCell(holder, text));
         expect(cell.v).toBe(text);
         expect(cell.f).toBeUndefined();
       }
@@ -529,7 +585,7 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
 
       // 「シートを表示」 selects A1 of the summary
       await page.getByTestId('go-to-sheet').click();
-      await poll(() => selection(page), { sheet: '集計', active: '集計', cell: 'A1' });
+      await poll(() => selection(page), { sheet: first, active: first, cell: 'A1' });
 
       await noHorizontalScroll(page, 'after summary');
       await shot(st, '3-summary');

@@ -1,6 +1,7 @@
 import { en } from '../../src/messages/en';
 import { ja } from '../../src/messages/ja';
 import { DICTIONARIES, fill, formatCount, LANGS, otherLang, placeholders, translate } from '../../src/messages/translate';
+import { issueCodes, issueKind } from '../../src/messages/issueText';
 
 const jaKeys = Object.keys(ja).sort();
 const enKeys = Object.keys(en).sort();
@@ -58,6 +59,10 @@ describe('the catalogue (src/messages)', () => {
     expect(en['lang.switch.label']).toBe('日本語');
     expect(ja['lang.switch.aria']).toContain(ja['lang.switch.label']);
     expect(en['lang.switch.aria']).toContain(en['lang.switch.label']);
+    // the visible label is in the accessible name outside any brackets (WCAG 2.5.3, as axe-core checks it)
+    const outsideBrackets = (s: string) => s.replace(/[（(][^）)]*[）)]/g, '');
+    expect(outsideBrackets(ja['lang.switch.aria'])).toContain(ja['lang.switch.label']);
+    expect(outsideBrackets(en['lang.switch.aria'])).toContain(en['lang.switch.label']);
     expect(otherLang('ja')).toBe('en');
     expect(otherLang('en')).toBe('ja');
   });
@@ -72,5 +77,34 @@ describe('the catalogue (src/messages)', () => {
   test('counts use thousands separators', () => {
     expect(formatCount('ja', 12345)).toBe('12,345');
     expect(formatCount('en', 12345)).toBe('12,345');
+  });
+
+  test('plural forms: {n, plural, one {…} other {…}} by the language\'s rules, # as the count with separators', () => {
+    const t = '{n, plural, =0 {no sheets} one {# sheet} other {# sheets}} in {file}';
+    expect(fill(t, { n: 0, file: 'a.xlsx' })).toBe('no sheets in a.xlsx');
+    expect(fill(t, { n: 1, file: 'a.xlsx' })).toBe('1 sheet in a.xlsx');
+    expect(fill(t, { n: 2, file: 'a.xlsx' })).toBe('2 sheets in a.xlsx');
+    expect(fill(t, { n: 12345, file: 'a.xlsx' })).toBe('12,345 sheets in a.xlsx');
+    // a missing count leaves the plural visible, like a missing parameter
+    expect(fill(t, { file: 'a.xlsx' })).toBe(t.replace('{file}', 'a.xlsx'));
+    // a plain word inside an option is text, not a parameter
+    expect(placeholders('{n, plural, one {sheet} other {{m} sheets}} {x}')).toEqual(['m', 'n', 'x']);
+    expect(placeholders('{a} {a} {b}')).toEqual(['a', 'b']);
+  });
+
+  test('the final line of the command line: singular and plural in English, 件 and 枚 in Japanese', () => {
+    const one = { books: 1, kpiSheets: 1, pledgeSheets: 0, kpis: 1, activities: 1, errors: 1, warnings: 0, elapsed: '0.1 s' };
+    expect(translate('en', 'cli.done.counts', one)).toBe('1 workbook (1 KPI sheet, 0 pledge sheets): reviewed 1 KPI and 1 pledge activity. 1 error, 0 warnings (0.1 s).');
+    const many = { books: 2, kpiSheets: 26, pledgeSheets: 1, kpis: 1040, activities: 134, errors: 0, warnings: 36, elapsed: '0.4 s' };
+    expect(translate('en', 'cli.done.counts', many)).toBe('2 workbooks (26 KPI sheets, 1 pledge sheet): reviewed 1,040 KPIs and 134 pledge activities. 0 errors, 36 warnings (0.4 s).');
+    expect(translate('ja', 'cli.done.counts', { ...many, elapsed: '0.4秒' })).toBe('ブック 2件（KPIシート 26枚、公約シート 1枚）: KPI 1040件、公約の取組 134件を検証しました。エラー 0件、警告 36件（0.4秒）。');
+  });
+
+  test('every kind of problem has a short name in both languages (the title of its group)', () => {
+    for (const code of issueCodes()) {
+      expect({ code, ja: `issueKind.${code}` in ja, en: `issueKind.${code}` in en }).toEqual({ code, ja: true, en: true });
+    }
+    expect(issueKind('ja', 'warn.gradeDNoNote')).toBe('備考が空欄（D評価）');
+    expect(issueKind('en', 'warn.gradeDNoNote')).toBe('備考 blank (grade D)');
   });
 });

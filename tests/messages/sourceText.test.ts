@@ -29,6 +29,7 @@ const ALLOWED: { path: string; why: string; pending?: true }[] = [
   { path: 'domain/sheets/headers.ts', why: 'header names and their aliases (基本目標, 実績 …)' },
   { path: 'domain/sheets/kpiSheet.ts', why: 'the prefixes of 基本目標 and 施策 numbers (基本目標1, 施策⑤)' },
   { path: 'domain/sheets/pledgeSheet.ts', why: 'the prefixes of 基本政策, 公約 and 施策 numbers (政策Ⅲ)' },
+  { path: 'xlsx/ooxml/defaultFont.ts', why: 'the font 游ゴシック and the built-in cell style 標準 of new packages, names inside the package' },
   { path: 'xlsx/ooxml/numberFormats.ts', why: 'the East Asian built-in number formats (ids 27–36, 50–58) as Japanese Excel shows them (yyyy"年"m"月"d"日"), codes inside the package' },
   { path: 'xlsx/summary/summaryStyles.ts', why: 'the font 游ゴシック and the built-in cell style 標準, names inside the package' },
 ];

@@ -4,16 +4,17 @@
  *   errors, merges and number formats), stored as Excel stores them, read back to the same values.
  * - Any reviewed copy the patch writer makes reads back with the planned values in the planned
  *   cells and every other cell as it was.
- * - Any summary.xlsx the summary writer makes reads back to the summary model's cells.
+ * - Any summary.xlsx the summary writer makes reads back to the summary book's cells, sheet by sheet.
  */
 import fc from 'fast-check';
 import type { RawSheet, RawValue } from '../../src/domain/base/raw';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
-import { buildSummaryModel } from '../../src/domain/output/summaryModel';
+import { buildSummaryBook } from '../../src/domain/output/summary/build';
 import { LOG_SHEET, planLogAppend } from '../../src/domain/plan/auditLog';
 import { review } from '../../src/domain/review';
 import { readXlsx } from '../../src/xlsx/read';
 import { patchWorkbook } from '../../src/xlsx/patch';
+import { tableHeaders } from '../../src/xlsx/summary/sheetXml';
 import { summaryPackage } from '../../src/xlsx/summary/summaryPackage';
 import { replaceUnencodable } from '../../src/xlsx/xml/escape';
 import { DEFAULT_MIX, PLANNABLE_MIX, renderWorkbook, workbookSpecArb } from '../properties/arbitraries';
@@ -84,29 +85,34 @@ describe('what is written reads back', () => {
     expect(planned).toBeGreaterThan(0);
   }, 300_000);
 
-  test('a summary.xlsx reads back to the summary model cell for cell', async () => {
+  test('a summary.xlsx reads back to the summary book cell for cell', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(workbookSpecArb(DEFAULT_MIX, 1, 3), { minLength: 1, maxLength: 3 }), async (books) => {
         const inputs = books.map((specs, i) => renderWorkbook(specs, `book${i}.xlsx`).input);
-        const model = buildSummaryModel(review(inputs, DEFAULT_SETTINGS), { lang: 'ja', date: '2024-04-01', linkFile: (f) => f });
-        const [sheet] = (await readXlsx(await summaryPackage(model))).sheets;
-        const expected: Record<string, unknown> = {};
-        const put = (r: number, c: number, v: string | number | null) => {
-          const n = normalValue(typeof v === 'string' ? replaceUnencodable(v) : typeof v === 'number' && !Number.isFinite(v) ? null : v);
-          if (n !== null) expected[`${r},${c}`] = n;
-        };
-        put(0, 0, model.title);
-        put(1, 0, model.subtitle);
-        for (const t of model.tables) {
-          put(t.titleRow, t.left, t.title);
-          if (!t.rows.length) {
-            put(t.titleRow + 1, t.left, t.emptyText);
-            continue;
+        const book = buildSummaryBook(review(inputs, DEFAULT_SETTINGS), { lang: 'ja', date: '2024-04-01', linkFile: (f) => f });
+        const { sheets } = await readXlsx(await summaryPackage(book));
+        expect(sheets.map((s) => s.name)).toEqual(book.sheets.map((s) => s.name));
+        book.sheets.forEach((model, k) => {
+          const expected: Record<string, unknown> = {};
+          const put = (r: number, c: number, v: string | number | null) => {
+            const n = normalValue(typeof v === 'string' ? replaceUnencodable(v) : typeof v === 'number' && !Number.isFinite(v) ? null : v);
+            if (n !== null) expected[`${r},${c}`] = n;
+          };
+          put(0, 0, model.title);
+          put(1, 0, model.subtitle);
+          if (model.banner) put(2, 0, model.banner);
+          for (const t of model.tables) {
+            if (t.caption) put(t.headerRow - 1, t.left, t.caption);
+            if (!t.rows.length) {
+              put(t.headerRow, t.left, t.emptyText);
+              continue;
+            }
+            tableHeaders(t.columns.map((c) => c.header)).forEach((h, j) => put(t.headerRow, t.left + j, h));
+            // a sparkline column's cells stay empty: the sparkline is drawn there
+            t.rows.forEach((row, i) => row.forEach((c, j) => !t.columns[j].sparkline && put(t.headerRow + 1 + i, t.left + j, c.v)));
           }
-          t.headers.forEach((h, j) => put(t.titleRow + 1, t.left + j, h));
-          t.rows.forEach((row, i) => row.forEach((c, j) => put(t.titleRow + 2 + i, t.left + j, c.v)));
-        }
-        expect(normaliseSheet(sheet).cells).toEqual(expected);
+          expect({ sheet: model.name, cells: normaliseSheet(sheets[k]).cells }).toEqual({ sheet: model.name, cells: expected });
+        });
       }),
       { numRuns: 25 * RUNS, seed: 1003 },
     );

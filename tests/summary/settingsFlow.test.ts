@@ -5,7 +5,7 @@
  */
 import { ZipArchive } from '../../src/xlsx/zip/zipArchive';
 import { makeSettings, type Settings } from '../../src/domain/base/settings';
-import { buildSummaryModel } from '../../src/domain/output/summaryModel';
+import { buildSummaryBook } from '../../src/domain/output/summary/build';
 import { review } from '../../src/domain/review';
 import { summaryPackage } from '../../src/xlsx/summary/summaryPackage';
 import { snapshotSheet, workbookFromSpec } from '../support/fakeExcel';
@@ -25,22 +25,28 @@ const PLEDGE_ROWS: RawValue[][] = [
   ['政策Ⅰ 行革', '1 SDGs', '① プラン', 'a', '課', 8],
 ];
 
+/** every worksheet's XML joined, in sheet order, and the chart */
 async function packageXml(settings: Settings): Promise<{ sheet: string; chart: string }> {
   const r = review([{ file: 'dept.xlsx', sheets: [{ name: '政策推進課', top: 0, left: 0, values: KPI_ROWS }, { name: '市長公約', top: 0, left: 0, values: PLEDGE_ROWS }] }], settings);
-  const zip = ZipArchive.load(await summaryPackage(buildSummaryModel(r)));
-  return { sheet: await zip.files['xl/worksheets/sheet1.xml'].text(), chart: zip.files['xl/charts/chart1.xml'].text() };
+  const book = buildSummaryBook(r);
+  const zip = ZipArchive.load(await summaryPackage(book));
+  const sheet = book.sheets.map((_, i) => zip.files[`xl/worksheets/sheet${i + 1}.xml`].text()).join('');
+  return { sheet, chart: zip.files['xl/charts/chart1.xml'].text() };
 }
 
 describe('the cap and the grade bands reach the summary', () => {
   test('the model carries the scales: bars and axis up to the cap, icons at grades C and A, pledge bars up to 100%', () => {
     const r = review([{ file: 'dept.xlsx', sheets: [{ name: '政策推進課', top: 0, left: 0, values: KPI_ROWS }, { name: '市長公約', top: 0, left: 0, values: PLEDGE_ROWS }] }], SETTINGS);
-    const model = buildSummaryModel(r);
-    const table = (name: string) => model.tables.find((t) => t.name === name)!;
-    expect(table('PR_Goals').dataBar).toEqual({ column: 2, max: 1.5 });
-    expect(table('PR_Measures').dataBar).toEqual({ column: 3, max: 1.5 });
-    expect(table('PR_KPIs').iconSet).toEqual({ column: 9, thresholds: [0.4, 0.9] });
-    expect(table('PR_Pledges').dataBar).toEqual({ column: 1, max: 1 });
-    expect(model.chart?.axis).toEqual({ min: 0, max: 1.5, majorUnit: 0.2 });
+    const book = buildSummaryBook(r);
+    const tables = book.sheets.flatMap((s) => s.tables);
+    const table = (name: string) => tables.find((t) => t.name === name)!;
+    const column = (name: string, header: string) => table(name).columns.findIndex((c) => c.header === header);
+    expect(table('PR_Goals').dataBar).toEqual({ column: column('PR_Goals', '平均達成率'), max: 1.5 });
+    expect(table('PR_Measures').dataBar).toEqual({ column: column('PR_Measures', '平均達成率'), max: 1.5 });
+    expect(table('PR_KPIs').iconSet).toEqual({ column: column('PR_KPIs', '達成率'), thresholds: [0.4, 0.9] });
+    // 002 prints the pledge percentages as whole numbers under a (%) header: bars up to 100
+    expect(table('PR_Pledges').dataBar).toEqual({ column: 1, max: 100 });
+    expect(book.sheets[0].chart?.axis).toEqual({ min: 0, max: 1.5, majorUnit: 0.2 });
     // the sheets' own icon sets use the same bands
     const kpiPlan = r.files[0].plan.sheets.find((p) => p.kind === 'kpi')!;
     expect(kpiPlan.conditionalFormats.filter((c) => c.kind === 'iconSet').map((c) => c.kind === 'iconSet' && c.thresholds)).toEqual([
@@ -57,7 +63,7 @@ describe('the cap and the grade bands reach the summary', () => {
     expect(bars).toEqual([
       ['0', '1.5'],
       ['0', '1.5'],
-      ['0', '1'],
+      ['0', '100'],
     ]);
     const icons = [...sheet.matchAll(/<iconSet iconSet="3TrafficLights1">((?:<cfvo [^>]*\/>)+)<\/iconSet>/g)].map((m) => [...m[1].matchAll(/val="([^"]+)"/g)].map((v) => v[1]));
     expect(icons).toEqual([['0', '0.4', '0.9']]);
@@ -75,11 +81,12 @@ describe('the cap and the grade bands reach the summary', () => {
   test('the Office.js summary (task pane): data bars, icon set and chart axis', async () => {
     const wb = workbookFromSpec({ name: 'kpi.xlsx', sheets: [sampleKpiSheet(), samplePledgeSheet()] });
     await gatewayFor(wb).buildSummary(SETTINGS, 'ja');
-    const s = snapshotSheet(wb.sheet('集計')!);
-    const bars = s.conditionalFormats.filter((c) => c.type === 'DataBar').map((c) => (c.detail as { upperBoundRule: { formula: string } }).upperBoundRule.formula);
-    expect(bars).toEqual(['1.5', '1.5', '1']);
-    const icons = s.conditionalFormats.filter((c) => c.type === 'IconSet').map((c) => (c.detail as { criteria: { formula?: string }[] }).criteria.map((x) => x.formula ?? null));
+    const ours = wb.sheets.filter((x) => x.name.startsWith('集計_'));
+    const cfs = ours.flatMap((x) => snapshotSheet(x).conditionalFormats);
+    const bars = cfs.filter((c) => c.type === 'DataBar').map((c) => (c.detail as { upperBoundRule: { formula: string } }).upperBoundRule.formula);
+    expect(bars).toEqual(['1.5', '1.5', '100']);
+    const icons = cfs.filter((c) => c.type === 'IconSet').map((c) => (c.detail as { criteria: { formula?: string }[] }).criteria.map((x) => x.formula ?? null));
     expect(icons).toEqual([[null, '=0.4', '=0.9']]);
-    expect(wb.sheet('集計')!.charts[0].valueAxis).toMatchObject({ minimum: 0, maximum: 1.5, majorUnit: 0.2 });
+    expect(wb.sheet('集計_総括')!.charts[0].valueAxis).toMatchObject({ minimum: 0, maximum: 1.5, majorUnit: 0.2 });
   });
 });

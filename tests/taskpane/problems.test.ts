@@ -1,5 +1,5 @@
 import { makeIssue, type Issue, type IssueInput } from '../../src/domain/base/issues';
-import { countProblems, groupProblems } from '../../src/taskpane/state/problems';
+import { countProblems, errorsOnly, groupProblems, initiallyOpen, KIND_COLLAPSE_OVER, kindGroups, SMALL_LIST } from '../../src/taskpane/state/problems';
 import { issueLine, issueMessage, issuePlace } from '../../src/messages/issueText';
 
 function issue(p: Partial<IssueInput> & Pick<IssueInput, 'sheet'>): Issue {
@@ -86,5 +86,40 @@ describe('issue text in the pane language', () => {
     const i = issue({ sheet: 'S', row: 1, col: 1, code: 'number.unit', params: { found: '50人程度', unit: { key: 'word.unitExamples' } } });
     expect(issueMessage('ja', i)).toContain('（人、件、% など）');
     expect(issueMessage('en', i)).toContain('(e.g. 人, 件 or %)');
+  });
+});
+
+describe('problems by kind, and what is open at first', () => {
+  const d = (sheet: string, row: number) => issue({ sheet, severity: 'warning', code: 'warn.gradeDNoNote', row, col: 3 });
+
+  test('a sheet’s problems by kind, in the order first met, cells in order', () => {
+    const [g] = groupProblems([d('A', 9), issue({ sheet: 'A', row: 2, col: 2 }), d('A', 4), issue({ sheet: 'A', severity: 'warning', code: 'warn.unitMismatch', row: 1, col: 1 })], { includeInfo: false });
+    const kinds = kindGroups(g);
+    expect(kinds.map((k) => [k.code, k.severity, k.issues.map((i) => i.cell)])).toEqual([
+      ['number.text', 'error', ['C3']],
+      ['warn.unitMismatch', 'warning', ['B2']],
+      ['warn.gradeDNoNote', 'warning', ['D5', 'D10']],
+    ]);
+    expect(new Set(kinds.map((k) => k.key)).size).toBe(3);
+  });
+
+  test('a short list is all open; a long one opens the sheets with errors and only the small kinds', () => {
+    const short = groupProblems([d('A', 1), d('A', 2), d('A', 3), d('A', 4), d('B', 1)], { includeInfo: false });
+    const s = initiallyOpen(short);
+    expect([...s.sheets]).toEqual(['A', 'B']);
+    expect(s.kinds.size).toBe(2);
+
+    const rows = Array.from({ length: SMALL_LIST }, (_, i) => d('A', i + 1));
+    const long = groupProblems([...rows, issue({ sheet: 'B', row: 1, col: 1 }), d('B', 2)], { includeInfo: false });
+    const l = initiallyOpen(long);
+    expect([...l.sheets]).toEqual(['B']);
+    const [a, b] = [long.find((g) => g.sheet === 'A')!, long.find((g) => g.sheet === 'B')!];
+    expect(kindGroups(a).some((k) => l.kinds.has(k.key))).toBe(false); // 12 > KIND_COLLAPSE_OVER: one line
+    expect(kindGroups(b).every((k) => l.kinds.has(k.key))).toBe(true);
+    expect(KIND_COLLAPSE_OVER).toBeLessThan(SMALL_LIST);
+  });
+
+  test('errors only', () => {
+    expect(errorsOnly([d('A', 1), issue({ sheet: 'A', row: 2, col: 2 })]).map((i) => i.severity)).toEqual(['error']);
   });
 });

@@ -46,7 +46,7 @@ const writeOutcome: WriteOutcome = {
   largestRequestBytes: 1000,
 };
 
-const summaryOutcome: SummaryOutcome = { ...validateOutcome, sheet: '集計', replaced: true };
+const summaryOutcome: SummaryOutcome = { ...validateOutcome, sheet: '集計_総括', sheets: ['集計_総括', '集計_問題'], replaced: true, complete: true };
 
 /** a gateway that must not be called while rendering */
 const gateway: WorkbookGateway = {
@@ -76,7 +76,7 @@ const noop = () => undefined;
 describe('the pane', () => {
   test('Japanese by default: lang="ja", the four actions and the language switch', () => {
     const out = html(<App gateway={gateway} store={memoryStore()} />);
-    expect(out).toMatch(/<div[^>]*lang="ja"[^>]*data-testid="app"/);
+    expect(out).toMatch(/<main[^>]*lang="ja"[^>]*data-testid="app"/);
     for (const id of ['action-validate', 'action-compute', 'action-summary', 'action-template', 'lang-switch', 'result']) {
       expect(count(out, `data-testid="${id}"`)).toBe(1);
     }
@@ -90,9 +90,9 @@ describe('the pane', () => {
 
   test('English when chosen before', () => {
     const out = html(<App gateway={gateway} store={memoryStore({ [LANG_KEY]: 'en' })} />, 'en');
-    expect(out).toMatch(/<div[^>]*lang="en"[^>]*data-testid="app"/);
+    expect(out).toMatch(/<main[^>]*lang="en"[^>]*data-testid="app"/);
     expect(out).toContain('Validate');
-    expect(out).toContain('Compute and write');
+    expect(out).toContain('Compute &amp; write'); // short enough for one line at 320 px
     expect(out).toContain('<span lang="ja">日本語</span>');
   });
 
@@ -138,13 +138,15 @@ describe('results', () => {
   test('validate: counts and problems, errors first, reasons hidden', () => {
     const out = html(<ResultSummary state={done({ kind: 'validate', outcome: validateOutcome })} onSelect={noop} onDismiss={noop} />);
     expect(out).toContain('data-intent="error"');
+    expect(out).toContain('エラー 2件・警告 1件'); // the headline counts
+    expect(out).toContain('シート 3枚を検証しました（KPI 1,234件・公約の取組 56件）。');
     expect(out).toContain('1,234件'); // KPI数
     expect(out).toContain('56件'); // 取組数
     expect(out).toContain('政策推進課、市民課');
     expect(count(out, 'data-testid="problem-item"')).toBe(3); // the reason (info) is behind a button
     expect(out).toContain('空欄にした理由も表示する（1件）');
     // order: 政策推進課 (met first) with its H12 error before the D8 warning, then 市民課 (a sheet-level error)
-    const order = [out.indexOf('>政策推進課<span'), out.indexOf('>H12<'), out.indexOf('>D8<'), out.indexOf('>市民課<span')];
+    const order = [out.indexOf('data-sheet="政策推進課"'), out.indexOf('>H12<'), out.indexOf('>D8<'), out.indexOf('data-sheet="市民課"')];
     expect(order.every((v) => v >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // a problem with a cell is a button; found text and header shown
@@ -158,7 +160,8 @@ describe('results', () => {
 
   test('validate in English', () => {
     const out = html(<ResultSummary state={done({ kind: 'validate', outcome: validateOutcome })} onSelect={noop} onDismiss={noop} />, 'en');
-    expect(out).toContain('Validation finished');
+    expect(out).toContain('2 errors · 1 warning');
+    expect(out).toContain('3 sheets checked (1,234 KPIs, 56 pledge activities).');
     expect(out).toContain('is not a number');
     expect(out).toContain('KPIs (KPI数)');
   });
@@ -186,7 +189,8 @@ describe('results', () => {
     const out = html(
       <ResultSummary state={done({ kind: 'summary', outcome: summaryOutcome, lang: 'en' })} onSelect={noop} onDismiss={noop} />,
     );
-    expect(out).toContain('集計シート「集計」を作成しました');
+    expect(out).toContain('集計シート 2 枚を作成しました（先頭は「集計_総括」）');
+    expect(out).toContain('スパークライン');
     expect(out).toContain('前回の集計シートを置き換えました');
     expect(out).toContain('集計シートの言語: 英語');
     expect(out).toContain('data-testid="go-to-sheet"');
@@ -215,6 +219,49 @@ describe('results', () => {
 
     const empty = html(<ResultSummary state={{ ...failed, error: { message: '' } }} onSelect={noop} onDismiss={noop} />);
     expect(empty).toContain('原因の分からないエラーが起きました');
+  });
+
+  test('many problems: grouped by kind, a kind with many cells is one collapsed line, sheets without errors closed', () => {
+    const many = Array.from({ length: 20 }, (_, i) =>
+      makeIssue({ severity: 'warning', code: 'warn.gradeDNoNote', sheet: '市民課', row: 5 + i, col: 3, params: { achievement: '10.0%' } }),
+    );
+    const big = { ...validateOutcome, issues: [...many, ...issues] };
+    const out = html(<ResultSummary state={done({ kind: 'validate', outcome: big })} onSelect={noop} onDismiss={noop} />);
+    expect(out).toContain('エラー 2件・警告 21件');
+    // 政策推進課 has an error: open, its kinds small and listed; 市民課 too (its sheet-level error)
+    expect(out).toMatch(/data-sheet="市民課"[\s\S]*data-testid="problem-kind-toggle"/);
+    expect(out).toContain('備考が空欄（D評価）: 20件');
+    expect(out).toMatch(/aria-expanded="false"[^>]*data-testid="problem-kind-toggle"/);
+    expect(count(out, 'data-testid="problem-item"')).toBe(3); // the 20 cells behind the kind's button
+    expect(out).toContain('data-testid="problems-filter-errors"');
+
+    const warningsOnly = { ...validateOutcome, issues: many };
+    const closed = html(<ResultSummary state={done({ kind: 'validate', outcome: warningsOnly })} onSelect={noop} onDismiss={noop} />);
+    expect(closed).toMatch(/aria-expanded="false"[^>]*data-testid="problem-sheet-toggle"/);
+    expect(count(closed, 'data-testid="problem-item"')).toBe(0);
+    expect(count(closed, 'data-testid="problem-kind"')).toBe(0);
+  });
+
+  test('compute says which sheets were not written and why; summary which sheets are left out', () => {
+    const out = html(<ResultSummary state={done({ kind: 'compute', outcome: writeOutcome })} onSelect={noop} onDismiss={noop} />);
+    expect(out).toContain('書き込まなかったシート: 政策推進課（エラー 1件）、市民課（エラー 1件）');
+    const locked = { ...writeOutcome, skippedDetails: [{ sheet: '市民課', reason: 'protected' as const }] };
+    expect(html(<ResultSummary state={done({ kind: 'compute', outcome: locked })} onSelect={noop} onDismiss={noop} />)).toContain('市民課（パスワードで保護）');
+    const en = html(<ResultSummary state={done({ kind: 'compute', outcome: writeOutcome })} onSelect={noop} onDismiss={noop} />, 'en');
+    expect(en).toContain('Not written: 政策推進課 (1 error)');
+
+    const sum = html(<ResultSummary state={done({ kind: 'summary', outcome: summaryOutcome, lang: 'ja' })} onSelect={noop} onDismiss={noop} />);
+    expect(sum).toContain('data-intent="warning"');
+    expect(sum).toContain('エラーのある行は集計に入っていません: 政策推進課（エラー 1件）、市民課（エラー 1件）');
+  });
+
+  test('a plan-period notice under the headline, with what to do in the pane', () => {
+    const planNotice = { code: 'otherPlan' as const, file: 'a.xlsx', asked: { start: 2020, end: 2024 }, targetYear: 2019, suggested: { start: 2015, end: 2019 }, outside: 10, withActual: 10 };
+    const out = html(<ResultSummary state={done({ kind: 'validate', outcome: { ...validateOutcome, planNotice } })} onSelect={noop} onDismiss={noop} />);
+    expect(out).toContain('data-testid="plan-notice"');
+    expect(out).toContain('目標年度が 2019年度');
+    expect(out).toContain('設定の計画期間を 2015〜2019 にして');
+    expect(html(<ResultSummary state={done({ kind: 'validate', outcome: validateOutcome })} onSelect={noop} onDismiss={noop} />)).not.toContain('plan-notice');
   });
 
   test('idle and running render no result', () => {

@@ -13,9 +13,19 @@ describe('settings form', () => {
       gradeA: '100',
       gradeB: '80',
       gradeC: '50',
+      percentDecimals: '0',
+      planName: '',
+      asOf: '',
       gradeCumulativeBy: 'pace',
     });
     expect(validateSettingsForm(form(), DEFAULT_SETTINGS)).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
+  });
+
+  test('the summary’s words: plan name and as-of label trimmed, blank allowed; decimals 0–2', () => {
+    const ok = validateSettingsForm(form({ planName: ' 第2期苫小牧市総合戦略 ', asOf: '令和5年度末', percentDecimals: '１' }), DEFAULT_SETTINGS);
+    expect(ok).toEqual({ ok: true, settings: { ...DEFAULT_SETTINGS, planName: '第2期苫小牧市総合戦略', asOf: '令和5年度末', percentDecimals: 1 } });
+    expect(validateSettingsForm(form({ percentDecimals: '3' }), DEFAULT_SETTINGS)).toEqual({ ok: false, errors: { percentDecimals: { key: 'settings.error.max', params: { max: 2 } } } });
+    expect(validateSettingsForm(form({ planName: 'x'.repeat(61) }), DEFAULT_SETTINGS)).toEqual({ ok: false, errors: { planName: { key: 'settings.error.tooLong', params: { max: 60 } } } });
   });
 
   test('累計 KPIs graded by 計画比 (default) or 達成率; anything else is refused under its field', () => {

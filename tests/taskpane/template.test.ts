@@ -1,4 +1,4 @@
-import { checkDepartment } from '../../src/taskpane/state/template';
+import { checkDepartment } from '../../src/domain/output/templateName';
 import { kpiTemplate } from '../../src/domain/output/templates';
 
 describe('担当課 name for the KPI template', () => {

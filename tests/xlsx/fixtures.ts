@@ -152,18 +152,25 @@ export async function withExtras(bytes: Uint8Array, opts: ExtraOptions = {}): Pr
   // native chart on the KPI sheet (a <drawing> in the sheet's tail)
   const chartBytes = await addChart(bytes, {
     sheetName: '政策推進課',
-    chart: { title: '目標値', table: 't', categoryColumn: 0, valueColumns: [1], rowCount: 2, axis: { min: 0, max: 1.2, majorUnit: 0.2 }, top: 12, left: 1, width: 480, height: 240 },
+    chart: { title: '目標値', table: 't', categoryColumn: 0, valueColumns: [1], rowCount: 2, axis: { min: 0, max: 1.2, majorUnit: 0.2 }, labelFormat: '0%', top: 12, left: 1, bottom: 24, right: 9 },
     table: {
       name: 't',
-      title: 'KPI',
-      titleRow: 2,
+      caption: null,
+      headerRow: 3,
       left: 4,
-      headers: ['指標名', '単位'],
+      columns: [
+        { header: '指標名', format: null, kind: 'text', align: 'left', wrap: false },
+        { header: '単位', format: null, kind: 'number', align: 'right', wrap: false },
+      ],
       rows: [
         [{ v: '登録者数' }, { v: 50 }],
         [{ v: '新規雇用創出数' }, { v: 230 }],
       ],
-      formats: [null, null],
+      valign: 'bottom',
+      groupStarts: [],
+      captionHeight: 19,
+      headerHeight: 19,
+      rowHeights: [19, 19],
       emptyText: '',
     },
   });

@@ -83,7 +83,8 @@ describe('patchWorkbook: a reviewed copy that loses nothing', () => {
     const wb1 = await partText(x1, 'xl/workbook.xml');
     // a hidden log sheet, and recalculation on open because formulas remain (集計!B1 reads the output column)
     expect(wb1).toMatch(/<sheet name="_review_log" sheetId="6" state="hidden" r:id="rId\d+"\/><\/sheets>/);
-    expect(wb1.replace(/<sheet name="_review_log"[^>]*\/>/, '').replace(' fullCalcOnLoad="1"', '')).toBe(wb0);
+    // and the print titles of the planned sheets, which had no page setup of their own
+    expect(wb1.replace(/<sheet name="_review_log"[^>]*\/>/, '').replace(' fullCalcOnLoad="1"', '').replace(/<definedName name="_xlnm.Print_Titles"[^<]*<\/definedName>/g, '')).toBe(wb0);
 
     const t0 = await partText(x0, '[Content_Types].xml');
     const t1 = await partText(x1, '[Content_Types].xml');
@@ -125,8 +126,12 @@ describe('patchWorkbook: a reviewed copy that loses nothing', () => {
       for (const w of sp.writes) w.values.forEach((line, i) => line.forEach((_, j) => outputs.add(`${String.fromCharCode(65 + w.left + j)}${w.top + i + 1}`)));
       for (const [ref, xml] of ca) if (!outputs.has(ref)) expect(cb.get(ref)).toBe(xml);
       for (const ref of cb.keys()) expect(ca.has(ref) || outputs.has(ref)).toBe(true);
-      // everything after </sheetData> other than conditional formats is unchanged, in order
-      const tail = (xml: string) => xml.slice(xml.indexOf('</sheetData>')).replace(/<conditionalFormatting[\s\S]*?<\/conditionalFormatting>/g, '');
+      // everything after </sheetData> other than conditional formats and the page setup (the sheet had none of its own) is unchanged, in order
+      const tail = (xml: string) =>
+        xml
+          .slice(xml.indexOf('</sheetData>'))
+          .replace(/<conditionalFormatting[\s\S]*?<\/conditionalFormatting>/g, '')
+          .replace(/<pageSetup [^>]*\/>/, '');
       expect(tail(b)).toBe(tail(a));
     }
   });
@@ -274,7 +279,8 @@ describe('formulas', () => {
     const plain = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const pp = await planFor(plain);
     const rr = await patchWorkbookWithReport(plain, pp.plan, null);
-    expect(rr.changed.sort()).toEqual(['xl/styles.xml', 'xl/worksheets/sheet1.xml']);
+    // workbook.xml: the print titles of the sheet given a page setup
+    expect(rr.changed.sort()).toEqual(['xl/styles.xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml']);
   });
 
   async function sharedFormulaBook(extendTo: number): Promise<Uint8Array> {

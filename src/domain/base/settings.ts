@@ -19,6 +19,8 @@ function rule(key: MessageKey & `settings.error.${string}`): { message: string }
   return { message: key };
 }
 
+/** the longest plan name or as-of label (a title line, not a paragraph) */
+export const TEXT_SETTING_MAX = 60;
 /** the bases a 累計 KPI can be graded on before its target year */
 export const GRADE_CUMULATIVE_BY = ['pace', 'achievement'] as const;
 export type GradeCumulativeBy = (typeof GRADE_CUMULATIVE_BY)[number];
@@ -45,6 +47,12 @@ export const settingsSchema = z
     covidTo: z._default(z.int(), 2022),
     /** an actual below this share of the baseline raises 要確認 */
     covidRatio: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.5),
+    /** the plan's name in the summary's titles (第2期苫小牧市総合戦略); blank: the plan period is named instead */
+    planName: z._default(z.string().check(z.maxLength(TEXT_SETTING_MAX)), ''),
+    /** the as-of label of the summary (令和5年度末); blank: the end of the fiscal year of the latest actuals */
+    asOf: z._default(z.string().check(z.maxLength(TEXT_SETTING_MAX)), ''),
+    /** decimals of the percentages the city publishes as whole numbers (公約 %, 基本政策 %, achievement in the overview) */
+    percentDecimals: z._default(z.int().check(z.minimum(0), z.maximum(2)), 0),
     /** what grades a 累計 KPI before its target year: 計画比 (pace) or 達成率 (achievement) */
     gradeCumulativeBy: z._default(z.enum(GRADE_CUMULATIVE_BY), 'pace'),
   })
@@ -78,13 +86,14 @@ export interface SettingsRule {
 export function settingsRule(issue: core.$ZodIssue): SettingsRule {
   switch (issue.code) {
     case 'invalid_type':
-      return { key: issue.expected === 'int' ? 'settings.error.integer' : 'settings.error.number' };
+      return { key: issue.expected === 'int' ? 'settings.error.integer' : issue.expected === 'string' ? 'settings.error.invalid' : 'settings.error.number' };
     case 'too_small': {
       const min = Number(issue.minimum);
       return issue.inclusive === false ? { key: 'settings.error.greaterThan', params: { min } } : { key: 'settings.error.min', params: { min } };
     }
     case 'too_big': {
       const max = Number(issue.maximum);
+      if (issue.origin === 'string') return { key: 'settings.error.tooLong', params: { max } };
       return issue.inclusive === false ? { key: 'settings.error.lessThan', params: { max } } : { key: 'settings.error.max', params: { max } };
     }
     case 'custom':

@@ -100,3 +100,41 @@ export function eraLabel(year: number): string {
   if (year >= 1989) return 'H' + (year - 1988);
   return String(year);
 }
+
+export interface EraYear {
+  era: '令和' | '平成' | '昭和';
+  /** the year within the era; 1 is written 元 (元年) */
+  year: number;
+}
+
+/** A fiscal year (April–March) in its era: 2021 → 令和3; 2019 → 令和元 (令和 began in May 2019). */
+export function fiscalEra(fiscalYear: number): EraYear {
+  if (fiscalYear >= 2019) return { era: '令和', year: fiscalYear - 2018 };
+  if (fiscalYear >= 1989) return { era: '平成', year: fiscalYear - 1988 };
+  return { era: '昭和', year: fiscalYear - 1925 };
+}
+
+/** A calendar date in its era: 2025-12-05 → 令和7; 2019-04-30 → 平成31; 2019-05-01 → 令和元. */
+export function dateEra(year: number, month: number, day: number): EraYear {
+  const key = year * 10000 + month * 100 + day;
+  if (key >= 20190501) return { era: '令和', year: year - 2018 };
+  if (key >= 19890108) return { era: '平成', year: year - 1988 };
+  return { era: '昭和', year: year - 1925 };
+}
+
+/** The year of an era as written: 1 → 元, 7 → 7. */
+export function eraYearText(year: number): string {
+  return year === 1 ? '元' : String(year);
+}
+
+/** A fiscal year as the city writes it: 2021 → 令和3年度, 2019 → 令和元年度. */
+export function fiscalYearName(fiscalYear: number): string {
+  const e = fiscalEra(fiscalYear);
+  return `${e.era}${eraYearText(e.year)}年度`;
+}
+
+/** A date as the city writes it: 2025-12-05 → 令和7年12月5日. */
+export function japaneseDate(year: number, month: number, day: number): string {
+  const e = dateEra(year, month, day);
+  return `${e.era}${eraYearText(e.year)}年${month}月${day}日`;
+}

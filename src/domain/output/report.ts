@@ -67,7 +67,7 @@ export interface ReportKpi {
   reasons: { code: string; message: string; messageEn: string }[];
 }
 
-function revisionOf(row: KpiRow, result: KpiResult): ReportRevision | null {
+export function revisionOf(row: KpiRow, result: KpiResult): ReportRevision | null {
   if (!row.revisionKinds.length && row.originalTarget === null) return null;
   return {
     kind: row.revisionKinds.length ? row.revisionKinds.join('・') : null,

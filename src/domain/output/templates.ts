@@ -11,6 +11,7 @@ import { ACTUAL_HEADER, KPI_FIELD_HEADERS as K, KPI_OUTPUT_HEADERS, KPI_OUTPUTS,
 import { KPI_OUTPUT_SPEC, PLEDGE_OUTPUT_SPEC } from '../plan/outputPresentation';
 import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL } from '../plan/plan';
 import type { Lang } from '../../messages/lang';
+import type { Settings } from '../base/settings';
 import { formatList, translate, translator } from '../../messages/translate';
 
 /** The message Excel shows when a typed value breaks the column's rule; 'information' lets the value stand. */
@@ -31,6 +32,18 @@ export interface TemplateColumn {
   output: boolean;
 }
 
+/** What departments may still do on the protected sheet (no password: the add-in unprotects it to write). */
+export interface TemplatePermissions {
+  insertRows: boolean;
+  deleteRows: boolean;
+  formatColumns: boolean;
+  formatRows: boolean;
+  autoFilter: boolean;
+}
+
+/** rows can be added and sized, columns widened, lists filtered; nothing else on locked cells */
+export const TEMPLATE_PERMISSIONS: TemplatePermissions = { insertRows: true, deleteRows: true, formatColumns: true, formatRows: true, autoFilter: true };
+
 export interface TemplateModel {
   kind: 'kpi' | 'pledge';
   sheetName: string;
@@ -44,6 +57,8 @@ export interface TemplateModel {
   headerFill: string;
   outputHeaderFill: string;
   outputFill: string;
+  /** the sheet is protected without a password, the output columns and the rows above the data locked */
+  permissions: TemplatePermissions;
 }
 
 const NUM = '#,##0.###';
@@ -142,6 +157,7 @@ export function kpiTemplate(opts: KpiTemplateOptions): TemplateModel {
     headerFill: '#D9E1F2',
     outputHeaderFill: OUTPUT_HEADER_FILL,
     outputFill: OUTPUT_DATA_FILL,
+    permissions: TEMPLATE_PERMISSIONS,
   };
 }
 
@@ -178,7 +194,13 @@ export function pledgeTemplate(lang: Lang = 'ja'): TemplateModel {
     headerFill: '#D9E1F2',
     outputHeaderFill: OUTPUT_HEADER_FILL,
     outputFill: OUTPUT_DATA_FILL,
+    permissions: TEMPLATE_PERMISSIONS,
   };
+}
+
+/** The template of a kind as the pane's テンプレート作成 and the command's `template` make it. */
+export function templateFor(kind: 'kpi' | 'pledge', settings: Pick<Settings, 'planStart' | 'planEnd'>, department?: string, lang: Lang = 'ja'): TemplateModel {
+  return kind === 'kpi' ? kpiTemplate({ department: department?.trim() || undefined, planStart: settings.planStart, planEnd: settings.planEnd, lang }) : pledgeTemplate(lang);
 }
 
 /** A sheet name not used yet: 市長公約, 市長公約 (2), … */

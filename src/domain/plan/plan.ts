@@ -5,6 +5,8 @@
  * the package patcher in src/xlsx/patch on the command line).
  */
 
+import type { PageSetupPlan } from './pageSetup';
+
 /** null is an empty cell */
 export type PlanValue = string | number | null;
 
@@ -49,6 +51,8 @@ export interface PlannedColumn {
 }
 
 export interface SheetPlan {
+  /** how the sheet prints when it has no page setup of its own */
+  pageSetup: PageSetupPlan;
   sheet: string;
   kind: 'kpi' | 'pledge';
   headerRow: number;

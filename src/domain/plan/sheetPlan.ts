@@ -2,6 +2,7 @@
 import type { Issue } from '../base/issues';
 import type { RawSheet } from '../base/raw';
 import { mergesOverOutputs, placeOutputColumns, type OutputSpec } from './outputColumns';
+import { departmentPageSetup } from './pageSetup';
 import { dataWrites, headerWrites, type ConditionalFormatPlan, type PlannedColumn, type PlanValue, type SheetPlan } from './plan';
 
 export interface PlannedHeader<K extends string> {
@@ -9,12 +10,20 @@ export interface PlannedHeader<K extends string> {
   firstDataRow: number;
   /** output columns the table already has */
   outputs: Partial<Record<K, number>>;
+  /** the input columns found (their key column repeats on printed pages across) */
+  fields: Partial<Record<string, number>>;
 }
 
 /** The rows to write: `rows[i]` is the sheet row of `values[i]` (one value per output, in spec order). */
 export interface PlannedRows {
   rows: number[];
   values: PlanValue[][];
+}
+
+/** the column a reader finds a row by: the indicator of a KPI sheet, the 施策 of a pledge sheet */
+function keyColumn(kind: SheetPlan['kind'], fields: Partial<Record<string, number>>): number {
+  const cols = Object.values(fields).filter((c): c is number => c !== undefined);
+  return (kind === 'kpi' ? fields.indicator : fields.measure) ?? (cols.length ? Math.min(...cols) : 0);
 }
 
 /**
@@ -43,6 +52,7 @@ export function planSheet<K extends string>(
       columns: placed.columns,
       writes: [...headerWrites(placed.columns, header.row), ...dataWrites(placed.columns, data.rows, data.values)],
       conditionalFormats: conditionalFormats(placed.columns),
+      pageSetup: departmentPageSetup(header.row, header.firstDataRow, keyColumn(kind, header.fields)),
     },
   };
 }

@@ -13,7 +13,6 @@ import { actionReducer, INITIAL_ACTION_STATE, type ActionKind, type ActionResult
 import { describeError } from '../state/errors';
 import { headline } from '../state/headline';
 import { ACTION_LABEL, ERROR_TITLE } from '../state/labels';
-import { countProblems } from '../state/problems';
 import { browserStore, loadLang, saveLang, type KeyValueStore } from '../state/storage';
 import { useSettings } from '../state/useSettings';
 import { ActionBar } from './ActionBar';
@@ -35,7 +34,7 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     overflowWrap: 'anywhere',
   },
-  blocked: { color: tokens.colorStatusDangerForeground1, fontSize: tokens.fontSizeBase200, margin: 0 },
+  blocked: { color: tokens.colorStatusDangerForeground3, fontSize: tokens.fontSizeBase200, margin: 0 },
   result: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   selectError: { minWidth: 0 },
   selectErrorBody: { overflowWrap: 'anywhere', whiteSpace: 'normal' },
@@ -60,12 +59,7 @@ function statusText(state: ActionState, t: Translate): string {
       return t(ERROR_TITLE[state.action]);
     case 'done': {
       const h = headline(state.result, t);
-      const parts = [h.title];
-      if (state.result.kind !== 'template') {
-        const c = countProblems(state.result.outcome.issues);
-        parts.push(`${t('counts.errors')} ${c.errors}`, `${t('counts.warnings')} ${c.warnings}`);
-      }
-      return parts.join(t('list.separator'));
+      return [h.title, ...h.lines].join(' ');
     }
   }
 }
@@ -183,7 +177,7 @@ export function App({ gateway, importer, store: givenStore }: AppProps) {
 
   return (
     <I18nProvider lang={lang}>
-      <div className={styles.root} lang={lang} data-testid="app">
+      <main className={styles.root} lang={lang} data-testid="app">
         <Header onLanguageChange={setLang} />
         <ActionBar disabled={actionsDisabled} describedBy={settingsInvalid || settingsState.failed ? blockedId : undefined} onAction={onAction} />
         {(settingsInvalid || settingsState.failed) && (
@@ -218,7 +212,7 @@ export function App({ gateway, importer, store: givenStore }: AppProps) {
             <TemplateDialog key={templateSession} open settings={settings} onSubmit={onSubmitTemplate} onCancel={() => setTemplateOpen(false)} />
           )}
         </Suspense>
-      </div>
+      </main>
     </I18nProvider>
   );
 }

@@ -334,11 +334,13 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
         <MessageBar intent="success" layout="multiline" data-testid="import-done">
           <MessageBarBody className={shared.wrap}>
             {t('import.done', {
+              count: formatCount(lang, phase.outcome.summarySheets.length),
               sheet: phase.outcome.summarySheet,
               files: formatCount(lang, list.books.length),
               kpis: formatCount(lang, phase.outcome.files.reduce((n, f) => n + f.kpiCount, 0)),
               activities: formatCount(lang, phase.outcome.files.reduce((n, f) => n + f.activityCount, 0)),
             })}
+            {!phase.outcome.summaryComplete && <span data-testid="import-incomplete"> {t('result.summary.incomplete')}</span>}
             {phase.outcome.inserted.length > 0 && (
               <>
                 <br />
@@ -374,7 +376,7 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
             <DialogBody>
               <DialogTitle>{t('import.title')}</DialogTitle>
               <DialogContent>
-                <p className={shared.wrap}>{t('import.confirm.body', { files: formatCount(lang, list.books.length), sheet: t('summary.sheetName') })}</p>
+                <p className={shared.wrap}>{t('import.confirm.body', { files: formatCount(lang, list.books.length), prefix: t('summary.sheetPrefix') })}</p>
                 {insert && preview && (
                   <ul className={styles.confirmList} data-testid="import-dialog-insert">
                     <li>{t('import.confirm.insert', { count: formatCount(lang, preview.count) })}</li>

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere', minWidth: 0 },
   value: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere', minWidth: 0 },
   names: { fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
-  danger: { color: tokens.colorStatusDangerForeground1 },
+  danger: { color: tokens.colorStatusDangerForeground3 },
 });
 
 export function OutcomeCounts({ outcome }: { outcome: ValidateOutcome }) {

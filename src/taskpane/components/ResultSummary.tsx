@@ -6,7 +6,7 @@ import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens
 import { OpenRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import type { ActionState } from '../state/actionState';
-import { headline } from '../state/headline';
+import { headline, planNoticeText } from '../state/headline';
 import { useI18n } from '../i18n/I18nContext';
 import { ActionError } from './ActionError';
 import { OutcomeCounts } from './OutcomeCounts';
@@ -36,6 +36,7 @@ export function ResultSummary({ state, onSelect, onDismiss }: ResultSummaryProps
 
   const result = state.result;
   const h = headline(result, t);
+  const notice = result.kind === 'template' ? undefined : result.outcome.planNotice;
   let details: ReactNode = null;
   let sheetToShow: string | undefined;
   switch (result.kind) {
@@ -82,6 +83,11 @@ export function ResultSummary({ state, onSelect, onDismiss }: ResultSummaryProps
           ))}
         </MessageBarBody>
       </MessageBar>
+      {notice && (
+        <MessageBar intent="info" layout="multiline" className={styles.bar} data-testid="plan-notice">
+          <MessageBarBody className={styles.body}>{planNoticeText(notice, t)}</MessageBarBody>
+        </MessageBar>
+      )}
       {sheetToShow !== undefined && <GoToSheet sheet={sheetToShow} onSelect={onSelect} />}
       {details}
     </div>

@@ -7,7 +7,7 @@ import { Button, Field, Input, makeStyles, mergeClasses, Radio, RadioGroup, Text
 import { ArrowResetRegular } from '@fluentui/react-icons';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../../messages/translate';
-import type { FieldError, SettingsErrors, SettingsField, SettingsForm } from '../state/settingsForm';
+import type { FieldError, NumberField, SettingsErrors, SettingsField, SettingsForm, TextField } from '../state/settingsForm';
 import { useSharedStyles } from './styles';
 
 const useStyles = makeStyles({
@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   field: { minWidth: 0 },
   input: { width: '100%', minWidth: 0 },
   hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  groupError: { color: tokens.colorStatusDangerForeground1, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
+  groupError: { color: tokens.colorStatusDangerForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   footer: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
 
@@ -40,7 +40,7 @@ export function SettingsFields({ form, errors, onFieldChange, onReset }: Setting
   const message = (e: FieldError | undefined) => (e ? t(e.key, e.params) : undefined);
 
   const numberField = (
-    field: SettingsField,
+    field: NumberField,
     label: MessageKey,
     opts: { hint?: MessageKey; inputMode: 'numeric' | 'decimal'; describedBy?: string; groupInvalid?: boolean },
   ) => {
@@ -62,6 +62,15 @@ export function SettingsFields({ form, errors, onFieldChange, onReset }: Setting
           aria-describedby={opts.describedBy}
           onChange={(_, data) => onFieldChange(field, data.value)}
         />
+      </Field>
+    );
+  };
+
+  const textField = (field: TextField, label: MessageKey, hint: MessageKey) => {
+    const error = message(errors[field]);
+    return (
+      <Field className={styles.field} label={t(label)} hint={t(hint)} validationMessage={error} validationState={error ? 'error' : 'none'}>
+        <Input className={styles.input} data-testid={`setting-${field}`} value={form[field]} autoComplete="off" onChange={(_, data) => onFieldChange(field, data.value)} />
       </Field>
     );
   };
@@ -119,6 +128,10 @@ export function SettingsFields({ form, errors, onFieldChange, onReset }: Setting
           <Radio value="achievement" label={t('settings.gradeCumulativeBy.achievement')} />
         </RadioGroup>
       </Field>
+
+      {textField('planName', 'settings.planName', 'settings.planName.hint')}
+      {textField('asOf', 'settings.asOf', 'settings.asOf.hint')}
+      {numberField('percentDecimals', 'settings.percentDecimals', { hint: 'settings.percentDecimals.hint', inputMode: 'numeric' })}
 
       <div className={styles.footer}>
         <Button size="small" icon={<ArrowResetRegular />} onClick={onReset} data-testid="settings-reset">

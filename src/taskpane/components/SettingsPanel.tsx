@@ -28,7 +28,7 @@ const useStyles = makeStyles({
   headerTitle: { fontWeight: tokens.fontWeightSemibold },
   chevron: { flex: '0 0 auto', alignSelf: 'center', fontSize: '16px' },
   headerSummary: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
-  headerError: { color: tokens.colorStatusDangerForeground1 },
+  headerError: { color: tokens.colorStatusDangerForeground3 },
   panel: {
     display: 'flex',
     flexDirection: 'column',

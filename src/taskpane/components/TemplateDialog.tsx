@@ -23,7 +23,7 @@ import type { TemplateKind } from '../../excel/gateway';
 import type { Settings } from '../../domain/base/settings';
 import { useI18n } from '../i18n/I18nContext';
 import { isImeEscape, isSubmitEnter } from '../state/keyboard';
-import { checkDepartment } from '../state/template';
+import { checkDepartment } from '../../domain/output/templateName';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },

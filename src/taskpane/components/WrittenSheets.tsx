@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   detail: { color: tokens.colorNeutralForeground2 },
   reason: { display: 'block', color: tokens.colorNeutralForeground2 },
   none: { margin: 0, fontSize: tokens.fontSizeBase200 },
-  skippedTitle: { color: tokens.colorStatusDangerForeground1 },
+  skippedTitle: { color: tokens.colorStatusDangerForeground3 },
 });
 
 export function WrittenSheets({ outcome }: { outcome: WriteOutcome }) {

@@ -73,3 +73,48 @@ export function countProblems(issues: readonly Issue[]): ProblemCounts {
   }
   return c;
 }
+
+/** The problems of one kind (issue code) on a sheet: 備考が空欄（D評価）: 12件. */
+export interface KindGroup {
+  /** unique in the list: sheet and code */
+  key: string;
+  sheet: string;
+  code: Issue['code'];
+  severity: Severity;
+  /** in the order of the sheet's sorted issues (cell order) */
+  issues: Issue[];
+}
+
+/** a sheet's sorted issues by kind: the kinds in the order first met (errors, warnings, reasons), cells in order */
+export function kindGroups(group: Pick<ProblemGroup, 'sheet' | 'issues'>): KindGroup[] {
+  const byKind = new Map<string, KindGroup>();
+  for (const issue of group.issues) {
+    const key = `${group.sheet}\u0000${issue.severity}\u0000${issue.code}`;
+    let k = byKind.get(key);
+    if (!k) byKind.set(key, (k = { key, sheet: group.sheet, code: issue.code, severity: issue.severity, issues: [] }));
+    k.issues.push(issue);
+  }
+  return [...byKind.values()];
+}
+
+/** a kind with more problems than this shows as one line that expands to its cells */
+export const KIND_COLLAPSE_OVER = 3;
+/** a list with at most this many problems shows everything open */
+export const SMALL_LIST = 12;
+
+/** What is open when a result first shows: all of a short list; otherwise the sheets with errors, and the small kinds inside. */
+export function initiallyOpen(groups: readonly ProblemGroup[]): { sheets: Set<string>; kinds: Set<string> } {
+  const total = groups.reduce((n, g) => n + g.issues.length, 0);
+  const sheets = new Set<string>();
+  const kinds = new Set<string>();
+  for (const g of groups) {
+    if (total <= SMALL_LIST || g.errors > 0) sheets.add(g.sheet);
+    for (const k of kindGroups(g)) if (total <= SMALL_LIST || k.issues.length <= KIND_COLLAPSE_OVER) kinds.add(k.key);
+  }
+  return { sheets, kinds };
+}
+
+/** only the errors (the errors-only filter) */
+export function errorsOnly(issues: readonly Issue[]): Issue[] {
+  return issues.filter((i) => i.severity === 'error');
+}

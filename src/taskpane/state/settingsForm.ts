@@ -7,13 +7,16 @@ import type { core } from 'zod';
 import { settingsRule, settingsSchema, type GradeCumulativeBy, type Settings } from '../../domain/base/settings';
 import type { MessageKey } from '../../messages/ja';
 
-export type NumberField = 'cap' | 'planStart' | 'planEnd' | 'gradeA' | 'gradeB' | 'gradeC';
-export type SettingsField = NumberField | 'gradeCumulativeBy';
+export type NumberField = 'cap' | 'planStart' | 'planEnd' | 'gradeA' | 'gradeB' | 'gradeC' | 'percentDecimals';
+/** the summary's words: free text, blank allowed */
+export type TextField = 'planName' | 'asOf';
+export type SettingsField = NumberField | TextField | 'gradeCumulativeBy';
 /** 'grades' = the bands as a whole (A ≥ B ≥ C) */
 export type SettingsErrorField = SettingsField | 'grades';
 
 /** the fields typed as numbers */
-export const SETTINGS_FIELDS: readonly NumberField[] = ['cap', 'planStart', 'planEnd', 'gradeA', 'gradeB', 'gradeC'];
+export const SETTINGS_FIELDS: readonly NumberField[] = ['cap', 'planStart', 'planEnd', 'gradeA', 'gradeB', 'gradeC', 'percentDecimals'];
+export const TEXT_FIELDS: readonly TextField[] = ['planName', 'asOf'];
 
 export type SettingsForm = Record<SettingsField, string>;
 
@@ -34,6 +37,9 @@ export function settingsToForm(s: Settings): SettingsForm {
     gradeA: String(s.grades.A),
     gradeB: String(s.grades.B),
     gradeC: String(s.grades.C),
+    percentDecimals: String(s.percentDecimals),
+    planName: s.planName,
+    asOf: s.asOf,
     gradeCumulativeBy: s.gradeCumulativeBy,
   };
 }
@@ -52,7 +58,7 @@ export function parseNumberField(text: string): number | 'empty' | 'invalid' {
 
 function fieldOfPath(path: readonly PropertyKey[]): SettingsErrorField | undefined {
   const [a, b] = path;
-  if (a === 'cap' || a === 'planStart' || a === 'planEnd' || a === 'gradeCumulativeBy') return a;
+  if (a === 'cap' || a === 'planStart' || a === 'planEnd' || a === 'percentDecimals' || a === 'planName' || a === 'asOf' || a === 'gradeCumulativeBy') return a;
   if (a === 'grades') {
     if (b === 'A') return 'gradeA';
     if (b === 'B') return 'gradeB';
@@ -72,7 +78,7 @@ export function fieldErrorOfIssue(issue: core.$ZodIssue): { field: SettingsError
 
 /**
  * Check the form. `base` supplies the settings the panel does not show (the COVID period and
- * ratio), so saving the form never resets them.
+ * ratio), so saving the form never resets them. The plan name and as-of label may be blank.
  */
 export function validateSettingsForm(form: SettingsForm, base: Settings): SettingsFormResult {
   const errors: SettingsErrors = {};
@@ -91,6 +97,9 @@ export function validateSettingsForm(form: SettingsForm, base: Settings): Settin
     planStart: numbers.planStart,
     planEnd: numbers.planEnd,
     grades: { A: numbers.gradeA, B: numbers.gradeB, C: numbers.gradeC },
+    percentDecimals: numbers.percentDecimals,
+    planName: form.planName.trim(),
+    asOf: form.asOf.trim(),
     gradeCumulativeBy: form.gradeCumulativeBy as GradeCumulativeBy,
   });
   if (parsed.success) return { ok: true, settings: parsed.data };

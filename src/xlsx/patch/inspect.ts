@@ -91,8 +91,7 @@ export async function inspectPackage(bytes: Uint8Array): Promise<PackageInventor
     const wb = readWorkbook(zip);
     for (const s of wb.sheets) {
       if (!s.part || !zip.files[s.part]) continue;
-      const xml = zip.files[s.part].text();
-      const tail = xml.slice(Math.max(0, xml.lastIndexOf('sheetData>')));
+      const tail = afterSheetData(zip.files[s.part].bytes());
       const uris = [...tail.matchAll(/<(?:\w+:)?ext\s[^>]*uri\s*=\s*["']([^"']+)["']/g)].map((m) => m[1].toUpperCase());
       if (uris.includes(SPARKLINE_EXT)) sparklines.push(s.part);
       if (uris.some((u) => u !== SPARKLINE_EXT)) extensions.push(s.part);
@@ -103,6 +102,23 @@ export async function inspectPackage(bytes: Uint8Array): Promise<PackageInventor
   push('sparklines', sparklines);
   push('sheetExtensions', extensions);
   return { parts, features };
+}
+
+const SHEET_DATA_END = new TextEncoder().encode('sheetData>');
+
+/** The text after the last `sheetData>` (where <extLst> is): a 100,000-row sheet is not decoded whole. */
+function afterSheetData(bytes: Uint8Array): string {
+  const k = SHEET_DATA_END;
+  let at = 0;
+  for (let i = bytes.length - k.length; i >= 0; i--) {
+    let j = 0;
+    while (j < k.length && bytes[i + j] === k[j]) j++;
+    if (j === k.length) {
+      at = i;
+      break;
+    }
+  }
+  return new TextDecoder().decode(bytes.subarray(at));
 }
 
 /** One line per feature, for the CLI. */

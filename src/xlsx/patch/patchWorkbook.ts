@@ -3,7 +3,8 @@
  * exceljs (which drops charts, drawings, pivot tables, VBA, slicers …). Only these parts
  * change:
  *   - the worksheet parts of the planned sheets (output cells, created columns' widths,
- *     <dimension>, our conditional formats),
+ *     <dimension>, our conditional formats, the page setup of a sheet that has none),
+ *   - workbook.xml: the print titles of such a sheet,
  *   - xl/styles.xml (formats appended; existing indices unchanged),
  *   - for the audit log: a new hidden worksheet part + workbook.xml <sheet> + workbook
  *     relationships + [Content_Types].xml, or one more row in the existing log sheet,
@@ -30,7 +31,10 @@ import { PackageZip } from '../zip/packageZip';
 import { CellStyles, type StyleRequest } from './cellStyles';
 import { formulasReadWritten, WrittenCells, type FormulaSheet, type RecalcReason } from './recalc/recalcNeed';
 import { PatchError, PatchRefusedError } from './patchError';
+import { addPrintTitles, hasPrintNames } from './printTitles';
 import { patchSheetXml } from './worksheet/patchWorksheet';
+import { bodyFontPt, printTitlesRef } from './worksheet/pageSetup';
+import { quoteSheetName } from '../../domain/base/address';
 import type { CellWrite, SheetEdits } from './worksheet/sheetEdits';
 
 export interface PatchOptions {
@@ -179,6 +183,7 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
   const styles = new CellStyles(styleSheet);
 
   const byName = new Map(wb.sheets.map((s) => [s.name, s]));
+  const fontPt = bodyFontPt(stylesXml);
   const problems: PatchError[] = [];
   let overwroteFormula = false;
   /** edited worksheets, in pieces */
@@ -207,10 +212,13 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
       const part = worksheetPart(sp.sheet);
       const xml = sheetText(part);
       const edits = sheetEditsFromPlan(sp);
+      const index = wb.sheets.findIndex((s) => s.name === sp.sheet);
+      if (!hasPrintNames(wbXml, wb.prefix, index)) edits.pageSetup = { plan: sp.pageSetup, fontPt, lastCol: Math.max(...sp.columns.map((c) => c.col)) };
       const res = patchSheetXml(xml, edits, styles);
       written.add(edits);
       overwroteFormula ||= res.overwroteFormula;
       sheetXml.set(part, res.pieces);
+      if (res.pageSetup) wbXml = addPrintTitles(wbXml, wb.prefix, index, printTitlesRef(quoteSheetName(sp.sheet), sp.pageSetup, res.pageSetup));
     } catch (e) {
       if (e instanceof PatchError) problems.push(e);
       else throw new PatchError('xml', 'patch.sheet.uneditable', { detail: (e as Error).message }, { sheet: sp.sheet });

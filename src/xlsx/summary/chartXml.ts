@@ -4,7 +4,8 @@
  * recalculates.
  */
 import { columnLetters, quoteSheetName } from '../../domain/base/address';
-import type { SummaryChart, SummaryTable } from '../../domain/output/summaryModel';
+import type { SummaryChart, SummaryTable } from '../../domain/output/summary/types';
+import { tableHeaders } from './sheetXml';
 import { NS } from '../ooxml/namespaces';
 import { safeAttr as esc } from '../xml/escape';
 
@@ -19,24 +20,27 @@ export interface ChartData {
   table: SummaryTable;
 }
 
+const SERIES_COLORS = ['5B9BD5', 'ED7D31', 'A5A5A5'];
+
 export function chartXml(d: ChartData): string {
   const { chart, table, sheetName } = d;
-  const firstRow = table.titleRow + 2;
+  const firstRow = table.headerRow + 1;
+  const headers = tableHeaders(table.columns.map((c) => c.header));
   const lastRow = firstRow + chart.rowCount - 1;
   const cats = table.rows.slice(0, chart.rowCount).map((r) => String(r[chart.categoryColumn].v ?? ''));
   const catRef = absRange(sheetName, table.left + chart.categoryColumn, firstRow, lastRow);
   const series = chart.valueColumns
     .map((vc, i) => {
-      const nameRef = `${quoteSheetName(sheetName)}!$${columnLetters(table.left + vc)}$${table.titleRow + 2}`;
+      const nameRef = `${quoteSheetName(sheetName)}!$${columnLetters(table.left + vc)}$${table.headerRow + 1}`;
       const vals = table.rows.slice(0, chart.rowCount).map((r) => r[vc].v);
-      const color = i === 0 ? '5B9BD5' : 'ED7D31';
+      const color = SERIES_COLORS[i % SERIES_COLORS.length];
       return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>
-<c:tx><c:strRef><c:f>${esc(nameRef)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${esc(table.headers[vc])}</c:v></c:pt></c:strCache></c:strRef></c:tx>
+<c:tx><c:strRef><c:f>${esc(nameRef)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${esc(headers[vc])}</c:v></c:pt></c:strCache></c:strRef></c:tx>
 <c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill></c:spPr>
 <c:invertIfNegative val="0"/>
-<c:dLbls><c:numFmt formatCode="0.0%" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>
+<c:dLbls><c:numFmt formatCode="${esc(chart.labelFormat)}" sourceLinked="0"/><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"/></a:pPr><a:endParaRPr lang="ja-JP"/></a:p></c:txPr><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>
 <c:cat><c:strRef><c:f>${esc(catRef)}</c:f><c:strCache><c:ptCount val="${cats.length}"/>${cats.map((c, j) => `<c:pt idx="${j}"><c:v>${esc(c)}</c:v></c:pt>`).join('')}</c:strCache></c:strRef></c:cat>
-<c:val><c:numRef><c:f>${esc(absRange(sheetName, table.left + vc, firstRow, lastRow))}</c:f><c:numCache><c:formatCode>0.0%</c:formatCode><c:ptCount val="${vals.length}"/>${vals
+<c:val><c:numRef><c:f>${esc(absRange(sheetName, table.left + vc, firstRow, lastRow))}</c:f><c:numCache><c:formatCode>${esc(chart.labelFormat)}</c:formatCode><c:ptCount val="${vals.length}"/>${vals
         .map((v, j) => (typeof v === 'number' ? `<c:pt idx="${j}"><c:v>${v}</c:v></c:pt>` : ''))
         .join('')}</c:numCache></c:numRef></c:val></c:ser>`;
     })
@@ -60,13 +64,13 @@ ${series}
 </c:chartSpace>`;
 }
 
+/** the chart anchored to the cells the layout gave it */
 export function drawingXml(chart: SummaryChart, rId: string): string {
-  // about 64 px per column and 20 px per row at default sizes
-  const toCol = chart.left + Math.max(1, Math.round(chart.width / 64));
-  const toRow = chart.top + Math.max(1, Math.round(chart.height / 20));
+  const toCol = chart.right;
+  const toRow = chart.bottom;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xdr:wsDr xmlns:xdr="${NS.spreadsheetDrawing}" xmlns:a="${NS.drawingMain}">
-<xdr:twoCellAnchor editAs="oneCell">
+<xdr:twoCellAnchor editAs="twoCell">
 <xdr:from><xdr:col>${chart.left}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${chart.top}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>
 <xdr:to><xdr:col>${toCol}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${toRow}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>
 <xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="PR_GoalChart"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>

@@ -4,7 +4,7 @@
  * JSON snapshot of everything (used by the browser bundle too).
  */
 import { cellA1, cols, parseRect, rectA1, rows, splitSheet, type Rect } from './a1';
-import { DEFAULT_FORMAT, FakeWorkbook, type CellFormat, type CellValue, type FakeSheet, type Hyperlink, type WorkbookOptions } from './model';
+import { DEFAULT_FORMAT, FakeWorkbook, type CellFormat, type FakePageLayout, type CellValue, type FakeSheet, type Hyperlink, type WorkbookOptions } from './model';
 
 /** strings are stored as text (as if typed with a leading '); formulas are written as {formula} */
 export type SpecValue = string | number | boolean | null | undefined | Date | { error: string } | { formula: string; value?: CellValue };
@@ -24,6 +24,8 @@ export interface SheetSpec {
   /** cells left unlocked on a protected sheet ("B3:D200") */
   unlocked?: string[];
   customProperties?: Record<string, string>;
+  /** a page layout its author set (see FakePageLayout) */
+  pageLayout?: Partial<FakePageLayout>;
 }
 
 export interface WorkbookSpec extends WorkbookOptions {
@@ -58,6 +60,7 @@ export function addSheetFromSpec(wb: FakeWorkbook, spec: SheetSpec): FakeSheet {
   spec.numberFormats?.forEach((line, i) => line?.forEach((f, j) => f && f !== 'General' && s.setCellFormat(top + i, left + j, 'numberFormat', f)));
   for (const m of spec.merges ?? []) s.merges.push(typeof m === 'string' ? parseRect(m) : { ...m });
   for (const [k, v] of Object.entries(spec.customProperties ?? {})) s.customProperties.set(k.toLowerCase(), { key: k, value: v });
+  if (spec.pageLayout) Object.assign(s.pageLayout, spec.pageLayout);
   for (const u of spec.unlocked ?? []) s.setFormat(parseRect(u), 'locked', false);
   if (spec.protected) {
     const p = typeof spec.protected === 'object' ? spec.protected : {};
@@ -154,6 +157,12 @@ export interface SheetSnapshot {
   charts: { name: string; type: string; source: string; title: string; position: { start: string; end: string } | null; series: { name: string; values: string; xValues: string | null }[] }[];
   conditionalFormats: { type: string; ranges: string[]; detail: unknown }[];
   validations: { ranges: string[]; rule: unknown }[];
+  pageLayout: Omit<FakePageLayout, 'printTitleRows' | 'printTitleColumns' | 'printArea'> & { printTitleRows: string | null; printTitleColumns: string | null; printArea: string | null };
+  /** rows (1-based) a page break sits above */
+  pageBreaks: number[];
+  /** ranges fitted to their text */
+  autofitRows: string[];
+  rowHeights: Record<string, number>;
 }
 
 export interface WorkbookSnapshot {
@@ -210,6 +219,17 @@ export function snapshotSheet(s: FakeSheet, withFormats = true): SheetSnapshot {
     })),
     conditionalFormats: s.conditionalFormats.map((cf) => ({ type: cf.type, ranges: cf.ranges.map(rectA1), detail: cf.iconSet ?? cf.dataBar ?? cf.custom ?? null })),
     validations: s.validations.map((v) => ({ ranges: v.ranges.map(rectA1), rule: v.rule })),
+    pageLayout: {
+      ...s.pageLayout,
+      zoom: { ...s.pageLayout.zoom },
+      margins: { ...s.pageLayout.margins },
+      printTitleRows: s.pageLayout.printTitleRows ? `$${s.pageLayout.printTitleRows.top + 1}:$${s.pageLayout.printTitleRows.bottom + 1}` : null,
+      printTitleColumns: s.pageLayout.printTitleColumns ? `$${cellA1(0, s.pageLayout.printTitleColumns.left).replace(/\d+$/, '')}:$${cellA1(0, s.pageLayout.printTitleColumns.right).replace(/\d+$/, '')}` : null,
+      printArea: s.pageLayout.printArea ? rectA1(s.pageLayout.printArea) : null,
+    },
+    pageBreaks: [...s.pageBreaks].sort((a, b) => a - b).map((r) => r + 1),
+    autofitRows: s.autofitRows.map(rectA1),
+    rowHeights: Object.fromEntries([...s.rowHeights].map(([r, h]) => [String(r + 1), h])),
   };
 }
 

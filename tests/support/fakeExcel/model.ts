@@ -169,6 +169,34 @@ export function utf8Length(s: string): number {
 
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** the page layout of a sheet (./pageLayout has its proxies) */
+export interface FakePageLayout {
+  orientation: 'Portrait' | 'Landscape';
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  centerHorizontally: boolean;
+  centerFooter: string;
+  printTitleRows: Rect | null;
+  printTitleColumns: Rect | null;
+  printArea: Rect | null;
+}
+
+/** what a new sheet has in Excel with Japanese settings */
+export function defaultPageLayout(): FakePageLayout {
+  return {
+    orientation: 'Portrait',
+    paperSize: 'A4',
+    zoom: { scale: 100 },
+    margins: { left: 50.4, right: 50.4, top: 54, bottom: 54, header: 21.6, footer: 21.6 },
+    centerHorizontally: false,
+    centerFooter: '',
+    printTitleRows: null,
+    printTitleColumns: null,
+    printArea: null,
+  };
+}
+
 export class FakeSheet {
   readonly id: string;
   name: string;
@@ -185,6 +213,12 @@ export class FakeSheet {
   conditionalFormats: FakeConditionalFormat[] = [];
   validations: FakeValidation[] = [];
   readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  /** ranges whose rows were fitted to their text (Range.format.autofitRows) */
+  autofitRows: Rect[] = [];
+  pageLayout: FakePageLayout = defaultPageLayout();
+  /** rows a manual page break sits above */
+  pageBreaks: number[] = [];
 
   constructor(
     readonly workbook: FakeWorkbook,

@@ -407,6 +407,19 @@ export class RangeFormatProxy extends FormatPart {
   set wrapText(v: boolean) {
     this._setFormat('wrapText', v);
   }
+  set rowHeight(v: number) {
+    if (!(v >= 0 && v <= 409)) fail('InvalidArgument', `bad row height ${v}`, 'RangeFormat.rowHeight');
+    this._set('rowHeight', v, (t) => {
+      for (let r = t.rect.top; r <= t.rect.bottom; r++) t.sheet.rowHeights.set(r, v);
+    });
+  }
+  /** Excel fits the rows to their text; the fake records which rows were fitted */
+  autofitRows(): void {
+    this._call('autofitRows', [], (t) => {
+      t.sheet.guard('format', t.rect, 'RangeFormat.autofitRows');
+      t.sheet.autofitRows.push({ ...t.rect });
+    });
+  }
 }
 
 const RULE_KINDS = ['wholeNumber', 'decimal', 'list', 'date', 'time', 'textLength', 'custom'];

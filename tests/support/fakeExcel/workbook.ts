@@ -6,6 +6,7 @@ import { defaultProtectionOptions, PROTECTION_OPTION_KEYS, type FakeSheet, type 
 import { ChartCollectionProxy, TableCollectionProxy } from './objects';
 import { insertFromPackage, type InsertOptions } from './insertSheets';
 import { localRect, RangeProxy } from './range';
+import { PageBreakCollectionProxy, PageLayoutProxy } from './pageLayout';
 
 export function createContext(fake: FakeWorkbook): FakeRequestContext {
   const ctx = new FakeRequestContext(fake);
@@ -107,6 +108,8 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
   private _freeze?: FreezePanesProxy;
   private _tables?: TableCollectionProxy;
   private _charts?: ChartCollectionProxy;
+  private _layout?: PageLayoutProxy;
+  private _breaks?: PageBreakCollectionProxy;
 
   protected _read(name: string, s: FakeSheet): unknown {
     switch (name) {
@@ -125,6 +128,7 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
     if (name === 'protection') return this.protection as ClientObject<unknown>;
     if (name === 'tables') return this.tables as ClientObject<unknown>;
     if (name === 'customProperties') return this.customProperties as ClientObject<unknown>;
+    if (name === 'pageLayout') return this.pageLayout as ClientObject<unknown>;
     return undefined;
   }
   get id(): string {
@@ -162,6 +166,12 @@ export class WorksheetProxy extends ClientObject<FakeSheet> {
   }
   get charts(): ChartCollectionProxy {
     return (this._charts ??= new ChartCollectionProxy(this.context, () => this._resolve()));
+  }
+  get pageLayout(): PageLayoutProxy {
+    return (this._layout ??= new PageLayoutProxy(this.context, () => this._resolve()));
+  }
+  get horizontalPageBreaks(): PageBreakCollectionProxy {
+    return (this._breaks ??= new PageBreakCollectionProxy(this.context, () => this._resolve()));
   }
   getRange(address?: string): RangeProxy {
     return new RangeProxy(this.context, () => {

@@ -1,6 +1,7 @@
 /**
  * Edits one worksheet part in place: the cells of the output columns in the planned rows,
- * the widths of created columns, <dimension>, and our <conditionalFormatting> blocks.
+ * the widths of created columns, <dimension>, our <conditionalFormatting> blocks, and the page
+ * setup of a sheet that has none of its own (./pageSetup).
  * Everything else in the part is copied as slices of the original string.
  *
  * The sheet can be tens of MB. Three steps, each over its own stretch of the part, then one
@@ -13,6 +14,8 @@ import { attr, declaredNamespace, findTag, prefixOf, readStartTag, rootElement, 
 import type { CellStyles } from '../cellStyles';
 import { CellWriter } from './cells';
 import { conditionalFormatSplices } from './sheetTail';
+import { pageSetupSplices } from './pageSetup';
+import type { DepartmentFit } from '../../../domain/plan/pageSetup';
 import { checkFormulas } from './formulas';
 import { SheetHead } from './sheetHead';
 import { patchSheetData, type SheetDataSpan } from './sheetData';
@@ -25,6 +28,8 @@ export interface SheetPatchResult {
   readonly xml: string;
   /** an overwritten cell held a formula (calcChain must not list it any more) */
   overwroteFormula: boolean;
+  /** how the sheet now prints when it was given the plan's page setup (it had none): it needs its print titles */
+  pageSetup: DepartmentFit | null;
 }
 
 export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles): SheetPatchResult {
@@ -42,6 +47,12 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
   checkFormulas(xml, p, span.tag.end, span.close, edits, data.overwritten);
   const headSplices = head.splices(edits);
   const tailSplices = edits.conditional ? conditionalFormatSplices(xml, p, span.end, edits.conditional, styles) : [];
+  const page = edits.pageSetup ? pageSetupSplices(xml, p, root, span.tag.start, span.end, edits.pageSetup) : null;
+  if (page) {
+    // <sheetPr> is inserted ahead of an edit of <dimension> at the same offset
+    headSplices.unshift(...page.head);
+    tailSplices.push(...page.tail);
+  }
 
   const out: string[] = [];
   let at = spliceInto(out, xml, 0, headSplices.sort((a, b) => a.at - b.at));
@@ -56,6 +67,7 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
       return out.join('');
     },
     overwroteFormula: data.overwritten.length > 0,
+    pageSetup: page ? page.fit : null,
   };
 }
 

@@ -1,5 +1,6 @@
 /** What the patch writer changes in one worksheet part, and how a refusal names the place. */
 import type { ConditionalFormatPlan, PlanValue } from '../../../domain/plan/plan';
+import type { PageSetupEdit } from './pageSetup';
 import type { Params } from '../../../messages/translate';
 import { PatchError, type PatchMessageKey } from '../patchError';
 import type { StyleRequest } from '../cellStyles';
@@ -20,6 +21,8 @@ export interface SheetEdits {
   widths: { col: number; width: number }[];
   /** our conditional formats: those lying inside `ownCols` from `top` down are replaced by `rules` */
   conditional?: { ownCols: ReadonlySet<number>; top: number; rules: readonly ConditionalFormatPlan[] };
+  /** the page setup to give the sheet when it has none of its own (./pageSetup) */
+  pageSetup?: PageSetupEdit;
 }
 
 /** A replacement of xml[at, end) by `text` (end === at inserts). */

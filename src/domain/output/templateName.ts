@@ -1,8 +1,8 @@
 /**
- * The テンプレート作成 dialog's 担当課 (department) field, used by the KPI template only (the
- * pledge template has one fixed layout). The KPI sheet is named after the department
- * (src/domain/templates.ts cuts the name to Excel's 31 characters), so the name must be a valid
- * sheet name: none of : \ / ? * [ ] and no apostrophe at either end.
+ * The 担当課 (department) of a KPI template, as the pane's テンプレート作成 dialog and the command
+ * line's `template kpi --department` take it (the pledge template has one fixed layout). The KPI
+ * sheet is named after the department (./templates.ts cuts the name to Excel's 31 characters),
+ * so the name must be a valid sheet name: none of : \ / ? * [ ] and no apostrophe at either end.
  */
 import type { MessageKey } from '../../messages/ja';
 

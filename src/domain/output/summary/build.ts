@@ -1,0 +1,63 @@
+/**
+ * The summary of a review (SPEC §5) as a book of sheets, one table each, in the order a reader
+ * goes through them: 総括, 数値目標, 基本的方向別, 施策別, KPI一覧, 担当課別, 見直し, 対象外,
+ * 公約総括表, 公約施策別, コロナ影響, 問題. A sheet
+ * whose table would be empty because its kind of input is absent (no pledge sheet, no 数値目標)
+ * is left out; 総括, コロナ影響 and 問題 are always there.
+ */
+import type { Review } from '../../review';
+import type { MessageKey } from '../../../messages/ja';
+import { sectionContext, type SectionContext, type SummaryOptions } from './context';
+import type { DraftSheet } from './draft';
+import { FONT_SIZES } from './geometry';
+import { departmentsSheet, directionsSheet, exclusionsSheet, goalTargetsSheet, kpiListSheet, measuresSheet, revisionsSheet } from './kpiLists';
+import { layoutSheet } from './layout';
+import { overviewSheet } from './overview';
+import { pledgeMeasuresSheet, pledgeOverviewSheet } from './pledges';
+import { covidSheet, problemsSheet } from './reviewLists';
+import { sheetSubtitle, sheetTitle, titleFacts } from './titles';
+import type { SummaryBook, SummarySheetKey } from './types';
+
+export type { SummaryOptions } from './context';
+
+const SHEET_NAME: Record<SummarySheetKey, MessageKey> = {
+  overview: 'summary.sheet.overview',
+  goalTargets: 'summary.sheet.goalTargets',
+  measures: 'summary.sheet.measures',
+  directions: 'summary.sheet.directions',
+  kpis: 'summary.sheet.kpis',
+  departments: 'summary.sheet.departments',
+  revisions: 'summary.sheet.revisions',
+  exclusions: 'summary.sheet.exclusions',
+  pledges: 'summary.sheet.pledges',
+  pledgeMeasures: 'summary.sheet.pledgeMeasures',
+  covid: 'summary.sheet.covid',
+  problems: 'summary.sheet.problems',
+};
+
+function drafts(c: SectionContext): DraftSheet[] {
+  const f = c.figures;
+  const pledges = c.review.pledges.measures.length > 0;
+  return [
+    overviewSheet(c),
+    ...(f.goalTargetRows.length ? [goalTargetsSheet(c)] : []),
+    ...(f.summary.directions.length ? [directionsSheet(c)] : []),
+    ...(f.kpiRows.length ? [measuresSheet(c), kpiListSheet(c)] : []),
+    // 担当課別 when some row names its department
+    ...(f.departments.some((d) => d.department !== null) ? [departmentsSheet(c)] : []),
+    ...(f.anyRevision ? [revisionsSheet(c)] : []),
+    ...(f.anyExcluded ? [exclusionsSheet(c)] : []),
+    ...(pledges ? [pledgeOverviewSheet(c), pledgeMeasuresSheet(c)] : []),
+    covidSheet(c),
+    problemsSheet(c),
+  ];
+}
+
+export function buildSummaryBook(review: Review, opts: SummaryOptions = {}): SummaryBook {
+  const c = sectionContext(review, opts);
+  const facts = titleFacts(c, opts);
+  const sheets = drafts(c).map((d) =>
+    layoutSheet(d, { name: c.t(SHEET_NAME[d.key]), title: sheetTitle(c, d), subtitle: sheetSubtitle(c, d, facts), banner: facts.banner }),
+  );
+  return { title: sheets[0].title, sheets, complete: facts.banner === null, footer: c.t('summary.footer'), fonts: { ...FONT_SIZES } };
+}

@@ -1,0 +1,122 @@
+/**
+ * 総括: the headline figures (KPI mean, 数値目標 mean, 公約 全体) and the goal table in the form of
+ * seed 001 — per 基本目標 its 施策数, 指標総数 and KPI mean, the grades, the COVID flags and its
+ * 数値目標 apart — and the chart of the means per goal beside the headline figures, so the sheet
+ * prints on one page.
+ */
+import type { GroupSummary, TargetSummary } from '../../rules/goalSummary';
+import { COUNT, fraction, goalLabel, showsExcluded, type SectionContext } from './context';
+import type { DraftChart, DraftSheet, DraftTable } from './draft';
+import type { ColumnSpec, SummaryCell } from './types';
+
+function headlineTable(c: SectionContext): DraftTable {
+  const { t, figures, review } = c;
+  const rows: SummaryCell[][] = [];
+  const kpis = figures.summary.total;
+  if (kpis.kpis) {
+    rows.push([{ v: t('summary.headline.kpiMean') }, { v: fraction(kpis.meanAchievement), bold: true }, { v: kpis.kpis }]);
+    rows.push([{ v: t('summary.headline.kpiMeanExCovid') }, { v: fraction(kpis.meanAchievementExCovid) }, { v: kpis.kpis - kpis.covidSuspended }]);
+  }
+  const targets = kpis.goalTargets;
+  if (targets.count) rows.push([{ v: t('summary.headline.goalTargetMean') }, { v: fraction(targets.meanAchievement), bold: true }, { v: targets.count }]);
+  const pledges = review.pledges;
+  if (pledges.overall !== null) rows.push([{ v: t('summary.headline.pledgeOverall') }, { v: fraction(pledges.overall), bold: true, format: c.overallPct }, { v: pledges.measures.length }]);
+  return {
+    name: 'PR_Headline',
+    caption: t('summary.caption.headline'),
+    columns: [
+      { header: t('summary.col.item'), format: null, kind: 'text', maxWidth: 40 },
+      { header: t('summary.col.value'), format: c.pct, kind: 'number' },
+      { header: t('summary.col.count'), format: COUNT, kind: 'number' },
+    ],
+    rows,
+    emptyText: t('summary.none'),
+  };
+}
+
+function figureCells(c: SectionContext, k: GroupSummary, measureCount: number, g: TargetSummary): SummaryCell[] {
+  return [
+    { v: measureCount },
+    { v: k.kpis },
+    { v: fraction(k.meanAchievement) },
+    { v: fraction(k.meanAchievementExCovid) },
+    { v: k.grades.A },
+    { v: k.grades.B },
+    { v: k.grades.C },
+    { v: k.grades.D },
+    { v: k.grades.none },
+    { v: k.covidSuspended },
+    { v: k.covidReview },
+    ...(showsExcluded(c) ? [{ v: k.excluded }] : []),
+    { v: g.count },
+    { v: fraction(g.meanAchievement) },
+  ];
+}
+
+export function goalColumns(c: SectionContext, first: ColumnSpec[]): ColumnSpec[] {
+  const t = c.t;
+  const n = (header: string): ColumnSpec => ({ header, format: COUNT, kind: 'number' });
+  const p = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
+  return [
+    ...first,
+    n(t('summary.col.measureCount')),
+    n(t('summary.col.kpiCount')),
+    p(t('summary.col.meanAchievement')),
+    p(t('summary.col.meanAchievementExCovid')),
+    n('A'),
+    n('B'),
+    n('C'),
+    n('D'),
+    n(t('summary.col.noGrade')),
+    n(t('summary.col.covidSuspended')),
+    n(t('summary.col.covidReview')),
+    ...(showsExcluded(c) ? [n(t('summary.col.excludedCount'))] : []),
+    n(t('summary.col.goalTargetCount')),
+    p(t('summary.col.goalTargetMean')),
+  ];
+}
+
+/** the column of the KPI mean in goalColumns, after `first` columns */
+export const GOAL_MEAN_COLUMN = 3;
+
+function goalTable(c: SectionContext): DraftTable {
+  const { figures, t } = c;
+  const rows: SummaryCell[][] = figures.summary.goals.map((g) => [{ v: goalLabel(c, g.goal) }, ...figureCells(c, g, g.measureCount, g.goalTargets)]);
+  if (rows.length) {
+    const total = figures.summary.total;
+    rows.push([{ v: t('summary.total'), bold: true }, ...figureCells(c, total, total.measureCount, total.goalTargets).map((x) => ({ ...x, bold: true }))]);
+  }
+  return {
+    name: 'PR_Goals',
+    caption: t('summary.caption.goals'),
+    columns: goalColumns(c, [{ header: t('summary.col.goal'), format: null, kind: 'text', maxWidth: 20 }]),
+    rows,
+    dataBar: { column: GOAL_MEAN_COLUMN, max: c.scaleMax },
+    emptyText: t('summary.none'),
+  };
+}
+
+/** mean achievement per goal: KPIs, KPIs without コロナ中止, and the 数値目標, each where it has values */
+function goalChart(c: SectionContext, goals: DraftTable): DraftChart | undefined {
+  const n = c.figures.summary.goals.length;
+  if (!n) return undefined;
+  const valueColumns = [GOAL_MEAN_COLUMN, GOAL_MEAN_COLUMN + 1, goals.columns.length - 1].filter((col) => goals.rows.slice(0, n).some((r) => typeof r[col].v === 'number'));
+  if (!valueColumns.length) return undefined;
+  return {
+    title: c.t('summary.chartTitle'),
+    table: goals.name,
+    categoryColumn: 0,
+    valueColumns,
+    rowCount: n,
+    axis: { min: 0, max: c.scaleMax, majorUnit: 0.2 },
+    labelFormat: c.pct,
+    width: 470,
+    height: 190,
+    beside: 'PR_Headline',
+  };
+}
+
+export function overviewSheet(c: SectionContext): DraftSheet {
+  const goals = goalTable(c);
+  return { key: 'overview', heading: c.t('summary.heading.overview'), part: 'kpi', tables: [headlineTable(c), goals], chart: goalChart(c, goals) };
+}

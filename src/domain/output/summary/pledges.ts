@@ -1,0 +1,126 @@
+/**
+ * The mayoral pledges in the two forms of seed 002: Ⅰ 総括表 (each 基本政策 in bold with its %,
+ * its 公約 under it, 全体 last; whole percentages, 全体 with one decimal) and Ⅱ per 施策 (its
+ * 取組事業内容, 担当部署, 施策進捗 and ★ under its 基本政策 and 公約 rows).
+ */
+import { circledNumber, romanNumeral } from '../../cells/ordinals';
+import type { PledgeActivity } from '../../model/pledge';
+import { RATING, type SectionContext } from './context';
+import type { DraftSheet } from './draft';
+import type { SummaryCell } from './types';
+
+/** 002 prints whole percentages under a "(%)" header: the value 62, not 0.62 */
+function percentNumberFormat(decimals: number): string {
+  return decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+}
+
+function policyText(policy: number, title: string): string {
+  return `${romanNumeral(policy)} ${title}`.trim();
+}
+
+function pledgeText(pledge: number, title: string): string {
+  return `${pledge} ${title}`.trim();
+}
+
+export function pledgeOverviewSheet(c: SectionContext): DraftSheet {
+  const { pledges } = c.review;
+  const decimals = c.review.settings.percentDecimals;
+  const format = percentNumberFormat(decimals);
+  const rows: SummaryCell[][] = [];
+  const starts: number[] = [];
+  for (const p of pledges.policies) {
+    starts.push(rows.length);
+    rows.push([{ v: policyText(p.policy, p.title), bold: true }, { v: p.percent, bold: true }]);
+    // pledges indented by an ideographic space, as the city's table sets them in
+    for (const q of pledges.pledges.filter((x) => x.policy === p.policy)) rows.push([{ v: `\u3000${pledgeText(q.pledge, q.title)}` }, { v: q.percent }]);
+  }
+  if (pledges.overall !== null) rows.push([{ v: c.t('summary.overall'), bold: true }, { v: pledges.overall, bold: true, format: percentNumberFormat(Math.max(1, decimals)) }]);
+  return {
+    key: 'pledges',
+    heading: c.t('summary.heading.pledges'),
+    part: 'pledge',
+    tables: [
+      {
+        name: 'PR_Pledges',
+        caption: null,
+        columns: [
+          { header: c.t('summary.col.pledgeSection'), format: '@', kind: 'text', maxWidth: 68 },
+          { header: c.t('summary.col.pledgeProgress'), format, kind: 'number' },
+        ],
+        rows,
+        dataBar: { column: 1, max: 100 },
+        groupStarts: starts,
+        emptyText: c.t('summary.none'),
+      },
+    ],
+  };
+}
+
+/** the departments of a measure's activities, each once, in order (a cell may list several: 、) */
+function departmentsOf(acts: readonly PledgeActivity[]): string {
+  const seen = new Set<string>();
+  for (const a of acts) for (const d of a.department.split(/[、,，\n]/)) if (d.trim()) seen.add(d.trim());
+  return [...seen].join('\n');
+}
+
+export function pledgeMeasuresSheet(c: SectionContext): DraftSheet {
+  const { pledges, activities } = { pledges: c.review.pledges, activities: c.review.activities };
+  const t = c.t;
+  const decimals = c.review.settings.percentDecimals;
+  const format = percentNumberFormat(decimals);
+  const byMeasure = new Map<string, PledgeActivity[]>();
+  for (const a of activities) {
+    const key = `${a.policy}|${a.pledge}|${a.measure}`;
+    const list = byMeasure.get(key);
+    if (list) list.push(a);
+    else byMeasure.set(key, [a]);
+  }
+  const rows: SummaryCell[][] = [];
+  const starts: number[] = [];
+  const blank = (n: number): SummaryCell[] => Array.from({ length: n }, () => ({ v: null }));
+  for (const p of pledges.policies) {
+    starts.push(rows.length);
+    rows.push([{ v: policyText(p.policy, p.title), bold: true }, ...blank(4), { v: p.percent, bold: true }]);
+    pledges.pledges
+      .filter((q) => q.policy === p.policy)
+      .forEach((q, i) => {
+        // a policy row stays with its first pledge
+        if (i > 0) starts.push(rows.length);
+        rows.push([{ v: `\u3000${pledgeText(q.pledge, q.title)}`, bold: true }, ...blank(4), { v: q.percent, bold: true }]);
+        for (const m of pledges.measures.filter((x) => x.policy === q.policy && x.pledge === q.pledge)) {
+          const acts = byMeasure.get(`${m.policy}|${m.pledge}|${m.measure}`) ?? [];
+          const label = c.lang === 'ja' ? circledNumber(m.measure) : String(m.measure);
+          rows.push([
+            { v: `\u3000\u3000${label} ${m.title}`.trimEnd() },
+            { v: acts.map((a) => t('summary.activityItem', { activity: a.activity })).join('\n') || null },
+            { v: departmentsOf(acts) || null },
+            { v: m.rating },
+            { v: m.stars },
+            { v: null },
+          ]);
+        }
+      });
+  }
+  return {
+    key: 'pledgeMeasures',
+    heading: t('summary.heading.pledgeMeasures'),
+    part: 'pledge',
+    tables: [
+      {
+        name: 'PR_PledgeMeasures',
+        caption: null,
+        columns: [
+          { header: t('summary.col.pledgeMeasure'), format: '@', kind: 'text', maxWidth: 30 },
+          { header: t('summary.col.activities'), format: '@', kind: 'text', maxWidth: 46 },
+          { header: t('summary.col.departments'), format: '@', kind: 'text', maxWidth: 16 },
+          { header: t('summary.col.measureProgress'), format: RATING, kind: 'number' },
+          { header: t('summary.col.stars'), format: '@', kind: 'code', noWrap: true },
+          { header: t('summary.col.pledgeProgress'), format, kind: 'number' },
+        ],
+        rows,
+        groupStarts: starts,
+        emptyText: t('summary.none'),
+      },
+    ],
+  };
+}

@@ -1,0 +1,29 @@
+/** The summary's shared strings: each distinct text once (goal and measure labels repeat on every row). */
+import { NS } from '../ooxml/namespaces';
+import { safeText } from '../xml/escape';
+import { Utf8Blocks } from '../xml/utf8Blocks';
+import type { PartContent } from '../zip/deflateParts';
+
+export class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly list: string[] = [];
+  count = 0;
+
+  id(text: string): number {
+    this.count++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(text);
+      this.index.set(text, i);
+    }
+    return i;
+  }
+
+  /** the part in pieces: a 100,000-row KPI list has as many distinct names */
+  xml(): PartContent {
+    const out = new Utf8Blocks();
+    for (const t of this.list) out.text(`<si><t${/^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : ''}>${safeText(t)}</t></si>`);
+    return [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="${this.count}" uniqueCount="${this.list.length}">`, ...out.done(), '</sst>'];
+  }
+}

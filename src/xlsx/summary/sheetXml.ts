@@ -1,0 +1,249 @@
+/**
+ * One summary sheet as SpreadsheetML: the title block (merged, wrapped), each table's caption,
+ * header and rows with their formats, alignment, wrapping and row heights, the data bars and
+ * icon sets, links, frozen rows, the page setup (A4, orientation, scale, footer, page breaks)
+ * and the sparklines (x14 extension). The cells and links go straight into UTF-8 blocks and the
+ * part comes out in pieces (the zip encodes them one after another): nothing here makes a string
+ * per cell or is quadratic in rows.
+ */
+import { cellAddress, columnLetters, quoteSheetName, rangeAddress } from '../../domain/base/address';
+import { DEFAULT_ROW_PT, MARGINS_IN } from '../../domain/output/summary/geometry';
+import type { SummarySheet, SummaryTable } from '../../domain/output/summary/types';
+import { NS } from '../ooxml/namespaces';
+import { safeAttr, safeText } from '../xml/escape';
+import { Utf8Blocks } from '../xml/utf8Blocks';
+import type { PartContent } from '../zip/deflateParts';
+import type { SharedStrings } from './sharedStrings';
+import { sparklineExtension, type Sparkline } from './sparklines';
+import type { StyleKey, SummaryStyles } from './summaryStyles';
+
+export interface SheetLink {
+  ref: string;
+  /** external workbook, with the cell as location */
+  file?: string;
+  location: string;
+  display: string;
+}
+
+/** Unique, non-empty column headers: an Excel table needs distinct header names. */
+export function tableHeaders(headers: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return headers.map((h) => {
+    const base = h.trim() || 'Column';
+    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
+    seen.set(base.toLowerCase(), n);
+    return n === 1 ? base : `${base}${n}`;
+  });
+}
+
+/**
+ * The rows of <sheetData>, written in order, each with the height the layout gave it: neither
+ * Excel nor LibreOffice fits rows to wrapped text when it opens a file, and the page breaks are
+ * planned with these heights. A cell is markup, a reference and a number (text goes to the
+ * shared strings), written byte by byte; column letters are computed once per column, and empty
+ * cells of a table are left out (the table's style covers them).
+ */
+class Rows {
+  private readonly out = new Utf8Blocks();
+  private readonly letters: string[] = [];
+  private last = -1;
+  private open = false;
+
+  constructor(
+    private readonly strings: SharedStrings,
+    private readonly styles: SummaryStyles,
+  ) {}
+
+  letter(col: number): string {
+    return (this.letters[col] ??= columnLetters(col));
+  }
+
+  /** starts a row (rows come in order, top to bottom) */
+  start(row: number, height: number): void {
+    if (row <= this.last) throw new Error(`summary rows out of order: ${row + 1} after ${this.last + 1}`);
+    this.end();
+    this.last = row;
+    const out = this.out;
+    out.ascii('<row r="');
+    out.uint(row + 1);
+    out.ascii('" ht="');
+    out.ascii(String(height));
+    out.ascii('" customHeight="1">');
+    this.open = true;
+  }
+
+  /** a cell of the row started last, left to right (`s`: a cellXfs index); an empty cell without a style is left out */
+  cell(col: number, value: string | number | null, s: number): void {
+    const empty = value === null || (typeof value === 'number' && !Number.isFinite(value));
+    if (empty && !s) return;
+    const out = this.out;
+    out.ascii('<c r="');
+    out.ascii(this.letter(col));
+    out.uint(this.last + 1);
+    if (s) {
+      out.ascii('" s="');
+      out.uint(s);
+    }
+    if (empty) out.ascii('"/>');
+    else if (typeof value === 'number') {
+      out.ascii('"><v>');
+      out.ascii(String(value));
+      out.ascii('</v></c>');
+    } else {
+      out.ascii('" t="s"><v>');
+      out.uint(this.strings.id(value as string));
+      out.ascii('</v></c>');
+    }
+  }
+
+  /** a row holding one cell */
+  single(row: number, height: number, col: number, value: string, style: StyleKey): void {
+    this.start(row, height);
+    this.cell(col, value, this.styles.id(style));
+  }
+
+  /** <sheetData> in pieces */
+  pieces(): (string | Uint8Array)[] {
+    this.end();
+    return ['<sheetData>', ...this.out.done(), '</sheetData>'];
+  }
+
+  private end(): void {
+    if (this.open) this.out.ascii('</row>');
+    this.open = false;
+  }
+}
+
+const text = (font: StyleKey['font'], wrap: boolean, bold = false): StyleKey => ({ fmt: null, bold, link: false, font, align: 'left', wrap });
+
+function putTable(t: SummaryTable, rows: Rows, styles: SummaryStyles, links: SheetLink[], sheetName: string, sparklines: Sparkline[]): void {
+  const width = t.columns.length;
+  if (t.caption) rows.single(t.headerRow - 1, t.captionHeight, t.left, t.caption, text('caption', false));
+  if (!t.rows.length) {
+    rows.single(t.headerRow, DEFAULT_ROW_PT, t.left, t.emptyText, text('normal', false));
+    return;
+  }
+  const letters = t.columns.map((_, j) => rows.letter(t.left + j));
+  const headers = tableHeaders(t.columns.map((c) => c.header));
+  rows.start(t.headerRow, t.headerHeight);
+  headers.forEach((h, j) => rows.cell(t.left + j, h, styles.id({ fmt: '@', bold: true, link: false, font: 'normal', align: t.columns[j].align, wrap: true })));
+  // one style per column (and its bold / link / own-format variants), looked up once per cell
+  const base: StyleKey[] = t.columns.map((c) => ({ fmt: c.format, bold: false, link: false, font: 'normal', align: c.align, wrap: c.wrap, top: t.valign === 'top' }));
+  const plain = base.map((k) => styles.id(k));
+  const spark = t.columns.findIndex((c) => c.sparkline);
+  const sheetRef = quoteSheetName(sheetName);
+  for (let i = 0; i < t.rows.length; i++) {
+    const row = t.headerRow + 1 + i;
+    const n = String(row + 1);
+    const cells = t.rows[i];
+    rows.start(row, t.rowHeights[i]);
+    for (let j = 0; j < width; j++) {
+      const c = cells[j];
+      if (j === spark) {
+        // the sparkline draws in an empty cell; the text trend is for surfaces without sparklines
+        if (c.v !== null) {
+          const sp = t.columns[j].sparkline!;
+          sparklines.push({ data: `${sheetRef}!${letters[sp.from]}${n}:${letters[sp.to]}${n}`, cell: letters[j] + n });
+        }
+        continue;
+      }
+      if (c.v === null) continue;
+      const link = !!c.link;
+      const style = c.bold || link || c.format ? styles.id({ ...base[j], bold: !!c.bold, link, fmt: c.format ?? base[j].fmt }) : plain[j];
+      rows.cell(t.left + j, c.v, style);
+      if (link) links.push({ ref: letters[j] + n, file: c.link!.file, location: `${quoteSheetName(c.link!.sheet)}!${c.link!.cell}`, display: String(c.v) });
+    }
+  }
+}
+
+function conditionalFormats(t: SummaryTable, priority: () => number): string[] {
+  if (!t.rows.length) return [];
+  const first = t.headerRow + 1;
+  const last = t.headerRow + t.rows.length;
+  const out: string[] = [];
+  if (t.dataBar) {
+    const col = t.left + t.dataBar.column;
+    out.push(
+      `<conditionalFormatting sqref="${rangeAddress(first, col, last, col)}"><cfRule type="dataBar" priority="${priority()}"><dataBar><cfvo type="num" val="0"/><cfvo type="num" val="${t.dataBar.max}"/><color rgb="FF9BC2E6"/></dataBar></cfRule></conditionalFormatting>`,
+    );
+  }
+  if (t.iconSet) {
+    const col = t.left + t.iconSet.column;
+    const [middle, top] = t.iconSet.thresholds;
+    out.push(
+      `<conditionalFormatting sqref="${rangeAddress(first, col, last, col)}"><cfRule type="iconSet" priority="${priority()}"><iconSet iconSet="3TrafficLights1"><cfvo type="num" val="0"/><cfvo type="num" val="${middle}"/><cfvo type="num" val="${top}"/></iconSet></cfRule></conditionalFormatting>`,
+    );
+  }
+  return out;
+}
+
+export interface SheetXmlOptions {
+  footer: string;
+  selected: boolean;
+  /** relationship ids of the sheet's links (in order), its drawing and its tables */
+  relIds: { links: (string | null)[]; drawing: string | null; tables: string[] };
+}
+
+/** Cells, links and sparklines first (the rels need the links), then the XML with the relationship ids. */
+export function sheetContent(sheet: SummarySheet, strings: SharedStrings, styles: SummaryStyles): { rows: Rows; links: SheetLink[]; sparklines: Sparkline[] } {
+  const rows = new Rows(strings, styles);
+  const links: SheetLink[] = [];
+  const sparklines: Sparkline[] = [];
+  rows.single(0, sheet.titleHeights[0], 0, sheet.title, text('title', true));
+  rows.single(1, sheet.titleHeights[1], 0, sheet.subtitle, text('subtitle', true));
+  if (sheet.banner) rows.single(2, sheet.titleHeights[2], 0, sheet.banner, text('banner', true));
+  for (const t of sheet.tables) putTable(t, rows, styles, links, sheet.name, sparklines);
+  return { rows, links, sparklines };
+}
+
+/** The worksheet part in pieces: its cells and hyperlinks as blocks of bytes between the markup around them. */
+export function worksheetXml(sheet: SummarySheet, content: ReturnType<typeof sheetContent>, o: SheetXmlOptions): PartContent {
+  let priority = 1;
+  const conditional = sheet.tables.flatMap((t) => conditionalFormats(t, () => priority++));
+  const lastCol = Math.max(sheet.columnWidths.length, sheet.titleColumns, ...sheet.tables.map((t) => t.left + t.columns.length)) - 1;
+  const merges: string[] = [];
+  const titleRows = sheet.banner ? 3 : 2;
+  if (sheet.titleColumns > 1) for (let r = 0; r < titleRows; r++) merges.push(rangeAddress(r, 0, r, sheet.titleColumns - 1));
+  for (const t of sheet.tables) if (t.caption && t.columns.length > 1) merges.push(rangeAddress(t.headerRow - 1, t.left, t.headerRow - 1, t.left + t.columns.length - 1));
+  // a KPI list links every KPI: a hundred thousand hyperlinks, written as bytes
+  const hyperlinks = new Utf8Blocks();
+  content.links.forEach((l, i) => {
+    const rid = o.relIds.links[i] ? ` r:id="${o.relIds.links[i]}"` : '';
+    hyperlinks.text(`<hyperlink ref="${l.ref}"${rid} location="${safeAttr(l.location)}" display="${safeAttr(l.display)}"/>`);
+  });
+  const freeze = sheet.freezeRows;
+  const widths = sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.round(w * 100) / 100}" customWidth="1"/>`).join('');
+  const p = sheet.print;
+  const breaks = p.breaks.length ? `<rowBreaks count="${p.breaks.length}" manualBreakCount="${p.breaks.length}">${p.breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>` : '';
+  const m = MARGINS_IN;
+  const head =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.relationships}">` +
+    `<dimension ref="A1:${columnLetters(lastCol)}${sheet.lastRow + 1}"/>` +
+    `<sheetViews><sheetView${o.selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="${freeze}" topLeftCell="${cellAddress(freeze, 0)}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_PT}" customHeight="1"/>` +
+    `<cols>${widths}</cols>`;
+  const afterData = (merges.length ? `<mergeCells count="${merges.length}">${merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>` : '') + conditional.join('');
+  const tail =
+    '<printOptions horizontalCentered="1"/>' +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    `<pageSetup paperSize="9" scale="${p.scale}" orientation="${p.orientation}"/>` +
+    `<headerFooter><oddFooter>${safeText('&C' + o.footer)}</oddFooter></headerFooter>` +
+    breaks +
+    (o.relIds.drawing ? `<drawing r:id="${o.relIds.drawing}"/>` : '') +
+    (o.relIds.tables.length ? `<tableParts count="${o.relIds.tables.length}">${o.relIds.tables.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>` : '') +
+    sparklineExtension(content.sparklines) +
+    '</worksheet>';
+  return [head, ...content.rows.pieces(), afterData, ...(content.links.length ? ['<hyperlinks>', ...hyperlinks.done(), '</hyperlinks>'] : []), tail];
+}
+
+export function tableXml(t: SummaryTable, id: number): string {
+  const ref = rangeAddress(t.headerRow, t.left, t.headerRow + t.rows.length, t.left + t.columns.length - 1);
+  const cols = tableHeaders(t.columns.map((c) => c.header))
+    .map((h, i) => `<tableColumn id="${i + 1}" name="${safeAttr(h)}"/>`)
+    .join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<table xmlns="${NS.main}" id="${id}" name="${safeAttr(t.name)}" displayName="${safeAttr(t.name)}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${t.columns.length}">${cols}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleMedium2" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
+  );
+}
