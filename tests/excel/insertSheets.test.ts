@@ -52,7 +52,7 @@ describe('取り込み: the departments’ sheets inserted into the open workboo
     expect(out.inserted).toHaveLength(27);
     expect(out.replacedSheets).toEqual([]);
     const insertedNames = out.inserted.flatMap((f) => f.sheets);
-    expect(wb.sheets.map((s) => s.name)).toEqual(['Sheet1', ...insertedNames, '集計']);
+    expect(wb.sheets.map((s) => s.name)).toEqual(['Sheet1', ...insertedNames, ...out.summarySheets]);
     expect(marker(wb, '政策推進課')).toBe('inserted:政策推進課');
     expect(marker(wb, '市長公約')).toBe('inserted:pledges');
 
@@ -83,7 +83,7 @@ describe('取り込み: the departments’ sheets inserted into the open workboo
     }
     expect(compared).toBeGreaterThan(1000);
     // the summary links the inserted sheets inside the workbook (no file name in front)
-    const links = [...wb.sheet('集計')!.rowsMap.values()].flatMap((line) => line.filter((c) => c?.link).map((c) => c.link!));
+    const links = out.summarySheets.flatMap((name) => [...wb.sheet(name)!.rowsMap.values()].flatMap((line) => line.filter((c) => c?.link).map((c) => c.link!)));
     expect(links.length).toBeGreaterThan(0);
     expect(links.every((l) => !l.address)).toBe(true);
     expect(links.some((l) => String(l.documentReference).includes('政策推進課'))).toBe(true);
