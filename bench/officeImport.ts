@@ -49,7 +49,7 @@ export async function measureOfficeImport(workbooks: number): Promise<OfficeImpo
   if (kpis !== workbooks * ROWS_PER_WORKBOOK) throw new Error(`expected ${workbooks * ROWS_PER_WORKBOOK} KPIs, got ${kpis}`);
   if (outcome.syncs !== wb.syncCount) throw new Error(`gateway counted ${outcome.syncs} syncs, Excel saw ${wb.syncCount}`);
   const insertedSheets = outcome.inserted.reduce((n, f) => n + f.sheets.length, 0);
-  if (insertedSheets !== workbooks || wb.sheets.length !== workbooks + 2) throw new Error(`expected ${workbooks} inserted sheets, got ${insertedSheets} (${outcome.notInserted.map((n) => `${n.file}: ${n.reason}`).join(', ')})`);
+  if (insertedSheets !== workbooks || wb.sheets.length !== 1 + workbooks + outcome.summarySheets.length) throw new Error(`expected ${workbooks} inserted sheets, got ${insertedSheets} (${outcome.notInserted.map((n) => `${n.file}: ${n.reason}`).join(', ')})`);
   // what Excel received: the largest request the in-memory Excel measured, base64 included
   const largestSeen = Math.max(...wb.syncLog.map((r) => r.requestBytes));
   return { bench: 'office-import', workbooks, syncs: outcome.syncs, largestRequestBytes: Math.max(outcome.largestRequestBytes, largestSeen), insertedSheets, payloadBytes };
