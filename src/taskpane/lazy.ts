@@ -39,7 +39,10 @@ export function lazyGateway(load: () => Promise<WorkbookGateway>): LazyGateway {
 /** An ImportGateway loaded on first use (with the review engine). */
 export function lazyImporter(load: () => Promise<ImportGateway>): ImportGateway {
   const importer = once(load);
-  return { importWorkbooks: (request, onProgress) => importer().then((g) => g.importWorkbooks(request, onProgress)) };
+  return {
+    importWorkbooks: (request, onProgress) => importer().then((g) => g.importWorkbooks(request, onProgress)),
+    insertedSheets: () => importer().then((g) => g.insertedSheets()),
+  };
 }
 
 export type LazyComponent<P> = LazyExoticComponent<ComponentType<P>> & { preload(): void };

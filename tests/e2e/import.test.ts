@@ -5,7 +5,10 @@
  * pledges.xlsx), a text file and a damaged .xlsx are chosen in ブックを取り込む; each is read in
  * the page with DecompressionStream and listed; the import builds the summary sheets (集計_総括 …)
  * whose every table cell equals the command line's summary book for the same files; a second
- * import replaces them.
+ * import replaces them. Then with 各課のシートも挿入: every department's sheet is inserted
+ * (patched in the page with the browser's CompressionStream, then insertWorksheetsFromBase64) with
+ * the output cells of the command line's reviewed copy, marked as ours; a next import asks first,
+ * then replaces them instead of adding copies.
  * No console error, no request off 127.0.0.1, no horizontal scroll. Screenshots:
  * test-results/screenshots/{ja,en}-import-*.png. PR_SKIP_BROWSER=1 skips it.
  */
@@ -21,6 +24,7 @@ import { review } from '../../src/domain/review';
 import { reviewable } from '../../src/cli/loadWorkbooks';
 import type { Lang } from '../../src/messages/lang';
 import { translator } from '../../src/messages/translate';
+import { patchWorkbook } from '../../src/xlsx/patch';
 import { readXlsx } from '../../src/xlsx/read';
 import { sampleDepartmentFiles } from '../../seeds/build/split-departments';
 import type { WorkbookSnapshot } from '../support/fakeExcel';
@@ -47,6 +51,8 @@ let dir = '';
 let files: string[] = [];
 /** the department files as the command line reads them */
 let books: { file: string; sheets: Awaited<ReturnType<typeof readXlsx>>['sheets'] }[] = [];
+/** the output cells of the command line's reviewed copy of each department file, by sheet then A1 */
+let copies = new Map<string, Map<string, unknown>>();
 
 async function poll<T>(f: () => Promise<T>, want: T, timeout = 20_000): Promise<void> {
   const end = Date.now() + timeout;
@@ -95,6 +101,23 @@ suite('取り込み in Chromium (dist/taskpane.html + fake Excel)', () => {
     files = [...departments.map((f) => path.join(dir, f.name)), path.join(dir, 'memo.txt'), path.join(dir, 'damaged.xlsx')];
     books = [];
     for (const f of departments) books.push({ file: f.name, sheets: (await readXlsx(f.bytes, { keepReading: reviewable })).sheets });
+    const result = review(books, DEFAULT_SETTINGS);
+    copies = new Map();
+    for (let i = 0; i < departments.length; i++) {
+      const copy = (await readXlsx(await patchWorkbook(departments[i].bytes, result.files[i].plan, null))).sheets;
+      for (const sp of result.files[i].plan.sheets) {
+        const sheet = copy.find((c) => c.name === sp.sheet)!;
+        const cells = new Map<string, unknown>();
+        for (const w of sp.writes)
+          w.values.forEach((line, r) =>
+            line.forEach((_, c) => {
+              const v = sheet.values[w.top + r - sheet.top]?.[w.left + c - sheet.left] ?? null;
+              cells.set(cellAddress(w.top + r, w.left + c), v instanceof Date ? v.toISOString() : v);
+            }),
+          );
+        copies.set(sp.sheet, cells);
+      }
+    }
     server = await serveStatic(DIST);
     browser = (await launchChromium()).browser;
   }, SLOW);
@@ -218,6 +241,57 @@ suite('取り込み in Chromium (dist/taskpane.html + fake Excel)', () => {
       await page.getByTestId('import-done').waitFor({ state: 'visible', timeout: 60_000 });
       const again = await snapshotOf(page);
       expect(again.sheets.map((s) => s.name)).toEqual(['Sheet1', ...names]);
+      expect(consoleErrors).toEqual([]);
+    }, SLOW);
+
+    test('with the departments’ sheets inserted: output cells as the command line’s copy; a next import asks, then replaces them', async () => {
+      await page.getByTestId('import-insert').check();
+      await page.getByTestId('import-run').click();
+      await page.getByTestId('import-dialog').waitFor({ state: 'visible' });
+      const dialog = (await page.getByTestId('import-dialog-insert').textContent()) ?? '';
+      expect(dialog).toContain(t('import.confirm.insert', { count: '27' }));
+      expect(dialog).toContain(t('import.confirm.charts'));
+      expect(await page.getByTestId('import-dialog-replace').count()).toBe(0);
+      await shot('5-insert-confirm', true);
+      await page.getByTestId('import-confirm').click();
+      await page.getByTestId('import-inserted').waitFor({ state: 'visible', timeout: 120_000 });
+      expect(await page.getByTestId('import-inserted').textContent()).toBe(t('import.done.inserted', { count: '27', replaced: '0' }));
+      expect(await page.getByTestId('import-not-inserted').count()).toBe(0);
+
+      const snap = await snapshotOf(page);
+      const sheetNames = books.flatMap((b) => b.sheets.map((s) => s.name)).filter((n) => copies.has(n));
+      expect(sheetNames.length).toBeGreaterThanOrEqual(27);
+      const summaryNames = snap.sheets.map((s) => s.name).filter((n) => n.startsWith(t('summary.sheetPrefix')));
+      expect(summaryNames.length).toBeGreaterThan(5);
+      expect(snap.sheets.map((s) => s.name)).toEqual(['Sheet1', ...summaryNames, ...sheetNames]);
+      let compared = 0;
+      for (const name of sheetNames) {
+        const sheet = snap.sheets.find((s) => s.name === name)!;
+        expect(Object.values(sheet.customProperties)[0]).toMatch(/^inserted:/);
+        for (const [a1, want] of copies.get(name)!) {
+          const got = sheet.cells[a1]?.v ?? null;
+          expect([name, a1, got === '' ? null : got]).toEqual([name, a1, want]);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(1000);
+      await noHorizontalScroll();
+      await shot('6-inserted');
+
+      // again: the dialog names the sheets it replaces; afterwards the same sheets, no copies
+      await page.getByTestId('import-run').click();
+      await page.getByTestId('import-dialog-replace').waitFor({ state: 'visible' });
+      expect(await page.getByTestId('import-dialog-replace').textContent()).toContain(sheetNames[0]);
+      await shot('7-replace-confirm', true);
+      await page.getByTestId('import-confirm').click();
+      await page.getByTestId('import-done').waitFor({ state: 'visible', timeout: 120_000 });
+      await page.getByTestId('import-inserted').waitFor({ state: 'visible', timeout: 120_000 });
+      expect(await page.getByTestId('import-inserted').textContent()).toBe(t('import.done.inserted', { count: String(sheetNames.length), replaced: String(sheetNames.length) }));
+      const replaced = await snapshotOf(page);
+      expect(replaced.sheets.map((s) => s.name).sort()).toEqual(snap.sheets.map((s) => s.name).sort());
+      expect(replaced.sheets[0]).toEqual(snap.sheets[0]);
+      await noHorizontalScroll();
+      await shot('8-replaced');
 
       expect(consoleErrors).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as PageWindow).__cspViolations.slice())).toEqual([]);

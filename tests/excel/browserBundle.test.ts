@@ -1,7 +1,9 @@
 /**
  * The fake must run in a browser (the Playwright test installs it as window.Excel/Office): the
- * webpack bundle is built and evaluated in a bare context without any Node global.
+ * webpack bundle is built and evaluated in a bare context without any Node global (only the web
+ * platform's own: text codecs, atob, streams), and inserts a department's sheets from base64.
  */
+import { sampleDepartmentFiles } from '../../seeds/build/split-departments';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -20,7 +22,8 @@ describe('browser bundle of the fake Excel', () => {
     const code = readFileSync(out, 'utf8');
     expect(code).not.toMatch(/\brequire\(["'](fs|path|vm|node:)/);
 
-    const win: Record<string, unknown> = { console };
+    // what every browser has (the fake reads insertWorksheetsFromBase64's package with them)
+    const win: Record<string, unknown> = { console, TextDecoder, TextEncoder, atob, DecompressionStream, ReadableStream, setTimeout };
     win.window = win;
     vm.runInNewContext(code, win);
     const api = win.__fakeExcel as FakeApi;
@@ -41,5 +44,20 @@ describe('browser bundle of the fake Excel', () => {
     const snap = api.snapshot();
     expect(snap.syncs).toBe(2);
     expect(snap.sheets[0].cells.C1).toEqual({ v: '', f: '=1+1' });
+
+    // a department's package inserted: its sheet (the name taken, so " (2)") with its cells
+    const dept = sampleDepartmentFiles()[0];
+    const sheetName = dept.name.replace(/\.xlsx$/, '');
+    api.install({ name: 'e2e.xlsx', sheets: [{ name: sheetName, values: [['mine']] }] });
+    const Excel2 = win.Excel as { run<T>(f: (ctx: { workbook: { insertWorksheetsFromBase64(b: string, o: object): { value: string[] } }; sync(): Promise<void> }) => Promise<T>): Promise<T> };
+    const ids = await Excel2.run(async (ctx) => {
+      const r = ctx.workbook.insertWorksheetsFromBase64(Buffer.from(dept.bytes).toString('base64'), { sheetNamesToInsert: [sheetName], positionType: 'End' });
+      await ctx.sync();
+      return r.value;
+    });
+    expect(ids).toHaveLength(1);
+    const after = api.snapshot();
+    expect(after.sheets.map((s) => s.name)).toEqual([sheetName, `${sheetName} (2)`]);
+    expect(Object.keys(after.sheets[1].cells).length).toBeGreaterThan(20);
   }, 60_000);
 });

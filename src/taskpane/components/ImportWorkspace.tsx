@@ -2,10 +2,14 @@
  * 取り込み: choose or drop the departments' workbooks; each is read in the pane (progress, cancel)
  * and listed with its sheets, counts and problems (a problem opens its details: file › sheet!cell,
  * message, value typed); on confirmation the ImportGateway builds the summary sheet in the open
- * workbook from all of them and the open workbook's own sheets.
+ * workbook from all of them and the open workbook's own sheets, and, as an option, inserts the
+ * departments' sheets with their output columns filled (the dialog first names the sheets of an
+ * earlier import this replaces and the files left out for their errors). Until the workbook is
+ * written to, the import can be cancelled.
  */
 import {
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -24,12 +28,14 @@ import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Issue } from '../../domain/base/issues';
 import type { Settings } from '../../domain/base/settings';
 import { IMPORT_LIMITS } from '../../domain/import/importPlan';
-import type { Progress } from '../../excel/gateway';
-import type { ImportGateway, ImportOutcome } from '../../excel/importGateway';
+import { supersededSheets } from '../../domain/import/insertPlan';
+import type { ActionStep, Progress } from '../../excel/gateway';
+import type { ImportGateway, ImportOutcome, NotInsertedReason } from '../../excel/importGateway';
 import { issueMessage, issuePlace } from '../../messages/issueText';
 import { formatCount, formatList, type MessageKey } from '../../messages/translate';
 import { useI18n } from '../i18n/I18nContext';
 import { importList, type ImportListEntry } from '../import/importList';
+import { fillOutputs } from '../import/fillOutputs';
 import { readImportFiles, type FileRead, type ReadProgress } from '../import/readImportFiles';
 import { describeError } from '../state/errors';
 import { STEP_LABEL } from './ProgressPanel';
@@ -77,6 +83,7 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   textButton: { height: 'auto', whiteSpace: 'normal', textAlign: 'left', minWidth: 0 },
   actions: { flexWrap: 'wrap' },
+  confirmList: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, overflowWrap: 'anywhere' },
 });
 
 type Phase =
@@ -84,6 +91,7 @@ type Phase =
   | { kind: 'reading'; progress: ReadProgress | null }
   | { kind: 'importing'; progress: Progress | null }
   | { kind: 'done'; outcome: ImportOutcome }
+  | { kind: 'cancelled' }
   | { kind: 'failed'; message: string };
 
 export interface ImportWorkspaceProps {
@@ -100,6 +108,24 @@ const REFUSAL_KEY: Record<string, MessageKey> = {
   duplicate: 'import.refusal.duplicate',
 };
 
+const NOT_INSERTED_KEY: Record<NotInsertedReason, MessageKey> = {
+  errors: 'import.notInserted.errors',
+  noSheets: 'import.notInserted.noSheets',
+  unreadable: 'import.notInserted.unreadable',
+  unpatchable: 'import.notInserted.unpatchable',
+  tooLarge: 'import.notInserted.tooLarge',
+};
+
+/** steps before the workbook is written to: the import may still be cancelled */
+const CANCELLABLE: readonly ActionStep[] = ['read', 'validate', 'compute'];
+
+/** what the confirmation says when sheets are inserted */
+interface InsertPreview {
+  count: number;
+  replace: string[];
+  skip: string[];
+}
+
 function megabytes(bytes: number): string {
   return String(Math.round((bytes / MB) * 10) / 10);
 }
@@ -112,6 +138,8 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [cancelled, setCancelled] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [insert, setInsert] = useState(false);
+  const [preview, setPreview] = useState<InsertPreview | null>(null);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const abortRef = useRef<AbortController | null>(null);
@@ -141,15 +169,49 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
     }
   };
 
+  /** the confirmation; when inserting, first what it replaces (our sheets of the same departments) */
+  const confirm = async () => {
+    setPreview(null);
+    if (insert) {
+      try {
+        const earlier = await importer.insertedSheets();
+        const entries = list.entries.filter((e) => e.facts);
+        setPreview({
+          count: entries.filter((e) => e.facts!.insertable).length,
+          replace: supersededSheets(
+            earlier.map((s) => ({ name: s.name, insertedKey: s.key })),
+            entries.filter((e) => e.facts!.insertable).map((e) => e.file),
+          ),
+          skip: entries.filter((e) => e.facts!.errors > 0).map((e) => e.file),
+        });
+      } catch (err) {
+        setPhase({ kind: 'failed', message: describeError(err).message || t('error.unknown') });
+        return;
+      }
+    }
+    setConfirming(true);
+  };
+
   const runImport = async () => {
     setConfirming(false);
+    const abort = new AbortController();
+    abortRef.current = abort;
     setPhase({ kind: 'importing', progress: null });
     try {
-      const outcome = await importer.importWorkbooks({ books: list.books, settings, lang }, (p) => setPhase({ kind: 'importing', progress: p }));
+      const outcome = await importer.importWorkbooks(
+        { books: list.books, settings, lang, ...(insert ? { insertSheets: fillOutputs } : {}), signal: abort.signal },
+        (p) => setPhase({ kind: 'importing', progress: p }),
+      );
       setPhase({ kind: 'done', outcome });
     } catch (err) {
+      if (err instanceof Error && err.name === 'ImportCancelled') {
+        setPhase({ kind: 'cancelled' });
+        return;
+      }
       console.error('Progress Review: import failed', err);
       setPhase({ kind: 'failed', message: describeError(err).message || t('error.unknown') });
+    } finally {
+      abortRef.current = null;
     }
   };
 
@@ -220,8 +282,11 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
               </li>
             ))}
           </ul>
+          <Field hint={t('import.insert.hint')} validationState="none">
+            <Checkbox checked={insert} disabled={busy} data-testid="import-insert" label={t('import.insert.option')} onChange={(_, data) => setInsert(data.checked === true)} />
+          </Field>
           <div className={styles.buttons}>
-            <Button appearance="primary" disabled={busy || disabled || list.books.length === 0} data-testid="import-run" onClick={() => setConfirming(true)}>
+            <Button appearance="primary" disabled={busy || disabled || list.books.length === 0} data-testid="import-run" onClick={() => void confirm()}>
               {t('import.run')}
             </Button>
             <Button
@@ -241,13 +306,29 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
       )}
 
       {phase.kind === 'importing' && (
-        <Field
-          label={t('progress.label', { action: t('import.title'), step: t(phase.progress ? STEP_LABEL[phase.progress.step] : 'step.starting') })}
-          validationMessage={phase.progress ? t('progress.percent', { percent: Math.round(phase.progress.ratio * 100) }) : undefined}
-          validationState="none"
-        >
-          <ProgressBar data-testid="import-write-progress" thickness="large" value={phase.progress?.ratio} max={1} />
-        </Field>
+        <div className={styles.buttons}>
+          <Field
+            style={{ flex: '1 1 100%', minWidth: 0 }}
+            label={t('progress.label', { action: t('import.title'), step: t(phase.progress ? STEP_LABEL[phase.progress.step] : 'step.starting') })}
+            validationMessage={phase.progress ? t('progress.percent', { percent: Math.round(phase.progress.ratio * 100) }) : undefined}
+            validationState="none"
+          >
+            <ProgressBar data-testid="import-write-progress" thickness="large" value={phase.progress?.ratio} max={1} />
+          </Field>
+          <Button
+            appearance="secondary"
+            data-testid="import-write-cancel"
+            disabled={!!phase.progress && !CANCELLABLE.includes(phase.progress.step)}
+            onClick={() => abortRef.current?.abort()}
+          >
+            {t('compute.confirm.cancel')}
+          </Button>
+        </div>
+      )}
+      {phase.kind === 'cancelled' && (
+        <MessageBar intent="info" layout="multiline" data-testid="import-cancelled">
+          <MessageBarBody className={shared.wrap}>{t('import.cancelledWrite')}</MessageBarBody>
+        </MessageBar>
       )}
       {phase.kind === 'done' && (
         <MessageBar intent="success" layout="multiline" data-testid="import-done">
@@ -260,6 +341,26 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
               activities: formatCount(lang, phase.outcome.files.reduce((n, f) => n + f.activityCount, 0)),
             })}
             {!phase.outcome.summaryComplete && <span data-testid="import-incomplete"> {t('result.summary.incomplete')}</span>}
+            {phase.outcome.inserted.length > 0 && (
+              <>
+                <br />
+                <span data-testid="import-inserted">
+                  {t('import.done.inserted', {
+                    count: formatCount(lang, phase.outcome.inserted.reduce((n, f) => n + f.sheets.length, 0)),
+                    replaced: formatCount(lang, phase.outcome.replacedSheets.length),
+                  })}
+                </span>
+              </>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {phase.kind === 'done' && phase.outcome.notInserted.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="import-not-inserted">
+          <MessageBarBody className={shared.wrap}>
+            {phase.outcome.notInserted.map((n) => (
+              <div key={n.file}>{t(NOT_INSERTED_KEY[n.reason], { file: n.file, detail: n.detail ?? '' })}</div>
+            ))}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -276,6 +377,14 @@ export function ImportWorkspace({ importer, settings, disabled }: ImportWorkspac
               <DialogTitle>{t('import.title')}</DialogTitle>
               <DialogContent>
                 <p className={shared.wrap}>{t('import.confirm.body', { files: formatCount(lang, list.books.length), prefix: t('summary.sheetPrefix') })}</p>
+                {insert && preview && (
+                  <ul className={styles.confirmList} data-testid="import-dialog-insert">
+                    <li>{t('import.confirm.insert', { count: formatCount(lang, preview.count) })}</li>
+                    {preview.replace.length > 0 && <li data-testid="import-dialog-replace">{t('import.confirm.replace', { sheets: formatList(lang, preview.replace) })}</li>}
+                    {preview.skip.length > 0 && <li>{t('import.confirm.skip', { files: formatList(lang, preview.skip) })}</li>}
+                    <li>{t('import.confirm.charts')}</li>
+                  </ul>
+                )}
               </DialogContent>
               <DialogActions className={styles.actions}>
                 <Button appearance="secondary" data-testid="import-confirm-cancel" onClick={() => setConfirming(false)}>

@@ -20,7 +20,7 @@ export interface ImportListEntry {
 export function importList(reads: readonly FileRead[], settings: Settings): { entries: ImportListEntry[]; books: ImportedBook[] } {
   const ok = reads.filter((r): r is Extract<FileRead, { status: 'read' }> => r.status === 'read');
   const names = distinctFileNames(ok.map((r) => r.name));
-  const books: ImportedBook[] = ok.map((r, i) => ({ file: names[i], sheets: r.sheets }));
+  const books: ImportedBook[] = ok.map((r, i) => ({ file: names[i], sheets: r.sheets, bytes: r.bytes }));
   const result = review(books, settings);
   const facts = new Map(ok.map((r, i) => [r, importedFileFacts(result.files[i])]));
   const nameOf = new Map(ok.map((r, i) => [r, names[i]]));

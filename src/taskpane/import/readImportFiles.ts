@@ -22,7 +22,15 @@ export interface ChosenBlob {
 }
 
 export type FileRead =
-  | { name: string; size: number; status: 'read'; sheets: RawSheet[]; skipped: { sheet: string; reason: ReadError }[] }
+  | {
+      name: string;
+      size: number;
+      status: 'read';
+      sheets: RawSheet[];
+      skipped: { sheet: string; reason: ReadError }[];
+      /** the file's bytes again (the browser keeps the file, not its bytes), to insert its sheets */
+      bytes: () => Promise<Uint8Array>;
+    }
   | { name: string; size: number; status: 'refused'; refusal: ImportRefusal; other?: string }
   | { name: string; size: number; status: 'unreadable'; reason: ReadError | string };
 
@@ -55,7 +63,7 @@ async function readOne(file: ChosenBlob, codec: InflateCodec): Promise<FileRead>
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const result = await readXlsxWith(bytes, codec, { keepReading: reviewable });
-    return { name, size, status: 'read', sheets: result.sheets, skipped: result.skipped };
+    return { name, size, status: 'read', sheets: result.sheets, skipped: result.skipped, bytes: async () => new Uint8Array(await file.arrayBuffer()) };
   } catch (e) {
     if (e instanceof ReadError) return { name, size, status: 'unreadable', reason: e };
     return { name, size, status: 'unreadable', reason: e instanceof Error ? e.message : String(e) };

@@ -3,7 +3,7 @@
  * types. Everything is read from the package itself (no fixed paths), and edits are string
  * splices so what is not changed stays byte for byte.
  */
-import type { ZipArchive } from '../zip/zipArchive';
+import type { PackageZip } from '../zip/packageZip';
 import { escapeAttr } from '../xml/escape';
 import { attr, childElements, prefixOf, rootElement, startTag, type StartTag } from '../xml/tags';
 import { NS } from './namespaces';
@@ -14,7 +14,7 @@ import { PackageError } from './packageError';
  * Windows separators (`xl\\workbook.xml`, written by some zip tools) read as `/`. The entry keeps
  * its own spelling when it is rewritten.
  */
-export function entryName(zip: ZipArchive, part: string): string | null {
+export function entryName(zip: PackageZip, part: string): string | null {
   if (zip.files[part] && !zip.files[part].dir) return part;
   const key = (n: string) => n.replace(/\\/g, '/').toLowerCase();
   const wanted = key(part);
@@ -23,7 +23,7 @@ export function entryName(zip: ZipArchive, part: string): string | null {
 }
 
 /** A part's text, or null when the package has no such part. */
-export function readText(zip: ZipArchive, part: string): string | null {
+export function readText(zip: PackageZip, part: string): string | null {
   const name = entryName(zip, part);
   return name ? zip.files[name].text() : null;
 }
@@ -86,7 +86,7 @@ export function parseRels(xml: string, source: string): Relationship[] {
 }
 
 /** The relationships of a part ('' for the package's own). */
-export function relsOf(zip: ZipArchive, part: string): Relationship[] {
+export function relsOf(zip: PackageZip, part: string): Relationship[] {
   const xml = readText(zip, relsPathOf(part));
   return xml ? parseRels(xml, part) : [];
 }

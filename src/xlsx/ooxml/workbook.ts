@@ -2,7 +2,7 @@
  * The workbook part and its sheets, found through the package relationships
  * (`_rels/.rels` → officeDocument → workbook → its relationships).
  */
-import type { ZipArchive } from '../zip/zipArchive';
+import type { PackageZip } from '../zip/packageZip';
 import { NamespaceScope } from '../xml/namespaceScope';
 import { attr, childElements, declaredNamespace, findTag, prefixOf, readStartTag, rootElement, type Attr, type StartTag } from '../xml/tags';
 import { isRelType, NS } from './namespaces';
@@ -10,7 +10,7 @@ import { PackageError } from './packageError';
 import { parseRels, readText, relsOf, type Relationship } from './package';
 
 /** The workbook part (xl/workbook.xml in practice), from the package relationships. */
-export function workbookPart(zip: ZipArchive): string {
+export function workbookPart(zip: PackageZip): string {
   const rels = readText(zip, '_rels/.rels');
   if (!rels) throw new PackageError('xlsx.package.noPackageRels');
   const r = parseRels(rels, '').find((x) => isRelType(x.type, 'officeDocument'));
@@ -40,7 +40,7 @@ export interface WorkbookInfo {
 }
 
 /** The workbook part, its relationships and its <sheet> entries. Strict Open XML is refused. */
-export function readWorkbook(zip: ZipArchive): WorkbookInfo {
+export function readWorkbook(zip: PackageZip): WorkbookInfo {
   const part = workbookPart(zip);
   const xml = readText(zip, part);
   if (xml === null) throw new PackageError('xlsx.package.partMissing', { part });

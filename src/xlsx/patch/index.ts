@@ -1,5 +1,20 @@
-/** Reviewed copies made by editing the original package in place (nothing exceljs would drop is lost). */
-export { patchWorkbook, patchWorkbookWithReport, type PatchOptions, type PatchReport } from './patchWorkbook';
+/** Reviewed copies made by editing the original package in place (nothing exceljs would drop is lost), on Node. */
+import type { LogAppend } from '../../domain/plan/auditLog';
+import type { WritePlan } from '../../domain/plan/plan';
+import { nodeZip } from '../zip/zipArchive';
+import { patchWorkbookWith, type PatchOptions, type PatchReport } from './patchWorkbook';
+
+export { patchWorkbookWith, type PatchOptions, type PatchReport } from './patchWorkbook';
 export { inspectPackage, describeFeatures, type FeatureKey, type PackageFeature, type PackageInventory } from './inspect';
 export { validatePackage } from './packageCheck';
 export { PatchError, PatchRefusedError, type PatchErrorCode, type PatchMessageKey, type PatchPlace } from './patchError';
+
+/** The reviewed copy's bytes (native zlib); see patchWorkbookWith. */
+export async function patchWorkbook(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions = {}): Promise<Uint8Array> {
+  return (await patchWorkbookWith(original, plan, log, nodeZip, options)).bytes;
+}
+
+/** patchWorkbook with what changed (parts changed, added, removed; why recalculated). */
+export function patchWorkbookWithReport(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions = {}): Promise<PatchReport> {
+  return patchWorkbookWith(original, plan, log, nodeZip, options);
+}

@@ -26,7 +26,8 @@ import { readWorkbook, workbookFolder, type WorkbookInfo } from '../ooxml/workbo
 import { escapeAttr } from '../xml/escape';
 import { NamespaceScope } from '../xml/namespaceScope';
 import { attr, childElements, findTag, prefixOf, readStartTag, startTag, withAttr } from '../xml/tags';
-import { ZipArchive } from '../zip/zipArchive';
+import type { ZipCodec } from '../zip/codec';
+import { PackageZip } from '../zip/packageZip';
 import { CellStyles, type StyleRequest } from './cellStyles';
 import { formulasReadWritten, WrittenCells, type FormulaSheet, type RecalcReason } from './recalc/recalcNeed';
 import { PatchError, PatchRefusedError } from './patchError';
@@ -102,7 +103,7 @@ function logEdits(log: LogAppend, headerFrom: number): SheetEdits {
 const NEW_LOG_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="${NS.main}" xmlns:r="${NS.relationships}"><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 
-function freePart(zip: ZipArchive, make: (n: number) => string): string {
+function freePart(zip: PackageZip, make: (n: number) => string): string {
   let n = 1;
   while (entryName(zip, make(n))) n++;
   return make(n);
@@ -143,16 +144,14 @@ export function setFullCalcOnLoad(xml: string, prefix: string): string {
 
 /**
  * Applies the write plan (and the audit-log row) to the original .xlsx/.xlsm bytes and
- * returns the reviewed copy. Throws PatchError (PatchRefusedError when several sheets are
- * refused) without producing anything when a sheet cannot be edited safely.
+ * returns the reviewed copy, with the platform's zip codec (Node: src/xlsx/patch/index.ts passes
+ * native zlib; the task pane the browser's streams, src/xlsx/zip/webCodec.ts). Throws PatchError
+ * (PatchRefusedError when several sheets are refused) without producing anything when a sheet
+ * cannot be edited safely.
  */
-export async function patchWorkbook(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions = {}): Promise<Uint8Array> {
-  return (await patchWorkbookWithReport(original, plan, log, options)).bytes;
-}
-
-export async function patchWorkbookWithReport(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions = {}): Promise<PatchReport> {
+export async function patchWorkbookWith(original: Uint8Array, plan: WritePlan, log: LogAppend | null, codec: ZipCodec, options: PatchOptions = {}): Promise<PatchReport> {
   try {
-    return await patch(original, plan, log, options);
+    return await patch(original, plan, log, codec, options);
   } catch (e) {
     if (e instanceof PatchError) throw e;
     if (e instanceof PackageError) throw PatchError.fromPackage(e);
@@ -160,10 +159,10 @@ export async function patchWorkbookWithReport(original: Uint8Array, plan: WriteP
   }
 }
 
-async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions): Promise<PatchReport> {
-  let zip: ZipArchive;
+async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | null, codec: ZipCodec, options: PatchOptions): Promise<PatchReport> {
+  let zip: PackageZip;
   try {
-    zip = ZipArchive.load(original);
+    zip = await PackageZip.open(original, codec);
   } catch (e) {
     throw new PatchError('package', 'patch.package.notZip', { detail: (e as Error).message });
   }
@@ -287,7 +286,7 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
 }
 
 /** Why the copy must be recalculated when opened, or null (a new log sheet alone never needs it). */
-function recalcReason(zip: ZipArchive, wb: WorkbookInfo, originalXml: Map<string, string>, written: WrittenCells, overwroteFormula: boolean): RecalcReason | null {
+function recalcReason(zip: PackageZip, wb: WorkbookInfo, originalXml: Map<string, string>, written: WrittenCells, overwroteFormula: boolean): RecalcReason | null {
   if (overwroteFormula) return 'formulaOverwritten';
   const sheets: FormulaSheet[] = [];
   for (const s of wb.sheets) {

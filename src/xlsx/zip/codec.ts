@@ -4,6 +4,8 @@
  * parameter and imports no platform API: the command line passes nodeInflate (compression.ts,
  * native zlib), a browser webInflate (webCodec.ts, DecompressionStream).
  */
+import type { EncodedPart, PartContent } from './partBlocks';
+
 export interface InflateCodec {
   /** the inflated bytes of a raw deflate stream (zip method 8), in order; stopping early stops the work */
   inflateRawChunks(raw: Uint8Array): AsyncIterable<Uint8Array>;
@@ -26,4 +28,18 @@ export function crc32Js(data: Uint8Array, crc = 0): number {
   let c = (crc ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * What editing a zip (packageZip.ts) needs from the platform: the InflateCodec, and deflating a
+ * changed part. Node (zipArchive.ts: native zlib, also at once) or a browser (webCodec.ts:
+ * CompressionStream; parts the editor reads are inflated when the package is opened).
+ */
+export interface ZipCodec extends InflateCodec {
+  /** a changed part's stored form: deflated, or stored when deflating does not make it smaller */
+  encode(content: PartContent): Promise<EncodedPart>;
+  /** encode() at once, where the platform can */
+  encodeSync?(content: PartContent): EncodedPart;
+  /** a raw deflate stream inflated at once, where the platform can; a RangeError past `maxBytes` */
+  inflateSync?(raw: Uint8Array, maxBytes: number, expected: number): Uint8Array;
 }

@@ -5,106 +5,16 @@
  * empty block). The async form deflates several blocks at once on the thread pool.
  */
 import { crc32, deflateRaw, deflateRawAsync, FINAL_EMPTY_BLOCK } from './compression';
+import { blocks, contentLength, joined, type EncodedPart, type PartContent } from './partBlocks';
 
-/** A part's content: bytes, or pieces of text (UTF-8 on writing) and of UTF-8 bytes, in order. */
-export type PartContent = Uint8Array | readonly (string | Uint8Array)[];
+export { contentBytes, type EncodedPart, type PartContent } from './partBlocks';
 
-export interface EncodedPart {
-  /** 0 stored, 8 deflated */
-  method: number;
-  crc: number;
-  /** inflated size */
-  size: number;
-  raw: Uint8Array;
-}
-
-/** UTF-16 units of text per block (1–3 MB of UTF-8) */
-const BLOCK_CHARS = 1 << 20;
-const BLOCK_BYTES = 1 << 21;
-/** a piece of text this long is encoded on its own, not joined with others first */
-const BIG_PIECE = 1 << 16;
 /** blocks deflated at once by the async form (the thread pool has four threads) */
 const IN_FLIGHT = 4;
-
-const encoder = new TextEncoder();
-
-function contentLength(content: PartContent): number {
-  if (content instanceof Uint8Array) return content.length;
-  let n = 0;
-  for (const p of content) n += p.length;
-  return n;
-}
-
-/** The content as one UTF-8 buffer (small parts, reading back what was set). */
-export function contentBytes(content: PartContent): Uint8Array {
-  if (content instanceof Uint8Array) return content;
-  return joined(content.map((p) => (typeof p === 'string' ? encoder.encode(p) : p)));
-}
-
-/** A cut at or just before `at` that does not split a surrogate pair. */
-function safeCut(s: string, at: number): number {
-  const c = s.charCodeAt(at - 1);
-  return c >= 0xd800 && c <= 0xdbff ? at - 1 : at;
-}
-
-/**
- * The content as UTF-8 blocks, made one at a time: small pieces of text are joined up to a
- * block; big pieces of text and bytes are blocks of their own (split past a block's size).
- */
-function* blocks(content: PartContent): Generator<Uint8Array> {
-  if (content instanceof Uint8Array) {
-    yield content.subarray(0, BLOCK_BYTES);
-    for (let i = BLOCK_BYTES; i < content.length; i += BLOCK_BYTES) yield content.subarray(i, i + BLOCK_BYTES);
-    return;
-  }
-  let batch: string[] = [];
-  let chars = 0;
-  let any = false;
-  function* flush(): Generator<Uint8Array> {
-    if (batch.length) {
-      yield encoder.encode(batch.length === 1 ? batch[0] : batch.join(''));
-      any = true;
-    }
-    batch = [];
-    chars = 0;
-  }
-  for (const piece of content) {
-    if (typeof piece !== 'string') {
-      yield* flush();
-      for (let i = 0; i < piece.length; i += BLOCK_BYTES) yield piece.subarray(i, i + BLOCK_BYTES);
-      any ||= piece.length > 0;
-      continue;
-    }
-    if (piece.length >= BIG_PIECE) {
-      yield* flush();
-      for (let i = 0; i < piece.length; ) {
-        const end = i + BLOCK_CHARS >= piece.length ? piece.length : safeCut(piece, i + BLOCK_CHARS);
-        yield encoder.encode(i === 0 && end === piece.length ? piece : piece.slice(i, end));
-        i = end;
-      }
-      any = true;
-      continue;
-    }
-    batch.push(piece);
-    chars += piece.length;
-    if (chars >= BLOCK_CHARS) yield* flush();
-  }
-  if (batch.length || !any) yield encoder.encode(batch.join(''));
-}
 
 /** Big parts (a 100,000-row sheet) compress several times faster at level 1, ~20% larger. */
 function levelFor(content: PartContent): number {
   return contentLength(content) > 1 << 20 ? 1 : 6;
-}
-
-function joined(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** One block: deflated, or stored when deflate does not make it smaller. */

@@ -14,7 +14,8 @@ export interface LoadResult {
 
 interface Action {
   desc: unknown;
-  run(): LoadResult | void;
+  /** an action may take time (insertWorksheetsFromBase64 unpacks a package): the sync waits for it */
+  run(): LoadResult | void | Promise<LoadResult | void>;
 }
 
 export type LoadArg = string | string[] | { select?: string | string[]; expand?: string | string[] } | Record<string, unknown> | undefined;
@@ -105,7 +106,8 @@ export class FakeRequestContext {
       const commits: (() => void)[] = [];
       let response = 0;
       for (const a of actions) {
-        const r = a.run();
+        const ran = a.run();
+        const r = ran instanceof Promise ? await ran : ran;
         if (r) {
           response += utf8Length(JSON.stringify(r.data) ?? '');
           commits.push(() => r.commit());

@@ -1,9 +1,10 @@
 /** Workbook, worksheets, worksheet, protection, custom properties and frozen panes. */
 import { MAX_COLS, MAX_ROWS } from './a1';
-import { ClientObject, enqueueResult, FakeRequestContext, type FakeClientResult, type LoadResult } from './context';
+import { ClientObject, enqueueResult, FakeClientResult, FakeRequestContext, type LoadResult } from './context';
 import { fail } from './errors';
 import { defaultProtectionOptions, PROTECTION_OPTION_KEYS, type FakeSheet, type FakeWorkbook } from './model';
 import { ChartCollectionProxy, TableCollectionProxy } from './objects';
+import { insertFromPackage, type InsertOptions } from './insertSheets';
 import { localRect, RangeProxy } from './range';
 import { PageBreakCollectionProxy, PageLayoutProxy } from './pageLayout';
 
@@ -28,6 +29,18 @@ export class WorkbookProxy extends ClientObject<FakeWorkbook> {
   }
   get worksheets(): WorksheetCollectionProxy {
     return (this._sheets ??= new WorksheetCollectionProxy(this.context, () => this._resolve()));
+  }
+  /** ExcelApi 1.13: the chosen worksheets of a package (base64) at the end; their ids once synced */
+  insertWorksheetsFromBase64(base64File: string, options?: InsertOptions): FakeClientResult<string[]> {
+    const result = new FakeClientResult<string[]>();
+    this.context.enqueue({
+      desc: { call: 'insertWorksheetsFromBase64', id: this._id, type: this._type, args: [base64File, options] },
+      run: async () => {
+        const ids = await insertFromPackage(this._must('insertWorksheetsFromBase64'), base64File, options);
+        return { data: ids, commit: () => result._commit(ids) };
+      },
+    });
+    return result;
   }
   getSelectedRange(): RangeProxy {
     return new RangeProxy(this.context, () => {
