@@ -28,6 +28,7 @@ import { NamespaceScope } from '../xml/namespaceScope';
 import { attr, childElements, findTag, prefixOf, readStartTag, startTag, withAttr } from '../xml/tags';
 import type { ZipCodec } from '../zip/codec';
 import { PackageZip } from '../zip/packageZip';
+import { contentText, type PartContent } from '../zip/partBlocks';
 import { CellStyles, type StyleRequest } from './cellStyles';
 import { formulasReadWritten, WrittenCells, type FormulaSheet, type RecalcReason } from './recalc/recalcNeed';
 import { PatchError, PatchRefusedError } from './patchError';
@@ -167,7 +168,7 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
     throw new PatchError('package', 'patch.package.notZip', { detail: (e as Error).message });
   }
   const wb = readWorkbook(zip);
-  const changed = new Map<string, string | string[]>();
+  const changed = new Map<string, string | PartContent>();
   const added: string[] = [];
   const removed: string[] = [];
 
@@ -187,15 +188,15 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
   const problems: PatchError[] = [];
   let overwroteFormula = false;
   /** edited worksheets, in pieces */
-  const sheetXml = new Map<string, string[]>();
+  const sheetXml = new Map<string, PartContent>();
   /** their text before our edits: its formulas are theirs (an overwritten formula is caught apart) */
   const originalXml = new Map<string, string>();
-  const sheetText = (part: string): string => {
+  const sheetSource = (part: string): { text: string; bytes?: Uint8Array } => {
     const edited = sheetXml.get(part);
-    if (edited) return edited.join('');
-    const text = zip.files[part].text();
-    originalXml.set(part, text);
-    return text;
+    if (edited) return { text: contentText(edited) };
+    const source = zip.files[part].source();
+    originalXml.set(part, source.text);
+    return source;
   };
   const written = new WrittenCells();
 
@@ -210,11 +211,11 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
   for (const sp of plan.sheets) {
     try {
       const part = worksheetPart(sp.sheet);
-      const xml = sheetText(part);
+      const source = sheetSource(part);
       const edits = sheetEditsFromPlan(sp);
       const index = wb.sheets.findIndex((s) => s.name === sp.sheet);
       if (!hasPrintNames(wbXml, wb.prefix, index)) edits.pageSetup = { plan: sp.pageSetup, fontPt, lastCol: Math.max(...sp.columns.map((c) => c.col)) };
-      const res = patchSheetXml(xml, edits, styles);
+      const res = patchSheetXml(source.text, edits, styles, source.bytes);
       written.add(edits);
       overwroteFormula ||= res.overwroteFormula;
       sheetXml.set(part, res.pieces);
@@ -231,9 +232,9 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
     const existing = byName.get(log.sheet);
     if (existing) {
       const part = worksheetPart(log.sheet);
-      const xml = sheetText(part);
+      const source = sheetSource(part);
       const edits = logEdits(log, log.headerFrom);
-      sheetXml.set(part, patchSheetXml(xml, edits, styles).pieces);
+      sheetXml.set(part, patchSheetXml(source.text, edits, styles, source.bytes).pieces);
       written.add(edits);
     } else {
       const part = freePart(zip, (n) => `${workbookFolder(wb)}worksheets/sheet${n}.xml`);

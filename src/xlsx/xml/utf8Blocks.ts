@@ -37,6 +37,19 @@ export class Utf8Blocks {
     this.at += encoder.encodeInto(s, this.buf.subarray(this.at)).written;
   }
 
+  /** Bytes already in UTF-8: `src` from `from` to `to` (short stretches byte by byte, sparing a subarray each). */
+  bytes(src: Uint8Array, from = 0, to = src.length): void {
+    const n = to - from;
+    if (this.at + n > this.buf.length) this.next(n);
+    if (n > 256) this.buf.set(src.subarray(from, to), this.at);
+    else {
+      const buf = this.buf;
+      let at = this.at;
+      for (let i = from; i < to; i++) buf[at++] = src[i];
+    }
+    this.at += n;
+  }
+
   /** the bytes written, in blocks */
   done(): Uint8Array[] {
     if (this.at) this.blocks.push(this.buf.subarray(0, this.at));

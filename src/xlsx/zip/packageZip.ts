@@ -87,6 +87,12 @@ export class ZipEntry {
     return (this.decoded ??= utf8Decoder.decode(this.bytes()));
   }
 
+  /** the content as bytes and as text (decoded once): an editor copies what it keeps from the bytes */
+  source(): { bytes: Uint8Array; text: string } {
+    const bytes = this.bytes();
+    return { bytes, text: (this.decoded ??= utf8Decoder.decode(bytes)) };
+  }
+
   /** stored form to write: the original compressed bytes when unchanged */
   encoded(): Stored {
     if (this.stored) return this.stored;

@@ -37,6 +37,14 @@ export function contentBytes(content: PartContent): Uint8Array {
   return joined(content.map((p) => (typeof p === 'string' ? encoder.encode(p) : p)));
 }
 
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The content as one string (small parts, tests, a part edited twice). */
+export function contentText(content: PartContent): string {
+  if (!(content instanceof Uint8Array) && content.every((p) => typeof p === 'string')) return content.join('');
+  return decoder.decode(contentBytes(content));
+}
+
 /** A cut at or just before `at` that does not split a surrogate pair. */
 function safeCut(s: string, at: number): number {
   const c = s.charCodeAt(at - 1);

@@ -10,6 +10,7 @@
  * The result comes in pieces, never joined into one string (the zip encodes them block by block).
  */
 import { NS } from '../../ooxml/namespaces';
+import { contentText } from '../../zip/partBlocks';
 import { attr, declaredNamespace, findTag, prefixOf, readStartTag, rootElement, type StartTag } from '../../xml/tags';
 import type { CellStyles } from '../cellStyles';
 import { CellWriter } from './cells';
@@ -22,8 +23,8 @@ import { patchSheetData, type SheetDataSpan } from './sheetData';
 import { xmlRefusal, type SheetEdits, type Splice } from './sheetEdits';
 
 export interface SheetPatchResult {
-  /** the edited part, in pieces */
-  pieces: string[];
+  /** the edited part, in pieces (text, and UTF-8 blocks for <sheetData>) */
+  pieces: (string | Uint8Array)[];
   /** the edited part as one string (joined when asked: small parts, tests) */
   readonly xml: string;
   /** an overwritten cell held a formula (calcChain must not list it any more) */
@@ -32,7 +33,8 @@ export interface SheetPatchResult {
   pageSetup: DepartmentFit | null;
 }
 
-export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles): SheetPatchResult {
+/** `bytes`: the part as stored, when at hand (an all-ASCII part's stretches are then copied as bytes). */
+export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles, bytes?: Uint8Array): SheetPatchResult {
   const root = rootElement(xml);
   const p = prefixOf(root.name);
   if (declaredNamespace(root) === NS.strictMain) throw xmlRefusal(edits, 'patch.xml.strict');
@@ -43,7 +45,7 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
 
   const head = new SheetHead(xml, p, root.end, span.tag.start);
   if (head.colsTag) prefixKept(head.colsTag);
-  const data = patchSheetData(xml, p, span, edits, head, new CellWriter(p, edits.sheet, styles), prefixKept);
+  const data = patchSheetData(xml, p, span, edits, head, new CellWriter(p, edits.sheet, styles), prefixKept, asciiBytes(xml, bytes));
   checkFormulas(xml, p, span.tag.end, span.close, edits, data.overwritten);
   const headSplices = head.splices(edits);
   const tailSplices = edits.conditional ? conditionalFormatSplices(xml, p, span.end, edits.conditional, styles) : [];
@@ -54,7 +56,7 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
     tailSplices.push(...page.tail);
   }
 
-  const out: string[] = [];
+  const out: (string | Uint8Array)[] = [];
   let at = spliceInto(out, xml, 0, headSplices.sort((a, b) => a.at - b.at));
   out.push(xml.slice(at, span.tag.start));
   for (const c of data.chunks) out.push(c);
@@ -64,7 +66,7 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
   return {
     pieces: out,
     get xml() {
-      return out.join('');
+      return contentText(out);
     },
     overwroteFormula: data.overwritten.length > 0,
     pageSetup: page ? page.fit : null,
@@ -98,8 +100,13 @@ function locateSheetData(xml: string, p: string, from: number, edits: SheetEdits
   return { tag, close, end };
 }
 
+/** The part's bytes when each character of its text is one byte (then offsets in the text are offsets in the bytes). */
+function asciiBytes(xml: string, bytes: Uint8Array | undefined): Uint8Array | undefined {
+  return bytes && bytes.length === xml.length ? bytes : undefined;
+}
+
 /** Pushes the original from `at` with the sorted splices applied; returns where copying stopped. */
-function spliceInto(out: string[], xml: string, at: number, splices: Splice[]): number {
+function spliceInto(out: (string | Uint8Array)[], xml: string, at: number, splices: Splice[]): number {
   for (const e of splices) {
     out.push(xml.slice(at, e.at), e.text);
     at = e.end;

@@ -1,12 +1,13 @@
 /**
  * <sheetData>, walked once: row start tags are found with indexOf and copied as slices;
  * only planned rows are read cell by cell (from their end back to the first written
- * column), and missing planned rows are created in order. The result is the new XML in
- * blocks (TextBlocks), never joined into one string.
+ * column), and missing planned rows are created in order. The result is the new XML as UTF-8
+ * blocks (Utf8Blocks), never joined into one string: a row's new cells often hold kanji
+ * (評価根拠), and joining them with the copied ASCII would make the whole sheet two-byte text.
  */
 import { cellAddress, columnLetters, parseCellRef } from '../../../domain/base/address';
 import { endsTagName, onlySpace } from '../../xml/chars';
-import { TextBlocks } from '../../xml/textBlocks';
+import { Utf8Blocks } from '../../xml/utf8Blocks';
 import { attr, findTag, rawAttr, readStartTag, startTag, tagClose, type StartTag } from '../../xml/tags';
 import type { CellWriter } from './cells';
 import type { SheetHead } from './sheetHead';
@@ -31,15 +32,24 @@ export interface OverwrittenFormula {
 }
 
 export interface SheetDataResult {
-  /** the new <sheetData>…, up to offset `copiedTo` of the original, in blocks */
-  chunks: string[];
+  /** the new <sheetData>…, up to offset `copiedTo` of the original, as UTF-8 blocks */
+  chunks: Uint8Array[];
   copiedTo: number;
   overwritten: OverwrittenFormula[];
 }
 
-/** `prefixKept` refuses a row whose start tag binds our prefix to another namespace. */
-export function patchSheetData(xml: string, p: string, span: SheetDataSpan, edits: SheetEdits, head: SheetHead, cells: CellWriter, prefixKept: (tag: StartTag) => void): SheetDataResult {
-  return new SheetDataPatcher(xml, p, span, edits, head, cells, prefixKept).run();
+/** `prefixKept` refuses a row whose start tag binds our prefix to another namespace; `ascii`: the part's bytes when the text is all ASCII. */
+export function patchSheetData(
+  xml: string,
+  p: string,
+  span: SheetDataSpan,
+  edits: SheetEdits,
+  head: SheetHead,
+  cells: CellWriter,
+  prefixKept: (tag: StartTag) => void,
+  ascii?: Uint8Array,
+): SheetDataResult {
+  return new SheetDataPatcher(xml, p, span, edits, head, cells, prefixKept, ascii).run();
 }
 
 /** Planned rows in order, each row's writes sorted by column (a cell written twice is refused). */
@@ -55,8 +65,37 @@ function plannedRows(edits: SheetEdits): number[] {
   return planned;
 }
 
+/**
+ * The patched text written as it comes, as UTF-8. Stretches of the original are copied from its
+ * bytes when it is all ASCII (one byte per character: the usual sheet, its text being in the
+ * shared strings), and encoded from the text otherwise.
+ */
+class Pieces {
+  private readonly out = new Utf8Blocks();
+
+  constructor(
+    private readonly xml: string,
+    private readonly ascii: Uint8Array | undefined,
+  ) {}
+
+  /** the original from `from` to `to` */
+  copy(from: number, to: number): void {
+    if (from >= to) return;
+    if (this.ascii) this.out.bytes(this.ascii, from, to);
+    else this.out.text(this.xml.slice(from, to));
+  }
+
+  push(...pieces: string[]): void {
+    for (const p of pieces) this.out.text(p);
+  }
+
+  done(): Uint8Array[] {
+    return this.out.done();
+  }
+}
+
 class SheetDataPatcher {
-  private readonly chunks = new TextBlocks();
+  private readonly chunks: Pieces;
   /** the original is copied up to here */
   private copied: number;
   private readonly overwritten: OverwrittenFormula[] = [];
@@ -72,7 +111,9 @@ class SheetDataPatcher {
     private readonly head: SheetHead,
     private readonly cells: CellWriter,
     private readonly prefixKept: (tag: StartTag) => void,
+    ascii: Uint8Array | undefined,
   ) {
+    this.chunks = new Pieces(xml, ascii);
     this.copied = span.tag.start;
     this.rowClose = `</${p}row>`;
     this.cellOpen = `<${p}c`;
@@ -100,12 +141,13 @@ class SheetDataPatcher {
         const rowEnd = selfClosing ? tagEnd : this.rowEnd(tagEnd, row);
         // planned rows missing before this one are created here
         while (k < planned.length && planned[k] < row) {
-          this.chunks.push(xml.slice(this.copied, lt), this.cells.row(planned[k], edits.rows.get(planned[k])!, baseOf));
+          this.chunks.copy(this.copied, lt);
+          this.chunks.push(this.cells.row(planned[k], edits.rows.get(planned[k])!, baseOf));
           this.copied = lt;
           k++;
         }
         if (k < planned.length && planned[k] === row) {
-          this.chunks.push(xml.slice(this.copied, lt));
+          this.chunks.copy(this.copied, lt);
           this.patchRow(lt, tagEnd, selfClosing, rowEnd, row, edits.rows.get(row)!);
           this.copied = rowEnd;
           k++;
@@ -126,12 +168,13 @@ class SheetDataPatcher {
 
   /** Planned rows after the last row of the sheet, at the end of <sheetData> (opened when self-closing). */
   private appendRows(rows: number[], baseOf: (col: number) => number): void {
-    const { xml, span } = this;
+    const { span } = this;
     if (span.tag.selfClosing) {
-      this.chunks.push(xml.slice(this.copied, span.tag.start), startTag(span.tag.name, span.tag.attrs, false));
+      this.chunks.copy(this.copied, span.tag.start);
+      this.chunks.push(startTag(span.tag.name, span.tag.attrs, false));
       this.copied = span.tag.end;
     } else {
-      this.chunks.push(xml.slice(this.copied, span.close));
+      this.chunks.copy(this.copied, span.close);
       this.copied = span.close;
     }
     for (const r of rows) this.chunks.push(this.cells.row(r, this.edits.rows.get(r)!, baseOf));
@@ -147,7 +190,9 @@ class SheetDataPatcher {
     const rs = rawAttr(xml, lt, tagEnd, 's');
     const rowBase = (cf === '1' || cf === 'true') && rs !== undefined ? Number(rs) : null;
     const base = (col: number) => rowBase ?? this.head.colStyle(col);
-    this.chunks.push(this.rowStartTag(lt, tagEnd, selfClosing, writes));
+    const open = this.rowStartTag(lt, tagEnd, selfClosing, writes);
+    if (open === null) this.chunks.copy(lt, tagEnd);
+    else this.chunks.push(open);
     // Output columns are usually the last cells of the row: walk back over the cells right of
     // the first written column, so the cells before them are copied without being looked at.
     const from = this.suffixStart(tagEnd, contentEnd, writes[0].col);
@@ -166,7 +211,7 @@ class SheetDataPatcher {
       const cell = this.readCell(c, contentEnd, row);
       const col = this.cellColumn(cell, row, prevCol);
       if (w < writes.length && writes[w].col < col) {
-        this.chunks.push(xml.slice(last, c));
+        this.chunks.copy(last, c);
         last = c;
         while (w < writes.length && writes[w].col < col) {
           this.chunks.push(this.cells.cell(writes[w], row, base(writes[w].col)));
@@ -175,7 +220,8 @@ class SheetDataPatcher {
       }
       if (w < writes.length && writes[w].col === col) {
         if (!cell.selfClosing) this.noteFormula(cell, row, col);
-        this.chunks.push(xml.slice(last, c), this.cells.cell(writes[w], row, Number(rawAttr(xml, c, cell.tagEnd, 's') ?? 0)));
+        this.chunks.copy(last, c);
+        this.chunks.push(this.cells.cell(writes[w], row, Number(rawAttr(xml, c, cell.tagEnd, 's') ?? 0)));
         last = cell.end;
         w++;
       }
@@ -183,17 +229,19 @@ class SheetDataPatcher {
       i = cell.end;
     }
     if (w < writes.length) {
-      this.chunks.push(xml.slice(last, trailing));
+      this.chunks.copy(last, trailing);
       last = trailing;
       for (; w < writes.length; w++) this.chunks.push(this.cells.cell(writes[w], row, base(writes[w].col)));
     }
-    this.chunks.push(xml.slice(last, contentEnd), this.rowClose);
+    this.chunks.copy(last, contentEnd);
+    this.chunks.push(this.rowClose);
   }
 
-  /** The row's start tag as written, opened when self-closing; only the spans hint changes (it must cover the new cells). */
-  private rowStartTag(lt: number, tagEnd: number, selfClosing: boolean, writes: CellWrite[]): string {
+  /** The row's start tag as written, opened when self-closing; only the spans hint changes (it must cover the new cells). Null: as it is. */
+  private rowStartTag(lt: number, tagEnd: number, selfClosing: boolean, writes: CellWrite[]): string | null {
     const xml = this.xml;
-    let open = xml.slice(lt, tagEnd);
+    const original = xml.slice(lt, tagEnd);
+    let open = original;
     if (selfClosing) open = open.slice(0, open.lastIndexOf('/')) + '>';
     const spans = rawAttr(xml, lt, tagEnd, 'spans');
     if (spans !== undefined) {
@@ -205,7 +253,7 @@ class SheetDataPatcher {
         if (next !== spans) open = open.replace(/(\sspans\s*=\s*)(["'])[^"']*\2/, `$1$2${next}$2`);
       }
     }
-    return open;
+    return open === original ? null : open;
   }
 
   /** The cell whose start tag is at `c`: where its tag and the element end. */
