@@ -86,6 +86,17 @@ describe('zip archive', () => {
     expect(ZipArchive.load(bytes).toBytes()).toEqual(bytes);
   });
 
+  test('a part encoded as soon as it is set reads back the same and makes the same package as one encoded at the end', async () => {
+    const big = ['<a>', new TextEncoder().encode('数値'.repeat(400_000)), 'x'.repeat(1 << 21), '</a>'];
+    const early = new ZipArchive();
+    const late = new ZipArchive();
+    const date = new Date(2020, 0, 1);
+    await early.fileEncoding('xl/big.xml', big, { date });
+    late.file('xl/big.xml', big, { date });
+    expect(early.files['xl/big.xml'].text()).toBe(late.files['xl/big.xml'].text());
+    expect(await early.toBytesAsync()).toEqual(await late.toBytesAsync());
+  });
+
   test('not a zip: no end record, refused as a file cut short (what the reader first tells apart as CSV, .xls …)', () => {
     expect(() => ZipArchive.load(new TextEncoder().encode('a,b\n1,2\n'))).toThrow(expect.objectContaining({ code: 'read.truncated' }));
   });

@@ -28,17 +28,18 @@ function rel(id: string, type: string, target: string, external = false): string
   return `<Relationship Id="${id}" Type="${type}" Target="${safeAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`;
 }
 
-/** The parts; a big part comes as pieces, encoded one after another. */
-export function summaryPackageParts(book: SummaryBook): Map<string, string | PartContent> {
+type Part = [name: string, content: string | PartContent];
+
+/** The parts, each sheet's as soon as it is made; a big part comes as pieces. */
+export function* summaryPackageParts(book: SummaryBook): Generator<Part> {
   const styles = new SummaryStyles();
   const strings = new SharedStrings();
-  const parts = new Map<string, string | PartContent>();
   const overrides: string[] = [];
   const definedNames: string[] = [];
   let tableId = 0;
   let chartId = 0;
 
-  book.sheets.forEach((sheet, i) => {
+  for (const [i, sheet] of book.sheets.entries()) {
     const n = i + 1;
     const content = sheetContent(sheet, strings, styles);
     // a sheet's relationships (a link to another workbook each) can number a hundred thousand: written as bytes
@@ -62,9 +63,9 @@ export function summaryPackageParts(book: SummaryBook): Map<string, string | Par
         chartId++;
         drawingId = nextId();
         addRel(drawingId, REL.drawing, `../drawings/drawing${chartId}.xml`);
-        parts.set(`xl/charts/chart${chartId}.xml`, chartXml({ sheetName: sheet.name, chart: sheet.chart, table }));
-        parts.set(`xl/drawings/drawing${chartId}.xml`, drawingXml(sheet.chart, 'rId1'));
-        parts.set(`xl/drawings/_rels/drawing${chartId}.xml.rels`, relsXml([rel('rId1', REL.chart, `../charts/chart${chartId}.xml`)]));
+        yield [`xl/charts/chart${chartId}.xml`, chartXml({ sheetName: sheet.name, chart: sheet.chart, table })];
+        yield [`xl/drawings/drawing${chartId}.xml`, drawingXml(sheet.chart, 'rId1')];
+        yield [`xl/drawings/_rels/drawing${chartId}.xml.rels`, relsXml([rel('rId1', REL.chart, `../charts/chart${chartId}.xml`)])];
         overrides.push(`<Override PartName="/xl/charts/chart${chartId}.xml" ContentType="${CT.chart}"/>`, `<Override PartName="/xl/drawings/drawing${chartId}.xml" ContentType="${CT.drawing}"/>`);
       }
     }
@@ -75,43 +76,42 @@ export function summaryPackageParts(book: SummaryBook): Map<string, string | Par
       const id = nextId();
       addRel(id, REL.table, `../tables/table${tableId}.xml`);
       tableIds.push(id);
-      parts.set(`xl/tables/table${tableId}.xml`, tableXml(t, tableId));
+      yield [`xl/tables/table${tableId}.xml`, tableXml(t, tableId)];
       overrides.push(`<Override PartName="/xl/tables/table${tableId}.xml" ContentType="${CT.table}"/>`);
     }
-    parts.set(`xl/worksheets/sheet${n}.xml`, worksheetXml(sheet, content, { footer: book.footer, selected: i === 0, relIds: { links: linkIds, drawing: drawingId, tables: tableIds } }));
-    if (relCount) parts.set(`xl/worksheets/_rels/sheet${n}.xml.rels`, [`${XML_HEAD}<Relationships xmlns="${NS.packageRelationships}">`, ...rels.done(), '</Relationships>']);
+    yield [`xl/worksheets/sheet${n}.xml`, worksheetXml(sheet, content, { footer: book.footer, selected: i === 0, relIds: { links: linkIds, drawing: drawingId, tables: tableIds } })];
+    if (relCount) yield [`xl/worksheets/_rels/sheet${n}.xml.rels`, [`${XML_HEAD}<Relationships xmlns="${NS.packageRelationships}">`, ...rels.done(), '</Relationships>']];
     overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT.worksheet}"/>`);
     const pt = sheet.print.titleRows;
     definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${safeText(`${quoteSheetName(sheet.name)}!$${pt.first + 1}:$${pt.last + 1}`)}</definedName>`);
-  });
+  }
 
   const sheetEntries = book.sheets.map((s, i) => `<sheet name="${safeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   const wbRels = book.sheets.map((_, i) => rel(`rId${i + 1}`, REL.worksheet, `worksheets/sheet${i + 1}.xml`));
   const k = book.sheets.length;
   wbRels.push(rel(`rId${k + 1}`, REL.styles, 'styles.xml'), rel(`rId${k + 2}`, REL.sharedStrings, 'sharedStrings.xml'));
-  parts.set(
+  yield [
     'xl/workbook.xml',
     `${XML_HEAD}<workbook xmlns="${NS.main}" xmlns:r="${NS.relationships}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>${sheetEntries}</sheets><definedNames>${definedNames.join('')}</definedNames><calcPr calcId="191029"/></workbook>`,
-  );
-  parts.set('xl/_rels/workbook.xml.rels', relsXml(wbRels));
-  parts.set('xl/styles.xml', styles.xml());
-  parts.set('xl/sharedStrings.xml', strings.xml());
-  parts.set(
+  ];
+  yield ['xl/_rels/workbook.xml.rels', relsXml(wbRels)];
+  yield ['xl/styles.xml', styles.xml()];
+  yield ['xl/sharedStrings.xml', strings.xml()];
+  yield [
     'docProps/core.xml',
     `${XML_HEAD}<cp:coreProperties xmlns:cp="${NS.coreProperties}" xmlns:dc="${NS.dublinCore}" xmlns:dcterms="${NS.dublinCoreTerms}" xmlns:xsi="${NS.xsi}"><dc:title>${safeText(book.title)}</dc:title><dc:creator>Progress Review</dc:creator></cp:coreProperties>`,
-  );
-  parts.set('docProps/app.xml', `${XML_HEAD}<Properties xmlns="${NS.extendedProperties}"><Application>Progress Review</Application></Properties>`);
-  parts.set(
+  ];
+  yield ['docProps/app.xml', `${XML_HEAD}<Properties xmlns="${NS.extendedProperties}"><Application>Progress Review</Application></Properties>`];
+  yield [
     '_rels/.rels',
     relsXml([rel('rId1', REL.officeDocument, 'xl/workbook.xml'), rel('rId2', REL.coreProperties, 'docProps/core.xml'), rel('rId3', REL.extendedProperties, 'docProps/app.xml')]),
-  );
-  parts.set(
+  ];
+  yield [
     '[Content_Types].xml',
     `${XML_HEAD}<Types xmlns="${NS.contentTypes}"><Default Extension="rels" ContentType="${CT.relationships}"/><Default Extension="xml" ContentType="${CT.xml}"/>` +
       `<Override PartName="/xl/workbook.xml" ContentType="${CT.workbook}"/><Override PartName="/xl/styles.xml" ContentType="${CT.styles}"/><Override PartName="/xl/sharedStrings.xml" ContentType="${CT.sharedStrings}"/>` +
       `<Override PartName="/docProps/core.xml" ContentType="${CT.coreProperties}"/><Override PartName="/docProps/app.xml" ContentType="${CT.extendedProperties}"/>${overrides.join('')}</Types>`,
-  );
-  return parts;
+  ];
 }
 
 /** Links to cells of other workbooks use the model's CellLink.file as the path to that file. */
@@ -119,6 +119,14 @@ export async function summaryPackage(book: SummaryBook): Promise<Uint8Array> {
   const zip = new ZipArchive();
   // fixed dates keep the bytes the same for the same summary
   const date = new Date(2020, 0, 1);
-  for (const [name, content] of summaryPackageParts(book)) zip.file(name, content, { date });
+  const encoding: Promise<void>[] = [];
+  for (const [name, content] of summaryPackageParts(book)) {
+    // each part is deflated while the next is made, and its text let go once deflated
+    const done = zip.fileEncoding(name, content, { date });
+    done.catch(() => undefined); // a failure surfaces once, from Promise.all below
+    encoding.push(done);
+    await new Promise((next) => setTimeout(next, 0)); // the pool's finished blocks come back here
+  }
+  await Promise.all(encoding);
   return zip.toBytesAsync();
 }
