@@ -5,11 +5,11 @@
  */
 import { eraLabel } from '../../cells/fiscalYear';
 import { circledNumber } from '../../cells/ordinals';
-import type { GroupSummary } from '../../rules/goalSummary';
 import { gradeIconThresholds } from '../../plan/outputPresentation';
 import type { ReviewedKpi } from '../../review';
-import { COUNT, covidLabel, fraction, goalLabel, measureLabel, NUM, showsExcluded, type SectionContext } from './context';
+import { COUNT, covidLabel, fraction, goalLabel, measureLabel, NUM, type SectionContext } from './context';
 import { groupStarts, type DraftSheet, type DraftTable } from './draft';
+import { groupFigureCells, groupFigureColumns } from './groupFigures';
 import { trendText } from './trend';
 import type { ColumnSpec, SummaryCell } from './types';
 
@@ -170,109 +170,62 @@ export function kpiListSheet(c: SectionContext): DraftSheet {
   return { key: 'kpis', heading: t('summary.heading.kpis'), part: 'kpi', tables: [listTable(c, 'PR_KPIs', rows, cols)] };
 }
 
-function groupCells(c: SectionContext, g: GroupSummary): SummaryCell[] {
-  return [
-    { v: g.kpis },
-    { v: fraction(g.meanAchievement) },
-    { v: fraction(g.meanAchievementExCovid) },
-    { v: g.grades.A },
-    { v: g.grades.B },
-    { v: g.grades.C },
-    { v: g.grades.D },
-    { v: g.grades.none },
-    { v: g.covidSuspended },
-    { v: g.covidReview },
-    ...(showsExcluded(c) ? [{ v: g.excluded }] : []),
+/**
+ * A sheet of some KPI rows, one table: what each row is (種別, 目標, 施策, 事業, 指標), the
+ * sheet's own columns, and where the row is (所在).
+ */
+function kpiRowsSheet(c: SectionContext, key: 'revisions' | 'exclusions', table: string, rows: ReviewedKpi[], own: ListColumn[]): DraftSheet {
+  const t = c.t;
+  const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
+  const code = (header: string): ColumnSpec => ({ header, format: '@', kind: 'code' });
+  const cols: ListColumn[] = [
+    { spec: code(t('summary.col.kind')), cell: (k) => ({ v: t(c.figures.facts.get(k)!.kind === 'kpi' ? 'summary.kind.kpi' : 'summary.kind.goalTarget') }) },
+    { spec: code(t('summary.col.goalShort')), cell: (k) => ({ v: k.row.goal === null ? null : String(k.row.goal) }) },
+    { spec: code(t('summary.col.measure')), cell: (k) => ({ v: k.row.measure === null ? null : c.lang === 'ja' ? circledNumber(k.row.measure) : String(k.row.measure) }) },
+    { spec: text(t('summary.col.project'), 24), cell: (k) => ({ v: k.row.project || null }) },
+    { spec: text(t('summary.col.indicator'), 26), cell: (k) => ({ v: k.row.indicator }) },
+    ...own,
+    { spec: text(t('summary.col.location'), 18), cell: (k) => ({ v: t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 }) }) },
   ];
+  return {
+    key,
+    heading: t(key === 'revisions' ? 'summary.heading.revisions' : 'summary.heading.exclusions'),
+    part: 'kpi',
+    tables: [
+      {
+        name: table,
+        caption: null,
+        columns: cols.map((x) => x.spec),
+        rows: rows.map((k) => cols.map((x) => x.cell(k))),
+        groupStarts: groupStarts(rows, (k) => k.row.goal),
+        emptyText: t('summary.none'),
+      },
+    ],
+  };
 }
 
 /** 見直し: the rows the mid-term revision changed, their mark (変更区分) and the target before and after */
 export function revisionsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts.get(k)!.revision));
-  const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
-  return {
-    key: 'revisions',
-    heading: t('summary.heading.revisions'),
-    part: 'kpi',
-    tables: [
-      {
-        name: 'PR_Revisions',
-        caption: null,
-        columns: [
-          { header: t('summary.col.kind'), format: '@', kind: 'code' },
-          { header: t('summary.col.goalShort'), format: '@', kind: 'code' },
-          { header: t('summary.col.measure'), format: '@', kind: 'code' },
-          text(t('summary.col.project'), 24),
-          text(t('summary.col.indicator'), 26),
-          text(t('summary.col.revision'), 16),
-          { header: t('summary.col.originalTarget'), format: NUM, kind: 'number' },
-          { header: t('summary.col.target'), format: NUM, kind: 'number' },
-          { header: t('summary.col.originalAchievement'), format: c.pct, kind: 'number' },
-          { header: t('summary.col.achievement'), format: c.pct, kind: 'number' },
-          text(t('summary.col.location'), 18),
-        ],
-        rows: rows.map((k) => {
-          const rev = c.figures.facts.get(k)!.revision!;
-          return [
-            { v: t(c.figures.facts.get(k)!.kind === 'kpi' ? 'summary.kind.kpi' : 'summary.kind.goalTarget') },
-            { v: k.row.goal === null ? null : String(k.row.goal) },
-            { v: k.row.measure === null ? null : c.lang === 'ja' ? circledNumber(k.row.measure) : String(k.row.measure) },
-            { v: k.row.project || null },
-            { v: k.row.indicator },
-            { v: rev.kind || null },
-            { v: rev.originalTarget },
-            { v: k.row.target },
-            { v: fraction(rev.originalAchievement) },
-            { v: fraction(k.result.achievement) },
-            { v: t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 }) },
-          ];
-        }),
-        groupStarts: groupStarts(rows, (k) => k.row.goal),
-        emptyText: t('summary.none'),
-      },
-    ],
-  };
+  const revision = (k: ReviewedKpi) => c.figures.facts.get(k)!.revision!;
+  return kpiRowsSheet(c, 'revisions', 'PR_Revisions', rows, [
+    { spec: { header: t('summary.col.revision'), format: '@', kind: 'text', maxWidth: 16 }, cell: (k) => ({ v: revision(k).kind || null }) },
+    { spec: { header: t('summary.col.originalTarget'), format: NUM, kind: 'number' }, cell: (k) => ({ v: revision(k).originalTarget }) },
+    { spec: { header: t('summary.col.target'), format: NUM, kind: 'number' }, cell: (k) => ({ v: k.row.target }) },
+    { spec: { header: t('summary.col.originalAchievement'), format: c.pct, kind: 'number' }, cell: (k) => ({ v: fraction(revision(k).originalAchievement) }) },
+    { spec: { header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, cell: (k) => ({ v: fraction(k.result.achievement) }) },
+  ]);
 }
 
 /** 対象外: the rows staff left out of the figures (評価対象), with their reason (備考) */
 export function exclusionsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts.get(k)!.excluded));
-  const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
-  return {
-    key: 'exclusions',
-    heading: t('summary.heading.exclusions'),
-    part: 'kpi',
-    tables: [
-      {
-        name: 'PR_Exclusions',
-        caption: null,
-        columns: [
-          { header: t('summary.col.kind'), format: '@', kind: 'code' },
-          { header: t('summary.col.goalShort'), format: '@', kind: 'code' },
-          { header: t('summary.col.measure'), format: '@', kind: 'code' },
-          text(t('summary.col.project'), 24),
-          text(t('summary.col.indicator'), 26),
-          { header: t('summary.col.achievement'), format: c.pct, kind: 'number' },
-          text(t('summary.col.reason'), 48),
-          text(t('summary.col.location'), 18),
-        ],
-        rows: rows.map((k) => [
-          { v: t(c.figures.facts.get(k)!.kind === 'kpi' ? 'summary.kind.kpi' : 'summary.kind.goalTarget') },
-          { v: k.row.goal === null ? null : String(k.row.goal) },
-          { v: k.row.measure === null ? null : c.lang === 'ja' ? circledNumber(k.row.measure) : String(k.row.measure) },
-          { v: k.row.project || null },
-          { v: k.row.indicator },
-          { v: fraction(k.result.achievement) },
-          { v: k.row.notes || null },
-          { v: t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 }) },
-        ]),
-        groupStarts: groupStarts(rows, (k) => k.row.goal),
-        emptyText: t('summary.none'),
-      },
-    ],
-  };
+  return kpiRowsSheet(c, 'exclusions', 'PR_Exclusions', rows, [
+    { spec: { header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, cell: (k) => ({ v: fraction(k.result.achievement) }) },
+    { spec: { header: t('summary.col.reason'), format: '@', kind: 'text', maxWidth: 48 }, cell: (k) => ({ v: k.row.notes || null }) },
+  ]);
 }
 
 /** 基本的方向別: KPI figures per 基本的方向 (1-1 …), grouped by goal */
@@ -291,9 +244,9 @@ export function directionsSheet(c: SectionContext): DraftSheet {
           { header: t('summary.col.direction'), format: '@', kind: 'code' },
           { header: t('summary.col.directionTitle'), format: '@', kind: 'text', maxWidth: 36 },
           { header: t('summary.col.measureCount'), format: COUNT, kind: 'number' },
-          ...groupColumns(c),
+          ...groupFigureColumns(c),
         ],
-        rows: directions.map((d) => [{ v: d.direction }, { v: d.title || null }, { v: d.measureCount }, ...groupCells(c, d)]),
+        rows: directions.map((d) => [{ v: d.direction }, { v: d.title || null }, { v: d.measureCount }, ...groupFigureCells(c, d)]),
         dataBar: { column: 4, max: c.scaleMax },
         groupStarts: groupStarts(directions, (d) => d.goal),
         emptyText: t('summary.none'),
@@ -351,25 +304,6 @@ export function departmentsSheet(c: SectionContext): DraftSheet {
   };
 }
 
-export function groupColumns(c: SectionContext): ColumnSpec[] {
-  const t = c.t;
-  const n = (header: string): ColumnSpec => ({ header, format: COUNT, kind: 'number' });
-  const p = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
-  return [
-    n(t('summary.col.kpiCount')),
-    p(t('summary.col.meanAchievement')),
-    p(t('summary.col.meanAchievementExCovid')),
-    n('A'),
-    n('B'),
-    n('C'),
-    n('D'),
-    n(t('summary.col.noGrade')),
-    n(t('summary.col.covidSuspended')),
-    n(t('summary.col.covidReview')),
-    ...(showsExcluded(c) ? [n(t('summary.col.excludedCount'))] : []),
-  ];
-}
-
 /** 施策別: KPI figures per 施策, grouped by goal */
 export function measuresSheet(c: SectionContext): DraftSheet {
   const t = c.t;
@@ -382,8 +316,8 @@ export function measuresSheet(c: SectionContext): DraftSheet {
       {
         name: 'PR_Measures',
         caption: null,
-        columns: [{ header: t('summary.col.goal'), format: '@', kind: 'text', maxWidth: 12 }, { header: t('summary.col.measure'), format: '@', kind: 'text', maxWidth: 12 }, ...groupColumns(c)],
-        rows: measures.map((m) => [{ v: goalLabel(c, m.goal) }, { v: measureLabel(c, m.measure) }, ...groupCells(c, m)]),
+        columns: [{ header: t('summary.col.goal'), format: '@', kind: 'text', maxWidth: 12 }, { header: t('summary.col.measure'), format: '@', kind: 'text', maxWidth: 12 }, ...groupFigureColumns(c)],
+        rows: measures.map((m) => [{ v: goalLabel(c, m.goal) }, { v: measureLabel(c, m.measure) }, ...groupFigureCells(c, m)]),
         dataBar: { column: 3, max: c.scaleMax },
         groupStarts: groupStarts(measures, (m) => m.goal),
         emptyText: t('summary.none'),

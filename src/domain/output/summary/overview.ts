@@ -5,8 +5,9 @@
  * prints on one page.
  */
 import type { GroupSummary, TargetSummary } from '../../rules/goalSummary';
-import { COUNT, fraction, goalLabel, showsExcluded, type SectionContext } from './context';
+import { COUNT, fraction, goalLabel, type SectionContext } from './context';
 import type { DraftChart, DraftSheet, DraftTable } from './draft';
+import { groupFigureCells, groupFigureColumns } from './groupFigures';
 import type { ColumnSpec, SummaryCell } from './types';
 
 function headlineTable(c: SectionContext): DraftTable {
@@ -35,45 +36,14 @@ function headlineTable(c: SectionContext): DraftTable {
 }
 
 function figureCells(c: SectionContext, k: GroupSummary, measureCount: number, g: TargetSummary): SummaryCell[] {
-  return [
-    { v: measureCount },
-    { v: k.kpis },
-    { v: fraction(k.meanAchievement) },
-    { v: fraction(k.meanAchievementExCovid) },
-    { v: k.grades.A },
-    { v: k.grades.B },
-    { v: k.grades.C },
-    { v: k.grades.D },
-    { v: k.grades.none },
-    { v: k.covidSuspended },
-    { v: k.covidReview },
-    ...(showsExcluded(c) ? [{ v: k.excluded }] : []),
-    { v: g.count },
-    { v: fraction(g.meanAchievement) },
-  ];
+  return [{ v: measureCount }, ...groupFigureCells(c, k), { v: g.count }, { v: fraction(g.meanAchievement) }];
 }
 
 export function goalColumns(c: SectionContext, first: ColumnSpec[]): ColumnSpec[] {
   const t = c.t;
   const n = (header: string): ColumnSpec => ({ header, format: COUNT, kind: 'number' });
   const p = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
-  return [
-    ...first,
-    n(t('summary.col.measureCount')),
-    n(t('summary.col.kpiCount')),
-    p(t('summary.col.meanAchievement')),
-    p(t('summary.col.meanAchievementExCovid')),
-    n('A'),
-    n('B'),
-    n('C'),
-    n('D'),
-    n(t('summary.col.noGrade')),
-    n(t('summary.col.covidSuspended')),
-    n(t('summary.col.covidReview')),
-    ...(showsExcluded(c) ? [n(t('summary.col.excludedCount'))] : []),
-    n(t('summary.col.goalTargetCount')),
-    p(t('summary.col.goalTargetMean')),
-  ];
+  return [...first, n(t('summary.col.measureCount')), ...groupFigureColumns(c), n(t('summary.col.goalTargetCount')), p(t('summary.col.goalTargetMean'))];
 }
 
 /** the column of the KPI mean in goalColumns, after `first` columns */

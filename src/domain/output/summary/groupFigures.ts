@@ -1,0 +1,43 @@
+/**
+ * A group's KPI figures, the same columns wherever a table has a row per group (基本目標 on 総括,
+ * 施策 on 施策別, 方向性, 担当課): the KPI count, the mean 達成率 with and without the COVID-hit
+ * KPIs, the count per grade, the COVID flags, and the KPIs left out when there are any.
+ */
+import type { GroupSummary } from '../../rules/goalSummary';
+import { COUNT, fraction, showsExcluded, type SectionContext } from './context';
+import type { ColumnSpec, SummaryCell } from './types';
+
+export function groupFigureColumns(c: SectionContext): ColumnSpec[] {
+  const t = c.t;
+  const n = (header: string): ColumnSpec => ({ header, format: COUNT, kind: 'number' });
+  const p = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
+  return [
+    n(t('summary.col.kpiCount')),
+    p(t('summary.col.meanAchievement')),
+    p(t('summary.col.meanAchievementExCovid')),
+    n('A'),
+    n('B'),
+    n('C'),
+    n('D'),
+    n(t('summary.col.noGrade')),
+    n(t('summary.col.covidSuspended')),
+    n(t('summary.col.covidReview')),
+    ...(showsExcluded(c) ? [n(t('summary.col.excludedCount'))] : []),
+  ];
+}
+
+export function groupFigureCells(c: SectionContext, g: GroupSummary): SummaryCell[] {
+  return [
+    { v: g.kpis },
+    { v: fraction(g.meanAchievement) },
+    { v: fraction(g.meanAchievementExCovid) },
+    { v: g.grades.A },
+    { v: g.grades.B },
+    { v: g.grades.C },
+    { v: g.grades.D },
+    { v: g.grades.none },
+    { v: g.covidSuspended },
+    { v: g.covidReview },
+    ...(showsExcluded(c) ? [{ v: g.excluded }] : []),
+  ];
+}
