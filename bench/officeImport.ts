@@ -18,6 +18,7 @@ import { excelRunFor, workbookFromSpec } from '../tests/support/fakeExcel';
 import { generateKpiSheet } from './generate';
 import { kpiPackage } from './kpiPackage';
 import { EXCEL_WEB_REQUEST_LIMIT } from './officeSyncs';
+import { mainWithSizes, measureSizes } from './sizes';
 
 const ROWS_PER_WORKBOOK = 100;
 
@@ -55,20 +56,8 @@ export async function measureOfficeImport(workbooks: number): Promise<OfficeImpo
   return { bench: 'office-import', workbooks, syncs: outcome.syncs, largestRequestBytes: Math.max(outcome.largestRequestBytes, largestSeen), insertedSheets, payloadBytes };
 }
 
-export async function main(sizes: readonly number[] = [1, 26, 200], print: (line: string) => void = (l) => console.log(l)): Promise<OfficeImportResult[]> {
-  const results: OfficeImportResult[] = [];
-  for (const n of sizes) {
-    const r = await measureOfficeImport(n);
-    print(JSON.stringify(r));
-    results.push(r);
-  }
-  return results;
+export function main(sizes: readonly number[] = [1, 26, 200], print?: (line: string) => void): Promise<OfficeImportResult[]> {
+  return measureSizes(measureOfficeImport, sizes, print);
 }
 
-if (require.main === module) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  main(sizes.length ? sizes : undefined).catch((err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  });
-}
+if (require.main === module) mainWithSizes(main);

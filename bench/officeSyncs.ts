@@ -12,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../src/domain/base/settings';
 import { createOfficeGateway } from '../src/excel/officeGateway';
 import { excelRunFor, workbookFromSpec } from '../tests/support/fakeExcel';
 import { generatedKpiSheet } from '../tests/support/fakeExcel/samples';
+import { mainWithSizes, measureSizes } from './sizes';
 
 export const EXCEL_WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
 
@@ -31,20 +32,8 @@ export async function measureOfficeSyncs(rows: number): Promise<OfficeSyncsResul
   return { bench: 'office-syncs', rows, syncs: outcome.syncs, largestRequestBytes: outcome.largestRequestBytes };
 }
 
-export async function main(sizes: readonly number[] = [10, 1_000, 10_000], print: (line: string) => void = (l) => console.log(l)): Promise<OfficeSyncsResult[]> {
-  const results: OfficeSyncsResult[] = [];
-  for (const rows of sizes) {
-    const r = await measureOfficeSyncs(rows);
-    print(JSON.stringify(r));
-    results.push(r);
-  }
-  return results;
+export function main(sizes: readonly number[] = [10, 1_000, 10_000], print?: (line: string) => void): Promise<OfficeSyncsResult[]> {
+  return measureSizes(measureOfficeSyncs, sizes, print);
 }
 
-if (require.main === module) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-  main(sizes.length ? sizes : undefined).catch((err: unknown) => {
-    console.error(err);
-    process.exitCode = 1;
-  });
-}
+if (require.main === module) mainWithSizes(main);
