@@ -7,37 +7,26 @@ import type { GroupSummary } from '../../rules/goalSummary';
 import { COUNT, fraction, showsExcluded, type SectionContext } from './context';
 import type { ColumnSpec, SummaryCell } from './types';
 
-export function groupFigureColumns(c: SectionContext): ColumnSpec[] {
+type GradedGroup = Pick<GroupSummary, 'kpis' | 'meanAchievement' | 'meanAchievementExCovid' | 'grades'>;
+
+/** the KPI count, the mean 達成率 with and without the COVID-hit KPIs, and the count per grade (担当課 too) */
+export function gradeColumns(c: SectionContext): ColumnSpec[] {
   const t = c.t;
   const n = (header: string): ColumnSpec => ({ header, format: COUNT, kind: 'number' });
   const p = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
-  return [
-    n(t('summary.col.kpiCount')),
-    p(t('summary.col.meanAchievement')),
-    p(t('summary.col.meanAchievementExCovid')),
-    n('A'),
-    n('B'),
-    n('C'),
-    n('D'),
-    n(t('summary.col.noGrade')),
-    n(t('summary.col.covidSuspended')),
-    n(t('summary.col.covidReview')),
-    ...(showsExcluded(c) ? [n(t('summary.col.excludedCount'))] : []),
-  ];
+  return [n(t('summary.col.kpiCount')), p(t('summary.col.meanAchievement')), p(t('summary.col.meanAchievementExCovid')), n('A'), n('B'), n('C'), n('D'), n(t('summary.col.noGrade'))];
+}
+
+export function gradeCells(g: GradedGroup): SummaryCell[] {
+  return [{ v: g.kpis }, { v: fraction(g.meanAchievement) }, { v: fraction(g.meanAchievementExCovid) }, { v: g.grades.A }, { v: g.grades.B }, { v: g.grades.C }, { v: g.grades.D }, { v: g.grades.none }];
+}
+
+export function groupFigureColumns(c: SectionContext): ColumnSpec[] {
+  const t = c.t;
+  const n = (header: string): ColumnSpec => ({ header, format: COUNT, kind: 'number' });
+  return [...gradeColumns(c), n(t('summary.col.covidSuspended')), n(t('summary.col.covidReview')), ...(showsExcluded(c) ? [n(t('summary.col.excludedCount'))] : [])];
 }
 
 export function groupFigureCells(c: SectionContext, g: GroupSummary): SummaryCell[] {
-  return [
-    { v: g.kpis },
-    { v: fraction(g.meanAchievement) },
-    { v: fraction(g.meanAchievementExCovid) },
-    { v: g.grades.A },
-    { v: g.grades.B },
-    { v: g.grades.C },
-    { v: g.grades.D },
-    { v: g.grades.none },
-    { v: g.covidSuspended },
-    { v: g.covidReview },
-    ...(showsExcluded(c) ? [{ v: g.excluded }] : []),
-  ];
+  return [...gradeCells(g), { v: g.covidSuspended }, { v: g.covidReview }, ...(showsExcluded(c) ? [{ v: g.excluded }] : [])];
 }

@@ -9,7 +9,7 @@ import { gradeIconThresholds } from '../../plan/outputPresentation';
 import type { ReviewedKpi } from '../../review';
 import { COUNT, covidLabel, fraction, goalLabel, measureLabel, NUM, type SectionContext } from './context';
 import { groupStarts, type DraftSheet, type DraftTable } from './draft';
-import { groupFigureCells, groupFigureColumns } from './groupFigures';
+import { gradeCells, gradeColumns, groupFigureCells, groupFigureColumns } from './groupFigures';
 import { trendText } from './trend';
 import type { ColumnSpec, SummaryCell } from './types';
 
@@ -259,7 +259,6 @@ export function directionsSheet(c: SectionContext): DraftSheet {
 export function departmentsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   const n = (header: string): ColumnSpec => ({ header, format: COUNT, kind: 'number' });
-  const p = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
   const departments = c.figures.departments;
   return {
     key: 'departments',
@@ -271,32 +270,12 @@ export function departmentsSheet(c: SectionContext): DraftSheet {
         caption: null,
         columns: [
           { header: t('summary.col.department'), format: '@', kind: 'text', maxWidth: 24 },
-          n(t('summary.col.kpiCount')),
-          p(t('summary.col.meanAchievement')),
-          p(t('summary.col.meanAchievementExCovid')),
-          n('A'),
-          n('B'),
-          n('C'),
-          n('D'),
-          n(t('summary.col.noGrade')),
+          ...gradeColumns(c),
           n(t('summary.col.dWithoutNotes')),
           n(t('summary.col.excludedCount')),
           n(t('summary.col.errors')),
         ],
-        rows: departments.map((d) => [
-          { v: d.department ?? t('summary.noDepartment') },
-          { v: d.kpis },
-          { v: fraction(d.meanAchievement) },
-          { v: fraction(d.meanAchievementExCovid) },
-          { v: d.grades.A },
-          { v: d.grades.B },
-          { v: d.grades.C },
-          { v: d.grades.D },
-          { v: d.grades.none },
-          { v: d.dWithoutNotes },
-          { v: d.excluded },
-          { v: d.errors },
-        ]),
+        rows: departments.map((d) => [{ v: d.department ?? t('summary.noDepartment') }, ...gradeCells(d), { v: d.dWithoutNotes }, { v: d.excluded }, { v: d.errors }]),
         dataBar: { column: 2, max: c.scaleMax },
         emptyText: t('summary.none'),
       },
