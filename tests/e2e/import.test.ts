@@ -15,7 +15,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cellAddress } from '../../src/domain/base/address';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { buildSummaryBook } from '../../src/domain/output/summary/build';
@@ -28,7 +28,7 @@ import { patchWorkbook } from '../../src/xlsx/patch';
 import { readXlsx } from '../../src/xlsx/read';
 import { sampleDepartmentFiles } from '../../seeds/build/split-departments';
 import type { WorkbookSnapshot } from '../support/fakeExcel';
-import { buildFakeBundle, DIST, ensureDist, launchChromium, OFFICE_JS_CDN_ORIGIN, SCREENSHOTS, serveStatic, type StaticServer } from './support';
+import { buildFakeBundle, DIST, ensureDist, launchChromium, OFFICE_JS_CDN_ORIGIN, poll, SCREENSHOTS, serveStatic, watchPage, type StaticServer } from './support';
 
 const SKIP = process.env.PR_SKIP_BROWSER === '1';
 const suite = SKIP ? describe.skip : describe;
@@ -53,20 +53,6 @@ let files: string[] = [];
 let books: { file: string; sheets: Awaited<ReturnType<typeof readXlsx>>['sheets'] }[] = [];
 /** the output cells of the command line's reviewed copy of each department file, by sheet then A1 */
 let copies = new Map<string, Map<string, unknown>>();
-
-async function poll<T>(f: () => Promise<T>, want: T, timeout = 20_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const got = await f();
-    try {
-      expect(got).toEqual(want);
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function snapshotOf(page: Page): Promise<WorkbookSnapshot> {
   const json = await page.evaluate(() => JSON.stringify((window as unknown as PageWindow).__fakeExcel.snapshot()));
@@ -146,19 +132,7 @@ suite('取り込み in Chromium (dist/taskpane.html + fake Excel)', () => {
       context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: 1, locale: 'ja-JP', serviceWorkers: 'block' });
       page = await context.newPage();
       const origin = server.origin;
-      page.on('console', (m) => {
-        if (m.type() === 'error') consoleErrors.push(m.text());
-      });
-      page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
-      await page.route('**/*', (route: Route) => {
-        const url = route.request().url();
-        if (url.startsWith(`${origin}/`)) return route.continue();
-        external.push(url);
-        if (url.startsWith(`${OFFICE_JS_CDN_ORIGIN}/`) && new URL(url).pathname.endsWith('/office.js')) {
-          return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* Office.js stubbed by the e2e test */' });
-        }
-        return route.abort('blockedbyclient');
-      });
+      await watchPage(page, origin, { consoleErrors, external, stubbedOfficeJs: [] });
       await page.addInitScript({ content: fakeBundle });
       await page.addInitScript({
         content: `
@@ -170,7 +144,7 @@ suite('取り込み in Chromium (dist/taskpane.html + fake Excel)', () => {
       await page.goto(`${origin}/taskpane.html`, { waitUntil: 'load' });
       await page.getByTestId('app').waitFor({ state: 'visible' });
       if (lang === 'en') await page.getByTestId('lang-switch').click();
-      await poll(() => page.evaluate(() => document.documentElement.lang), lang);
+      await poll(() => page.evaluate(() => document.documentElement.lang), lang, 20_000);
     }, STEP);
 
     afterAll(async () => {

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import path from 'node:path';
 import type { RawSheet, RawValue } from '../../src/domain/base/raw';
 import { readXlsx } from '../../src/xlsx/read';
@@ -46,6 +46,57 @@ export async function launchChromium(): Promise<{ browser: Browser; choice: Brow
 }
 
 export const OFFICE_JS_CDN_ORIGIN = 'https://appsforoffice.microsoft.com';
+
+const OFFICE_JS_STUB = { status: 200, contentType: 'text/javascript', body: '/* Office.js stubbed by the e2e test */' };
+
+/** What a watched page did: its console errors, the requests it made outside the server, the Office.js it was given a stub for. */
+export interface PageLog {
+  consoleErrors: string[];
+  external: string[];
+  stubbedOfficeJs: string[];
+}
+
+/**
+ * Logs the page's console errors and every request outside `origin` (the test server) into
+ * `log`. Office.js — from the CDN, or ./office-js/office.js of an offline build — is answered with
+ * a stub (the fake Excel stands in for it); any other outside request is refused.
+ */
+export async function watchPage(page: Page, origin: string, log: PageLog): Promise<void> {
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => log.consoleErrors.push(`pageerror: ${e.message}`));
+  await page.route('**/*', (route: Route) => {
+    const url = route.request().url();
+    const officeJs = (suffix: string) => new URL(url).pathname.endsWith(suffix);
+    if (url.startsWith(`${origin}/`)) {
+      if (!officeJs('/office-js/office.js')) return route.continue();
+      log.stubbedOfficeJs.push(url);
+      return route.fulfill(OFFICE_JS_STUB);
+    }
+    log.external.push(url);
+    if (url.startsWith(`${OFFICE_JS_CDN_ORIGIN}/`) && officeJs('/office.js')) {
+      log.stubbedOfficeJs.push(url);
+      return route.fulfill(OFFICE_JS_STUB);
+    }
+    return route.abort('blockedbyclient');
+  });
+}
+
+/** `f()` toEqual `want` within `timeout` ms (the page updates asynchronously) */
+export async function poll<T>(f: () => Promise<T>, want: T, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const got = await f();
+    try {
+      expect(got).toEqual(want);
+      return;
+    } catch (e) {
+      if (Date.now() > end) throw e;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 // ---- dist/ ----------------------------------------------------------------------------------
 

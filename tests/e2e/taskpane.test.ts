@@ -22,7 +22,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { KPI_OUTPUT_HEADERS, KPI_OUTPUTS } from '../../src/domain/sheets/headers';
 import type { Issue } from '../../src/domain/base/issues';
 import { translate } from '../../src/messages/translate';
@@ -48,9 +48,11 @@ import {
   INJECTION_SHEET,
   launchChromium,
   OFFICE_JS_CDN_ORIGIN,
+  poll,
   sampleWorkbook,
   SCREENSHOTS,
   serveStatic,
+  watchPage,
   type StaticServer,
 } from './support';
 
@@ -182,21 +184,6 @@ async function expectClean(st: PageState): Promise<void> {
   expect({ consoleErrors: st.consoleErrors, cspViolations: csp }).toEqual({ consoleErrors: [], cspViolations: [] });
   expect(st.external.filter((u) => !u.startsWith(`${OFFICE_JS_CDN_ORIGIN}/`))).toEqual([]);
   expect(await st.page.getByTestId('action-error').count()).toBe(0);
-}
-
-/** `f()` toEqual `want` within `timeout` ms (the page updates asynchronously) */
-async function poll<T>(f: () => Promise<T>, want: T, timeout = 10_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const got = await f();
-    try {
-      expect(got).toEqual(want);
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 async function text(page: Page, testId: string): Promise<string> {
@@ -332,27 +319,7 @@ suite('task pane in Chromium (dist/taskpane.html + fake Excel)', () => {
       st = { lang, context, page, consoleErrors: [], external: [], stubbedOfficeJs: [], shots: [] };
       const origin = server.origin;
 
-      page.on('console', (m) => {
-        if (m.type() === 'error') st.consoleErrors.push(m.text());
-      });
-      page.on('pageerror', (e) => st.consoleErrors.push(`pageerror: ${e.message}`));
-      await page.route('**/*', (route: Route) => {
-        const url = route.request().url();
-        if (url.startsWith(`${origin}/`)) {
-          // an offline build (npm run build:offline) loads ./office-js/office.js: stubbed too
-          if (new URL(url).pathname.endsWith('/office-js/office.js')) {
-            st.stubbedOfficeJs.push(url);
-            return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* Office.js stubbed by the e2e test */' });
-          }
-          return route.continue();
-        }
-        st.external.push(url);
-        if (url.startsWith(`${OFFICE_JS_CDN_ORIGIN}/`) && new URL(url).pathname.endsWith('/office.js')) {
-          st.stubbedOfficeJs.push(url);
-          return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* Office.js stubbed by the e2e test */' });
-        }
-        return route.abort('blockedbyclient');
-      });
+      await watchPage(page, origin, st);
       await page.addInitScript({ content: fakeBundle });
       await page.addInitScript({
         content: `

@@ -15,14 +15,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Lang } from '../../src/messages/lang';
 import { translator } from '../../src/messages/translate';
 import type { PaneTheme } from '../../src/taskpane/theme';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { workbookFromSpec, type WorkbookSpec } from '../support/fakeExcel';
 import { gatewayFor } from '../excel/helpers';
-import { buildFakeBundle, DIST, ensureDist, launchChromium, OFFICE_JS_CDN_ORIGIN, RESULTS, sampleWorkbook, SCREENSHOTS, serveStatic, type StaticServer } from './support';
+import { buildFakeBundle, DIST, ensureDist, launchChromium, OFFICE_JS_CDN_ORIGIN, poll, RESULTS, sampleWorkbook, SCREENSHOTS, serveStatic, watchPage, type StaticServer } from './support';
 
 const SKIP = process.env.PR_SKIP_BROWSER === '1';
 const suite = SKIP ? describe.skip : describe;
@@ -53,20 +53,6 @@ let spec: WorkbookSpec;
 /** the sample's problems, as the same gateway finds them in Node */
 let found = { errors: 0, warnings: 0 };
 
-async function poll<T>(f: () => Promise<T>, want: T, timeout = 10_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const got = await f();
-    try {
-      expect(got).toEqual(want);
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** a pane with the sample workbook; `officeTheme` is what Office says, `forcedColors` the system's contrast theme */
 async function openPane(opts: { officeTheme?: object; forcedColors?: boolean }): Promise<{ context: BrowserContext; page: Page; consoleErrors: string[]; external: string[] }> {
   if (!browser || !server) throw new Error('the browser did not start (see the first error)');
@@ -80,20 +66,8 @@ async function openPane(opts: { officeTheme?: object; forcedColors?: boolean }):
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const external: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
   const origin = server.origin;
-  await page.route('**/*', (route: Route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${origin}/`)) return route.continue();
-    external.push(url);
-    if (url.startsWith(`${OFFICE_JS_CDN_ORIGIN}/`) && new URL(url).pathname.endsWith('/office.js')) {
-      return route.fulfill({ status: 200, contentType: 'text/javascript', body: '/* Office.js stubbed by the e2e test */' });
-    }
-    return route.abort('blockedbyclient');
-  });
+  await watchPage(page, origin, { consoleErrors, external, stubbedOfficeJs: [] });
   // init scripts run before the page's own and outside its CSP: the fake Office.js, then axe-core
   await page.addInitScript({ content: fakeBundle });
   await page.addInitScript({
