@@ -3,6 +3,7 @@ import { review, type FileReview, type Review } from '../domain/review';
 import type { Settings } from '../domain/base/settings';
 import type { ValidateOutcome } from './gateway';
 import { isOwnSheet } from './ownSheets';
+import { fileCounts } from '../domain/output/fileCounts';
 import { planNotices } from '../domain/output/planNotices';
 import type { WorkbookRead } from './readWorkbook';
 
@@ -12,20 +13,7 @@ export function reviewBook(book: WorkbookRead, settings: Settings): Review {
 }
 
 export function validateOutcome(fr: FileReview, syncs: number, settings: Settings): ValidateOutcome {
-  let kpiCount = 0;
-  let activityCount = 0;
-  const kpiSheets: string[] = [];
-  const pledgeSheets: string[] = [];
-  for (const s of fr.sheets) {
-    if (s.kind === 'kpi') {
-      kpiSheets.push(s.sheet);
-      kpiCount += s.kpis.length;
-    } else {
-      pledgeSheets.push(s.sheet);
-      activityCount += s.activities.length;
-    }
-  }
-  const outcome: ValidateOutcome = { issues: fr.issues, kpiSheets, pledgeSheets, otherSheets: fr.otherSheets, kpiCount, activityCount, syncs };
+  const outcome: ValidateOutcome = { issues: fr.issues, ...fileCounts(fr), otherSheets: fr.otherSheets, syncs };
   const [notice] = planNotices([fr], settings);
   if (notice) outcome.planNotice = notice;
   return outcome;

@@ -5,6 +5,7 @@
  * whether its sheets may be inserted). Pure: the pane reads the bytes, the Excel adapter writes.
  */
 import { hasErrors, type Issue } from '../base/issues';
+import { fileCounts } from '../output/fileCounts';
 import type { FileReview } from '../review';
 
 /** a file larger than this is not read (the pane holds its bytes and its sheets in memory) */
@@ -69,19 +70,6 @@ export interface ImportedFileFacts {
 }
 
 export function importedFileFacts(fr: FileReview): ImportedFileFacts {
-  const kpiSheets: string[] = [];
-  const pledgeSheets: string[] = [];
-  let kpiCount = 0;
-  let activityCount = 0;
-  for (const s of fr.sheets) {
-    if (s.kind === 'kpi') {
-      kpiSheets.push(s.sheet);
-      kpiCount += s.kpis.length;
-    } else {
-      pledgeSheets.push(s.sheet);
-      activityCount += s.activities.length;
-    }
-  }
   let errors = 0;
   let warnings = 0;
   for (const i of fr.issues) {
@@ -90,11 +78,8 @@ export function importedFileFacts(fr: FileReview): ImportedFileFacts {
   }
   return {
     file: fr.file,
-    kpiSheets,
-    pledgeSheets,
+    ...fileCounts(fr),
     otherSheets: fr.otherSheets,
-    kpiCount,
-    activityCount,
     errors,
     warnings,
     issues: fr.issues,
