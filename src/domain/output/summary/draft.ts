@@ -1,5 +1,5 @@
 /** A sheet of the summary as a section writes it, before layout gives it rows, widths and pages. */
-import type { ColumnSpec, SummaryCell, SummarySheetKey, SummaryTable } from './types';
+import type { ChartData, ColumnSpec, SummaryCell, SummarySheetKey, SummaryTable } from './types';
 
 export interface DraftTable {
   name: string;
@@ -13,14 +13,7 @@ export interface DraftTable {
   emptyText: string;
 }
 
-export interface DraftChart {
-  title: string;
-  table: string;
-  categoryColumn: number;
-  valueColumns: number[];
-  rowCount: number;
-  axis: { min: number; max: number; majorUnit: number };
-  labelFormat: string;
+export interface DraftChart extends ChartData {
   /** size in points */
   width: number;
   height: number;

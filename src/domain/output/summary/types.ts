@@ -78,7 +78,8 @@ export interface SummaryTable {
   emptyText: string;
 }
 
-export interface SummaryChart {
+/** What a chart shows: a table's columns per row, on a value axis. */
+export interface ChartData {
   title: string;
   /** table whose rows feed the chart */
   table: string;
@@ -90,6 +91,9 @@ export interface SummaryChart {
   axis: { min: number; max: number; majorUnit: number };
   /** value labels' number format */
   labelFormat: string;
+}
+
+export interface SummaryChart extends ChartData {
   /** cells it covers: from (top, left) to (bottom, right), exclusive ends */
   top: number;
   left: number;
