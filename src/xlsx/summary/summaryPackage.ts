@@ -11,12 +11,15 @@ import type { SummaryBook } from '../../domain/output/summary/types';
 import { CT, NS, REL } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
 import { Utf8Blocks } from '../xml/utf8Blocks';
-import type { PartContent } from '../zip/deflateParts';
+import { contentLength, type PartContent } from '../zip/partBlocks';
 import { ZipArchive } from '../zip/zipArchive';
 import { chartXml, drawingXml } from './chartXml';
 import { SharedStrings } from './sharedStrings';
 import { sheetContent, tableXml, worksheetXml } from './sheetXml';
 import { SummaryStyles } from './summaryStyles';
+
+/** bytes of a part after which the writer lets the thread pool's results in before going on */
+const BIG_PART = 1 << 20;
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
@@ -125,7 +128,8 @@ export async function summaryPackage(book: SummaryBook): Promise<Uint8Array> {
     const done = zip.fileEncoding(name, content, { date });
     done.catch(() => undefined); // a failure surfaces once, from Promise.all below
     encoding.push(done);
-    await new Promise((next) => setTimeout(next, 0)); // the pool's finished blocks come back here
+    // a big part's finished blocks come back (and its text goes) before the next sheet is made
+    if (typeof content !== 'string' && contentLength(content) > BIG_PART) await new Promise((next) => setTimeout(next, 0));
   }
   await Promise.all(encoding);
   return zip.toBytesAsync();
