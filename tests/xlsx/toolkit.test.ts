@@ -6,6 +6,8 @@ import { isRelType, REL } from '../../src/xlsx/ooxml/namespaces';
 import { MINIMAL_STYLES, StyleSheet } from '../../src/xlsx/ooxml/styleSheet';
 import { PatchError, PatchRefusedError } from '../../src/xlsx/patch';
 import { encodeXstring, escapeAttr, safeAttr, safeText, unescapeXml } from '../../src/xlsx/xml/escape';
+import { Utf8Blocks } from '../../src/xlsx/xml/utf8Blocks';
+import { DeflatingPart } from '../../src/xlsx/zip/deflatingPart';
 import { ZipArchive } from '../../src/xlsx/zip/zipArchive';
 
 describe('escaping: one module, two named choices for characters XML cannot carry', () => {
@@ -95,6 +97,25 @@ describe('zip archive', () => {
     late.file('xl/big.xml', big, { date });
     expect(early.files['xl/big.xml'].text()).toBe(late.files['xl/big.xml'].text());
     expect(await early.toBytesAsync()).toEqual(await late.toBytesAsync());
+  });
+
+  test('a part deflated as it is written (blocks from a sink) reads back as written; one block is a small part as any other', () => {
+    const text = '<a>' + '数値'.repeat(300_000) + 'x'.repeat(1 << 21) + '</a>';
+    for (const body of [text, '<a>short</a>']) {
+      const part = new DeflatingPart();
+      let blocks = 0;
+      const out = new Utf8Blocks((b) => {
+        blocks++;
+        part.write(b);
+      });
+      for (let i = 0; i < body.length; i += 70_001) out.text(body.slice(i, i + 70_001));
+      expect(out.done()).toEqual([]);
+      const zip = new ZipArchive();
+      zip.fileEncoded('xl/part.xml', part.end());
+      const back = ZipArchive.load(zip.toBytes());
+      expect(back.files['xl/part.xml'].text()).toBe(body);
+      expect(blocks > 1).toBe(body === text);
+    }
   });
 
   test('not a zip: no end record, refused as a file cut short (what the reader first tells apart as CSV, .xls …)', () => {

@@ -2,9 +2,9 @@
  * One summary sheet as SpreadsheetML: the title block (merged, wrapped), each table's caption,
  * header and rows with their formats, alignment, wrapping and row heights, the data bars and
  * icon sets, links, frozen rows, the page setup (A4, orientation, scale, footer, page breaks)
- * and the sparklines (x14 extension). The cells and links go straight into UTF-8 blocks and the
- * part comes out in pieces (the zip encodes them one after another): nothing here makes a string
- * per cell or is quadratic in rows.
+ * and the sparklines (x14 extension). The part is written straight into the caller's UTF-8
+ * blocks (which the summary writer deflates as they fill): nothing here makes a string per cell,
+ * holds the part whole, or is quadratic in rows.
  */
 import { cellAddress, columnLetters, quoteSheetName, rangeAddress } from '../../domain/base/address';
 import { DEFAULT_ROW_PT, MARGINS_IN } from '../../domain/output/summary/geometry';
@@ -12,7 +12,6 @@ import type { SummarySheet, SummaryTable } from '../../domain/output/summary/typ
 import { NS } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
 import { Utf8Blocks } from '../xml/utf8Blocks';
-import type { PartContent } from '../zip/deflateParts';
 import type { SharedStrings } from './sharedStrings';
 import { sparklineExtension, type Sparkline } from './sparklines';
 import type { StyleKey, SummaryStyles } from './summaryStyles';
@@ -44,7 +43,6 @@ export function tableHeaders(headers: readonly string[]): string[] {
  * cells of a table are left out (the table's style covers them).
  */
 class Rows {
-  private readonly out = new Utf8Blocks();
   private readonly letters: string[] = [];
   private last = -1;
   private open = false;
@@ -52,7 +50,10 @@ class Rows {
   constructor(
     private readonly strings: SharedStrings,
     private readonly styles: SummaryStyles,
-  ) {}
+    private readonly out: Utf8Blocks,
+  ) {
+    out.ascii('<sheetData>');
+  }
 
   letter(col: number): string {
     return (this.letters[col] ??= columnLetters(col));
@@ -102,10 +103,10 @@ class Rows {
     this.cell(col, value, this.styles.id(style));
   }
 
-  /** <sheetData> in pieces */
-  pieces(): (string | Uint8Array)[] {
+  /** closes <sheetData> */
+  close(): void {
     this.end();
-    return ['<sheetData>', ...this.out.done(), '</sheetData>'];
+    this.out.ascii('</sheetData>');
   }
 
   private end(): void {
@@ -177,63 +178,81 @@ function conditionalFormats(t: SummaryTable, priority: () => number): string[] {
   return out;
 }
 
-export interface SheetXmlOptions {
+export interface SheetTailOptions {
   footer: string;
-  selected: boolean;
   /** relationship ids of the sheet's links (in order), its drawing and its tables */
   relIds: { links: (string | null)[]; drawing: string | null; tables: string[] };
 }
 
-/** Cells, links and sparklines first (the rels need the links), then the XML with the relationship ids. */
-export function sheetContent(sheet: SummarySheet, strings: SharedStrings, styles: SummaryStyles): { rows: Rows; links: SheetLink[]; sparklines: Sparkline[] } {
-  const rows = new Rows(strings, styles);
+export interface SheetContent {
+  links: SheetLink[];
+  sparklines: Sparkline[];
+}
+
+/**
+ * The worksheet part up to </sheetData>, written into `out`: the head (dimension, view, frozen
+ * rows, widths), then the cells; the links and sparklines met on the way are returned, as the
+ * relationships (and so the rest of the part) need them.
+ */
+export function sheetContent(sheet: SummarySheet, strings: SharedStrings, styles: SummaryStyles, out: Utf8Blocks, selected: boolean): SheetContent {
+  out.text(worksheetHead(sheet, selected));
+  const rows = new Rows(strings, styles, out);
   const links: SheetLink[] = [];
   const sparklines: Sparkline[] = [];
   rows.single(0, sheet.titleHeights[0], 0, sheet.title, text('title', true));
   rows.single(1, sheet.titleHeights[1], 0, sheet.subtitle, text('subtitle', true));
   if (sheet.banner) rows.single(2, sheet.titleHeights[2], 0, sheet.banner, text('banner', true));
   for (const t of sheet.tables) putTable(t, rows, styles, links, sheet.name, sparklines);
-  return { rows, links, sparklines };
+  rows.close();
+  return { links, sparklines };
 }
 
-/** The worksheet part in pieces: its cells and hyperlinks as blocks of bytes between the markup around them. */
-export function worksheetXml(sheet: SummarySheet, content: ReturnType<typeof sheetContent>, o: SheetXmlOptions): PartContent {
+function worksheetHead(sheet: SummarySheet, selected: boolean): string {
+  const lastCol = Math.max(sheet.columnWidths.length, sheet.titleColumns, ...sheet.tables.map((t) => t.left + t.columns.length)) - 1;
+  const freeze = sheet.freezeRows;
+  const widths = sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.round(w * 100) / 100}" customWidth="1"/>`).join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.relationships}">` +
+    `<dimension ref="A1:${columnLetters(lastCol)}${sheet.lastRow + 1}"/>` +
+    `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="${freeze}" topLeftCell="${cellAddress(freeze, 0)}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/></sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_PT}" customHeight="1"/>` +
+    `<cols>${widths}</cols>`
+  );
+}
+
+/** The rest of the worksheet part, after </sheetData>, into `out`: merges, conditional formats, links, page setup, parts, sparklines. */
+export function worksheetTail(sheet: SummarySheet, content: SheetContent, o: SheetTailOptions, out: Utf8Blocks): void {
   let priority = 1;
   const conditional = sheet.tables.flatMap((t) => conditionalFormats(t, () => priority++));
-  const lastCol = Math.max(sheet.columnWidths.length, sheet.titleColumns, ...sheet.tables.map((t) => t.left + t.columns.length)) - 1;
   const merges: string[] = [];
   const titleRows = sheet.banner ? 3 : 2;
   if (sheet.titleColumns > 1) for (let r = 0; r < titleRows; r++) merges.push(rangeAddress(r, 0, r, sheet.titleColumns - 1));
   for (const t of sheet.tables) if (t.caption && t.columns.length > 1) merges.push(rangeAddress(t.headerRow - 1, t.left, t.headerRow - 1, t.left + t.columns.length - 1));
-  // a KPI list links every KPI: a hundred thousand hyperlinks, written as bytes
-  const hyperlinks = new Utf8Blocks();
-  content.links.forEach((l, i) => {
-    const rid = o.relIds.links[i] ? ` r:id="${o.relIds.links[i]}"` : '';
-    hyperlinks.text(`<hyperlink ref="${l.ref}"${rid} location="${safeAttr(l.location)}" display="${safeAttr(l.display)}"/>`);
-  });
-  const freeze = sheet.freezeRows;
-  const widths = sheet.columnWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.round(w * 100) / 100}" customWidth="1"/>`).join('');
+  if (merges.length) out.text(`<mergeCells count="${merges.length}">${merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`);
+  for (const c of conditional) out.text(c);
+  // a KPI list links every KPI: a hundred thousand hyperlinks
+  if (content.links.length) {
+    out.ascii('<hyperlinks>');
+    content.links.forEach((l, i) => {
+      const rid = o.relIds.links[i] ? ` r:id="${o.relIds.links[i]}"` : '';
+      out.text(`<hyperlink ref="${l.ref}"${rid} location="${safeAttr(l.location)}" display="${safeAttr(l.display)}"/>`);
+    });
+    out.ascii('</hyperlinks>');
+  }
   const p = sheet.print;
   const breaks = p.breaks.length ? `<rowBreaks count="${p.breaks.length}" manualBreakCount="${p.breaks.length}">${p.breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>` : '';
   const m = MARGINS_IN;
-  const head =
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS.main}" xmlns:r="${NS.relationships}">` +
-    `<dimension ref="A1:${columnLetters(lastCol)}${sheet.lastRow + 1}"/>` +
-    `<sheetViews><sheetView${o.selected ? ' tabSelected="1"' : ''} workbookViewId="0"><pane ySplit="${freeze}" topLeftCell="${cellAddress(freeze, 0)}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${freeze + 1}" sqref="A${freeze + 1}"/></sheetView></sheetViews>` +
-    `<sheetFormatPr defaultRowHeight="${DEFAULT_ROW_PT}" customHeight="1"/>` +
-    `<cols>${widths}</cols>`;
-  const afterData = (merges.length ? `<mergeCells count="${merges.length}">${merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>` : '') + conditional.join('');
-  const tail =
+  out.text(
     '<printOptions horizontalCentered="1"/>' +
-    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
-    `<pageSetup paperSize="9" scale="${p.scale}" orientation="${p.orientation}"/>` +
-    `<headerFooter><oddFooter>${safeText('&C' + o.footer)}</oddFooter></headerFooter>` +
-    breaks +
-    (o.relIds.drawing ? `<drawing r:id="${o.relIds.drawing}"/>` : '') +
-    (o.relIds.tables.length ? `<tableParts count="${o.relIds.tables.length}">${o.relIds.tables.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>` : '') +
-    sparklineExtension(content.sparklines) +
-    '</worksheet>';
-  return [head, ...content.rows.pieces(), afterData, ...(content.links.length ? ['<hyperlinks>', ...hyperlinks.done(), '</hyperlinks>'] : []), tail];
+      `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+      `<pageSetup paperSize="9" scale="${p.scale}" orientation="${p.orientation}"/>` +
+      `<headerFooter><oddFooter>${safeText('&C' + o.footer)}</oddFooter></headerFooter>` +
+      breaks +
+      (o.relIds.drawing ? `<drawing r:id="${o.relIds.drawing}"/>` : '') +
+      (o.relIds.tables.length ? `<tableParts count="${o.relIds.tables.length}">${o.relIds.tables.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>` : ''),
+  );
+  out.text(sparklineExtension(content.sparklines));
+  out.ascii('</worksheet>');
 }
 
 export function tableXml(t: SummaryTable, id: number): string {

@@ -11,11 +11,12 @@ import type { SummaryBook } from '../../domain/output/summary/types';
 import { CT, NS, REL } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
 import { Utf8Blocks } from '../xml/utf8Blocks';
-import { contentLength, type PartContent } from '../zip/partBlocks';
+import { DeflatingPart } from '../zip/deflatingPart';
+import { contentLength, type EncodedPart, type PartContent } from '../zip/partBlocks';
 import { ZipArchive } from '../zip/zipArchive';
 import { chartXml, drawingXml } from './chartXml';
 import { SharedStrings } from './sharedStrings';
-import { sheetContent, tableXml, worksheetXml } from './sheetXml';
+import { sheetContent, tableXml, worksheetTail } from './sheetXml';
 import { SummaryStyles } from './summaryStyles';
 
 /** bytes of a part after which the writer lets the thread pool's results in before going on */
@@ -31,9 +32,17 @@ function rel(id: string, type: string, target: string, external = false): string
   return `<Relationship Id="${id}" Type="${type}" Target="${safeAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`;
 }
 
-type Part = [name: string, content: string | PartContent];
+/** a part's content, or a worksheet already deflated as it was written */
+type Part = [name: string, content: string | PartContent | EncodedPart];
 
-/** The parts, each sheet's as soon as it is made; a big part comes as pieces. */
+function isEncoded(c: Part[1]): c is EncodedPart {
+  return typeof c === 'object' && 'crc' in c;
+}
+
+/**
+ * The parts, each sheet's as soon as it is made; a big part comes as pieces. A worksheet is
+ * deflated as it is written (a 100,000-row KPI list is never held whole), the others after.
+ */
 export function* summaryPackageParts(book: SummaryBook): Generator<Part> {
   const styles = new SummaryStyles();
   const strings = new SharedStrings();
@@ -44,7 +53,9 @@ export function* summaryPackageParts(book: SummaryBook): Generator<Part> {
 
   for (const [i, sheet] of book.sheets.entries()) {
     const n = i + 1;
-    const content = sheetContent(sheet, strings, styles);
+    const deflated = new DeflatingPart();
+    const out = new Utf8Blocks((block) => deflated.write(block));
+    const content = sheetContent(sheet, strings, styles, out, i === 0);
     // a sheet's relationships (a link to another workbook each) can number a hundred thousand: written as bytes
     const rels = new Utf8Blocks();
     let relCount = 0;
@@ -82,7 +93,9 @@ export function* summaryPackageParts(book: SummaryBook): Generator<Part> {
       yield [`xl/tables/table${tableId}.xml`, tableXml(t, tableId)];
       overrides.push(`<Override PartName="/xl/tables/table${tableId}.xml" ContentType="${CT.table}"/>`);
     }
-    yield [`xl/worksheets/sheet${n}.xml`, worksheetXml(sheet, content, { footer: book.footer, selected: i === 0, relIds: { links: linkIds, drawing: drawingId, tables: tableIds } })];
+    worksheetTail(sheet, content, { footer: book.footer, relIds: { links: linkIds, drawing: drawingId, tables: tableIds } }, out);
+    out.done();
+    yield [`xl/worksheets/sheet${n}.xml`, deflated.end()];
     if (relCount) yield [`xl/worksheets/_rels/sheet${n}.xml.rels`, [`${XML_HEAD}<Relationships xmlns="${NS.packageRelationships}">`, ...rels.done(), '</Relationships>']];
     overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT.worksheet}"/>`);
     const pt = sheet.print.titleRows;
@@ -124,7 +137,11 @@ export async function summaryPackage(book: SummaryBook): Promise<Uint8Array> {
   const date = new Date(2020, 0, 1);
   const encoding: Promise<void>[] = [];
   for (const [name, content] of summaryPackageParts(book)) {
-    // each part is deflated while the next is made, and its text let go once deflated
+    if (isEncoded(content)) {
+      zip.fileEncoded(name, content, { date });
+      continue;
+    }
+    // the other parts are deflated while the next is made, and their text let go once deflated
     const done = zip.fileEncoding(name, content, { date });
     done.catch(() => undefined); // a failure surfaces once, from Promise.all below
     encoding.push(done);

@@ -11,6 +11,12 @@ export class Utf8Blocks {
   private buf = new Uint8Array(BLOCK);
   private at = 0;
 
+  /**
+   * `sink`: where full blocks go instead of being kept (it must use a block at once: the buffer
+   * is written over next); done() then hands it the last one.
+   */
+  constructor(private readonly sink?: (block: Uint8Array) => void) {}
+
   /** Text known to be ASCII (markup, numbers, cell references). */
   ascii(s: string): void {
     const n = s.length;
@@ -50,17 +56,22 @@ export class Utf8Blocks {
     this.at += n;
   }
 
-  /** the bytes written, in blocks */
+  /** the bytes written, in blocks (none kept when they went to the sink) */
   done(): Uint8Array[] {
-    if (this.at) this.blocks.push(this.buf.subarray(0, this.at));
+    if (this.at) this.emit(this.buf.subarray(0, this.at));
     this.buf = new Uint8Array(0);
     this.at = 0;
     return this.blocks;
   }
 
   private next(need: number): void {
-    if (this.at) this.blocks.push(this.buf.subarray(0, this.at));
-    this.buf = new Uint8Array(Math.max(BLOCK, need));
+    if (this.at) this.emit(this.buf.subarray(0, this.at));
+    if (!this.sink || need > this.buf.length) this.buf = new Uint8Array(Math.max(BLOCK, need));
     this.at = 0;
+  }
+
+  private emit(block: Uint8Array): void {
+    if (this.sink) this.sink(block);
+    else this.blocks.push(block);
   }
 }

@@ -105,6 +105,12 @@ export class ZipEntry {
     return this.stored ?? this.withHeaders(await this.codec.encode(this.content!));
   }
 
+  /** Takes the part as already encoded. */
+  setEncoded(part: EncodedPart): void {
+    this.stored = this.withHeaders(part);
+    this.content = null;
+  }
+
   /** Encodes the content now and keeps only its stored form (the content, often tens of MB, is let go). */
   async settle(): Promise<void> {
     if (this.stored) return;
@@ -167,6 +173,13 @@ export class PackageZip {
   fileEncoding(name: string, content: string | PartContent, opts: { date?: Date } = {}): Promise<void> {
     this.file(name, content, opts);
     return this.files[name].settle();
+  }
+
+  /** A part encoded by its writer (deflatingPart.ts). */
+  fileEncoded(name: string, part: EncodedPart, opts: { date?: Date } = {}): this {
+    this.file(name, new Uint8Array(0), opts);
+    this.files[name].setEncoded(part);
+    return this;
   }
 
   remove(name: string): this {
