@@ -1,8 +1,7 @@
 /** The summary's shared strings: each distinct text once (goal and measure labels repeat on every row). */
 import { NS } from '../ooxml/namespaces';
 import { safeText } from '../xml/escape';
-import { Utf8Blocks } from '../xml/utf8Blocks';
-import type { PartContent } from '../zip/deflateParts';
+import type { Utf8Blocks } from '../xml/utf8Blocks';
 
 export class SharedStrings {
   private readonly index = new Map<string, number>();
@@ -20,10 +19,11 @@ export class SharedStrings {
     return i;
   }
 
-  /** the part in pieces: a 100,000-row KPI list has as many distinct names */
-  xml(): PartContent {
-    const out = new Utf8Blocks();
+  /** the part, written into `out` (a 100,000-row KPI list has as many distinct names), then done() */
+  write(out: Utf8Blocks): void {
+    out.text(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="${this.count}" uniqueCount="${this.list.length}">`);
     for (const t of this.list) out.text(`<si><t${/^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : ''}>${safeText(t)}</t></si>`);
-    return [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="${this.count}" uniqueCount="${this.list.length}">`, ...out.done(), '</sst>'];
+    out.ascii('</sst>');
+    out.done();
   }
 }

@@ -28,6 +28,12 @@ function relsXml(rels: readonly string[]): string {
   return `${XML_HEAD}<Relationships xmlns="${NS.packageRelationships}">${rels.join('')}</Relationships>`;
 }
 
+/** UTF-8 blocks deflated as they fill; done() on the blocks, then end() on the part */
+function deflating(): [Utf8Blocks, DeflatingPart] {
+  const part = new DeflatingPart();
+  return [new Utf8Blocks((block) => part.write(block)), part];
+}
+
 function rel(id: string, type: string, target: string, external = false): string {
   return `<Relationship Id="${id}" Type="${type}" Target="${safeAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`;
 }
@@ -53,11 +59,11 @@ export function* summaryPackageParts(book: SummaryBook): Generator<Part> {
 
   for (const [i, sheet] of book.sheets.entries()) {
     const n = i + 1;
-    const deflated = new DeflatingPart();
-    const out = new Utf8Blocks((block) => deflated.write(block));
+    const [out, deflated] = deflating();
     const content = sheetContent(sheet, strings, styles, out, i === 0);
-    // a sheet's relationships (a link to another workbook each) can number a hundred thousand: written as bytes
-    const rels = new Utf8Blocks();
+    // a sheet's relationships (a link to another workbook each) can number a hundred thousand: deflated as written
+    const [rels, relsDeflated] = deflating();
+    rels.text(`${XML_HEAD}<Relationships xmlns="${NS.packageRelationships}">`);
     let relCount = 0;
     const nextId = () => `rId${relCount + 1}`;
     const addRel = (id: string, type: string, target: string, external = false) => {
@@ -96,7 +102,11 @@ export function* summaryPackageParts(book: SummaryBook): Generator<Part> {
     worksheetTail(sheet, content, { footer: book.footer, relIds: { links: linkIds, drawing: drawingId, tables: tableIds } }, out);
     out.done();
     yield [`xl/worksheets/sheet${n}.xml`, deflated.end()];
-    if (relCount) yield [`xl/worksheets/_rels/sheet${n}.xml.rels`, [`${XML_HEAD}<Relationships xmlns="${NS.packageRelationships}">`, ...rels.done(), '</Relationships>']];
+    if (relCount) {
+      rels.ascii('</Relationships>');
+      rels.done();
+      yield [`xl/worksheets/_rels/sheet${n}.xml.rels`, relsDeflated.end()];
+    }
     overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT.worksheet}"/>`);
     const pt = sheet.print.titleRows;
     definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${safeText(`${quoteSheetName(sheet.name)}!$${pt.first + 1}:$${pt.last + 1}`)}</definedName>`);
@@ -112,7 +122,9 @@ export function* summaryPackageParts(book: SummaryBook): Generator<Part> {
   ];
   yield ['xl/_rels/workbook.xml.rels', relsXml(wbRels)];
   yield ['xl/styles.xml', styles.xml()];
-  yield ['xl/sharedStrings.xml', strings.xml()];
+  const [sst, sstDeflated] = deflating();
+  strings.write(sst);
+  yield ['xl/sharedStrings.xml', sstDeflated.end()];
   yield [
     'docProps/core.xml',
     `${XML_HEAD}<cp:coreProperties xmlns:cp="${NS.coreProperties}" xmlns:dc="${NS.dublinCore}" xmlns:dcterms="${NS.dublinCoreTerms}" xmlns:xsi="${NS.xsi}"><dc:title>${safeText(book.title)}</dc:title><dc:creator>Progress Review</dc:creator></cp:coreProperties>`,
