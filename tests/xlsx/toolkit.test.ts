@@ -7,7 +7,7 @@ import { MINIMAL_STYLES, StyleSheet } from '../../src/xlsx/ooxml/styleSheet';
 import { PatchError, PatchRefusedError } from '../../src/xlsx/patch';
 import { encodeXstring, escapeAttr, safeAttr, safeText, unescapeXml } from '../../src/xlsx/xml/escape';
 import { Utf8Blocks } from '../../src/xlsx/xml/utf8Blocks';
-import { DeflatingPart } from '../../src/xlsx/zip/deflatingPart';
+import { DeflatingPart } from '../../src/xlsx/zip/deflateParts';
 import { ZipArchive } from '../../src/xlsx/zip/zipArchive';
 
 describe('escaping: one module, two named choices for characters XML cannot carry', () => {

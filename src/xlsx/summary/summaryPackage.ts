@@ -11,7 +11,7 @@ import type { SummaryBook } from '../../domain/output/summary/types';
 import { CT, NS, REL } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
 import { Utf8Blocks } from '../xml/utf8Blocks';
-import { DeflatingPart } from '../zip/deflatingPart';
+import { DeflatingPart } from '../zip/deflateParts';
 import { contentLength, type EncodedPart, type PartContent } from '../zip/partBlocks';
 import { ZipArchive } from '../zip/zipArchive';
 import { chartXml, drawingXml } from './chartXml';

@@ -2,7 +2,8 @@
  * A part's content → its stored form, without ever holding the part as one string or one
  * UTF-8 buffer: text comes in pieces, is encoded a block (about a megabyte) at a time, and each
  * block is deflated on its own and joined (compression.ts: sync-flushed blocks and a closing
- * empty block). The async form deflates several blocks at once on the thread pool.
+ * empty block). DeflatingPart does it for blocks as a writer makes them; the async form deflates
+ * several blocks at once on the thread pool.
  */
 import { crc32, deflateRaw, deflateRawAsync, FINAL_EMPTY_BLOCK } from './compression';
 import { blocks, contentLength, joined, type EncodedPart, type PartContent } from './partBlocks';
@@ -23,25 +24,58 @@ function single(data: Uint8Array, raw: Uint8Array): EncodedPart {
   return { method: store ? 0 : 8, crc: crc32(data), size: data.length, raw: store ? data : raw };
 }
 
-export function encodePart(content: PartContent): EncodedPart {
-  const level = levelFor(content);
-  const it = blocks(content);
-  let block = it.next().value!;
-  let next = it.next();
-  if (next.done) return single(block, deflateRaw(block, level));
-  const out: Uint8Array[] = [];
-  let crc = 0;
-  let size = 0;
-  for (;;) {
-    crc = crc32(block, crc);
-    size += block.length;
-    out.push(deflateRaw(block, level, false));
-    if (next.done) break;
-    block = next.value;
-    next = it.next();
+/**
+ * A part deflated as it is written: each block that comes is deflated at once (a sync flush) and
+ * only its compressed bytes are kept, so a writer making a 70 MB sheet holds about a tenth of it.
+ * A part that stays within one block is `single`.
+ */
+export class DeflatingPart {
+  /** the first block, kept (copied) until a second one shows the part has several */
+  private first: Uint8Array | null = null;
+  private readonly out: Uint8Array[] = [];
+  private crc = 0;
+  private size = 0;
+
+  /**
+   * `level`: the part's, when its size is known ahead (levelFor); else a part of one block is
+   * levelled by its size and the blocks of a longer one (over a megabyte: levelFor's big parts) at 1.
+   */
+  constructor(private readonly level?: number) {}
+
+  /** A block of the part; it is used at once, so the caller may reuse its buffer. */
+  write(block: Uint8Array): void {
+    if (!block.length) return;
+    if (this.first === null && !this.out.length) {
+      this.first = block.slice();
+      return;
+    }
+    if (this.first) {
+      this.deflate(this.first);
+      this.first = null;
+    }
+    this.deflate(block);
   }
-  out.push(FINAL_EMPTY_BLOCK);
-  return { method: 8, crc, size, raw: joined(out) };
+
+  end(): EncodedPart {
+    if (!this.out.length) {
+      const data = this.first ?? new Uint8Array(0);
+      return single(data, deflateRaw(data, this.level ?? levelFor(data)));
+    }
+    this.out.push(FINAL_EMPTY_BLOCK);
+    return { method: 8, crc: this.crc, size: this.size, raw: joined(this.out) };
+  }
+
+  private deflate(block: Uint8Array): void {
+    this.crc = crc32(block, this.crc);
+    this.size += block.length;
+    this.out.push(deflateRaw(block, this.level ?? 1, false));
+  }
+}
+
+export function encodePart(content: PartContent): EncodedPart {
+  const part = new DeflatingPart(levelFor(content));
+  for (const block of blocks(content)) part.write(block);
+  return part.end();
 }
 
 /** encodePart with the blocks deflated on the thread pool, several at once. */

@@ -175,7 +175,7 @@ export class PackageZip {
     return this.files[name].settle();
   }
 
-  /** A part encoded by its writer (deflatingPart.ts). */
+  /** A part encoded by its writer (DeflatingPart, deflateParts.ts). */
   fileEncoded(name: string, part: EncodedPart, opts: { date?: Date } = {}): this {
     this.file(name, new Uint8Array(0), opts);
     this.files[name].setEncoded(part);
