@@ -12,15 +12,12 @@ import { CT, NS, REL } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
 import { Utf8Blocks } from '../xml/utf8Blocks';
 import { DeflatingPart } from '../zip/deflateParts';
-import { contentLength, type EncodedPart, type PartContent } from '../zip/partBlocks';
+import type { EncodedPart } from '../zip/partBlocks';
 import { ZipArchive } from '../zip/zipArchive';
 import { chartXml, drawingXml } from './chartXml';
 import { SharedStrings } from './sharedStrings';
 import { sheetContent, tableXml, worksheetTail } from './sheetXml';
 import { SummaryStyles } from './summaryStyles';
-
-/** bytes of a part after which the writer lets the thread pool's results in before going on */
-const BIG_PART = 1 << 20;
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
@@ -38,16 +35,12 @@ function rel(id: string, type: string, target: string, external = false): string
   return `<Relationship Id="${id}" Type="${type}" Target="${safeAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`;
 }
 
-/** a part's content, or a worksheet already deflated as it was written */
-type Part = [name: string, content: string | PartContent | EncodedPart];
-
-function isEncoded(c: Part[1]): c is EncodedPart {
-  return typeof c === 'object' && 'crc' in c;
-}
+/** a small part's text, or a big part (worksheet, its relationships, shared strings) deflated as it was written */
+type Part = [name: string, content: string | EncodedPart];
 
 /**
- * The parts, each sheet's as soon as it is made; a big part comes as pieces. A worksheet is
- * deflated as it is written (a 100,000-row KPI list is never held whole), the others after.
+ * The parts, each sheet's as soon as it is made. The big ones are deflated as they are written
+ * (a 100,000-row KPI list is never held whole), the small ones by the zip.
  */
 export function* summaryPackageParts(book: SummaryBook): Generator<Part> {
   const styles = new SummaryStyles();
@@ -147,19 +140,9 @@ export async function summaryPackage(book: SummaryBook): Promise<Uint8Array> {
   const zip = new ZipArchive();
   // fixed dates keep the bytes the same for the same summary
   const date = new Date(2020, 0, 1);
-  const encoding: Promise<void>[] = [];
   for (const [name, content] of summaryPackageParts(book)) {
-    if (isEncoded(content)) {
-      zip.fileEncoded(name, content, { date });
-      continue;
-    }
-    // the other parts are deflated while the next is made, and their text let go once deflated
-    const done = zip.fileEncoding(name, content, { date });
-    done.catch(() => undefined); // a failure surfaces once, from Promise.all below
-    encoding.push(done);
-    // a big part's finished blocks come back (and its text goes) before the next sheet is made
-    if (typeof content !== 'string' && contentLength(content) > BIG_PART) await new Promise((next) => setTimeout(next, 0));
+    if (typeof content === 'string') zip.file(name, content, { date });
+    else zip.fileEncoded(name, content, { date });
   }
-  await Promise.all(encoding);
   return zip.toBytesAsync();
 }

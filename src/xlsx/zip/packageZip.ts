@@ -111,13 +111,6 @@ export class ZipEntry {
     this.content = null;
   }
 
-  /** Encodes the content now and keeps only its stored form (the content, often tens of MB, is let go). */
-  async settle(): Promise<void> {
-    if (this.stored) return;
-    this.stored = await this.encodedAsync();
-    this.content = null;
-  }
-
   private withHeaders(part: EncodedPart): Stored {
     const { time, date } = dosDateTime(this.date);
     return { ...part, flags: UTF8_FLAG, time, date, nameBytes: utf8Encoder.encode(this.name), externalAttr: 0 };
@@ -164,15 +157,6 @@ export class PackageZip {
     if (!prev) this.order.push(name);
     this.files[name] = new ZipEntry(name, null, typeof content === 'string' ? [content] : content, opts.date ?? prev?.date ?? new Date(Date.UTC(1980, 0, 1)), this.codec);
     return this;
-  }
-
-  /**
-   * file(), then the part encoded at once on the thread pool and its content let go: a writer
-   * making a package part by part holds one part's text at a time.
-   */
-  fileEncoding(name: string, content: string | PartContent, opts: { date?: Date } = {}): Promise<void> {
-    this.file(name, content, opts);
-    return this.files[name].settle();
   }
 
   /** A part encoded by its writer (DeflatingPart, deflateParts.ts). */
