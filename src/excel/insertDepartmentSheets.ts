@@ -8,7 +8,7 @@
  * base64 payload counts; one sync for all normal sizes) and one to name and mark them.
  */
 import { insertedKey, insertedMarker, MARKER_KEY } from './ownSheets';
-import { ACTION_OVERHEAD, utf8Length } from './chunking';
+import { ACTION_OVERHEAD, pack, utf8Length } from './chunking';
 import { planInsert, type InsertFilePlan } from '../domain/import/insertPlan';
 import type { ImportedFileFacts } from '../domain/import/importPlan';
 import type { FileReview } from '../domain/review';
@@ -106,19 +106,7 @@ async function patchAll(session: Session, input: InsertInput, out: InsertResult)
 /** Inserts within the budget; a request Excel refuses as too large is halved, a single file alone is left out. */
 async function sendInserts(session: Session, payloads: Payload[], budget: number, out: InsertResult): Promise<Payload[]> {
   const sent: Payload[] = [];
-  let queue: Payload[][] = [];
-  let cur: Payload[] = [];
-  let sum = 0;
-  for (const p of payloads) {
-    if (cur.length && sum + p.bytes > budget) {
-      queue.push(cur);
-      cur = [];
-      sum = 0;
-    }
-    cur.push(p);
-    sum += p.bytes;
-  }
-  if (cur.length) queue.push(cur);
+  let queue = pack(payloads, budget);
   let done = 0;
   const total = payloads.length;
   while (queue.length) {
