@@ -85,8 +85,8 @@ class Pieces {
     else this.out.text(this.xml.slice(from, to));
   }
 
-  push(...pieces: string[]): void {
-    for (const p of pieces) this.out.text(p);
+  push(text: string): void {
+    this.out.text(text);
   }
 
   done(): Uint8Array[] {
