@@ -9,6 +9,12 @@ export const DEFAULT_REQUEST_BUDGET = 4_000_000;
 /** JSON and bookkeeping of one queued action without its payload (object path, method name, ids). */
 export const ACTION_OVERHEAD = 120;
 
+/** Excel refused a request as larger than it takes (nothing of it was applied). */
+export function isRequestTooLarge(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'RequestPayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceededError';
+}
+
 export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {

@@ -8,7 +8,7 @@
  * base64 payload counts; one sync for all normal sizes) and one to name and mark them.
  */
 import { insertedKey, insertedMarker, MARKER_KEY } from './ownSheets';
-import { ACTION_OVERHEAD, pack, utf8Length } from './chunking';
+import { ACTION_OVERHEAD, isRequestTooLarge, pack, utf8Length } from './chunking';
 import { planInsert, type InsertFilePlan } from '../domain/import/insertPlan';
 import type { ImportedFileFacts } from '../domain/import/importPlan';
 import type { FileReview } from '../domain/review';
@@ -57,11 +57,6 @@ function base64(bytes: Uint8Array): string {
 function problemText(e: unknown, lang: Lang): string {
   const text = (e as { text?: (lang: Lang) => string } | null)?.text;
   return typeof text === 'function' ? text.call(e, lang) : e instanceof Error ? e.message : String(e);
-}
-
-function isRequestTooLarge(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'RequestPayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceededError';
 }
 
 interface Payload {

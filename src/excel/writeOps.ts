@@ -4,7 +4,7 @@
  * unprotects it first and protects it again with the same options last, so a sheet is never
  * left unprotected between requests.
  */
-import { ACTION_OVERHEAD, jsonBytes, pack } from './chunking';
+import { ACTION_OVERHEAD, isRequestTooLarge, jsonBytes, pack } from './chunking';
 import type { Session } from './session';
 
 export interface WriteOp {
@@ -74,11 +74,6 @@ function applyBatch(session: Session, batch: readonly WriteOp[], protectedSheets
     bytes += wrapperBytes(options);
   }
   return bytes;
-}
-
-function isRequestTooLarge(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'RequestPayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceededError';
 }
 
 /** below this, a refused request is not retried smaller */
