@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { buildReport } from '../domain/output/report';
 import { review, skippedSheets, type WorkbookInput } from '../domain/review';
-import { buildSummaryBook } from '../domain/output/summary/build';
+import { summarySheets } from '../domain/output/summary/build';
 import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
 import { OutputError, OutputSet } from './outputPaths';
@@ -123,7 +123,8 @@ async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outpu
 
   // links go to the reviewed copy where one was written, else to the input; relative, so the folder can move
   const byName = new Map(loaded.map((l) => [l.name, l]));
-  const model = buildSummaryBook(result, {
+  // the sheets are made as the writer reaches them, and let go once written
+  const model = summarySheets(result, {
     lang,
     date: localDate(new Date()),
     notWritten,

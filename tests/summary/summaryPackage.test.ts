@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { review } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
-import { buildSummaryBook } from '../../src/domain/output/summary/build';
+import { buildSummaryBook, summarySheets } from '../../src/domain/output/summary/build';
 import { summaryPackage } from '../../src/xlsx/summary/summaryPackage';
 import { validatePackage } from '../../src/xlsx/patch';
 import { WORKSHEET_ORDER } from '../../src/xlsx/ooxml/schemaOrder';
@@ -141,5 +141,26 @@ describe('summary.xlsx package', () => {
     const a = await summaryPackage(book);
     const b = await summaryPackage(book);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  test('sheets made one at a time (as the command line writes them) give the bytes of the whole book', async () => {
+    const opts = { date: '2026-11-22', linkFile: (f: string) => `reviewed/${f}` };
+    const lazy = summarySheets(r, opts);
+    const made: string[] = [];
+    const counted = {
+      ...lazy,
+      *sheets() {
+        for (const s of lazy.sheets) {
+          made.push(s.name);
+          yield s;
+        }
+      },
+    };
+    const a = await summaryPackage({ ...counted, sheets: counted.sheets() });
+    const b = await summaryPackage(buildSummaryBook(r, opts));
+    expect(made).toEqual(['総括', '施策別', 'KPI一覧', '公約総括表', '公約施策別', 'コロナ影響', '問題']);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    // made as iterated, and only once
+    expect([...lazy.sheets]).toEqual([]);
   });
 });

@@ -117,42 +117,65 @@ class Rows {
 
 const text = (font: StyleKey['font'], wrap: boolean, bold = false): StyleKey => ({ fmt: null, bold, link: false, font, align: 'left', wrap });
 
-function putTable(t: SummaryTable, rows: Rows, styles: SummaryStyles, links: SheetLink[], sheetName: string, sparklines: Sparkline[]): void {
+function putTable(t: SummaryTable, rows: Rows, styles: SummaryStyles): void {
   const width = t.columns.length;
   if (t.caption) rows.single(t.headerRow - 1, t.captionHeight, t.left, t.caption, text('caption', false));
   if (!t.rows.length) {
     rows.single(t.headerRow, DEFAULT_ROW_PT, t.left, t.emptyText, text('normal', false));
     return;
   }
-  const letters = t.columns.map((_, j) => rows.letter(t.left + j));
   const headers = tableHeaders(t.columns.map((c) => c.header));
   rows.start(t.headerRow, t.headerHeight);
   headers.forEach((h, j) => rows.cell(t.left + j, h, styles.id({ fmt: '@', bold: true, link: false, font: 'normal', align: t.columns[j].align, wrap: true })));
   // one style per column (and its bold / link / own-format variants), looked up once per cell
   const base: StyleKey[] = t.columns.map((c) => ({ fmt: c.format, bold: false, link: false, font: 'normal', align: c.align, wrap: c.wrap, top: t.valign === 'top' }));
   const plain = base.map((k) => styles.id(k));
+  // the sparkline draws in an empty cell; the text trend is for surfaces without sparklines
   const spark = t.columns.findIndex((c) => c.sparkline);
-  const sheetRef = quoteSheetName(sheetName);
   for (let i = 0; i < t.rows.length; i++) {
-    const row = t.headerRow + 1 + i;
-    const n = String(row + 1);
     const cells = t.rows[i];
-    rows.start(row, t.rowHeights[i]);
+    rows.start(t.headerRow + 1 + i, t.rowHeights[i]);
     for (let j = 0; j < width; j++) {
       const c = cells[j];
-      if (j === spark) {
-        // the sparkline draws in an empty cell; the text trend is for surfaces without sparklines
-        if (c.v !== null) {
-          const sp = t.columns[j].sparkline!;
-          sparklines.push({ data: `${sheetRef}!${letters[sp.from]}${n}:${letters[sp.to]}${n}`, cell: letters[j] + n });
-        }
-        continue;
-      }
-      if (c.v === null) continue;
+      if (j === spark || c.v === null) continue;
       const link = !!c.link;
       const style = c.bold || link || c.format ? styles.id({ ...base[j], bold: !!c.bold, link, fmt: c.format ?? base[j].fmt }) : plain[j];
       rows.cell(t.left + j, c.v, style);
-      if (link) links.push({ ref: letters[j] + n, file: c.link!.file, location: `${quoteSheetName(c.link!.sheet)}!${c.link!.cell}`, display: String(c.v) });
+    }
+  }
+}
+
+/**
+ * The links of a sheet's cells, in order. Made again each time they are wanted rather than
+ * kept: a KPI list links every KPI (a hundred thousand links).
+ */
+export function* sheetLinks(sheet: SummarySheet): Generator<SheetLink> {
+  for (const t of sheet.tables) {
+    const spark = t.columns.findIndex((c) => c.sparkline);
+    const letters = t.columns.map((_, j) => columnLetters(t.left + j));
+    for (let i = 0; i < t.rows.length; i++) {
+      const cells = t.rows[i];
+      for (let j = 0; j < cells.length; j++) {
+        const c = cells[j];
+        if (j === spark || c.v === null || !c.link) continue;
+        yield { ref: letters[j] + (t.headerRow + 2 + i), file: c.link.file, location: `${quoteSheetName(c.link.sheet)}!${c.link.cell}`, display: String(c.v) };
+      }
+    }
+  }
+}
+
+/** The sparklines of a sheet: one per row with a trend, in the trend column's empty cell. */
+function* sheetSparklines(sheet: SummarySheet): Generator<Sparkline> {
+  const sheetRef = quoteSheetName(sheet.name);
+  for (const t of sheet.tables) {
+    const j = t.columns.findIndex((c) => c.sparkline);
+    if (j < 0) continue;
+    const sp = t.columns[j].sparkline!;
+    const [from, to, at] = [sp.from, sp.to, j].map((k) => columnLetters(t.left + k));
+    for (let i = 0; i < t.rows.length; i++) {
+      if (t.rows[i][j].v === null) continue;
+      const n = t.headerRow + 2 + i;
+      yield { data: `${sheetRef}!${from}${n}:${to}${n}`, cell: at + n };
     }
   }
 }
@@ -180,31 +203,22 @@ function conditionalFormats(t: SummaryTable, priority: () => number): string[] {
 
 export interface SheetTailOptions {
   footer: string;
-  /** relationship ids of the sheet's links (in order), its drawing and its tables */
-  relIds: { links: (string | null)[]; drawing: string | null; tables: string[] };
+  /**
+   * relationship ids of the sheet's drawing and its tables; its links to other workbooks come
+   * first, rId1, rId2 … in the order of sheetLinks
+   */
+  relIds: { drawing: string | null; tables: string[] };
 }
 
-export interface SheetContent {
-  links: SheetLink[];
-  sparklines: Sparkline[];
-}
-
-/**
- * The worksheet part up to </sheetData>, written into `out`: the head (dimension, view, frozen
- * rows, widths), then the cells; the links and sparklines met on the way are returned, as the
- * relationships (and so the rest of the part) need them.
- */
-export function sheetContent(sheet: SummarySheet, strings: SharedStrings, styles: SummaryStyles, out: Utf8Blocks, selected: boolean): SheetContent {
+/** The worksheet part up to </sheetData>, written into `out`: the head (dimension, view, frozen rows, widths), then the cells. */
+export function sheetContent(sheet: SummarySheet, strings: SharedStrings, styles: SummaryStyles, out: Utf8Blocks, selected: boolean): void {
   out.text(worksheetHead(sheet, selected));
   const rows = new Rows(strings, styles, out);
-  const links: SheetLink[] = [];
-  const sparklines: Sparkline[] = [];
   rows.single(0, sheet.titleHeights[0], 0, sheet.title, text('title', true));
   rows.single(1, sheet.titleHeights[1], 0, sheet.subtitle, text('subtitle', true));
   if (sheet.banner) rows.single(2, sheet.titleHeights[2], 0, sheet.banner, text('banner', true));
-  for (const t of sheet.tables) putTable(t, rows, styles, links, sheet.name, sparklines);
+  for (const t of sheet.tables) putTable(t, rows, styles);
   rows.close();
-  return { links, sparklines };
 }
 
 function worksheetHead(sheet: SummarySheet, selected: boolean): string {
@@ -221,7 +235,7 @@ function worksheetHead(sheet: SummarySheet, selected: boolean): string {
 }
 
 /** The rest of the worksheet part, after </sheetData>, into `out`: merges, conditional formats, links, page setup, parts, sparklines. */
-export function worksheetTail(sheet: SummarySheet, content: SheetContent, o: SheetTailOptions, out: Utf8Blocks): void {
+export function worksheetTail(sheet: SummarySheet, o: SheetTailOptions, out: Utf8Blocks): void {
   let priority = 1;
   const conditional = sheet.tables.flatMap((t) => conditionalFormats(t, () => priority++));
   const merges: string[] = [];
@@ -230,15 +244,15 @@ export function worksheetTail(sheet: SummarySheet, content: SheetContent, o: She
   for (const t of sheet.tables) if (t.caption && t.columns.length > 1) merges.push(rangeAddress(t.headerRow - 1, t.left, t.headerRow - 1, t.left + t.columns.length - 1));
   if (merges.length) out.text(`<mergeCells count="${merges.length}">${merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`);
   for (const c of conditional) out.text(c);
-  // a KPI list links every KPI: a hundred thousand hyperlinks
-  if (content.links.length) {
-    out.ascii('<hyperlinks>');
-    content.links.forEach((l, i) => {
-      const rid = o.relIds.links[i] ? ` r:id="${o.relIds.links[i]}"` : '';
-      out.text(`<hyperlink ref="${l.ref}"${rid} location="${safeAttr(l.location)}" display="${safeAttr(l.display)}"/>`);
-    });
-    out.ascii('</hyperlinks>');
+  let any = false;
+  let external = 0;
+  for (const l of sheetLinks(sheet)) {
+    if (!any) out.ascii('<hyperlinks>');
+    any = true;
+    const rid = l.file ? ` r:id="rId${++external}"` : '';
+    out.text(`<hyperlink ref="${l.ref}"${rid} location="${safeAttr(l.location)}" display="${safeAttr(l.display)}"/>`);
   }
+  if (any) out.ascii('</hyperlinks>');
   const p = sheet.print;
   const breaks = p.breaks.length ? `<rowBreaks count="${p.breaks.length}" manualBreakCount="${p.breaks.length}">${p.breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>` : '';
   const m = MARGINS_IN;
@@ -251,7 +265,7 @@ export function worksheetTail(sheet: SummarySheet, content: SheetContent, o: She
       (o.relIds.drawing ? `<drawing r:id="${o.relIds.drawing}"/>` : '') +
       (o.relIds.tables.length ? `<tableParts count="${o.relIds.tables.length}">${o.relIds.tables.map((id) => `<tablePart r:id="${id}"/>`).join('')}</tableParts>` : ''),
   );
-  out.text(sparklineExtension(content.sparklines));
+  sparklineExtension(sheetSparklines(sheet), out);
   out.ascii('</worksheet>');
 }
 

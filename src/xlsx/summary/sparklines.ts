@@ -6,6 +6,7 @@
  * sparklines ignore the extension.
  */
 import { escapeText } from '../xml/escape';
+import type { Utf8Blocks } from '../xml/utf8Blocks';
 
 export interface Sparkline {
   /** the data, as a reference with its sheet: 'KPI一覧'!F5:H5 */
@@ -18,14 +19,20 @@ const SPARKLINE_EXT = '{05C60535-1F16-4fd2-B633-F4F36F0B64E0}';
 const X14 = 'http://schemas.microsoft.com/office/spreadsheetml/2009/9/main';
 const XM = 'http://schemas.microsoft.com/office/excel/2006/main';
 
-export function sparklineExtension(sparklines: readonly Sparkline[]): string {
-  if (!sparklines.length) return '';
-  const lines = sparklines.map((s) => `<x14:sparkline><xm:f>${escapeText(s.data)}</xm:f><xm:sqref>${s.cell}</xm:sqref></x14:sparkline>`);
-  return (
-    `<extLst><ext uri="${SPARKLINE_EXT}" xmlns:x14="${X14}"><x14:sparklineGroups xmlns:xm="${XM}">` +
-    '<x14:sparklineGroup type="column" displayEmptyCellsAs="gap" minAxisType="custom" manualMin="0" last="1">' +
-    '<x14:colorSeries rgb="FF5B9BD5"/><x14:colorNegative rgb="FFC00000"/><x14:colorAxis rgb="FF000000"/><x14:colorMarkers rgb="FF5B9BD5"/>' +
-    '<x14:colorFirst rgb="FF5B9BD5"/><x14:colorLast rgb="FFED7D31"/><x14:colorHigh rgb="FF5B9BD5"/><x14:colorLow rgb="FF5B9BD5"/>' +
-    `<x14:sparklines>${lines.join('')}</x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext></extLst>`
-  );
+/** The extension with `sparklines` into `out`; nothing when there are none. */
+export function sparklineExtension(sparklines: Iterable<Sparkline>, out: Utf8Blocks): void {
+  let any = false;
+  for (const s of sparklines) {
+    if (!any) {
+      out.text(
+        `<extLst><ext uri="${SPARKLINE_EXT}" xmlns:x14="${X14}"><x14:sparklineGroups xmlns:xm="${XM}">` +
+          '<x14:sparklineGroup type="column" displayEmptyCellsAs="gap" minAxisType="custom" manualMin="0" last="1">' +
+          '<x14:colorSeries rgb="FF5B9BD5"/><x14:colorNegative rgb="FFC00000"/><x14:colorAxis rgb="FF000000"/><x14:colorMarkers rgb="FF5B9BD5"/>' +
+          '<x14:colorFirst rgb="FF5B9BD5"/><x14:colorLast rgb="FFED7D31"/><x14:colorHigh rgb="FF5B9BD5"/><x14:colorLow rgb="FF5B9BD5"/><x14:sparklines>',
+      );
+    }
+    any = true;
+    out.text(`<x14:sparkline><xm:f>${escapeText(s.data)}</xm:f><xm:sqref>${s.cell}</xm:sqref></x14:sparkline>`);
+  }
+  if (any) out.ascii('</x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext></extLst>');
 }

@@ -7,7 +7,7 @@
  * with exceljs and render it with LibreOffice. Text is always a shared string, never a formula.
  */
 import { quoteSheetName } from '../../domain/base/address';
-import type { SummaryBook } from '../../domain/output/summary/types';
+import type { SummaryBook, SummarySheets } from '../../domain/output/summary/types';
 import { CT, NS, REL } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
 import { Utf8Blocks } from '../xml/utf8Blocks';
@@ -16,7 +16,7 @@ import type { EncodedPart } from '../zip/partBlocks';
 import { ZipArchive } from '../zip/zipArchive';
 import { chartXml, drawingXml } from './chartXml';
 import { SharedStrings } from './sharedStrings';
-import { sheetContent, tableXml, worksheetTail } from './sheetXml';
+import { sheetContent, sheetLinks, tableXml, worksheetTail } from './sheetXml';
 import { SummaryStyles } from './summaryStyles';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -42,18 +42,24 @@ type Part = [name: string, content: string | EncodedPart];
  * The parts, each sheet's as soon as it is made. The big ones are deflated as they are written
  * (a 100,000-row KPI list is never held whole), the small ones by the zip.
  */
-export function* summaryPackageParts(book: SummaryBook): Generator<Part> {
+export function* summaryPackageParts(book: SummaryBook | SummarySheets): Generator<Part> {
   const styles = new SummaryStyles();
   const strings = new SharedStrings();
   const overrides: string[] = [];
   const definedNames: string[] = [];
+  const names: string[] = [];
+  let title = '';
   let tableId = 0;
   let chartId = 0;
 
-  for (const [i, sheet] of book.sheets.entries()) {
+  // each sheet is let go once written (from SummarySheets, each is made when its turn comes)
+  for (const sheet of book.sheets) {
+    const i = names.length;
     const n = i + 1;
+    if (!i) title = sheet.title;
+    names.push(sheet.name);
     const [out, deflated] = deflating();
-    const content = sheetContent(sheet, strings, styles, out, i === 0);
+    sheetContent(sheet, strings, styles, out, i === 0);
     // a sheet's relationships (a link to another workbook each) can number a hundred thousand: deflated as written
     const [rels, relsDeflated] = deflating();
     rels.text(`${XML_HEAD}<Relationships xmlns="${NS.packageRelationships}">`);
@@ -63,12 +69,8 @@ export function* summaryPackageParts(book: SummaryBook): Generator<Part> {
       rels.text(rel(id, type, target, external));
       relCount++;
     };
-    const linkIds = content.links.map((l) => {
-      if (!l.file) return null;
-      const id = nextId();
-      addRel(id, REL.hyperlink, l.file, true);
-      return id;
-    });
+    // first the links to other workbooks, numbered as worksheetTail numbers them
+    for (const l of sheetLinks(sheet)) if (l.file) addRel(nextId(), REL.hyperlink, l.file, true);
     let drawingId: string | null = null;
     if (sheet.chart) {
       const table = sheet.tables.find((t) => t.name === sheet.chart!.table);
@@ -92,7 +94,7 @@ export function* summaryPackageParts(book: SummaryBook): Generator<Part> {
       yield [`xl/tables/table${tableId}.xml`, tableXml(t, tableId)];
       overrides.push(`<Override PartName="/xl/tables/table${tableId}.xml" ContentType="${CT.table}"/>`);
     }
-    worksheetTail(sheet, content, { footer: book.footer, relIds: { links: linkIds, drawing: drawingId, tables: tableIds } }, out);
+    worksheetTail(sheet, { footer: book.footer, relIds: { drawing: drawingId, tables: tableIds } }, out);
     out.done();
     yield [`xl/worksheets/sheet${n}.xml`, deflated.end()];
     if (relCount) {
@@ -105,9 +107,9 @@ export function* summaryPackageParts(book: SummaryBook): Generator<Part> {
     definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${safeText(`${quoteSheetName(sheet.name)}!$${pt.first + 1}:$${pt.last + 1}`)}</definedName>`);
   }
 
-  const sheetEntries = book.sheets.map((s, i) => `<sheet name="${safeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
-  const wbRels = book.sheets.map((_, i) => rel(`rId${i + 1}`, REL.worksheet, `worksheets/sheet${i + 1}.xml`));
-  const k = book.sheets.length;
+  const sheetEntries = names.map((name, i) => `<sheet name="${safeAttr(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  const wbRels = names.map((_, i) => rel(`rId${i + 1}`, REL.worksheet, `worksheets/sheet${i + 1}.xml`));
+  const k = names.length;
   wbRels.push(rel(`rId${k + 1}`, REL.styles, 'styles.xml'), rel(`rId${k + 2}`, REL.sharedStrings, 'sharedStrings.xml'));
   yield [
     'xl/workbook.xml',
@@ -120,7 +122,7 @@ export function* summaryPackageParts(book: SummaryBook): Generator<Part> {
   yield ['xl/sharedStrings.xml', sstDeflated.end()];
   yield [
     'docProps/core.xml',
-    `${XML_HEAD}<cp:coreProperties xmlns:cp="${NS.coreProperties}" xmlns:dc="${NS.dublinCore}" xmlns:dcterms="${NS.dublinCoreTerms}" xmlns:xsi="${NS.xsi}"><dc:title>${safeText(book.title)}</dc:title><dc:creator>Progress Review</dc:creator></cp:coreProperties>`,
+    `${XML_HEAD}<cp:coreProperties xmlns:cp="${NS.coreProperties}" xmlns:dc="${NS.dublinCore}" xmlns:dcterms="${NS.dublinCoreTerms}" xmlns:xsi="${NS.xsi}"><dc:title>${safeText(title)}</dc:title><dc:creator>Progress Review</dc:creator></cp:coreProperties>`,
   ];
   yield ['docProps/app.xml', `${XML_HEAD}<Properties xmlns="${NS.extendedProperties}"><Application>Progress Review</Application></Properties>`];
   yield [
@@ -136,7 +138,7 @@ export function* summaryPackageParts(book: SummaryBook): Generator<Part> {
 }
 
 /** Links to cells of other workbooks use the model's CellLink.file as the path to that file. */
-export async function summaryPackage(book: SummaryBook): Promise<Uint8Array> {
+export async function summaryPackage(book: SummaryBook | SummarySheets): Promise<Uint8Array> {
   const zip = new ZipArchive();
   // fixed dates keep the bytes the same for the same summary
   const date = new Date(2020, 0, 1);

@@ -16,7 +16,7 @@ import { overviewSheet } from './overview';
 import { pledgeMeasuresSheet, pledgeOverviewSheet } from './pledges';
 import { covidSheet, problemsSheet } from './reviewLists';
 import { sheetSubtitle, sheetTitle, titleFacts } from './titles';
-import type { SummaryBook, SummarySheetKey } from './types';
+import type { SummaryBook, SummarySheet, SummarySheetKey, SummarySheets } from './types';
 
 export type { SummaryOptions } from './context';
 
@@ -35,29 +35,44 @@ const SHEET_NAME: Record<SummarySheetKey, MessageKey> = {
   problems: 'summary.sheet.problems',
 };
 
-function drafts(c: SectionContext): DraftSheet[] {
+/** the sheets' sections, in order, each to be drafted when its turn comes */
+function sections(c: SectionContext): (() => DraftSheet)[] {
   const f = c.figures;
   const pledges = c.review.pledges.measures.length > 0;
   return [
-    overviewSheet(c),
-    ...(f.goalTargetRows.length ? [goalTargetsSheet(c)] : []),
-    ...(f.summary.directions.length ? [directionsSheet(c)] : []),
-    ...(f.kpiRows.length ? [measuresSheet(c), kpiListSheet(c)] : []),
+    () => overviewSheet(c),
+    ...(f.goalTargetRows.length ? [() => goalTargetsSheet(c)] : []),
+    ...(f.summary.directions.length ? [() => directionsSheet(c)] : []),
+    ...(f.kpiRows.length ? [() => measuresSheet(c), () => kpiListSheet(c)] : []),
     // 担当課別 when some row names its department
-    ...(f.departments.some((d) => d.department !== null) ? [departmentsSheet(c)] : []),
-    ...(f.anyRevision ? [revisionsSheet(c)] : []),
-    ...(f.anyExcluded ? [exclusionsSheet(c)] : []),
-    ...(pledges ? [pledgeOverviewSheet(c), pledgeMeasuresSheet(c)] : []),
-    covidSheet(c),
-    problemsSheet(c),
+    ...(f.departments.some((d) => d.department !== null) ? [() => departmentsSheet(c)] : []),
+    ...(f.anyRevision ? [() => revisionsSheet(c)] : []),
+    ...(f.anyExcluded ? [() => exclusionsSheet(c)] : []),
+    ...(pledges ? [() => pledgeOverviewSheet(c), () => pledgeMeasuresSheet(c)] : []),
+    () => covidSheet(c),
+    () => problemsSheet(c),
   ];
 }
 
-export function buildSummaryBook(review: Review, opts: SummaryOptions = {}): SummaryBook {
+/**
+ * The summary with its sheets made one at a time, as they are iterated (once): a writer that
+ * lets each sheet go once written never holds a 100,000-row KPI一覧 beside the other lists.
+ * The book's title is its first sheet's.
+ */
+export function summarySheets(review: Review, opts: SummaryOptions = {}): SummarySheets {
   const c = sectionContext(review, opts);
   const facts = titleFacts(c, opts);
-  const sheets = drafts(c).map((d) =>
-    layoutSheet(d, { name: c.t(SHEET_NAME[d.key]), title: sheetTitle(c, d), subtitle: sheetSubtitle(c, d, facts), banner: facts.banner }),
-  );
-  return { title: sheets[0].title, sheets, complete: facts.banner === null, footer: c.t('summary.footer'), fonts: { ...FONT_SIZES } };
+  function* laidOut(): Generator<SummarySheet> {
+    for (const draft of sections(c)) {
+      const d = draft();
+      yield layoutSheet(d, { name: c.t(SHEET_NAME[d.key]), title: sheetTitle(c, d), subtitle: sheetSubtitle(c, d, facts), banner: facts.banner });
+    }
+  }
+  return { sheets: laidOut(), complete: facts.banner === null, footer: c.t('summary.footer'), fonts: { ...FONT_SIZES } };
+}
+
+export function buildSummaryBook(review: Review, opts: SummaryOptions = {}): SummaryBook {
+  const lazy = summarySheets(review, opts);
+  const sheets = [...lazy.sheets];
+  return { title: sheets[0].title, ...lazy, sheets };
 }

@@ -147,14 +147,23 @@ export interface SummarySheet {
   lastRow: number;
 }
 
-export interface SummaryBook {
-  /** document title (the first sheet's title) */
-  title: string;
-  sheets: SummarySheet[];
+/** The book without its sheets. */
+export interface SummaryBookHead {
   /** false when errors or skipped sheets make the figures provisional */
   complete: boolean;
   /** page footer: page n of N, in Excel's header/footer codes */
   footer: string;
   /** body, header and title font sizes in points */
   fonts: { body: number; title: number; subtitle: number; caption: number };
+}
+
+export interface SummaryBook extends SummaryBookHead {
+  /** document title (the first sheet's title) */
+  title: string;
+  sheets: SummarySheet[];
+}
+
+/** The book with its sheets made as they are iterated, once (build.ts summarySheets). */
+export interface SummarySheets extends SummaryBookHead {
+  sheets: Iterable<SummarySheet>;
 }
