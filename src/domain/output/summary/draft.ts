@@ -1,5 +1,5 @@
 /** A sheet of the summary as a section writes it, before layout gives it rows, widths and pages. */
-import type { ChartData, ColumnSpec, SummaryCell, SummarySheetKey, SummaryTable } from './types';
+import type { ChartData, ColumnSpec, SummaryCell, SummarySheetKey, SummaryTable, SummaryValue } from './types';
 
 export interface DraftTable {
   name: string;
@@ -41,4 +41,29 @@ export function groupStarts<T>(items: readonly T[], key: (t: T) => unknown): num
     last = k;
   });
   return out;
+}
+
+/** plain values a list shares at most; past it, cells are kept as made */
+const SHARED_VALUES = 4096;
+const SHORT_TEXT = 12;
+
+/**
+ * For a long list: a cell of a value alone (no link, format or bold) becomes one frozen cell per
+ * value, shared by every row that shows it (blanks, codes, units, grades, the 120% cap), so a
+ * 100,000-row list does not hold a million cells that say the same. Longer text (names, notes)
+ * rarely repeats and is kept as made.
+ */
+export function cellSharer(): (cell: SummaryCell) => SummaryCell {
+  const shared = new Map<SummaryValue, SummaryCell>();
+  return (cell) => {
+    if (cell.link !== undefined || cell.format !== undefined || cell.bold !== undefined) return cell;
+    const v = cell.v;
+    if (typeof v === 'string' && v.length > SHORT_TEXT) return cell;
+    let one = shared.get(v);
+    if (one === undefined) {
+      if (shared.size >= SHARED_VALUES) return cell;
+      shared.set(v, (one = Object.freeze({ v })));
+    }
+    return one;
+  };
 }

@@ -8,7 +8,7 @@ import { circledNumber } from '../../cells/ordinals';
 import { gradeIconThresholds } from '../../plan/outputPresentation';
 import type { ReviewedKpi } from '../../review';
 import { COUNT, covidLabel, fraction, goalLabel, measureLabel, NUM, type SectionContext } from './context';
-import { groupStarts, type DraftSheet, type DraftTable } from './draft';
+import { cellSharer, groupStarts, type DraftSheet, type DraftTable } from './draft';
 import { gradeCells, gradeColumns, groupFigureCells, groupFigureColumns } from './groupFigures';
 import { trendText } from './trend';
 import type { ColumnSpec, SummaryCell } from './types';
@@ -104,7 +104,8 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
   );
   if (anyExcluded) cols.push({ spec: code(t('summary.col.excluded')), cell: (k) => ({ v: c.figures.facts.get(k)!.excluded ? t('summary.excludedMark') : null }) });
   cols.push(...tail);
-  return { columns: cols.map((x) => x.spec), cells: (k) => cols.map((x) => x.cell(k)), achievement };
+  const share = cellSharer();
+  return { columns: cols.map((x) => x.spec), cells: (k) => cols.map((x) => share(x.cell(k))), achievement };
 }
 
 function location(c: SectionContext) {
@@ -187,6 +188,7 @@ function kpiRowsSheet(c: SectionContext, key: 'revisions' | 'exclusions', table:
     ...own,
     { spec: text(t('summary.col.location'), 18), cell: (k) => ({ v: t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 }) }) },
   ];
+  const share = cellSharer();
   return {
     key,
     heading: t(key === 'revisions' ? 'summary.heading.revisions' : 'summary.heading.exclusions'),
@@ -196,7 +198,7 @@ function kpiRowsSheet(c: SectionContext, key: 'revisions' | 'exclusions', table:
         name: table,
         caption: null,
         columns: cols.map((x) => x.spec),
-        rows: rows.map((k) => cols.map((x) => x.cell(k))),
+        rows: rows.map((k) => cols.map((x) => share(x.cell(k)))),
         groupStarts: groupStarts(rows, (k) => k.row.goal),
         emptyText: t('summary.none'),
       },

@@ -4,23 +4,18 @@
  */
 import { issueMessage } from '../../../messages/issueText';
 import { covidLabel, NUM, type SectionContext } from './context';
-import type { DraftSheet } from './draft';
+import { cellSharer, type DraftSheet } from './draft';
 import { skippedSheets } from '../../review';
 import type { ColumnSpec, SummaryCell } from './types';
 
 export function covidSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
+  const share = cellSharer();
   const rows = c.review.kpis
     .filter((k) => k.result.covid !== 'none')
     .map(({ file, row: k, result: r }) => [
-      { v: covidLabel(c, r.covid) },
-      { v: file },
-      { v: k.sheet },
-      { v: k.indicator },
-      { v: k.baseline },
-      { v: r.latest ? r.latest.value : null },
-      { v: k.notes || null },
+      ...[covidLabel(c, r.covid), file, k.sheet, k.indicator, k.baseline, r.latest ? r.latest.value : null, k.notes || null].map((v) => share({ v })),
       { v: t('summary.rowRef', { sheet: k.sheet, row: k.row + 1 }), link: c.link(file, k.sheet, k.row, 0) },
     ]);
   return {
@@ -55,16 +50,17 @@ export function problemsSheet(c: SectionContext): DraftSheet {
   const unwritten: SummaryCell[][] = c.review.files.flatMap((f) =>
     skippedSheets(f).map((sheet) => [{ v: t('summary.severity.notWritten') }, { v: f.file }, { v: sheet }, { v: null }, { v: null }, { v: t('summary.sheetNotWritten') }]),
   );
+  const share = cellSharer();
   const issues: SummaryCell[][] = c.review.issues
     .filter((i) => i.severity !== 'info')
     .map((i) => [
-      { v: t(i.severity === 'error' ? 'summary.severity.error' : 'summary.severity.warning') },
-      { v: i.file ?? null },
-      { v: i.sheet },
-      i.cell && i.row !== undefined && i.col !== undefined ? { v: i.cell, link: c.link(i.file ?? '', i.sheet, i.row, i.col) } : { v: null },
-      { v: i.header ?? null },
+      share({ v: t(i.severity === 'error' ? 'summary.severity.error' : 'summary.severity.warning') }),
+      share({ v: i.file ?? null }),
+      share({ v: i.sheet }),
+      i.cell && i.row !== undefined && i.col !== undefined ? { v: i.cell, link: c.link(i.file ?? '', i.sheet, i.row, i.col) } : share({ v: null }),
+      share({ v: i.header ?? null }),
       // the place has its own columns: the message alone
-      { v: issueMessage(c.lang, i) },
+      share({ v: issueMessage(c.lang, i) }),
     ]);
   return {
     key: 'problems',
