@@ -190,6 +190,28 @@ describe('cells and rows', () => {
     expect(sheetData(patchSheetXml(xml, plan(), cellStyles(MINIMAL_STYLES), stored).xml)).toContain('<row r="3"><c r="A3"><v>9</v></c></row>');
   });
 
+test('with a sink, the edited part goes to it block by block as it is written, in order, and nothing is kept', () => {
+  // about 3 MB of rows, so the part spans several blocks; with a head and a tail edit around them
+  const body = Array.from({ length: 40_000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
+  const xml = ws(body, '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>', '<dimension ref="A1:A40000"/>');
+  const plan = () => {
+    const rows: Record<number, CellWrite[]> = {};
+    for (let r = 0; r < 40_000; r += 7) rows[r] = [{ col: 2, value: r % 2 ? '達成' : r / 3, style: keep }];
+    return edits(rows, { widths: [{ col: 2, width: 10 }] });
+  };
+  const bytes = new TextEncoder().encode(xml);
+  const kept = patchSheetXml(xml, plan(), cellStyles(MINIMAL_STYLES), bytes);
+  const blocks: Uint8Array[] = [];
+  // the sink must use each block at once: the buffer is written over next
+  const sunk = patchSheetXml(xml, plan(), cellStyles(MINIMAL_STYLES), bytes, (b) => blocks.push(b.slice()));
+  expect(sunk.pieces).toEqual([]);
+  expect(blocks.length).toBeGreaterThan(2);
+  const text = new TextDecoder().decode(Buffer.concat(blocks));
+  expect(text).toBe(kept.xml);
+  expect(text).toContain('<dimension ref="A1:C40000"/><cols><col min="3" max="3" width="10" customWidth="1"/></cols>');
+  expect(text).toContain('<row r="8"><c r="A8"><v>7</v></c><c r="C8" t="inlineStr"><is><t xml:space="preserve">達成</t></is></c></row>');
+});
+
 describe('formulas in output cells', () => {
   const styles = () => cellStyles(MINIMAL_STYLES);
   const shared = ws(

@@ -28,7 +28,7 @@ import { NamespaceScope } from '../xml/namespaceScope';
 import { attr, childElements, findTag, prefixOf, readStartTag, startTag, withAttr } from '../xml/tags';
 import type { ZipCodec } from '../zip/codec';
 import { PackageZip } from '../zip/packageZip';
-import { contentText, type PartContent } from '../zip/partBlocks';
+import { contentText, type EncodedPart, type PartContent } from '../zip/partBlocks';
 import { CellStyles, type StyleRequest } from './cellStyles';
 import { formulasReadWritten, WrittenCells, type FormulaSheet, type RecalcReason } from './recalc/recalcNeed';
 import { PatchError, PatchRefusedError } from './patchError';
@@ -168,7 +168,7 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
     throw new PatchError('package', 'patch.package.notZip', { detail: (e as Error).message });
   }
   const wb = readWorkbook(zip);
-  const changed = new Map<string, string | PartContent>();
+  const changed = new Map<string, string | PartContent | EncodedPart>();
   const added: string[] = [];
   const removed: string[] = [];
 
@@ -187,16 +187,22 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
   const fontPt = bodyFontPt(stylesXml);
   const problems: PatchError[] = [];
   let overwroteFormula = false;
-  /** edited worksheets, in pieces */
-  const sheetXml = new Map<string, PartContent>();
+  /** edited worksheets: deflated as they were written (Node), or their UTF-8 blocks */
+  const sheetXml = new Map<string, PartContent | EncodedPart>();
   /** their text before our edits: its formulas are theirs (an overwritten formula is caught apart) */
   const originalXml = new Map<string, string>();
   const sheetSource = (part: string): { text: string; bytes?: Uint8Array } => {
     const edited = sheetXml.get(part);
-    if (edited) return { text: contentText(edited) };
+    if (edited) return { text: editedText(edited, codec) };
     const source = zip.files[part].source();
     originalXml.set(part, source.text);
     return source;
+  };
+  /** a sheet edited, written into its deflater where the platform has one */
+  const patchSheet = (source: { text: string; bytes?: Uint8Array }, edits: SheetEdits) => {
+    const deflater = codec.deflating?.();
+    const res = patchSheetXml(source.text, edits, styles, source.bytes, deflater && ((block) => deflater.write(block)));
+    return { res, content: deflater ? deflater.end() : res.pieces };
   };
   const written = new WrittenCells();
 
@@ -215,10 +221,10 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
       const edits = sheetEditsFromPlan(sp);
       const index = wb.sheets.findIndex((s) => s.name === sp.sheet);
       if (!hasPrintNames(wbXml, wb.prefix, index)) edits.pageSetup = { plan: sp.pageSetup, fontPt, lastCol: Math.max(...sp.columns.map((c) => c.col)) };
-      const res = patchSheetXml(source.text, edits, styles, source.bytes);
+      const { res, content } = patchSheet(source, edits);
       written.add(edits);
       overwroteFormula ||= res.overwroteFormula;
-      sheetXml.set(part, res.pieces);
+      sheetXml.set(part, content);
       if (res.pageSetup) wbXml = addPrintTitles(wbXml, wb.prefix, index, printTitlesRef(quoteSheetName(sp.sheet), sp.pageSetup, res.pageSetup));
     } catch (e) {
       if (e instanceof PatchError) problems.push(e);
@@ -234,7 +240,7 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
       const part = worksheetPart(log.sheet);
       const source = sheetSource(part);
       const edits = logEdits(log, log.headerFrom);
-      sheetXml.set(part, patchSheetXml(source.text, edits, styles, source.bytes).pieces);
+      sheetXml.set(part, patchSheet(source, edits).content);
       written.add(edits);
     } else {
       const part = freePart(zip, (n) => `${workbookFolder(wb)}worksheets/sheet${n}.xml`);
@@ -280,10 +286,23 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
 
   for (const [part, xml] of changed) {
     const date = zip.files[part]?.date; // a changed part keeps its timestamp
-    zip.file(part, xml, date ? { date } : {});
+    if (isEncoded(xml)) zip.fileEncoded(part, xml, date ? { date } : {});
+    else zip.file(part, xml, date ? { date } : {});
   }
   const bytes = await zip.toBytesAsync();
   return { bytes, changed: [...changed.keys()].filter((p) => !added.includes(p)), added, removed, recalc };
+}
+
+function isEncoded(content: string | PartContent | EncodedPart): content is EncodedPart {
+  return typeof content === 'object' && 'method' in content;
+}
+
+/** The text of a sheet edited before (a package whose sheets share a part). */
+function editedText(content: PartContent | EncodedPart, codec: ZipCodec): string {
+  if (!isEncoded(content)) return contentText(content);
+  if (content.method === 0) return contentText(content.raw);
+  if (!codec.inflateSync) throw new Error('an edited part cannot be read back on this platform');
+  return contentText(codec.inflateSync(content.raw, content.size, content.size));
 }
 
 /** Why the copy must be recalculated when opened, or null (a new log sheet alone never needs it). */

@@ -40,6 +40,15 @@ export interface ZipCodec extends InflateCodec {
   encode(content: PartContent): Promise<EncodedPart>;
   /** encode() at once, where the platform can */
   encodeSync?(content: PartContent): EncodedPart;
+  /** a part deflated block by block as its writer makes it, where the platform can do it at once */
+  deflating?(): PartDeflater;
   /** a raw deflate stream inflated at once, where the platform can; a RangeError past `maxBytes` */
   inflateSync?(raw: Uint8Array, maxBytes: number, expected: number): Uint8Array;
+}
+
+/** Takes a part's UTF-8 blocks in order, each used at once (the caller may reuse its buffer). */
+export interface PartDeflater {
+  write(block: Uint8Array): void;
+  /** the part's stored form, once every block is written */
+  end(): EncodedPart;
 }

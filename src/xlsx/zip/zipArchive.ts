@@ -1,11 +1,11 @@
 /**
  * The package editor on Node (packageZip.ts with native zlib): parts are inflated when read and
- * changed parts deflated on the thread pool, so a 100,000-row workbook is patched in a fraction
+ * changed parts deflated on the thread pool (an edited sheet as it is written), so a 100,000-row workbook is patched in a fraction
  * of a pure-JavaScript zip's time. The command line, the summary writer and the tests use it.
  */
 import type { ZipCodec } from './codec';
 import { crc32, inflateRaw, nodeInflate } from './compression';
-import { encodePart, encodePartAsync } from './deflateParts';
+import { DeflatingPart, encodePart, encodePartAsync } from './deflateParts';
 import { PackageZip } from './packageZip';
 
 export { ZipEntry } from './packageZip';
@@ -16,6 +16,7 @@ export const nodeZip: ZipCodec = {
   crc32: (data, crc) => crc32(data, crc),
   encode: encodePartAsync,
   encodeSync: encodePart,
+  deflating: () => new DeflatingPart(),
   inflateSync: inflateRaw,
 };
 

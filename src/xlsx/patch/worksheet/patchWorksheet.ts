@@ -2,12 +2,12 @@
  * Edits one worksheet part in place: the cells of the output columns in the planned rows,
  * the widths of created columns, <dimension>, our <conditionalFormatting> blocks, and the page
  * setup of a sheet that has none of its own (./pageSetup).
- * Everything else in the part is copied as slices of the original string.
+ * Everything else in the part is copied from the original as it is.
  *
- * The sheet can be tens of MB. Three steps, each over its own stretch of the part, then one
- * join: the head (before <sheetData>: <cols>, <dimension>), <sheetData> (one pass over row
+ * The sheet can be tens of MB. Three steps, each over its own stretch of the part, written in
+ * order: the head (before <sheetData>: <cols>, <dimension>), <sheetData> (one pass over row
  * start tags), the tail (after </sheetData>: conditional formats). Cost is linear in the part.
- * The result comes in pieces, never joined into one string (the zip encodes them block by block).
+ * The result is UTF-8 blocks (./pieces), never one string; on Node they are deflated as they fill.
  */
 import { NS } from '../../ooxml/namespaces';
 import { contentText } from '../../zip/partBlocks';
@@ -20,12 +20,13 @@ import type { DepartmentFit } from '../../../domain/plan/pageSetup';
 import { checkFormulas } from './formulas';
 import { SheetHead } from './sheetHead';
 import { patchSheetData, type SheetDataSpan } from './sheetData';
+import { Pieces } from './pieces';
 import { xmlRefusal, type SheetEdits, type Splice } from './sheetEdits';
 
 export interface SheetPatchResult {
-  /** the edited part, in pieces (text, and UTF-8 blocks for <sheetData>) */
-  pieces: (string | Uint8Array)[];
-  /** the edited part as one string (joined when asked: small parts, tests) */
+  /** the edited part as UTF-8 blocks, in order (none when a sink took them) */
+  pieces: Uint8Array[];
+  /** the edited part as one string (decoded when asked: small parts, tests) */
   readonly xml: string;
   /** an overwritten cell held a formula (calcChain must not list it any more) */
   overwroteFormula: boolean;
@@ -33,8 +34,11 @@ export interface SheetPatchResult {
   pageSetup: DepartmentFit | null;
 }
 
-/** `bytes`: the part as stored, when at hand (an all-ASCII part's stretches are then copied as bytes). */
-export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles, bytes?: Uint8Array): SheetPatchResult {
+/**
+ * `bytes`: the part as stored, when at hand (an all-ASCII part's stretches are then copied as
+ * bytes); `sink`: takes the edited part's UTF-8 blocks as they fill, at once (the part's deflater).
+ */
+export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles, bytes?: Uint8Array, sink?: (block: Uint8Array) => void): SheetPatchResult {
   const root = rootElement(xml);
   const p = prefixOf(root.name);
   if (declaredNamespace(root) === NS.strictMain) throw xmlRefusal(edits, 'patch.xml.strict');
@@ -45,8 +49,7 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
 
   const head = new SheetHead(xml, p, root.end, span.tag.start);
   if (head.colsTag) prefixKept(head.colsTag);
-  const data = patchSheetData(xml, p, span, edits, head, new CellWriter(p, edits.sheet, styles), prefixKept, asciiBytes(xml, bytes));
-  checkFormulas(xml, p, span.tag.end, span.close, edits, data.overwritten);
+  // the edits before and after <sheetData> are known ahead, so the part is written in order
   const headSplices = head.splices(edits);
   const tailSplices = edits.conditional ? conditionalFormatSplices(xml, p, span.end, edits.conditional, styles) : [];
   const page = edits.pageSetup ? pageSetupSplices(xml, p, root, span.tag.start, span.end, edits.pageSetup) : null;
@@ -56,17 +59,17 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
     tailSplices.push(...page.tail);
   }
 
-  const out: (string | Uint8Array)[] = [];
-  let at = spliceInto(out, xml, 0, headSplices.sort((a, b) => a.at - b.at));
-  out.push(xml.slice(at, span.tag.start));
-  for (const c of data.chunks) out.push(c);
-  out.push(xml.slice(data.copiedTo, span.end));
-  at = spliceInto(out, xml, span.end, tailSplices.sort((a, b) => a.at - b.at || a.end - b.end));
-  out.push(xml.slice(at));
+  const out = new Pieces(xml, asciiBytes(xml, bytes), sink);
+  out.copy(spliceInto(out, 0, headSplices.sort((a, b) => a.at - b.at)), span.tag.start);
+  const data = patchSheetData(xml, p, span, edits, head, new CellWriter(p, edits.sheet, styles), prefixKept, out);
+  checkFormulas(xml, p, span.tag.end, span.close, edits, data.overwritten);
+  out.copy(data.copiedTo, span.end);
+  out.copy(spliceInto(out, span.end, tailSplices.sort((a, b) => a.at - b.at || a.end - b.end)), xml.length);
+  const pieces = out.done();
   return {
-    pieces: out,
+    pieces,
     get xml() {
-      return contentText(out);
+      return contentText(pieces);
     },
     overwroteFormula: data.overwritten.length > 0,
     pageSetup: page ? page.fit : null,
@@ -105,10 +108,11 @@ function asciiBytes(xml: string, bytes: Uint8Array | undefined): Uint8Array | un
   return bytes && bytes.length === xml.length ? bytes : undefined;
 }
 
-/** Pushes the original from `at` with the sorted splices applied; returns where copying stopped. */
-function spliceInto(out: (string | Uint8Array)[], xml: string, at: number, splices: Splice[]): number {
+/** Writes the original from `at` with the sorted splices applied; returns where copying stopped. */
+function spliceInto(out: Pieces, at: number, splices: Splice[]): number {
   for (const e of splices) {
-    out.push(xml.slice(at, e.at), e.text);
+    out.copy(at, e.at);
+    out.push(e.text);
     at = e.end;
   }
   return at;

@@ -1,15 +1,14 @@
 /**
- * <sheetData>, walked once: row start tags are found with indexOf and copied as slices;
+ * <sheetData>, walked once: row start tags are found with indexOf and copied as stretches;
  * only planned rows are read cell by cell (from their end back to the first written
- * column), and missing planned rows are created in order. The result is the new XML as UTF-8
- * blocks (Utf8Blocks), never joined into one string: a row's new cells often hold kanji
- * (評価根拠), and joining them with the copied ASCII would make the whole sheet two-byte text.
+ * column), and missing planned rows are created in order. It is written into the part's
+ * Pieces as it goes.
  */
 import { cellAddress, columnLetters, parseCellRef } from '../../../domain/base/address';
 import { endsTagName, onlySpace } from '../../xml/chars';
-import { Utf8Blocks } from '../../xml/utf8Blocks';
 import { attr, findTag, rawAttr, readStartTag, startTag, tagClose, type StartTag } from '../../xml/tags';
 import type { CellWriter } from './cells';
+import type { Pieces } from './pieces';
 import type { SheetHead } from './sheetHead';
 import { xmlRefusal, type CellWrite, type SheetEdits } from './sheetEdits';
 
@@ -32,13 +31,12 @@ export interface OverwrittenFormula {
 }
 
 export interface SheetDataResult {
-  /** the new <sheetData>…, up to offset `copiedTo` of the original, as UTF-8 blocks */
-  chunks: Uint8Array[];
+  /** the original is written up to here (the rest of <sheetData> is the caller's to copy) */
   copiedTo: number;
   overwritten: OverwrittenFormula[];
 }
 
-/** `prefixKept` refuses a row whose start tag binds our prefix to another namespace; `ascii`: the part's bytes when the text is all ASCII. */
+/** Writes <sheetData> into `out` from its start tag on; `prefixKept` refuses a row whose start tag binds our prefix to another namespace. */
 export function patchSheetData(
   xml: string,
   p: string,
@@ -47,9 +45,9 @@ export function patchSheetData(
   head: SheetHead,
   cells: CellWriter,
   prefixKept: (tag: StartTag) => void,
-  ascii?: Uint8Array,
+  out: Pieces,
 ): SheetDataResult {
-  return new SheetDataPatcher(xml, p, span, edits, head, cells, prefixKept, ascii).run();
+  return new SheetDataPatcher(xml, p, span, edits, head, cells, prefixKept, out).run();
 }
 
 /** Planned rows in order, each row's writes sorted by column (a cell written twice is refused). */
@@ -65,37 +63,7 @@ function plannedRows(edits: SheetEdits): number[] {
   return planned;
 }
 
-/**
- * The patched text written as it comes, as UTF-8. Stretches of the original are copied from its
- * bytes when it is all ASCII (one byte per character: the usual sheet, its text being in the
- * shared strings), and encoded from the text otherwise.
- */
-class Pieces {
-  private readonly out = new Utf8Blocks();
-
-  constructor(
-    private readonly xml: string,
-    private readonly ascii: Uint8Array | undefined,
-  ) {}
-
-  /** the original from `from` to `to` */
-  copy(from: number, to: number): void {
-    if (from >= to) return;
-    if (this.ascii) this.out.bytes(this.ascii, from, to);
-    else this.out.text(this.xml.slice(from, to));
-  }
-
-  push(text: string): void {
-    this.out.text(text);
-  }
-
-  done(): Uint8Array[] {
-    return this.out.done();
-  }
-}
-
 class SheetDataPatcher {
-  private readonly chunks: Pieces;
   /** the original is copied up to here */
   private copied: number;
   private readonly overwritten: OverwrittenFormula[] = [];
@@ -111,9 +79,8 @@ class SheetDataPatcher {
     private readonly head: SheetHead,
     private readonly cells: CellWriter,
     private readonly prefixKept: (tag: StartTag) => void,
-    ascii: Uint8Array | undefined,
+    private readonly chunks: Pieces,
   ) {
-    this.chunks = new Pieces(xml, ascii);
     this.copied = span.tag.start;
     this.rowClose = `</${p}row>`;
     this.cellOpen = `<${p}c`;
@@ -157,7 +124,7 @@ class SheetDataPatcher {
       }
     }
     if (k < planned.length) this.appendRows(planned.slice(k), baseOf);
-    return { chunks: this.chunks.done(), copiedTo: this.copied, overwritten: this.overwritten };
+    return { copiedTo: this.copied, overwritten: this.overwritten };
   }
 
   private rowEnd(tagEnd: number, row: number): number {
