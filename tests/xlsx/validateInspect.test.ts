@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { inspectPackage, patchWorkbook, validatePackage } from '../../src/xlsx/patch';
-import { describeFeatures } from '../../src/xlsx/patch/inspect';
+import { describeFeatures, extensionUris } from '../../src/xlsx/patch/inspect';
 import { checkXml } from '../../src/xlsx/xml/wellFormed';
 import { baseWorkbook, kpiSheet, partText, planFor, replacePart } from './fixtures';
 
@@ -86,6 +86,24 @@ describe('inspectPackage', () => {
     expect(describeFeatures(inv, 'ja')).toContain('スライサー（2 部品）');
     expect(describeFeatures(inv, 'en')).toContain('slicers (2 parts)');
   });
+});
+
+test('inspectPackage reads a sheet\'s extension uris as it is inflated, whatever chunk boundary cuts their tags', async () => {
+  const xml =
+    '<worksheet xmlns="m"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>next text</t></is></c></row></sheetData>' +
+    '<extLst><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" xmlns:x14="x"><x14:sparklineGroups/></ext>' +
+    '<x:ext\turi=\'{78C0D931-6437-407d-A8EE-F0AAD7539E65}\'/><mext uri="{NOT-AN-EXT}"/></extLst></worksheet>';
+  const bytes = new TextEncoder().encode(xml);
+  async function* cut(at: number[]) {
+    let from = 0;
+    for (const to of [...at, bytes.length]) {
+      yield bytes.slice(from, to);
+      from = to;
+    }
+  }
+  const expected = new Set(['{05C60535-1F16-4FD2-B633-F4F36F0B64E0}', '{78C0D931-6437-407D-A8EE-F0AAD7539E65}']);
+  for (let at = 1; at < bytes.length; at++) expect(await extensionUris(cut([at]))).toEqual(expected);
+  expect(await extensionUris(cut(Array.from({ length: bytes.length - 1 }, (_, i) => i + 1)))).toEqual(expected);
 });
 
 test('inspectPackage: x14 extensions other than sparklines are listed as sheet extensions', async () => {

@@ -7,6 +7,7 @@ import type { Lang } from '../../messages/lang';
 import { translate } from '../../messages/translate';
 import { readText } from '../ooxml/package';
 import { readWorkbook } from '../ooxml/workbook';
+import { InflateBudget } from '../zip/partLimits';
 import { ZipArchive } from '../zip/zipArchive';
 
 /** Features by key; each is named in the catalogue as `patch.feature.<key>`. */
@@ -89,12 +90,12 @@ export async function inspectPackage(bytes: Uint8Array): Promise<PackageInventor
   const extensions: string[] = [];
   try {
     const wb = readWorkbook(zip);
+    const budget = new InflateBudget();
     for (const s of wb.sheets) {
       if (!s.part || !zip.files[s.part]) continue;
-      const tail = afterSheetData(zip.files[s.part].bytes());
-      const uris = [...tail.matchAll(/<(?:\w+:)?ext\s[^>]*uri\s*=\s*["']([^"']+)["']/g)].map((m) => m[1].toUpperCase());
-      if (uris.includes(SPARKLINE_EXT)) sparklines.push(s.part);
-      if (uris.some((u) => u !== SPARKLINE_EXT)) extensions.push(s.part);
+      const uris = await extensionUris(zip.files[s.part].chunks(budget));
+      if (uris.has(SPARKLINE_EXT)) sparklines.push(s.part);
+      if ([...uris].some((u) => u !== SPARKLINE_EXT)) extensions.push(s.part);
     }
   } catch {
     /* not a workbook we can read: parts are still listed */
@@ -104,21 +105,56 @@ export async function inspectPackage(bytes: Uint8Array): Promise<PackageInventor
   return { parts, features };
 }
 
-const SHEET_DATA_END = new TextEncoder().encode('sheetData>');
+const URI = /\suri\s*=\s*["']([^"']+)["']/;
+const LT = 0x3c;
+const GT = 0x3e;
+const COLON = 0x3a;
 
-/** The text after the last `sheetData>` (where <extLst> is): a 100,000-row sheet is not decoded whole. */
-function afterSheetData(bytes: Uint8Array): string {
-  const k = SHEET_DATA_END;
-  let at = 0;
-  for (let i = bytes.length - k.length; i >= 0; i--) {
-    let j = 0;
-    while (j < k.length && bytes[i + j] === k[j]) j++;
-    if (j === k.length) {
-      at = i;
-      break;
-    }
+/**
+ * The uri of every <ext> in a worksheet (its <extLst> blocks), read as the part is inflated: a
+ * 100,000-row sheet is never held or decoded whole. A tag cut by the end of a chunk is carried
+ * to the next.
+ */
+export async function extensionUris(chunks: AsyncIterable<Uint8Array>): Promise<Set<string>> {
+  const uris = new Set<string>();
+  let carry = new Uint8Array(0);
+  for await (const chunk of chunks) {
+    const bytes = carry.length ? joinTwo(carry, chunk) : chunk;
+    const lt = bytes.lastIndexOf(LT);
+    const cut = lt >= 0 && bytes.indexOf(GT, lt) < 0 ? lt : bytes.length;
+    extTags(bytes, cut, uris);
+    carry = bytes.slice(cut);
   }
-  return new TextDecoder().decode(bytes.subarray(at));
+  return uris;
+}
+
+/**
+ * The uris of the <ext …> (or <x:ext …>) start tags in `bytes` before `end`. The search goes from
+ * one `x` to the next: the cells of a sheet have none, so it runs at memchr speed.
+ */
+function extTags(bytes: Uint8Array, end: number, uris: Set<string>): void {
+  const decoder = new TextDecoder();
+  for (let x = bytes.indexOf(0x78); x >= 0 && x < end; x = bytes.indexOf(0x78, x + 1)) {
+    if (bytes[x - 1] !== 0x65 || bytes[x + 1] !== 0x74 || !isSpace(bytes[x + 2])) continue;
+    let lt = x - 2;
+    if (bytes[lt] === COLON) while (lt > 0 && bytes[lt] !== LT && !isSpace(bytes[lt])) lt--;
+    if (bytes[lt] !== LT) continue;
+    const gt = bytes.indexOf(GT, x);
+    if (gt < 0 || gt >= end) continue;
+    const uri = URI.exec(decoder.decode(bytes.subarray(x + 2, gt)));
+    if (uri) uris.add(uri[1].toUpperCase());
+  }
+}
+
+function isSpace(b: number): boolean {
+  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
+}
+
+function joinTwo(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 /** One line per feature, for the CLI. */
