@@ -5,6 +5,8 @@ import { CellStyles } from '../../src/xlsx/patch/cellStyles';
 import { PatchError } from '../../src/xlsx/patch/patchError';
 import { checkStyles, checkWorksheet } from '../../src/xlsx/patch/packageCheck';
 import { patchSheetXml } from '../../src/xlsx/patch/worksheet/patchWorksheet';
+import { sheetEditsFromPlan } from '../../src/xlsx/patch/patchWorkbook';
+import type { SheetPlan } from '../../src/domain/plan/plan';
 import type { CellWrite, SheetEdits } from '../../src/xlsx/patch/worksheet/sheetEdits';
 import { encodeXstring } from '../../src/xlsx/xml/escape';
 import { checkXml } from '../../src/xlsx/xml/wellFormed';
@@ -331,4 +333,29 @@ describe('styles.xml', () => {
     s.cellStyle(0, { kind: 'data', numFmt: '0.0%' });
     expect(s.sheet.serialize()).toMatch(/<styleSheet [^>]*><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"\/><\/numFmts><fonts/);
   });
+});
+
+test('a sheet plan as edits: every planned cell, a value repeated down a column written by one shared write', () => {
+  const values = Array.from({ length: 1000 }, (_, i) => [i / 7, i % 2 ? 'C' : 'A', null]);
+  const edits = sheetEditsFromPlan({
+    sheet: 'S',
+    kind: 'kpi',
+    headerRow: 0,
+    firstDataRow: 1,
+    lastDataRow: 1000,
+    columns: [],
+    writes: [
+      { top: 0, left: 4, values: [['達成率', '評価', 'コロナ影響']], numberFormats: ['@', '@', '@'], role: 'header' },
+      { top: 1, left: 4, values, numberFormats: ['0.0%', '@', '@'], role: 'data' },
+    ],
+    conditionalFormats: [],
+    pageSetup: { titleRows: { first: 0, last: 0 }, titleColumns: null },
+  } as unknown as SheetPlan);
+  expect(edits.rows.size).toBe(1001);
+  expect(edits.rows.get(0)!.map((w) => [w.col, w.value])).toEqual([[4, '達成率'], [5, '評価'], [6, 'コロナ影響']]);
+  for (let i = 0; i < 1000; i++) expect(edits.rows.get(i + 1)!.map((w) => [w.col, w.value, w.style])).toEqual([[4, i / 7, { kind: 'data', numFmt: '0.0%' }], [5, i % 2 ? 'C' : 'A', { kind: 'data', numFmt: '@' }], [6, null, { kind: 'data', numFmt: '@' }]]);
+  expect(edits.rows.get(3)![1]).toBe(edits.rows.get(1)![1]);
+  expect(edits.rows.get(3)![2]).toBe(edits.rows.get(2)![2]);
+  // past the bound, unique numbers are written one per cell, still right
+  expect(edits.rows.get(900)![0]).not.toBe(edits.rows.get(901)![0]);
 });

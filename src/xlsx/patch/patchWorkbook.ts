@@ -16,7 +16,7 @@
  * Every other part is carried over as it is (same bytes once decompressed).
  */
 import type { LogAppend } from '../../domain/plan/auditLog';
-import type { SheetPlan, WritePlan } from '../../domain/plan/plan';
+import type { PlanValue, SheetPlan, WritePlan } from '../../domain/plan/plan';
 import { CT, isRelType, NS, REL } from '../ooxml/namespaces';
 import { addOverride, addRelationship, entryName, readText, relativeTarget, relsPathOf, removeChildren } from '../ooxml/package';
 import { PackageError } from '../ooxml/packageError';
@@ -57,6 +57,26 @@ export interface PatchReport {
   recalc: RecalcReason | null;
 }
 
+/** values of a column shared at most; past it, writes are made one per cell */
+const SHARED_WRITES = 256;
+
+/**
+ * The writes of one column: one (read-only) CellWrite per value that repeats down the column
+ * (blanks, grades, labels, the 120% cap), so a 100,000-row plan does not make a write object
+ * per cell beside the sheet being patched.
+ */
+function sharedWrites(col: number, style: StyleRequest): (value: PlanValue) => CellWrite {
+  const byValue = new Map<PlanValue, CellWrite>();
+  return (value) => {
+    let w = byValue.get(value);
+    if (w === undefined) {
+      w = { col, value, style };
+      if (byValue.size < SHARED_WRITES) byValue.set(value, w);
+    }
+    return w;
+  };
+}
+
 /** Cells, widths and conditional formats of one sheet plan, as sheet edits. */
 export function sheetEditsFromPlan(sp: SheetPlan): SheetEdits {
   const rows = new Map<number, CellWrite[]>();
@@ -70,14 +90,13 @@ export function sheetEditsFromPlan(sp: SheetPlan): SheetEdits {
   };
   for (const w of sp.writes) {
     const styles = w.role === 'header' ? w.numberFormats.map(() => header) : w.numberFormats.map(dataStyle);
+    const shared = styles.map((style, j) => sharedWrites(w.left + j, style));
     for (let i = 0; i < w.values.length; i++) {
       const row = w.top + i;
       let list = rows.get(row);
       if (!list) rows.set(row, (list = []));
       const line = w.values[i];
-      for (let j = 0; j < line.length; j++) {
-        list.push({ col: w.left + j, value: line[j], style: styles[j] });
-      }
+      for (let j = 0; j < line.length; j++) list.push(shared[j](line[j]));
     }
   }
   return {
