@@ -7,6 +7,8 @@ import type { Lang } from '../../messages/lang';
 import { translate } from '../../messages/translate';
 import { readText } from '../ooxml/package';
 import { readWorkbook } from '../ooxml/workbook';
+import { isSpace } from '../xml/chars';
+import { joined } from '../zip/partBlocks';
 import { InflateBudget } from '../zip/partLimits';
 import { ZipArchive } from '../zip/zipArchive';
 
@@ -119,7 +121,7 @@ export async function extensionUris(chunks: AsyncIterable<Uint8Array>): Promise<
   const uris = new Set<string>();
   let carry = new Uint8Array(0);
   for await (const chunk of chunks) {
-    const bytes = carry.length ? joinTwo(carry, chunk) : chunk;
+    const bytes = carry.length ? joined([carry, chunk]) : chunk;
     const lt = bytes.lastIndexOf(LT);
     const cut = lt >= 0 && bytes.indexOf(GT, lt) < 0 ? lt : bytes.length;
     extTags(bytes, cut, uris);
@@ -144,17 +146,6 @@ function extTags(bytes: Uint8Array, end: number, uris: Set<string>): void {
     const uri = URI.exec(decoder.decode(bytes.subarray(x + 2, gt)));
     if (uri) uris.add(uri[1].toUpperCase());
   }
-}
-
-function isSpace(b: number): boolean {
-  return b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
-}
-
-function joinTwo(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 /** One line per feature, for the CLI. */
