@@ -28,7 +28,6 @@ import { NamespaceScope } from '../xml/namespaceScope';
 import { attr, childElements, findTag, prefixOf, readStartTag, startTag, withAttr } from '../xml/tags';
 import type { ZipCodec } from '../zip/codec';
 import { PackageZip } from '../zip/packageZip';
-import { contentText, type EncodedPart, type PartContent } from '../zip/partBlocks';
 import { CellStyles, type StyleRequest } from './cellStyles';
 import { formulasReadWritten, WrittenCells, type FormulaSheet, type RecalcReason } from './recalc/recalcNeed';
 import { PatchError, PatchRefusedError } from './patchError';
@@ -187,7 +186,8 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
     throw new PatchError('package', 'patch.package.notZip', { detail: (e as Error).message });
   }
   const wb = readWorkbook(zip);
-  const changed = new Map<string, string | PartContent | EncodedPart>();
+  /** changed parts in report order, with their new text (null: an edited sheet, set in the zip when it was made) */
+  const changed = new Map<string, string | null>();
   const added: string[] = [];
   const removed: string[] = [];
 
@@ -206,22 +206,25 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
   const fontPt = bodyFontPt(stylesXml);
   const problems: PatchError[] = [];
   let overwroteFormula = false;
-  /** edited worksheets: deflated as they were written (Node), or their UTF-8 blocks */
-  const sheetXml = new Map<string, PartContent | EncodedPart>();
+  /** edited worksheets, in the order edited */
+  const editedSheets = new Set<string>();
   /** their text before our edits: its formulas are theirs (an overwritten formula is caught apart) */
   const originalXml = new Map<string, string>();
   const sheetSource = (part: string): { text: string; bytes?: Uint8Array } => {
-    const edited = sheetXml.get(part);
-    if (edited) return { text: editedText(edited, codec) };
+    // a part edited before (sheets sharing a part) is read back from the zip
+    if (editedSheets.has(part)) return { text: zip.files[part].text() };
     const source = zip.files[part].source();
     originalXml.set(part, source.text);
     return source;
   };
-  /** a sheet edited, written into its deflater where the platform has one */
-  const patchSheet = (source: { text: string; bytes?: Uint8Array }, edits: SheetEdits) => {
+  /** A sheet edited and set in the zip at once: deflated as it is written where the platform can, else as its UTF-8 blocks. */
+  const editSheet = (part: string, source: { text: string; bytes?: Uint8Array }, edits: SheetEdits) => {
     const deflater = codec.deflating?.();
     const res = patchSheetXml(source.text, edits, styles, source.bytes, deflater && ((block) => deflater.write(block)));
-    return { res, content: deflater ? deflater.end() : res.pieces };
+    if (deflater) zip.fileEncoded(part, deflater.end());
+    else zip.file(part, res.pieces);
+    editedSheets.add(part);
+    return res;
   };
   const written = new WrittenCells();
 
@@ -240,10 +243,9 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
       const edits = sheetEditsFromPlan(sp);
       const index = wb.sheets.findIndex((s) => s.name === sp.sheet);
       if (!hasPrintNames(wbXml, wb.prefix, index)) edits.pageSetup = { plan: sp.pageSetup, fontPt, lastCol: Math.max(...sp.columns.map((c) => c.col)) };
-      const { res, content } = patchSheet(source, edits);
+      const res = editSheet(part, source, edits);
       written.add(edits);
       overwroteFormula ||= res.overwroteFormula;
-      sheetXml.set(part, content);
       if (res.pageSetup) wbXml = addPrintTitles(wbXml, wb.prefix, index, printTitlesRef(quoteSheetName(sp.sheet), sp.pageSetup, res.pageSetup));
     } catch (e) {
       if (e instanceof PatchError) problems.push(e);
@@ -259,11 +261,11 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
       const part = worksheetPart(log.sheet);
       const source = sheetSource(part);
       const edits = logEdits(log, log.headerFrom);
-      sheetXml.set(part, patchSheet(source, edits).content);
+      editSheet(part, source, edits);
       written.add(edits);
     } else {
       const part = freePart(zip, (n) => `${workbookFolder(wb)}worksheets/sheet${n}.xml`);
-      sheetXml.set(part, patchSheetXml(NEW_LOG_SHEET, logEdits(log, 0), styles).pieces);
+      editSheet(part, { text: NEW_LOG_SHEET }, logEdits(log, 0));
       const rel = addRelationship(wbRelsXml, REL.worksheet, relativeTarget(wb.part, part));
       wbRelsXml = rel.xml;
       wbXml = addSheetToWorkbook(wb, wbXml, log.sheet, rel.id);
@@ -297,7 +299,7 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
     }
     changed.set(stylesPart, styleSheet.serialize());
   }
-  for (const [part, xml] of sheetXml) changed.set(part, xml);
+  for (const part of editedSheets) changed.set(part, null);
   if (wbXml !== wb.xml) changed.set(entryName(zip, wb.part) ?? wb.part, wbXml);
   const relsPart = relsPathOf(wb.part);
   if (wbRelsXml !== null && wbRelsXml !== readText(zip, relsPart)) changed.set(entryName(zip, relsPart) ?? relsPart, wbRelsXml);
@@ -305,23 +307,10 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
 
   for (const [part, xml] of changed) {
     const date = zip.files[part]?.date; // a changed part keeps its timestamp
-    if (isEncoded(xml)) zip.fileEncoded(part, xml, date ? { date } : {});
-    else zip.file(part, xml, date ? { date } : {});
+    if (xml !== null) zip.file(part, xml, date ? { date } : {});
   }
   const bytes = await zip.toBytesAsync();
   return { bytes, changed: [...changed.keys()].filter((p) => !added.includes(p)), added, removed, recalc };
-}
-
-function isEncoded(content: string | PartContent | EncodedPart): content is EncodedPart {
-  return typeof content === 'object' && 'method' in content;
-}
-
-/** The text of a sheet edited before (a package whose sheets share a part). */
-function editedText(content: PartContent | EncodedPart, codec: ZipCodec): string {
-  if (!isEncoded(content)) return contentText(content);
-  if (content.method === 0) return contentText(content.raw);
-  if (!codec.inflateSync) throw new Error('an edited part cannot be read back on this platform');
-  return contentText(codec.inflateSync(content.raw, content.size, content.size));
 }
 
 /** Why the copy must be recalculated when opened, or null (a new log sheet alone never needs it). */
