@@ -12,6 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from '../messages/lang';
 import { translate, type MessageKey } from '../messages/translate';
@@ -123,22 +124,23 @@ export class OutputSet {
     }
   }
 
-  /** Stages `data` for `target` (one of the prepared paths) in a temporary file beside it. */
-  async write(target: string, data: Uint8Array | string): Promise<void> {
+  /**
+   * Stages `data` for `target` (one of the prepared paths) in a temporary file beside it: bytes,
+   * text, or chunks written as they are made (a failure making them is not an OutputError).
+   */
+  async write(target: string, data: Uint8Array | string | Iterable<Uint8Array>): Promise<void> {
     const t = path.resolve(target);
     if (!this.targets.has(t)) throw new Error(`not a prepared output: ${t}`);
     const tmp = path.join(path.dirname(t), tempName());
     this.staged.set(t, tmp);
+    const io = <T>(p: Promise<T>) => p.catch((e) => Promise.reject(OutputError.from(t, e)));
+    const handle = await io(fs.open(tmp, 'wx'));
     try {
-      const handle = await fs.open(tmp, 'wx');
-      try {
-        await handle.writeFile(data);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    } catch (e) {
-      throw OutputError.from(t, e);
+      if (typeof data === 'string' || data instanceof Uint8Array) await io(handle.writeFile(data));
+      else for (const chunk of data) await io(writeAll(handle, chunk));
+      await io(handle.sync());
+    } finally {
+      await io(handle.close());
     }
   }
 
@@ -183,6 +185,10 @@ export class OutputSet {
     this.staged.clear();
     if (!this.committed) await removeFolders(this.created);
   }
+}
+
+async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  for (let at = 0; at < chunk.length; ) at += (await handle.write(chunk, at, chunk.length - at)).bytesWritten;
 }
 
 async function removeQuietly(p: string): Promise<void> {

@@ -14,7 +14,7 @@ import { summarySheets } from '../domain/output/summary/build';
 import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
 import { OutputError, OutputSet } from './outputPaths';
-import { summaryPackage } from '../xlsx/summary/summaryPackage';
+import { summaryPackageChunks } from '../xlsx/summary/summaryPackage';
 import type { CliOptions } from './args';
 import { translate } from '../messages/translate';
 import type { Io } from './io';
@@ -135,7 +135,7 @@ async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outpu
     },
   });
   const summaryPath = path.join(outDir, 'summary.xlsx');
-  await outputs.write(summaryPath, await summaryPackage(model));
+  await outputs.write(summaryPath, summaryPackageChunks(model));
   say.summary(shown(summaryPath));
   if (opts.json) {
     const jsonPath = path.resolve(opts.json);

@@ -119,6 +119,39 @@ describe('OutputSet', () => {
     expect(tree(dir)).toEqual(['a.txt']);
   });
 
+  test('chunks are written in turn as they are made; a failure making them is passed on as it is, and nothing is left', async () => {
+    const dir = tempDir('pr-out-');
+    const a = path.join(dir, 'a.bin');
+    const b = path.join(dir, 'b.bin');
+    const outputs = new OutputSet();
+    await outputs.prepare([a, b]);
+    const made: number[] = [];
+    function* chunks() {
+      for (let i = 0; i < 3; i++) {
+        made.push(i);
+        yield new Uint8Array(70_000).fill(65 + i);
+      }
+    }
+    await outputs.write(a, chunks());
+    expect(made).toEqual([0, 1, 2]);
+    const broken = new Error('the summary model is inconsistent');
+    function* failing() {
+      yield new Uint8Array([1, 2, 3]);
+      throw broken;
+    }
+    await expect(outputs.write(b, failing())).rejects.toBe(broken);
+    await outputs.discard();
+    expect(tree(dir)).toEqual([]);
+
+    const again = new OutputSet();
+    await again.prepare([a]);
+    await again.write(a, chunks());
+    await again.commit();
+    const back = readFileSync(a);
+    expect(back.length).toBe(210_000);
+    expect([back[0], back[70_000], back[209_999]]).toEqual([65, 66, 67]);
+  });
+
   test('a move that fails during commit undoes the moves before it: the old files are back, the new ones gone', async () => {
     const dir = tempDir('pr-out-');
     const a = path.join(dir, 'a.txt');

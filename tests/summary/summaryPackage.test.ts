@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { review } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
 import { buildSummaryBook, summarySheets } from '../../src/domain/output/summary/build';
-import { summaryPackage } from '../../src/xlsx/summary/summaryPackage';
+import { summaryPackage, summaryPackageChunks } from '../../src/xlsx/summary/summaryPackage';
 import { validatePackage } from '../../src/xlsx/patch';
 import { WORKSHEET_ORDER } from '../../src/xlsx/ooxml/schemaOrder';
 import type { RawValue } from '../../src/domain/base/raw';
@@ -141,6 +141,12 @@ describe('summary.xlsx package', () => {
     const a = await summaryPackage(book);
     const b = await summaryPackage(book);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  test('written a part at a time (as the command line sends it to the file), the package is the same bytes', async () => {
+    const chunks = [...summaryPackageChunks(book)];
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(Buffer.concat(chunks).equals(Buffer.from(await summaryPackage(book)))).toBe(true);
   });
 
   test('sheets made one at a time (as the command line writes them) give the bytes of the whole book', async () => {

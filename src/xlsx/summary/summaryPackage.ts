@@ -11,9 +11,9 @@ import type { SummaryBook, SummarySheets } from '../../domain/output/summary/typ
 import { CT, NS, REL } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
 import { Utf8Blocks } from '../xml/utf8Blocks';
-import { DeflatingPart } from '../zip/deflateParts';
-import type { EncodedPart } from '../zip/partBlocks';
-import { ZipArchive } from '../zip/zipArchive';
+import { DeflatingPart, encodePart } from '../zip/deflateParts';
+import { joined, type EncodedPart } from '../zip/partBlocks';
+import { storedEntry, ZipWriter } from '../zip/zipWriter';
 import { chartXml, drawingXml } from './chartXml';
 import { SharedStrings } from './sharedStrings';
 import { sheetContent, sheetLinks, tableXml, worksheetTail } from './sheetXml';
@@ -137,14 +137,22 @@ export function* summaryPackageParts(book: SummaryBook | SummarySheets): Generat
   ];
 }
 
-/** Links to cells of other workbooks use the model's CellLink.file as the path to that file. */
-export async function summaryPackage(book: SummaryBook | SummarySheets): Promise<Uint8Array> {
-  const zip = new ZipArchive();
+/**
+ * The package's bytes in order, a part at a time (local header, stored bytes; the central
+ * directory last), for writing to a file without holding the package whole. Links to cells of
+ * other workbooks use the model's CellLink.file as the path to that file.
+ */
+export function* summaryPackageChunks(book: SummaryBook | SummarySheets): Generator<Uint8Array> {
+  const zip = new ZipWriter();
   // fixed dates keep the bytes the same for the same summary
   const date = new Date(2020, 0, 1);
   for (const [name, content] of summaryPackageParts(book)) {
-    if (typeof content === 'string') zip.file(name, content, { date });
-    else zip.fileEncoded(name, content, { date });
+    yield* zip.entry(storedEntry(name, typeof content === 'string' ? encodePart([content]) : content, date));
   }
-  return zip.toBytesAsync();
+  yield zip.end();
+}
+
+/** The whole package in one buffer (the pane, the tests). */
+export async function summaryPackage(book: SummaryBook | SummarySheets): Promise<Uint8Array> {
+  return joined([...summaryPackageChunks(book)]);
 }

@@ -9,30 +9,19 @@
  */
 import { ReadError } from '../read/readError';
 import type { ZipCodec } from './codec';
-import { contentBytes, type EncodedPart, type PartContent } from './partBlocks';
+import { contentBytes, joined, type EncodedPart, type PartContent } from './partBlocks';
 import { checkedChunks, InflateBudget, LIMITS } from './partLimits';
-import { CENTRAL_HEADER, END_RECORD, LOCAL_HEADER, readZipDirectory, SIG_CENTRAL, SIG_END, SIG_LOCAL, UTF8_FLAG, type StoredEntry } from './zipDirectory';
+import { readZipDirectory } from './zipDirectory';
+import { storedEntry, ZipWriter, type Stored } from './zipWriter';
 
 const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true }); // a BOM stays in the text, so it is written back
-const utf8Encoder = new TextEncoder();
 
 /** the parts an editor reads as text: inflated up front where the platform cannot inflate at once */
 const TEXT_PART = /\.(xml|rels|vml)$/i;
 
-function dosDateTime(d: Date): { time: number; date: number } {
-  const year = Math.max(1980, d.getFullYear());
-  return {
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
-    date: ((year - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
-  };
-}
-
 function fromDos(time: number, date: number): Date {
   return new Date(((date >> 9) & 0x7f) + 1980, ((date >> 5) & 0xf) - 1, date & 0x1f, (time >> 11) & 0x1f, (time >> 5) & 0x3f, (time & 0x1f) * 2);
 }
-
-/** What is written for an entry: its headers' fields and its stored bytes. */
-type Stored = Omit<StoredEntry, 'name'>;
 
 export class ZipEntry {
   readonly dir: boolean;
@@ -87,12 +76,6 @@ export class ZipEntry {
     return (this.decoded ??= utf8Decoder.decode(this.bytes()));
   }
 
-  /** the content as bytes and as text (decoded once): an editor copies what it keeps from the bytes */
-  source(): { bytes: Uint8Array; text: string } {
-    const bytes = this.bytes();
-    return { bytes, text: (this.decoded ??= utf8Decoder.decode(bytes)) };
-  }
-
   /** stored form to write: the original compressed bytes when unchanged */
   encoded(): Stored {
     if (this.stored) return this.stored;
@@ -112,8 +95,7 @@ export class ZipEntry {
   }
 
   private withHeaders(part: EncodedPart): Stored {
-    const { time, date } = dosDateTime(this.date);
-    return { ...part, flags: UTF8_FLAG, time, date, nameBytes: utf8Encoder.encode(this.name), externalAttr: 0 };
+    return storedEntry(this.name, part, this.date);
   }
 }
 
@@ -175,64 +157,19 @@ export class PackageZip {
   }
 
   toBytes(): Uint8Array {
-    return this.assemble(this.order.map((name) => this.files[name].encoded()));
+    return joined(inOrder(this.order.map((name) => this.files[name].encoded())));
   }
 
   /** toBytes(), the changed parts encoded asynchronously (Node: several cores at once) */
   async toBytesAsync(): Promise<Uint8Array> {
-    return this.assemble(await Promise.all(this.order.map((name) => this.files[name].encodedAsync())));
-  }
-
-  private assemble(entries: Stored[]): Uint8Array {
-    const dataSize = entries.reduce((n, e) => n + LOCAL_HEADER + e.nameBytes.length + e.raw.length, 0);
-    const cdSize = entries.reduce((n, e) => n + CENTRAL_HEADER + e.nameBytes.length, 0);
-    const out = new Uint8Array(dataSize + cdSize + END_RECORD);
-    const view = new DataView(out.buffer);
-    let at = 0;
-    let cd = dataSize;
-    for (const e of entries) {
-      writeHeader(view, at, 'local', e, 0);
-      out.set(e.nameBytes, at + LOCAL_HEADER);
-      out.set(e.raw, at + LOCAL_HEADER + e.nameBytes.length);
-      writeHeader(view, cd, 'central', e, at);
-      out.set(e.nameBytes, cd + CENTRAL_HEADER);
-      at += LOCAL_HEADER + e.nameBytes.length + e.raw.length;
-      cd += CENTRAL_HEADER + e.nameBytes.length;
-    }
-    view.setUint32(cd, SIG_END, true);
-    view.setUint16(cd + 8, entries.length, true);
-    view.setUint16(cd + 10, entries.length, true);
-    view.setUint32(cd + 12, cdSize, true);
-    view.setUint32(cd + 16, dataSize, true);
-    return out;
+    return joined(inOrder(await Promise.all(this.order.map((name) => this.files[name].encodedAsync()))));
   }
 }
 
-/**
- * A local file header or a central directory header (without the name). Both carry the same
- * fields from "flags" on; the central one has "version made by" before them and the local
- * header's offset after.
- */
-function writeHeader(view: DataView, at: number, kind: 'local' | 'central', e: Stored, localOffset: number): void {
-  const central = kind === 'central';
-  view.setUint32(at, central ? SIG_CENTRAL : SIG_LOCAL, true);
-  let p = at + 4;
-  if (central) {
-    view.setUint16(p, 20, true); // version made by
-    p += 2;
-  }
-  view.setUint16(p, 20, true); // version needed to extract
-  view.setUint16(p + 2, e.flags, true);
-  view.setUint16(p + 4, e.method, true);
-  view.setUint16(p + 6, e.time, true);
-  view.setUint16(p + 8, e.date, true);
-  view.setUint32(p + 10, e.crc, true);
-  view.setUint32(p + 14, e.raw.length, true);
-  view.setUint32(p + 18, e.size, true);
-  view.setUint16(p + 22, e.nameBytes.length, true);
-  // extra field length, and in the central header: comment length, disk, internal attributes: all 0
-  if (central) {
-    view.setUint32(at + 38, e.externalAttr, true);
-    view.setUint32(at + 42, localOffset, true);
-  }
+/** The entries' headers and bytes in the package's order, the central directory last. */
+function inOrder(entries: Stored[]): Uint8Array[] {
+  const zip = new ZipWriter();
+  const chunks = entries.flatMap((e) => zip.entry(e));
+  chunks.push(zip.end());
+  return chunks;
 }
