@@ -88,6 +88,20 @@ describe('zip archive', () => {
     expect(ZipArchive.load(bytes).toBytes()).toEqual(bytes);
   });
 
+  test('a stretch of text is its UTF-8, however its ASCII and other characters fall and however long it is', () => {
+    const text = 'ab<c r="A1">' + '政策' + 'x'.repeat(300) + '\u{20B9F}' + 'yz' + 'é'.repeat(200) + '"/>';
+    const cuts = [0, 2, 12, 13, 14, 100, 314, 316, 317, 318, 500, text.length]; // never inside the surrogate pair at 314
+    for (const from of cuts)
+      for (const to of cuts) {
+        if (to < from) continue;
+        const out = new Utf8Blocks();
+        out.ascii('<');
+        out.textRange(text, from, to);
+        out.ascii('>');
+        expect(new TextDecoder().decode(Buffer.concat(out.done()))).toBe('<' + text.slice(from, to) + '>');
+      }
+  });
+
   test('a part deflated as it is written (blocks from a sink) reads back as written; one block is a small part as any other', () => {
     const text = '<a>' + '数値'.repeat(300_000) + 'x'.repeat(1 << 21) + '</a>';
     for (const body of [text, '<a>short</a>']) {

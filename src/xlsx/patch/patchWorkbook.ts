@@ -210,17 +210,16 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
   const editedSheets = new Set<string>();
   /** their text before our edits: its formulas are theirs (an overwritten formula is caught apart) */
   const originalXml = new Map<string, string>();
-  const sheetSource = (part: string): { text: string; bytes?: Uint8Array } => {
+  const sheetSource = (part: string): string => {
+    const text = zip.files[part].text();
     // a part edited before (sheets sharing a part) is read back from the zip
-    if (editedSheets.has(part)) return { text: zip.files[part].text() };
-    const source = zip.files[part].source();
-    originalXml.set(part, source.text);
-    return source;
+    if (!editedSheets.has(part)) originalXml.set(part, text);
+    return text;
   };
   /** A sheet edited and set in the zip at once: deflated as it is written where the platform can, else as its UTF-8 blocks. */
-  const editSheet = (part: string, source: { text: string; bytes?: Uint8Array }, edits: SheetEdits) => {
+  const editSheet = (part: string, text: string, edits: SheetEdits) => {
     const deflater = codec.deflating?.();
-    const res = patchSheetXml(source.text, edits, styles, source.bytes, deflater && ((block) => deflater.write(block)));
+    const res = patchSheetXml(text, edits, styles, deflater && ((block) => deflater.write(block)));
     if (deflater) zip.fileEncoded(part, deflater.end());
     else zip.file(part, res.pieces);
     editedSheets.add(part);
@@ -265,7 +264,7 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
       written.add(edits);
     } else {
       const part = freePart(zip, (n) => `${workbookFolder(wb)}worksheets/sheet${n}.xml`);
-      editSheet(part, { text: NEW_LOG_SHEET }, logEdits(log, 0));
+      editSheet(part, NEW_LOG_SHEET, logEdits(log, 0));
       const rel = addRelationship(wbRelsXml, REL.worksheet, relativeTarget(wb.part, part));
       wbRelsXml = rel.xml;
       wbXml = addSheetToWorkbook(wb, wbXml, log.sheet, rel.id);

@@ -43,17 +43,25 @@ export class Utf8Blocks {
     this.at += encoder.encodeInto(s, this.buf.subarray(this.at)).written;
   }
 
-  /** Bytes already in UTF-8: `src` from `from` to `to` (short stretches byte by byte, sparing a subarray each). */
-  bytes(src: Uint8Array, from = 0, to = src.length): void {
+  /**
+   * Text (already escaped for XML) from `from` to `to` of `s`: a short stretch character by
+   * character while it is ASCII, sparing a substring each; the rest, and a long one, encoded.
+   */
+  textRange(s: string, from: number, to: number): void {
     const n = to - from;
-    if (this.at + n > this.buf.length) this.next(n);
-    if (n > 256) this.buf.set(src.subarray(from, to), this.at);
-    else {
-      const buf = this.buf;
-      let at = this.at;
-      for (let i = from; i < to; i++) buf[at++] = src[i];
+    if (n > 256) return this.text(s.slice(from, to));
+    if (this.at + n * 3 > this.buf.length) this.next(n * 3);
+    const buf = this.buf;
+    let at = this.at;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 128) {
+        this.at = at;
+        return this.text(s.slice(i, to));
+      }
+      buf[at++] = c;
     }
-    this.at += n;
+    this.at = at;
   }
 
   /** the bytes written, in blocks (none kept when they went to the sink) */

@@ -34,11 +34,8 @@ export interface SheetPatchResult {
   pageSetup: DepartmentFit | null;
 }
 
-/**
- * `bytes`: the part as stored, when at hand (an all-ASCII part's stretches are then copied as
- * bytes); `sink`: takes the edited part's UTF-8 blocks as they fill, at once (the part's deflater).
- */
-export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles, bytes?: Uint8Array, sink?: (block: Uint8Array) => void): SheetPatchResult {
+/** `sink`: takes the edited part's UTF-8 blocks as they fill, at once (the part's deflater). */
+export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles, sink?: (block: Uint8Array) => void): SheetPatchResult {
   const root = rootElement(xml);
   const p = prefixOf(root.name);
   if (declaredNamespace(root) === NS.strictMain) throw xmlRefusal(edits, 'patch.xml.strict');
@@ -59,7 +56,7 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
     tailSplices.push(...page.tail);
   }
 
-  const out = new Pieces(xml, asciiBytes(xml, bytes), sink);
+  const out = new Pieces(xml, sink);
   out.copy(spliceInto(out, 0, headSplices.sort((a, b) => a.at - b.at)), span.tag.start);
   const data = patchSheetData(xml, p, span, edits, head, new CellWriter(p, edits.sheet, styles), prefixKept, out);
   checkFormulas(xml, p, span.tag.end, span.close, edits, data.overwritten);
@@ -101,11 +98,6 @@ function locateSheetData(xml: string, p: string, from: number, edits: SheetEdits
   const special = xml.indexOf('<!', tag.end);
   if (special >= 0 && special < close) throw xmlRefusal(edits, 'patch.xml.markupInSheetData');
   return { tag, close, end };
-}
-
-/** The part's bytes when each character of its text is one byte (then offsets in the text are offsets in the bytes). */
-function asciiBytes(xml: string, bytes: Uint8Array | undefined): Uint8Array | undefined {
-  return bytes && bytes.length === xml.length ? bytes : undefined;
 }
 
 /** Writes the original from `at` with the sorted splices applied; returns where copying stopped. */
