@@ -7,6 +7,7 @@ import { checkStyles, checkWorksheet } from '../../src/xlsx/patch/packageCheck';
 import { patchSheetXml } from '../../src/xlsx/patch/worksheet/patchWorksheet';
 import { sheetEditsFromPlan } from '../../src/xlsx/patch/patchWorkbook';
 import type { SheetPlan } from '../../src/domain/plan/plan';
+import { CellRows } from '../../src/xlsx/patch/worksheet/rowWrites';
 import type { CellWrite, SheetEdits } from '../../src/xlsx/patch/worksheet/sheetEdits';
 import { encodeXstring } from '../../src/xlsx/xml/escape';
 import { checkXml } from '../../src/xlsx/xml/wellFormed';
@@ -21,7 +22,7 @@ function ws(body: string, tail = '<pageMargins left="0.7" right="0.7" top="0.75"
 }
 
 function edits(rows: Record<number, CellWrite[]>, more: Partial<SheetEdits> = {}): SheetEdits {
-  return { sheet: 'S', rows: new Map(Object.entries(rows).map(([r, l]) => [Number(r), l])), widths: [], ...more };
+  return { sheet: 'S', rows: new CellRows(Object.entries(rows).map(([r, l]) => [Number(r), l])), widths: [], ...more };
 }
 
 const keep = { kind: 'keep' } as const;
@@ -328,7 +329,7 @@ describe('styles.xml', () => {
   });
 });
 
-test('a sheet plan as edits: every planned cell, a value repeated down a column written by one shared write', () => {
+test('a sheet plan as edits: every planned cell, made row by row as asked; a value repeated down a column written by one shared write', () => {
   const values = Array.from({ length: 1000 }, (_, i) => [i / 7, i % 2 ? 'C' : 'A', null]);
   const edits = sheetEditsFromPlan({
     sheet: 'S',
@@ -344,11 +345,56 @@ test('a sheet plan as edits: every planned cell, a value repeated down a column 
     conditionalFormats: [],
     pageSetup: { titleRows: { first: 0, last: 0 }, titleColumns: null },
   } as unknown as SheetPlan);
-  expect(edits.rows.size).toBe(1001);
+  expect(edits.rows.rows()).toEqual(Array.from({ length: 1001 }, (_, i) => i));
+  expect(edits.rows.rects()).toEqual([{ top: 0, bottom: 0, left: 4, right: 6 }, { top: 1, bottom: 1000, left: 4, right: 6 }]);
+  expect(edits.rows.writtenTwice()).toBeNull();
+  expect(edits.rows.get(1001)).toBeUndefined();
   expect(edits.rows.get(0)!.map((w) => [w.col, w.value])).toEqual([[4, '達成率'], [5, '評価'], [6, 'コロナ影響']]);
   for (let i = 0; i < 1000; i++) expect(edits.rows.get(i + 1)!.map((w) => [w.col, w.value, w.style])).toEqual([[4, i / 7, { kind: 'data', numFmt: '0.0%' }], [5, i % 2 ? 'C' : 'A', { kind: 'data', numFmt: '@' }], [6, null, { kind: 'data', numFmt: '@' }]]);
   expect(edits.rows.get(3)![1]).toBe(edits.rows.get(1)![1]);
   expect(edits.rows.get(3)![2]).toBe(edits.rows.get(2)![2]);
   // past the bound, unique numbers are written one per cell, still right
   expect(edits.rows.get(900)![0]).not.toBe(edits.rows.get(901)![0]);
+});
+
+describe('a plan read as rows', () => {
+  const plan = (writes: SheetPlan['writes']) =>
+    sheetEditsFromPlan({ sheet: 'S', kind: 'kpi', headerRow: 0, firstDataRow: 1, lastDataRow: 9, columns: [], writes, conditionalFormats: [], pageSetup: { titleRows: { first: 0, last: 0 }, titleColumns: null } } as unknown as SheetPlan);
+  const block = (top: number, left: number, rows: number, cols: number, tag = 'v'): SheetPlan['writes'][number] => ({
+    top,
+    left,
+    values: Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => `${tag}${top + i}.${left + j}`)),
+    numberFormats: Array.from({ length: cols }, () => '@'),
+    role: 'data',
+  });
+  const cols = (e: SheetEdits, row: number) => e.rows.get(row)?.map((w) => [w.col, w.value]);
+
+  test('blocks with gaps between their rows and beside each other on the same rows: each row has its cells in column order', () => {
+    const e = plan([block(5, 7, 2, 1, 'b'), block(1, 2, 2, 2), block(5, 2, 2, 2), block(20, 0, 1, 1)]);
+    expect(e.rows.rows()).toEqual([1, 2, 5, 6, 20]);
+    expect(cols(e, 5)).toEqual([[2, 'v5.2'], [3, 'v5.3'], [7, 'b5.7']]);
+    expect(cols(e, 3)).toBeUndefined();
+    expect(cols(e, 20)).toEqual([[0, 'v20.0']]);
+    expect(e.rows.writtenTwice()).toBeNull();
+  });
+
+  test('blocks sharing rows but not the same ones (a header over data): still in column order', () => {
+    const e = plan([block(0, 4, 3, 1, 'h'), block(1, 2, 4, 2)]);
+    expect(e.rows.rows()).toEqual([0, 1, 2, 3, 4]);
+    expect(cols(e, 2)).toEqual([[2, 'v2.2'], [3, 'v2.3'], [4, 'h2.4']]);
+    expect(e.rows.writtenTwice()).toBeNull();
+  });
+
+  test('a cell written twice is found at the first place two blocks meet, and the sheet is refused naming it', () => {
+    for (const writes of [
+      [block(1, 2, 5, 3), block(3, 4, 2, 2, 'x')],
+      [block(0, 0, 9, 1), block(1, 2, 5, 3), block(3, 4, 1, 2, 'x')],
+    ]) {
+      const e = plan(writes);
+      expect(e.rows.writtenTwice()).toEqual({ row: 3, col: 4 });
+      expect(() => patchSheetXml(ws(''), e, cellStyles(MINIMAL_STYLES))).toThrow(expect.objectContaining({ key: 'patch.xml.writtenTwice', params: expect.objectContaining({ cell: 'E4' }) }));
+    }
+    const cells = new CellRows([[2, [{ col: 1, value: 1, style: keep }, { col: 1, value: 2, style: keep }]]]);
+    expect(cells.writtenTwice()).toEqual({ row: 2, col: 1 });
+  });
 });

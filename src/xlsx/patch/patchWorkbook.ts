@@ -16,7 +16,7 @@
  * Every other part is carried over as it is (same bytes once decompressed).
  */
 import type { LogAppend } from '../../domain/plan/auditLog';
-import type { PlanValue, SheetPlan, WritePlan } from '../../domain/plan/plan';
+import type { SheetPlan, WritePlan } from '../../domain/plan/plan';
 import { CT, isRelType, NS, REL } from '../ooxml/namespaces';
 import { addOverride, addRelationship, entryName, readText, relativeTarget, relsPathOf, removeChildren } from '../ooxml/package';
 import { PackageError } from '../ooxml/packageError';
@@ -35,7 +35,8 @@ import { addPrintTitles, hasPrintNames } from './printTitles';
 import { patchSheetXml } from './worksheet/patchWorksheet';
 import { bodyFontPt, printTitlesRef } from './worksheet/pageSetup';
 import { quoteSheetName } from '../../domain/base/address';
-import type { CellWrite, SheetEdits } from './worksheet/sheetEdits';
+import { CellRows, PlanRows, type CellWrite } from './worksheet/rowWrites';
+import type { SheetEdits } from './worksheet/sheetEdits';
 
 export interface PatchOptions {
   /**
@@ -56,29 +57,8 @@ export interface PatchReport {
   recalc: RecalcReason | null;
 }
 
-/** values of a column shared at most; past it, writes are made one per cell */
-const SHARED_WRITES = 256;
-
-/**
- * The writes of one column: one (read-only) CellWrite per value that repeats down the column
- * (blanks, grades, labels, the 120% cap), so a 100,000-row plan does not make a write object
- * per cell beside the sheet being patched.
- */
-function sharedWrites(col: number, style: StyleRequest): (value: PlanValue) => CellWrite {
-  const byValue = new Map<PlanValue, CellWrite>();
-  return (value) => {
-    let w = byValue.get(value);
-    if (w === undefined) {
-      w = { col, value, style };
-      if (byValue.size < SHARED_WRITES) byValue.set(value, w);
-    }
-    return w;
-  };
-}
-
 /** Cells, widths and conditional formats of one sheet plan, as sheet edits. */
 export function sheetEditsFromPlan(sp: SheetPlan): SheetEdits {
-  const rows = new Map<number, CellWrite[]>();
   // one request object per format, so the sheet editor can cache styles by identity
   const header: StyleRequest = { kind: 'header' };
   const dataStyles = new Map<string, StyleRequest>();
@@ -87,17 +67,7 @@ export function sheetEditsFromPlan(sp: SheetPlan): SheetEdits {
     if (!r) dataStyles.set(numFmt, (r = { kind: 'data', numFmt }));
     return r;
   };
-  for (const w of sp.writes) {
-    const styles = w.role === 'header' ? w.numberFormats.map(() => header) : w.numberFormats.map(dataStyle);
-    const shared = styles.map((style, j) => sharedWrites(w.left + j, style));
-    for (let i = 0; i < w.values.length; i++) {
-      const row = w.top + i;
-      let list = rows.get(row);
-      if (!list) rows.set(row, (list = []));
-      const line = w.values[i];
-      for (let j = 0; j < line.length; j++) list.push(shared[j](line[j]));
-    }
-  }
+  const rows = new PlanRows(sp.writes, (w, j) => (w.role === 'header' ? header : dataStyle(w.numberFormats[j])));
   return {
     sheet: sp.sheet,
     rows,
@@ -108,15 +78,14 @@ export function sheetEditsFromPlan(sp: SheetPlan): SheetEdits {
 
 /** the log row, and the header cells from `headerFrom` on (all of them in a new log sheet) */
 function logEdits(log: LogAppend, headerFrom: number): SheetEdits {
-  const rows = new Map<number, CellWrite[]>();
+  const rows: [number, CellWrite[]][] = [];
   const bold: StyleRequest = { kind: 'bold' };
   const text: StyleRequest = { kind: 'text' };
   const keep: StyleRequest = { kind: 'keep' };
   const withHeader = headerFrom === 0;
-  if (headerFrom < log.header.length) rows.set(0, log.header.slice(headerFrom).map((h, i) => ({ col: headerFrom + i, value: h, style: bold })));
-  const values: CellWrite[] = log.values.map((v, i) => ({ col: i, value: v, style: typeof v === 'string' ? text : keep }));
-  rows.set(log.row, values);
-  return { sheet: log.sheet, rows, widths: withHeader ? log.header.map((_, i) => ({ col: i, width: i === 5 ? 60 : 16 })) : [] };
+  if (headerFrom < log.header.length) rows.push([0, log.header.slice(headerFrom).map((h, i) => ({ col: headerFrom + i, value: h, style: bold }))]);
+  rows.push([log.row, log.values.map((v, i) => ({ col: i, value: v, style: typeof v === 'string' ? text : keep }))]);
+  return { sheet: log.sheet, rows: new CellRows(rows), widths: withHeader ? log.header.map((_, i) => ({ col: i, width: i === 5 ? 60 : 16 })) : [] };
 }
 
 const NEW_LOG_SHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

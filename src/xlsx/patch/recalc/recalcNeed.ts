@@ -32,13 +32,13 @@ export class WrittenCells {
 
   add(edits: SheetEdits): void {
     const span = new Map<number, { top: number; bottom: number }>();
-    for (const [row, list] of edits.rows) {
-      for (const w of list) {
-        const s = span.get(w.col);
-        if (!s) span.set(w.col, { top: row, bottom: row });
+    for (const w of edits.rows.rects()) {
+      for (let col = w.left; col <= w.right; col++) {
+        const s = span.get(col);
+        if (!s) span.set(col, { top: w.top, bottom: w.bottom });
         else {
-          if (row < s.top) s.top = row;
-          if (row > s.bottom) s.bottom = row;
+          s.top = Math.min(s.top, w.top);
+          s.bottom = Math.max(s.bottom, w.bottom);
         }
       }
     }

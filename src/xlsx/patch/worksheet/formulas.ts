@@ -52,11 +52,12 @@ function checkRanges(edits: SheetEdits, ranges: { ref: string; t: string }[]): v
   for (const r of ranges) {
     const rect = parseRangeRef(r.ref);
     if (!rect) continue;
-    // the written cells are walked, not the range (a ref can span a million rows)
+    // the written rectangles are intersected, not the range walked (a ref can span a million rows)
     let hit = 0;
-    for (const [row, list] of edits.rows) {
-      if (row < rect.top || row > rect.bottom) continue;
-      for (const w of list) if (w.col >= rect.left && w.col <= rect.right) hit++;
+    for (const w of edits.rows.rects()) {
+      const rows = Math.min(w.bottom, rect.bottom) - Math.max(w.top, rect.top) + 1;
+      const cols = Math.min(w.right, rect.right) - Math.max(w.left, rect.left) + 1;
+      if (rows > 0 && cols > 0) hit += rows * cols;
     }
     const size = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
     if (hit > 0 && hit < size) throw xmlRefusal(edits, r.t === 'array' ? 'patch.formula.arrayPart' : 'patch.formula.dataTablePart', { ref: r.ref }, r.ref.split(':')[0]);

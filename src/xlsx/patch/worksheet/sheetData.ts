@@ -50,17 +50,11 @@ export function patchSheetData(
   return new SheetDataPatcher(xml, p, span, edits, head, cells, prefixKept, out).run();
 }
 
-/** Planned rows in order, each row's writes sorted by column (a cell written twice is refused). */
-function plannedRows(edits: SheetEdits): number[] {
-  const planned = [...edits.rows.keys()].filter((r) => edits.rows.get(r)!.length > 0).sort((a, b) => a - b);
-  for (const r of planned) {
-    const list = edits.rows.get(r)!;
-    list.sort((a, b) => a.col - b.col);
-    for (let i = 1; i < list.length; i++) {
-      if (list[i].col === list[i - 1].col) throw xmlRefusal(edits, 'patch.xml.writtenTwice', { cell: cellAddress(r, list[i].col) });
-    }
-  }
-  return planned;
+/** Planned rows in order (a cell written twice is refused). */
+function plannedRows(edits: SheetEdits): readonly number[] {
+  const twice = edits.rows.writtenTwice();
+  if (twice) throw xmlRefusal(edits, 'patch.xml.writtenTwice', { cell: cellAddress(twice.row, twice.col) });
+  return edits.rows.rows();
 }
 
 class SheetDataPatcher {
@@ -134,7 +128,7 @@ class SheetDataPatcher {
   }
 
   /** Planned rows after the last row of the sheet, at the end of <sheetData> (opened when self-closing). */
-  private appendRows(rows: number[], baseOf: (col: number) => number): void {
+  private appendRows(rows: readonly number[], baseOf: (col: number) => number): void {
     const { span } = this;
     if (span.tag.selfClosing) {
       this.chunks.copy(this.copied, span.tag.start);
@@ -149,7 +143,7 @@ class SheetDataPatcher {
   }
 
   /** Appends the patched row to `chunks`. The row's start tag spans [lt, tagEnd). */
-  private patchRow(lt: number, tagEnd: number, selfClosing: boolean, rowEnd: number, row: number, writes: CellWrite[]): void {
+  private patchRow(lt: number, tagEnd: number, selfClosing: boolean, rowEnd: number, row: number, writes: readonly CellWrite[]): void {
     const xml = this.xml;
     if (xml.slice(lt, tagEnd).includes('xmlns')) this.prefixKept(readStartTag(xml, lt));
     const contentEnd = selfClosing ? tagEnd : rowEnd - this.rowClose.length;
@@ -205,7 +199,7 @@ class SheetDataPatcher {
   }
 
   /** The row's start tag as written, opened when self-closing; only the spans hint changes (it must cover the new cells). Null: as it is. */
-  private rowStartTag(lt: number, tagEnd: number, selfClosing: boolean, writes: CellWrite[]): string | null {
+  private rowStartTag(lt: number, tagEnd: number, selfClosing: boolean, writes: readonly CellWrite[]): string | null {
     const xml = this.xml;
     const original = xml.slice(lt, tagEnd);
     let open = original;

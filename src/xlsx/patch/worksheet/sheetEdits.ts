@@ -1,22 +1,17 @@
 /** What the patch writer changes in one worksheet part, and how a refusal names the place. */
-import type { ConditionalFormatPlan, PlanValue } from '../../../domain/plan/plan';
+import type { ConditionalFormatPlan } from '../../../domain/plan/plan';
 import type { PageSetupEdit } from './pageSetup';
 import type { Params } from '../../../messages/translate';
 import { PatchError, type PatchMessageKey } from '../patchError';
-import type { StyleRequest } from '../cellStyles';
+import type { RowWrites } from './rowWrites';
 
-export interface CellWrite {
-  /** zero-based column */
-  col: number;
-  value: PlanValue;
-  style: StyleRequest;
-}
+export type { CellWrite } from './rowWrites';
 
 export interface SheetEdits {
   /** sheet name, for messages */
   sheet: string;
-  /** zero-based row → the cells written in it */
-  rows: Map<number, CellWrite[]>;
+  /** the cells written, row by row */
+  rows: RowWrites;
   /** widths of created columns (zero-based col) */
   widths: { col: number; width: number }[];
   /** our conditional formats: those lying inside `ownCols` from `top` down are replaced by `rules` */

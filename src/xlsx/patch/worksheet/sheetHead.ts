@@ -124,14 +124,11 @@ function writtenBox(edits: SheetEdits): CellRect | null {
   let bottom = -1;
   let left = Infinity;
   let right = -1;
-  for (const [r, list] of edits.rows) {
-    if (!list.length) continue;
-    if (r < top) top = r;
-    if (r > bottom) bottom = r;
-    for (const w of list) {
-      if (w.col < left) left = w.col;
-      if (w.col > right) right = w.col;
-    }
+  for (const w of edits.rows.rects()) {
+    top = Math.min(top, w.top);
+    bottom = Math.max(bottom, w.bottom);
+    left = Math.min(left, w.left);
+    right = Math.max(right, w.right);
   }
   return bottom < 0 ? null : { top, left, bottom, right };
 }
