@@ -6,15 +6,27 @@ import type { Utf8Blocks } from '../xml/utf8Blocks';
 export class SharedStrings {
   private readonly index = new Map<string, number>();
   private readonly list: string[] = [];
+  /** per slot (a sheet column), the text met there last and its index */
+  private readonly lastText: (string | undefined)[] = [];
+  private readonly lastIndex: number[] = [];
   count = 0;
 
-  id(text: string): number {
+  /**
+   * The text's index. `slot`: the writer's column; a text repeated down a column (a department,
+   * a unit, a grade) is then found without hashing it into a table of 100,000 names again.
+   */
+  id(text: string, slot = -1): number {
     this.count++;
+    if (slot >= 0 && this.lastText[slot] === text) return this.lastIndex[slot];
     let i = this.index.get(text);
     if (i === undefined) {
       i = this.list.length;
       this.list.push(text);
       this.index.set(text, i);
+    }
+    if (slot >= 0) {
+      this.lastText[slot] = text;
+      this.lastIndex[slot] = i;
     }
     return i;
   }

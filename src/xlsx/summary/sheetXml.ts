@@ -92,7 +92,7 @@ class Rows {
       out.ascii('</v></c>');
     } else {
       out.ascii('" t="s"><v>');
-      out.uint(this.strings.id(value as string));
+      out.uint(this.strings.id(value as string, col));
       out.ascii('</v></c>');
     }
   }
