@@ -119,9 +119,20 @@ const COLON = 0x3a;
  */
 export async function extensionUris(chunks: AsyncIterable<Uint8Array>): Promise<Set<string>> {
   const uris = new Set<string>();
-  let carry = new Uint8Array(0);
+  let carry: Uint8Array = new Uint8Array(0);
   for await (const chunk of chunks) {
-    const bytes = carry.length ? joined([carry, chunk]) : chunk;
+    let bytes = chunk;
+    if (carry.length) {
+      // the carried tag is finished by the chunk's first '>': only that much is joined to it
+      const gt = chunk.indexOf(GT);
+      const head = joined([carry, gt < 0 ? chunk : chunk.subarray(0, gt + 1)]);
+      if (gt < 0) {
+        carry = head;
+        continue;
+      }
+      extTags(head, head.length, uris);
+      bytes = chunk.subarray(gt + 1);
+    }
     const lt = bytes.lastIndexOf(LT);
     const cut = lt >= 0 && bytes.indexOf(GT, lt) < 0 ? lt : bytes.length;
     extTags(bytes, cut, uris);
