@@ -9,6 +9,7 @@ import { encodeXstring, escapeAttr, safeAttr, safeText, unescapeXml } from '../.
 import { Utf8Blocks } from '../../src/xlsx/xml/utf8Blocks';
 import { DeflatingPart } from '../../src/xlsx/zip/deflateParts';
 import { ZipArchive } from '../../src/xlsx/zip/zipArchive';
+import { storedEntry, ZipWriter } from '../../src/xlsx/zip/zipWriter';
 
 describe('escaping: one module, two named choices for characters XML cannot carry', () => {
   const text = 'a\u0001b\rc _x0041_ <&>';
@@ -119,6 +120,20 @@ describe('zip archive', () => {
       expect(back.files['xl/part.xml'].text()).toBe(body);
       expect(blocks > 1).toBe(body === text);
     }
+  });
+
+  test('a package past what ZIP32 holds (entries, a part over 4 GB, offsets) is refused by name, never written with its sizes cut', () => {
+    const part = (raw: Uint8Array, size = raw.length) => storedEntry('p.xml', { method: 0, crc: 0, size, raw }, new Date(2020, 0, 1));
+    const tooLarge = expect.objectContaining({ name: 'PackageError', key: 'xlsx.package.tooLargeToWrite' });
+    expect(() => new ZipWriter().entry(part(new Uint8Array(1), 0xffffffff))).toThrow(tooLarge);
+    // a stand-in for stored bytes of nearly 4 GB: only its length is read before the refusal
+    expect(() => new ZipWriter().entry(part({ length: 0xfffffff0 } as Uint8Array, 1))).toThrow(tooLarge);
+    const many = new ZipWriter();
+    const empty = part(new Uint8Array(0));
+    for (let i = 0; i < 0xfffe; i++) many.entry(empty);
+    expect(() => many.entry(empty)).toThrow(tooLarge);
+    expect(many.end().length).toBeGreaterThan(0xfffe * 46);
+    expect(translate('ja', 'xlsx.package.tooLargeToWrite')).toContain('ZIP');
   });
 
   test('not a zip: no end record, refused as a file cut short (what the reader first tells apart as CSV, .xls …)', () => {

@@ -3,6 +3,7 @@
  * central directory at the end. A writer can send a package to a file part by part, never
  * holding it whole (the summary); PackageZip joins the same bytes into one buffer.
  */
+import { PackageError } from '../ooxml/packageError';
 import type { EncodedPart } from './partBlocks';
 import { CENTRAL_HEADER, END_RECORD, LOCAL_HEADER, SIG_CENTRAL, SIG_END, SIG_LOCAL, UTF8_FLAG, type StoredEntry } from './zipDirectory';
 
@@ -13,6 +14,10 @@ export type Stored = Omit<StoredEntry, 'name'>;
 type Head = Omit<Stored, 'raw'> & { rawSize: number; offset: number };
 
 const utf8Encoder = new TextEncoder();
+
+/** the most a 32-bit size or offset field holds (0xffffffff itself marks ZIP64), and the most entries */
+const MAX_32 = 0xfffffffe;
+const MAX_ENTRIES = 0xfffe;
 
 export function dosDateTime(d: Date): { time: number; date: number } {
   const year = Math.max(1980, d.getFullYear());
@@ -35,6 +40,8 @@ export class ZipWriter {
   /** The entry's local header (with its name) and its stored bytes, to write in this order. */
   entry(e: Stored): [Uint8Array, Uint8Array] {
     const { raw, ...fields } = e;
+    // fields past ZIP32's would be cut to their low bits: a package no reader opens, so refuse
+    if (this.heads.length >= MAX_ENTRIES || e.size > MAX_32 || this.at + LOCAL_HEADER + e.nameBytes.length + raw.length > MAX_32) throw new PackageError('xlsx.package.tooLargeToWrite');
     const head: Head = { ...fields, rawSize: raw.length, offset: this.at };
     const local = new Uint8Array(LOCAL_HEADER + e.nameBytes.length);
     writeHeader(new DataView(local.buffer), 0, 'local', head);
@@ -47,6 +54,7 @@ export class ZipWriter {
   /** The central directory and its end record, after the last entry. */
   end(): Uint8Array {
     const cdSize = this.heads.reduce((n, h) => n + CENTRAL_HEADER + h.nameBytes.length, 0);
+    if (this.at + cdSize > MAX_32) throw new PackageError('xlsx.package.tooLargeToWrite');
     const out = new Uint8Array(cdSize + END_RECORD);
     const view = new DataView(out.buffer);
     let at = 0;
