@@ -103,6 +103,18 @@ describe('zip archive', () => {
       }
   });
 
+  test('whole numbers are written digit by digit, up to 2^53 and across the end of a block', () => {
+    const numbers = [0, 7, 9, 10, 99, 100, 1000, 65535, 1048576, 2 ** 31 - 1, 2 ** 32, Number.MAX_SAFE_INTEGER];
+    const out = new Utf8Blocks();
+    out.ascii('x'.repeat((1 << 20) - 3));
+    for (const n of numbers) {
+      out.uint(n);
+      out.ascii(',');
+    }
+    const text = new TextDecoder().decode(Buffer.concat(out.done()));
+    expect(text.slice((1 << 20) - 3)).toBe(numbers.map((n) => `${n},`).join(''));
+  });
+
   test('a part deflated as it is written (blocks from a sink) reads back as written; one block is a small part as any other', () => {
     const text = '<a>' + '数値'.repeat(300_000) + 'x'.repeat(1 << 21) + '</a>';
     for (const body of [text, '<a>short</a>']) {

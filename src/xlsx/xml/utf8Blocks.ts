@@ -27,14 +27,17 @@ export class Utf8Blocks {
     this.at = at;
   }
 
-  /** A non-negative integer, digit by digit. */
+  /** A non-negative integer, digit by digit (no string made: a cell has three of them). */
   uint(n: number): void {
-    if (n < 10) {
-      if (this.at + 1 > this.buf.length) this.next(1);
-      this.buf[this.at++] = 48 + n;
-      return;
+    let digits = 1;
+    for (let t = n; t >= 10; t = Math.floor(t / 10)) digits++;
+    if (this.at + digits > this.buf.length) this.next(digits);
+    const buf = this.buf;
+    for (let i = this.at + digits - 1; i >= this.at; i--) {
+      buf[i] = 48 + (n % 10);
+      n = Math.floor(n / 10);
     }
-    this.ascii(String(n));
+    this.at += digits;
   }
 
   /** Any text (already escaped for XML), as UTF-8. */
