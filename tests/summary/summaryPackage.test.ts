@@ -143,6 +143,14 @@ describe('summary.xlsx package', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 
+  test('numbers read back as written: negative, fractional, zero and past 32 bits (whole ones are written digit by digit)', async () => {
+    const odd = reviewOf([[1, 1, '桁の確認', '円', -5, 1.25, 0, 12345678901, '']]);
+    const wb = await load(await summaryPackage(buildSummaryBook(odd, { date: '2026-11-22' })));
+    const numbers: number[] = [];
+    wb.getWorksheet('KPI一覧')!.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'number' && numbers.push(cell.value)));
+    expect(numbers).toEqual(expect.arrayContaining([-5, 1.25, 0, 12345678901]));
+  });
+
   test('written a part at a time (as the command line sends it to the file), the package is the same bytes', async () => {
     const chunks = [...summaryPackageChunks(book)];
     expect(chunks.length).toBeGreaterThan(10);

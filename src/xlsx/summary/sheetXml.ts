@@ -88,7 +88,11 @@ class Rows {
     if (empty) out.ascii('"/>');
     else if (typeof value === 'number') {
       out.ascii('"><v>');
-      out.ascii(String(value));
+      // a whole number as its digits, as String() writes it (up to 2^53), without making one
+      if (Number.isSafeInteger(value)) {
+        if (value < 0) out.ascii('-');
+        out.uint(Math.abs(value));
+      } else out.ascii(String(value));
       out.ascii('</v></c>');
     } else {
       out.ascii('" t="s"><v>');
