@@ -154,6 +154,9 @@ function putTable(t: SummaryTable, rows: Rows, styles: SummaryStyles): void {
  * kept: a KPI list links every KPI (a hundred thousand links).
  */
 export function* sheetLinks(sheet: SummarySheet): Generator<SheetLink> {
+  // 'sheet'! once per sheet linked to, not per link
+  const sheetRefs = new Map<string, string>();
+  const sheetRef = (name: string) => sheetRefs.get(name) ?? sheetRefs.set(name, `${quoteSheetName(name)}!`).get(name)!;
   for (const t of sheet.tables) {
     const spark = t.columns.findIndex((c) => c.sparkline);
     const letters = t.columns.map((_, j) => columnLetters(t.left + j));
@@ -162,7 +165,7 @@ export function* sheetLinks(sheet: SummarySheet): Generator<SheetLink> {
       for (let j = 0; j < cells.length; j++) {
         const c = cells[j];
         if (j === spark || c.v === null || !c.link) continue;
-        yield { ref: letters[j] + (t.headerRow + 2 + i), file: c.link.file, location: `${quoteSheetName(c.link.sheet)}!${c.link.cell}`, display: String(c.v) };
+        yield { ref: letters[j] + (t.headerRow + 2 + i), file: c.link.file, location: sheetRef(c.link.sheet) + c.link.cell, display: String(c.v) };
       }
     }
   }
@@ -253,8 +256,17 @@ export function worksheetTail(sheet: SummarySheet, o: SheetTailOptions, out: Utf
   for (const l of sheetLinks(sheet)) {
     if (!any) out.ascii('<hyperlinks>');
     any = true;
-    const rid = l.file ? ` r:id="rId${++external}"` : '';
-    out.text(`<hyperlink ref="${l.ref}"${rid} location="${safeAttr(l.location)}" display="${safeAttr(l.display)}"/>`);
+    out.ascii('<hyperlink ref="');
+    out.ascii(l.ref);
+    if (l.file) {
+      out.ascii('" r:id="rId');
+      out.uint(++external);
+    }
+    out.ascii('" location="');
+    out.text(safeAttr(l.location));
+    out.ascii('" display="');
+    out.text(safeAttr(l.display));
+    out.ascii('"/>');
   }
   if (any) out.ascii('</hyperlinks>');
   const p = sheet.print;

@@ -32,7 +32,12 @@ function deflating(): [Utf8Blocks, DeflatingPart] {
 }
 
 function rel(id: string, type: string, target: string, external = false): string {
-  return `<Relationship Id="${id}" Type="${type}" Target="${safeAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`;
+  return `<Relationship Id="${id}` + relAfterId(type, target, external);
+}
+
+/** a relationship from the end of its Id on */
+function relAfterId(type: string, target: string, external: boolean): string {
+  return `" Type="${type}" Target="${safeAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`;
 }
 
 /** a small part's text, or a big part (worksheet, its relationships, shared strings) deflated as it was written */
@@ -69,8 +74,18 @@ export function* summaryPackageParts(book: SummaryBook | SummarySheets): Generat
       rels.text(rel(id, type, target, external));
       relCount++;
     };
-    // first the links to other workbooks, numbered as worksheetTail numbers them
-    for (const l of sheetLinks(sheet)) if (l.file) addRel(nextId(), REL.hyperlink, l.file, true);
+    // first the links to other workbooks, numbered as worksheetTail numbers them; a file's
+    // relationship after its Id is the same for each of its (thousands of) links
+    const linkTails = new Map<string, string>();
+    for (const l of sheetLinks(sheet)) {
+      if (!l.file) continue;
+      let tail = linkTails.get(l.file);
+      if (tail === undefined) linkTails.set(l.file, (tail = relAfterId(REL.hyperlink, l.file, true)));
+      rels.ascii('<Relationship Id="');
+      rels.ascii(nextId());
+      rels.text(tail);
+      relCount++;
+    }
     let drawingId: string | null = null;
     if (sheet.chart) {
       const table = sheet.tables.find((t) => t.name === sheet.chart!.table);
