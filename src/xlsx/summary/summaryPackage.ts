@@ -70,10 +70,14 @@ export function* summaryPackageParts(book: SummaryBook | SummarySheets): Generat
     rels.text(`${XML_HEAD}<Relationships xmlns="${NS.packageRelationships}">`);
     let relCount = 0;
     const nextId = () => `rId${relCount + 1}`;
-    const addRel = (id: string, type: string, target: string, external = false) => {
-      rels.text(rel(id, type, target, external));
+    /** a relationship: its Id, then the rest (relAfterId) */
+    const putRel = (id: string, afterId: string) => {
+      rels.ascii('<Relationship Id="');
+      rels.ascii(id);
+      rels.text(afterId);
       relCount++;
     };
+    const addRel = (id: string, type: string, target: string) => putRel(id, relAfterId(type, target, false));
     // first the links to other workbooks, numbered as worksheetTail numbers them; a file's
     // relationship after its Id is the same for each of its (thousands of) links
     const linkTails = new Map<string, string>();
@@ -81,10 +85,7 @@ export function* summaryPackageParts(book: SummaryBook | SummarySheets): Generat
       if (!l.file) continue;
       let tail = linkTails.get(l.file);
       if (tail === undefined) linkTails.set(l.file, (tail = relAfterId(REL.hyperlink, l.file, true)));
-      rels.ascii('<Relationship Id="');
-      rels.ascii(nextId());
-      rels.text(tail);
-      relCount++;
+      putRel(nextId(), tail);
     }
     let drawingId: string | null = null;
     if (sheet.chart) {
