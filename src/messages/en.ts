@@ -493,7 +493,7 @@ export const en: Dictionary = {
   'xlsx.package.noPackageRels': 'no _rels/.rels: not an .xlsx package',
   'xlsx.package.noOfficeDocument': 'no officeDocument relationship',
   'xlsx.package.partMissing': '{part} is missing',
-  'xlsx.package.tooLargeToWrite': 'written out, the package would pass the limits of the zip format (65,535 parts, 4 GB): split the workbook',
+  'xlsx.package.tooLargeToWrite': 'written out, the package would pass the limits of the zip format (65,534 parts, 4 GB): split the workbook',
   'xlsx.package.strict': 'Strict Open XML workbooks are not supported; save as a regular .xlsx',
   'xlsx.package.contentTypesMalformed': '[Content_Types].xml is malformed',
   'patch.package.notZip': 'not a readable .xlsx (zip) package: {detail}',

@@ -502,7 +502,7 @@ export const ja = {
   'xlsx.package.noPackageRels': '_rels/.rels がありません（.xlsx ではないようです）',
   'xlsx.package.noOfficeDocument': 'ブック本体への参照がありません',
   'xlsx.package.partMissing': '{part} がありません',
-  'xlsx.package.tooLargeToWrite': '書き出すと ZIP 形式の上限（部品 65,535 個、4 GB）を超えます。ブックを分けてください',
+  'xlsx.package.tooLargeToWrite': '書き出すと ZIP 形式の上限（部品 65,534 個、4 GB）を超えます。ブックを分けてください',
   'xlsx.package.strict': 'Strict Open XML 形式のブックには対応していません。通常の .xlsx で保存し直してください',
   'xlsx.package.contentTypesMalformed': '[Content_Types].xml が壊れています',
   'patch.package.notZip': '.xlsx（zip）として読めません: {detail}',
