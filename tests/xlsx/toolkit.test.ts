@@ -103,6 +103,22 @@ describe('zip archive', () => {
       }
   });
 
+  test('text is written as TextEncoder writes it: 1- to 4-byte characters, lone surrogates as U+FFFD, short and long', () => {
+    const pieces = ['a', 'é', '政', '\u{20B9F}', '\uD842', '\uDFB7', '\u07FF', '\u0800', '\uFFFF', '<&>'];
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let k = 0; k < 300; k++) {
+      let text = '';
+      const length = k < 200 ? Math.floor(random() * 40) : 200 + Math.floor(random() * 200);
+      while (text.length < length) text += pieces[Math.floor(random() * pieces.length)];
+      const out = new Utf8Blocks();
+      out.text(text);
+      const from = Math.floor(random() * text.length);
+      out.textRange(text, from, text.length); // may start on the second half of a pair
+      expect(Buffer.concat(out.done())).toEqual(Buffer.concat([new TextEncoder().encode(text), new TextEncoder().encode(text.slice(from))]));
+    }
+  });
+
   test('whole numbers are written digit by digit, up to 2^53 and across the end of a block', () => {
     const numbers = [0, 7, 9, 10, 99, 100, 1000, 65535, 1048576, 2 ** 31 - 1, 2 ** 32, Number.MAX_SAFE_INTEGER];
     const out = new Utf8Blocks();

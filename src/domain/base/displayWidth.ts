@@ -61,19 +61,21 @@ export function wrappedLines(text: string, width: number): number {
   let lines = 0;
   let w = 0;
   let latin = false;
-  const close = () => {
-    lines += w <= room ? 1 : Math.ceil(w / (latin ? Math.max(1, room - 1) : room));
-    w = 0;
-    latin = false;
-  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a) close();
-    else {
+    if (c === 0x0a) {
+      lines += lineCount(w, latin, room);
+      w = 0;
+      latin = false;
+    } else {
       if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) latin = true;
       w += codeWidth(c);
     }
   }
-  close();
-  return lines;
+  return lines + lineCount(w, latin, room);
+}
+
+/** lines one line of `w` units takes in `room` */
+function lineCount(w: number, latin: boolean, room: number): number {
+  return w <= room ? 1 : Math.ceil(w / (latin ? Math.max(1, room - 1) : room));
 }

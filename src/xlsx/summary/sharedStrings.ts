@@ -3,6 +3,11 @@ import { NS } from '../ooxml/namespaces';
 import { safeText } from '../xml/escape';
 import type { Utf8Blocks } from '../xml/utf8Blocks';
 
+/** text whose spaces a reader would trim or fold unless told to keep them: leading or trailing white space, or a line break */
+function keepsSpace(t: string): boolean {
+  return /^\s|\s$|\n/.test(t);
+}
+
 export class SharedStrings {
   private readonly index = new Map<string, number>();
   private readonly list: string[] = [];
@@ -34,7 +39,11 @@ export class SharedStrings {
   /** the part, written into `out` (a 100,000-row KPI list has as many distinct names), then done() */
   write(out: Utf8Blocks): void {
     out.text(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="${this.count}" uniqueCount="${this.list.length}">`);
-    for (const t of this.list) out.text(`<si><t${/^\s|\s$|\n/.test(t) ? ' xml:space="preserve"' : ''}>${safeText(t)}</t></si>`);
+    for (const t of this.list) {
+      out.ascii(keepsSpace(t) ? '<si><t xml:space="preserve">' : '<si><t>');
+      out.text(safeText(t));
+      out.ascii('</t></si>');
+    }
     out.ascii('</sst>');
     out.done();
   }

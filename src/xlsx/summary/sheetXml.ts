@@ -8,21 +8,13 @@
  */
 import { cellAddress, columnLetters, quoteSheetName, rangeAddress } from '../../domain/base/address';
 import { DEFAULT_ROW_PT, MARGINS_IN } from '../../domain/output/summary/geometry';
-import type { SummarySheet, SummaryTable } from '../../domain/output/summary/types';
+import type { CellLink, SummarySheet, SummaryTable } from '../../domain/output/summary/types';
 import { NS } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
 import { Utf8Blocks } from '../xml/utf8Blocks';
 import type { SharedStrings } from './sharedStrings';
-import { sparklineExtension, type Sparkline } from './sparklines';
+import { sparklineExtension, type SparklineColumn } from './sparklines';
 import type { StyleKey, SummaryStyles } from './summaryStyles';
-
-export interface SheetLink {
-  ref: string;
-  /** external workbook, with the cell as location */
-  file?: string;
-  location: string;
-  display: string;
-}
 
 /** Unique, non-empty column headers: an Excel table needs distinct header names. */
 export function tableHeaders(headers: readonly string[]): string[] {
@@ -149,42 +141,70 @@ function putTable(t: SummaryTable, rows: Rows, styles: SummaryStyles): void {
   }
 }
 
+/** A linked cell: its table, its row and column in the table, its link and its value. */
+export type LinkVisitor = (t: SummaryTable, i: number, j: number, link: CellLink, value: string | number) => void;
+
 /**
- * The links of a sheet's cells, in order. Made again each time they are wanted rather than
- * kept: a KPI list links every KPI (a hundred thousand links).
+ * Visits the links of a sheet's cells, in order. Walked again each time they are wanted rather
+ * than kept: a KPI list links every KPI (a hundred thousand links).
  */
-export function* sheetLinks(sheet: SummarySheet): Generator<SheetLink> {
-  // 'sheet'! once per sheet linked to, not per link
-  const sheetRefs = new Map<string, string>();
-  const sheetRef = (name: string) => sheetRefs.get(name) ?? sheetRefs.set(name, `${quoteSheetName(name)}!`).get(name)!;
+export function forEachLink(sheet: SummarySheet, visit: LinkVisitor): void {
   for (const t of sheet.tables) {
     const spark = t.columns.findIndex((c) => c.sparkline);
-    const letters = t.columns.map((_, j) => columnLetters(t.left + j));
     for (let i = 0; i < t.rows.length; i++) {
       const cells = t.rows[i];
       for (let j = 0; j < cells.length; j++) {
         const c = cells[j];
         if (j === spark || c.v === null || !c.link) continue;
-        yield { ref: letters[j] + (t.headerRow + 2 + i), file: c.link.file, location: sheetRef(c.link.sheet) + c.link.cell, display: String(c.v) };
+        visit(t, i, j, c.link, c.v);
       }
     }
   }
 }
 
-/** The sparklines of a sheet: one per row with a trend, in the trend column's empty cell. */
-function* sheetSparklines(sheet: SummarySheet): Generator<Sparkline> {
+/** <hyperlinks>, written in pieces; a link to another workbook takes the next relationship id, as summaryPackage numbers them */
+function hyperlinks(sheet: SummarySheet, out: Utf8Blocks): void {
+  // a location's sheet part ('KPI一覧'!) once per sheet linked to, not per link
+  const sheetParts = new Map<string, string>();
+  const letters: string[] = [];
+  let any = false;
+  let external = 0;
+  forEachLink(sheet, (t, i, j, link, value) => {
+    if (!any) out.ascii('<hyperlinks>');
+    any = true;
+    out.ascii('<hyperlink ref="');
+    out.ascii((letters[t.left + j] ??= columnLetters(t.left + j)));
+    out.uint(t.headerRow + 2 + i);
+    if (link.file) {
+      out.ascii('" r:id="rId');
+      out.uint(++external);
+    }
+    out.ascii('" location="');
+    let sheetPart = sheetParts.get(link.sheet);
+    if (sheetPart === undefined) sheetParts.set(link.sheet, (sheetPart = safeAttr(`${quoteSheetName(link.sheet)}!`)));
+    out.text(sheetPart);
+    out.text(safeAttr(link.cell));
+    out.ascii('" display="');
+    out.text(safeAttr(typeof value === 'number' ? String(value) : value));
+    out.ascii('"/>');
+  });
+  if (any) out.ascii('</hyperlinks>');
+}
+
+/** The sparklines of a sheet: per table with a trend, one per row that has one, in the trend column's empty cell. */
+function sheetSparklines(sheet: SummarySheet): SparklineColumn[] {
   const sheetRef = quoteSheetName(sheet.name);
+  const columns: SparklineColumn[] = [];
   for (const t of sheet.tables) {
     const j = t.columns.findIndex((c) => c.sparkline);
     if (j < 0) continue;
     const sp = t.columns[j].sparkline!;
+    const rows: number[] = [];
+    for (let i = 0; i < t.rows.length; i++) if (t.rows[i][j].v !== null) rows.push(t.headerRow + 2 + i);
     const [from, to, at] = [sp.from, sp.to, j].map((k) => columnLetters(t.left + k));
-    for (let i = 0; i < t.rows.length; i++) {
-      if (t.rows[i][j].v === null) continue;
-      const n = t.headerRow + 2 + i;
-      yield { data: `${sheetRef}!${from}${n}:${to}${n}`, cell: at + n };
-    }
+    columns.push({ sheetRef, from, to, at, rows });
   }
+  return columns;
 }
 
 function conditionalFormats(t: SummaryTable, priority: () => number): string[] {
@@ -212,7 +232,7 @@ export interface SheetTailOptions {
   footer: string;
   /**
    * relationship ids of the sheet's drawing and its tables; its links to other workbooks come
-   * first, rId1, rId2 … in the order of sheetLinks
+   * first, rId1, rId2 … in the order of forEachLink
    */
   relIds: { drawing: string | null; tables: string[] };
 }
@@ -251,24 +271,7 @@ export function worksheetTail(sheet: SummarySheet, o: SheetTailOptions, out: Utf
   for (const t of sheet.tables) if (t.caption && t.columns.length > 1) merges.push(rangeAddress(t.headerRow - 1, t.left, t.headerRow - 1, t.left + t.columns.length - 1));
   if (merges.length) out.text(`<mergeCells count="${merges.length}">${merges.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`);
   for (const c of conditional) out.text(c);
-  let any = false;
-  let external = 0;
-  for (const l of sheetLinks(sheet)) {
-    if (!any) out.ascii('<hyperlinks>');
-    any = true;
-    out.ascii('<hyperlink ref="');
-    out.ascii(l.ref);
-    if (l.file) {
-      out.ascii('" r:id="rId');
-      out.uint(++external);
-    }
-    out.ascii('" location="');
-    out.text(safeAttr(l.location));
-    out.ascii('" display="');
-    out.text(safeAttr(l.display));
-    out.ascii('"/>');
-  }
-  if (any) out.ascii('</hyperlinks>');
+  hyperlinks(sheet, out);
   const p = sheet.print;
   const breaks = p.breaks.length ? `<rowBreaks count="${p.breaks.length}" manualBreakCount="${p.breaks.length}">${p.breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join('')}</rowBreaks>` : '';
   const m = MARGINS_IN;

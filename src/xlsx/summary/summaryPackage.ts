@@ -16,7 +16,7 @@ import { joined, type EncodedPart } from '../zip/partBlocks';
 import { storedEntry, ZipWriter } from '../zip/zipWriter';
 import { chartXml, drawingXml } from './chartXml';
 import { SharedStrings } from './sharedStrings';
-import { sheetContent, sheetLinks, tableXml, worksheetTail } from './sheetXml';
+import { forEachLink, sheetContent, tableXml, worksheetTail } from './sheetXml';
 import { SummaryStyles } from './summaryStyles';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -81,12 +81,12 @@ export function* summaryPackageParts(book: SummaryBook | SummarySheets): Generat
     // first the links to other workbooks, numbered as worksheetTail numbers them; a file's
     // relationship after its Id is the same for each of its (thousands of) links
     const linkTails = new Map<string, string>();
-    for (const l of sheetLinks(sheet)) {
-      if (!l.file) continue;
-      let tail = linkTails.get(l.file);
-      if (tail === undefined) linkTails.set(l.file, (tail = relAfterId(REL.hyperlink, l.file, true)));
+    forEachLink(sheet, (_t, _i, _j, { file }) => {
+      if (!file) return;
+      let tail = linkTails.get(file);
+      if (tail === undefined) linkTails.set(file, (tail = relAfterId(REL.hyperlink, file, true)));
       putRel(nextId(), tail);
-    }
+    });
     let drawingId: string | null = null;
     if (sheet.chart) {
       const table = sheet.tables.find((t) => t.name === sheet.chart!.table);

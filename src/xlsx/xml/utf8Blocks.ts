@@ -5,6 +5,8 @@
  */
 const BLOCK = 1 << 20;
 const encoder = new TextEncoder();
+/** text up to this many characters is encoded in JavaScript; longer, by TextEncoder */
+const SHORT = 256;
 
 export class Utf8Blocks {
   private readonly blocks: Uint8Array[] = [];
@@ -42,27 +44,50 @@ export class Utf8Blocks {
 
   /** Any text (already escaped for XML), as UTF-8. */
   text(s: string): void {
-    if (this.at + s.length * 3 > this.buf.length) this.next(s.length * 3);
-    this.at += encoder.encodeInto(s, this.buf.subarray(this.at)).written;
+    this.textRange(s, 0, s.length);
   }
 
   /**
-   * Text (already escaped for XML) from `from` to `to` of `s`: a short stretch character by
-   * character while it is ASCII, sparing a substring each; the rest, and a long one, encoded.
+   * Text (already escaped for XML) from `from` to `to` of `s`. A short stretch is encoded here,
+   * character by character, sparing a substring and a view of the block each (a summary writes
+   * hundreds of thousands of names); a long one goes to TextEncoder.
    */
   textRange(s: string, from: number, to: number): void {
     const n = to - from;
-    if (n > 256) return this.text(s.slice(from, to));
     if (this.at + n * 3 > this.buf.length) this.next(n * 3);
+    if (n > SHORT) {
+      this.at += encoder.encodeInto(from === 0 && to === s.length ? s : s.slice(from, to), this.buf.subarray(this.at)).written;
+      return;
+    }
     const buf = this.buf;
     let at = this.at;
     for (let i = from; i < to; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 128) {
-        this.at = at;
-        return this.text(s.slice(i, to));
+      let c = s.charCodeAt(i);
+      if (c < 0x80) {
+        buf[at++] = c;
+        continue;
       }
-      buf[at++] = c;
+      if (c < 0x800) {
+        buf[at++] = 0xc0 | (c >> 6);
+        buf[at++] = 0x80 | (c & 0x3f);
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const low = i + 1 < to ? s.charCodeAt(i + 1) : 0;
+        if (c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+          c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+          i++;
+          buf[at++] = 0xf0 | (c >> 18);
+          buf[at++] = 0x80 | ((c >> 12) & 0x3f);
+          buf[at++] = 0x80 | ((c >> 6) & 0x3f);
+          buf[at++] = 0x80 | (c & 0x3f);
+          continue;
+        }
+        c = 0xfffd; // a lone surrogate, as TextEncoder writes it
+      }
+      buf[at++] = 0xe0 | (c >> 12);
+      buf[at++] = 0x80 | ((c >> 6) & 0x3f);
+      buf[at++] = 0x80 | (c & 0x3f);
     }
     this.at = at;
   }

@@ -30,6 +30,28 @@ function actualYears(rows: readonly ReviewedKpi[]): number[] {
   return [...years].sort((a, b) => a - b);
 }
 
+/**
+ * A row's baseline, then its actual of each of `years` (null where it has none; the first when
+ * a year comes twice), made once per row for the year columns and the trend beside them.
+ */
+function rowSeries(years: readonly number[]): (k: ReviewedKpi) => (number | null)[] {
+  const index = new Map(years.map((y, i) => [y, i + 1]));
+  let last: ReviewedKpi | null = null;
+  let series: (number | null)[] = [];
+  return (k) => {
+    if (k === last) return series;
+    last = k;
+    series = new Array<number | null>(years.length + 1).fill(null);
+    series[0] = k.row.baseline;
+    const actuals = k.row.actuals;
+    for (let a = actuals.length - 1; a >= 0; a--) {
+      const i = index.get(actuals[a].year);
+      if (i !== undefined) series[i] = actuals[a].value;
+    }
+    return series;
+  };
+}
+
 function yearText(c: SectionContext, year: number | null): string | null {
   if (year === null) return null;
   return c.t('summary.fiscalYear', { year: c.lang === 'ja' ? eraLabel(year) : year });
@@ -83,8 +105,9 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
   ];
   const baselineCol = cols.length;
   cols.push({ spec: num(baseYear === null ? t('summary.col.baseline') : ofYear('summary.col.baselineOf', baseYear)), cell: (k) => valueOf(k.row.baseline, k.row.baselineYear, baseYear) });
-  years.forEach((y) => {
-    cols.push({ spec: num(t('summary.col.yearActual', { year: c.lang === 'ja' ? eraLabel(y) : y })), cell: (k) => ({ v: k.row.actuals.find((a) => a.year === y)?.value ?? null }) });
+  const seriesOf = rowSeries(years);
+  years.forEach((y, i) => {
+    cols.push({ spec: num(t('summary.col.yearActual', { year: c.lang === 'ja' ? eraLabel(y) : y })), cell: (k) => ({ v: seriesOf(k)[i + 1] }) });
   });
   cols.push({ spec: num(targetYear === null ? t('summary.col.target') : ofYear('summary.col.targetOf', targetYear)), cell: (k) => valueOf(k.row.target, k.row.targetYear, targetYear) });
   const achievement = cols.length;
@@ -99,7 +122,7 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
     ...(form === 'kpi' ? [{ spec: code(t('summary.col.covid')), cell: (k: ReviewedKpi) => ({ v: covidLabel(c, k.result.covid) }) }] : []),
     {
       spec: { header: t('summary.col.trend'), format: null, kind: 'code', sparkline: { from: baselineCol, to: baselineCol + years.length } },
-      cell: (k) => ({ v: trendText([k.row.baseline, ...years.map((y) => k.row.actuals.find((a) => a.year === y)?.value ?? null)]) }),
+      cell: (k) => ({ v: trendText(seriesOf(k)) }),
     },
   );
   if (anyExcluded) cols.push({ spec: code(t('summary.col.excluded')), cell: (k) => ({ v: c.figures.facts.get(k)!.excluded ? t('summary.excludedMark') : null }) });

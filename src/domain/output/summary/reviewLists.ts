@@ -15,7 +15,13 @@ export function covidSheet(c: SectionContext): DraftSheet {
   const rows = c.review.kpis
     .filter((k) => k.result.covid !== 'none')
     .map(({ file, row: k, result: r }) => [
-      ...[covidLabel(c, r.covid), file, k.sheet, k.indicator, k.baseline, r.latest ? r.latest.value : null, k.notes || null].map((v) => share({ v })),
+      share({ v: covidLabel(c, r.covid) }),
+      share({ v: file }),
+      share({ v: k.sheet }),
+      share({ v: k.indicator }),
+      share({ v: k.baseline }),
+      share({ v: r.latest ? r.latest.value : null }),
+      share({ v: k.notes || null }),
       { v: t('summary.rowRef', { sheet: k.sheet, row: k.row + 1 }), link: c.link(file, k.sheet, k.row, 0) },
     ]);
   return {
