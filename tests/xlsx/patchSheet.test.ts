@@ -80,6 +80,24 @@ describe('cells and rows', () => {
     expect(out.overwroteFormula).toBe(true);
   });
 
+  test('a row start tag keeps its attributes; its spans hint grows to the written cells, a self-closing row is opened', () => {
+    const styles = cellStyles(MINIMAL_STYLES);
+    const xml = ws(
+      `<row r="1" spans='2:3' ht="20" customHeight="1"><c r="B1"><v>1</v></c></row>` +
+        '<row r="2" spans="1:2 4:5" x14ac:dyDescent="0.25"/>' +
+        '<row r="3" spans="1:9"><c r="A3"><v>1</v></c></row>' +
+        '<row r="4" spans="a:b" s="2" customFormat="1"/>',
+    );
+    const write = (col: number) => [{ col, value: 9, style: keep }];
+    const out = patchSheetXml(xml, edits({ 0: write(5), 1: write(0), 2: write(1), 3: write(2) }), styles);
+    expect(sheetData(out.xml)).toBe(
+      `<row r="1" spans='2:6' ht="20" customHeight="1"><c r="B1"><v>1</v></c><c r="F1"><v>9</v></c></row>` +
+        '<row r="2" spans="1:5" x14ac:dyDescent="0.25"><c r="A2"><v>9</v></c></row>' +
+        '<row r="3" spans="1:9"><c r="A3"><v>1</v></c><c r="B3"><v>9</v></c></row>' +
+        '<row r="4" spans="a:b" s="2" customFormat="1"><c r="C4"><v>9</v></c></row>',
+    );
+  });
+
   test('text is an inline string, escaped; a leading = stays text; characters XML cannot carry are _xHHHH_', () => {
     const styles = cellStyles(MINIMAL_STYLES);
     const v = '=SUM(A1) & <b> "q" \u0001 _x0041_ ';

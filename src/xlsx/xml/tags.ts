@@ -216,6 +216,11 @@ export function findTag(xml: string, qname: string, from: number, to = xml.lengt
  * the others (hot loops: row and cell tags). Not unescaped: for r, s, spans … only.
  */
 export function rawAttr(xml: string, start: number, end: number, name: string): string | undefined {
+  return rawAttrSpan(xml, start, end, name)?.value;
+}
+
+/** rawAttr with where its value lies in `xml`: from `from` to `to` (the quotes excluded). */
+export function rawAttrSpan(xml: string, start: number, end: number, name: string): { value: string; from: number; to: number } | undefined {
   // search a copy of the tag only: indexOf on the whole part would run to its end when absent
   const tag = xml.slice(start, end);
   const needle = name + '=';
@@ -226,8 +231,9 @@ export function rawAttr(xml: string, start: number, end: number, name: string): 
     if (isSpace(tag.charCodeAt(j - 1))) {
       const q = tag[j + needle.length];
       if (q !== '"' && q !== "'") return undefined;
-      const close = tag.indexOf(q, j + needle.length + 1);
-      return close < 0 ? undefined : tag.slice(j + needle.length + 1, close);
+      const open = j + needle.length + 1;
+      const close = tag.indexOf(q, open);
+      return close < 0 ? undefined : { value: tag.slice(open, close), from: start + open, to: start + close };
     }
     i = j + needle.length;
   }

@@ -35,7 +35,11 @@ export class CellWriter {
     const sAttr = s ? ` s="${s}"` : '';
     const v = w.value;
     if (v === null || v === undefined) return `<${p}c r="${ref}"${sAttr}/>`;
-    if (typeof v === 'number') return `<${p}c r="${ref}"${sAttr}><${p}v>${numberText(v, `${this.sheet}!${ref}`, { sheet: this.sheet, cell: ref })}</${p}v></${p}c>`;
+    if (typeof v === 'number') {
+      // the place is made only for the refusal: a 100,000-row plan writes half a million numbers
+      const text = Number.isFinite(v) ? numberText(v, '') : numberText(v, `${this.sheet}!${ref}`, { sheet: this.sheet, cell: ref });
+      return `<${p}c r="${ref}"${sAttr}><${p}v>${text}</${p}v></${p}c>`;
+    }
     return `<${p}c r="${ref}"${sAttr} t="inlineStr"><${p}is><${p}t xml:space="preserve">${encodeXstring(String(v))}</${p}t></${p}is></${p}c>`;
   }
 

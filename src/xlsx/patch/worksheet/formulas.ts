@@ -11,7 +11,7 @@ import { xmlRefusal, type SheetEdits } from './sheetEdits';
 /** Throws when an overwritten cell's formula is still needed; `from`/`to` bound <sheetData>. */
 export function checkFormulas(xml: string, p: string, from: number, to: number, edits: SheetEdits, overwritten: OverwrittenFormula[]): void {
   const masters = overwritten.filter((f) => f.t === 'shared' && f.ref !== undefined && f.si !== undefined);
-  const hasArrays = indexOfAny(xml, ['t="array"', "t='array'", 't="dataTable"', "t='dataTable'"], from, to);
+  const hasArrays = hasTypeValue(xml, 'array', from, to) || hasTypeValue(xml, 'dataTable', from, to);
   if (!masters.length && !hasArrays) return;
   const { sharedTotal, ranges } = formulasIn(xml, p, from, to);
   checkSharedMasters(edits, masters, overwritten, sharedTotal);
@@ -64,10 +64,14 @@ function checkRanges(edits: SheetEdits, ranges: { ref: string; t: string }[]): v
   }
 }
 
-function indexOfAny(xml: string, needles: string[], from: number, to: number): boolean {
-  for (const n of needles) {
-    const i = xml.indexOf(n, from);
-    if (i >= 0 && i < to) return true;
+/**
+ * Whether a t="`value`" (or t='`value`') attribute lies in [from, to): one search for the value
+ * through the range, each hit checked for the quotes and t= around it.
+ */
+function hasTypeValue(xml: string, value: string, from: number, to: number): boolean {
+  for (let i = xml.indexOf(value, from); i >= 0 && i < to; i = xml.indexOf(value, i + 1)) {
+    const q = xml[i - 1];
+    if ((q === '"' || q === "'") && xml[i + value.length] === q && xml[i - 2] === '=' && xml[i - 3] === 't' && i - 3 >= from) return true;
   }
   return false;
 }

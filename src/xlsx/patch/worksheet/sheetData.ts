@@ -6,7 +6,7 @@
  */
 import { cellAddress, columnLetters, parseCellRef } from '../../../domain/base/address';
 import { endsTagName, onlySpace } from '../../xml/chars';
-import { attr, findTag, rawAttr, readStartTag, startTag, tagClose, type StartTag } from '../../xml/tags';
+import { attr, findTag, rawAttr, rawAttrSpan, readStartTag, startTag, tagClose, type StartTag } from '../../xml/tags';
 import type { CellWriter } from './cells';
 import type { Pieces } from './pieces';
 import type { SheetHead } from './sheetHead';
@@ -48,6 +48,26 @@ export function patchSheetData(
   out: Pieces,
 ): SheetDataResult {
   return new SheetDataPatcher(xml, p, span, edits, head, cells, prefixKept, out).run();
+}
+
+/**
+ * A row's spans hint ("1:15", or several "lo:hi" pairs) grown to cover columns `lo` to `hi`
+ * (1-based) as one "lo:hi"; null when it covers them already or is not a list of numbers.
+ */
+export function coveringSpans(spans: string, lo: number, hi: number): string | null {
+  let min = lo;
+  let max = hi;
+  let any = false;
+  for (const part of spans.split(/[\s:]+/)) {
+    if (!part) continue;
+    const n = Number(part);
+    if (!Number.isFinite(n)) return null;
+    any = true;
+    if (n < min) min = n;
+    if (n > max) max = n;
+  }
+  const next = `${min}:${max}`;
+  return any && next !== spans ? next : null;
 }
 
 /** Planned rows in order (a cell written twice is refused). */
@@ -201,20 +221,12 @@ class SheetDataPatcher {
   /** The row's start tag as written, opened when self-closing; only the spans hint changes (it must cover the new cells). Null: as it is. */
   private rowStartTag(lt: number, tagEnd: number, selfClosing: boolean, writes: readonly CellWrite[]): string | null {
     const xml = this.xml;
-    const original = xml.slice(lt, tagEnd);
-    let open = original;
-    if (selfClosing) open = open.slice(0, open.lastIndexOf('/')) + '>';
-    const spans = rawAttr(xml, lt, tagEnd, 'spans');
-    if (spans !== undefined) {
-      const nums = spans.split(/[\s:]+/).filter(Boolean).map(Number);
-      if (nums.length && nums.every(Number.isFinite)) {
-        const lo = Math.min(...nums, writes[0].col + 1);
-        const hi = Math.max(...nums, writes[writes.length - 1].col + 1);
-        const next = `${lo}:${hi}`;
-        if (next !== spans) open = open.replace(/(\sspans\s*=\s*)(["'])[^"']*\2/, `$1$2${next}$2`);
-      }
-    }
-    return open === original ? null : open;
+    const spans = rawAttrSpan(xml, lt, tagEnd, 'spans');
+    const covered = spans && coveringSpans(spans.value, writes[0].col + 1, writes[writes.length - 1].col + 1);
+    if (!selfClosing && !covered) return null;
+    const close = selfClosing ? xml.lastIndexOf('/', tagEnd) : tagEnd - 1;
+    if (!spans || !covered) return xml.slice(lt, close) + '>';
+    return xml.slice(lt, spans.from) + covered + xml.slice(spans.to, close) + '>';
   }
 
   /** The cell whose start tag is at `c`: where its tag and the element end. */
