@@ -14,6 +14,7 @@ import { WORKSHEET_ORDER } from '../../src/xlsx/ooxml/schemaOrder';
 import type { RawValue } from '../../src/domain/base/raw';
 import { topLevelElements } from '../xlsx/addChart';
 import { reviewSeeds } from './seedBook';
+import { readXlsx } from '../../src/xlsx/read';
 
 const HEAD = ['基本目標', '施策', '指標名', '単位', '基準値', '実績R2', '実績R3', '目標値', '備考'];
 
@@ -149,6 +150,35 @@ describe('summary.xlsx package', () => {
     const numbers: number[] = [];
     wb.getWorksheet('KPI一覧')!.eachRow((row) => row.eachCell((cell) => typeof cell.value === 'number' && numbers.push(cell.value)));
     expect(numbers).toEqual(expect.arrayContaining([-5, 1.25, 0, 12345678901]));
+  });
+
+  test('a column of names that never repeat writes its text inline past its first 500; exceljs and our reader read every value of the model', async () => {
+    const rows: RawValue[][] = [];
+    for (let i = 0; i < 1200; i++) rows.push([1 + (i % 3), 1 + (i % 9), `指標 ${i}\n<&>`, ['人', '件', '%'][i % 3], 10 + i, 12, 14 + (i % 5), 20, i % 2 ? '' : `備考 ${i % 4}`]);
+    const many = buildSummaryBook(reviewOf(rows), { date: '2026-11-22' });
+    const bytes = await summaryPackage(many);
+    const zip = await JSZip.loadAsync(bytes);
+    const kpis = many.sheets.findIndex((sh) => sh.key === 'kpis');
+    const xml = await zip.file(`xl/worksheets/sheet${kpis + 1}.xml`)!.async('string');
+    const inline = [...xml.matchAll(/<c r="([A-Z]+)\d+"[^>]*t="inlineStr"><is><t( xml:space="preserve")?>([^<]*)<\/t><\/is><\/c>/g)];
+    // the indicator column and the location column, each from its 501st row on; units and grades stay shared
+    const table = many.sheets[kpis].tables[0];
+    const letters = new Set(inline.map((m) => m[1]));
+    expect([...letters].map((l) => table.columns[l.charCodeAt(0) - 65].header)).toEqual(expect.arrayContaining(['指標名']));
+    expect(inline.length).toBeGreaterThan(1000);
+    expect(inline.filter((m) => /^指標 \d+\n&lt;&amp;&gt;$/.test(m[3]) && m[2]).length).toBeGreaterThan(600);
+    const model = new Map<string, unknown>();
+    for (const sh of many.sheets)
+      for (const t of sh.tables)
+        t.rows.forEach((cells, i) => cells.forEach((c, j) => c.v !== null && !t.columns[j].sparkline && model.set(`${sh.name}!${String.fromCharCode(65 + t.left + j)}${t.headerRow + 2 + i}`, c.v)));
+    const byExceljs = new Map<string, unknown>();
+    (await load(bytes)).eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => byExceljs.set(`${ws.name}!${c.address}`, c.value))));
+    const byReader = new Map<string, unknown>();
+    for (const sh of (await readXlsx(bytes)).sheets) sh.values.forEach((vals, r) => vals.forEach((v, c) => v !== null && v !== '' && byReader.set(`${sh.name}!${String.fromCharCode(65 + sh.left + c)}${sh.top + r + 1}`, v)));
+    for (const [ref, v] of model) {
+      expect([ref, byExceljs.get(ref)]).toEqual([ref, v]);
+      expect([ref, byReader.get(ref)]).toEqual([ref, v]);
+    }
   });
 
   test('written a part at a time (as the command line sends it to the file), the package is the same bytes', async () => {

@@ -4,7 +4,7 @@ import { safeText } from '../xml/escape';
 import type { Utf8Blocks } from '../xml/utf8Blocks';
 
 /** text whose spaces a reader would trim or fold unless told to keep them: leading or trailing white space, or a line break */
-function keepsSpace(t: string): boolean {
+export function keepsSpace(t: string): boolean {
   return /^\s|\s$|\n/.test(t);
 }
 
@@ -18,7 +18,7 @@ export class SharedStrings {
 
   /**
    * The text's index. `slot`: the writer's column; a text repeated down a column (a department,
-   * a unit, a grade) is then found without hashing it into a table of 100,000 names again.
+   * a unit, a grade) is then found without a lookup in the whole table.
    */
   id(text: string, slot = -1): number {
     this.count++;
@@ -36,7 +36,12 @@ export class SharedStrings {
     return i;
   }
 
-  /** the part, written into `out` (a 100,000-row KPI list has as many distinct names), then done() */
+  /** distinct texts so far */
+  get size(): number {
+    return this.list.length;
+  }
+
+  /** the part, written into `out` (it can hold thousands of texts), then done() */
   write(out: Utf8Blocks): void {
     out.text(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="${this.count}" uniqueCount="${this.list.length}">`);
     for (const t of this.list) {

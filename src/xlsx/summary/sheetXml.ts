@@ -12,7 +12,7 @@ import type { CellLink, SummarySheet, SummaryTable } from '../../domain/output/s
 import { NS } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
 import { Utf8Blocks } from '../xml/utf8Blocks';
-import type { SharedStrings } from './sharedStrings';
+import { keepsSpace, type SharedStrings } from './sharedStrings';
 import { sparklineExtension, type SparklineColumn } from './sparklines';
 import type { StyleKey, SummaryStyles } from './summaryStyles';
 
@@ -27,15 +27,24 @@ export function tableHeaders(headers: readonly string[]): string[] {
   });
 }
 
+/** texts of a column looked at before it may turn to inline text, and the share of them that must be new */
+const INLINE_SAMPLE = 500;
+const INLINE_FRESH = 0.9;
+
 /**
  * The rows of <sheetData>, written in order, each with the height the layout gave it: neither
  * Excel nor LibreOffice fits rows to wrapped text when it opens a file, and the page breaks are
  * planned with these heights. A cell is markup, a reference and a number (text goes to the
- * shared strings), written byte by byte; column letters are computed once per column, and empty
- * cells of a table are left out (the table's style covers them).
+ * shared strings, or inline in a column of names that never repeat), written byte by byte;
+ * column letters are computed once per column, and empty cells of a table are left out (the
+ * table's style covers them).
  */
 class Rows {
   private readonly letters: string[] = [];
+  /** per column of this sheet: texts written, how many of them were new to the shared strings, and whether it writes its text inline */
+  private readonly texts: number[] = [];
+  private readonly fresh: number[] = [];
+  private readonly inline: boolean[] = [];
   private last = -1;
   private open = false;
 
@@ -86,11 +95,30 @@ class Rows {
         out.uint(Math.abs(value));
       } else out.ascii(String(value));
       out.ascii('</v></c>');
+    } else if (this.inline[col]) {
+      out.ascii(keepsSpace(value as string) ? '" t="inlineStr"><is><t xml:space="preserve">' : '" t="inlineStr"><is><t>');
+      out.text(safeText(value as string));
+      out.ascii('</t></is></c>');
     } else {
       out.ascii('" t="s"><v>');
-      out.uint(this.strings.id(value as string, col));
+      out.uint(this.sharedString(value as string, col));
       out.ascii('</v></c>');
     }
+  }
+
+  /**
+   * The text's shared-string index. A column whose first texts are nearly all new (names,
+   * locations: a 100,000-row list has as many) writes the rest of its texts inline, as their
+   * own cell's text: a table of every one of them would cost a hash lookup and insertion per
+   * cell and never be shared.
+   */
+  private sharedString(text: string, col: number): number {
+    const before = this.strings.size;
+    const id = this.strings.id(text, col);
+    const n = (this.texts[col] = (this.texts[col] ?? 0) + 1);
+    const fresh = (this.fresh[col] = (this.fresh[col] ?? 0) + (this.strings.size > before ? 1 : 0));
+    if (n === INLINE_SAMPLE && fresh >= INLINE_SAMPLE * INLINE_FRESH) this.inline[col] = true;
+    return id;
   }
 
   /** a row holding one cell */

@@ -4,7 +4,8 @@
  * sparklines and page setup; the chart of 総括; print titles as the workbook's
  * `_xlnm.Print_Titles` names. Written directly rather than through exceljs because exceljs cannot
  * write charts or sparklines and is slow on a 100,000-row KPI list; tests read the result back
- * with exceljs and render it with LibreOffice. Text is always a shared string, never a formula.
+ * with exceljs and render it with LibreOffice. Text is always a string (shared, or inline in a
+ * column of names that never repeat), never a formula.
  */
 import { quoteSheetName } from '../../domain/base/address';
 import type { SummaryBook, SummarySheets } from '../../domain/output/summary/types';
