@@ -54,6 +54,17 @@ describe('reading cells', () => {
     expect(at(s1904, 'B1')).toEqual(new Date(Date.UTC(2025, 3, 1)));
   });
 
+  it('whole numbers read in place read as their text does: leading zeros, 16 digits, text types, odd r and s', async () => {
+    const data = row(
+      1,
+      '<c r="A1"><v>007</v></c><c r="B1" t="str"><v>007</v></c><c r="C1"><v>1234567890123456</v></c><c r="D1" t="n"><v>0</v></c><c r="E1" t="s"><v>1</v></c>' +
+        '<c r="F1" t="b"><v>2</v></c><c r="G1" t="e"><v>12</v></c><c r="H1" t="x"><v>5</v></c><c r="i1" s=" 2"><v>44286</v></c><c r="J1" s=""><v>-3</v></c><c r="1"><v>8</v></c>',
+    );
+    const strings = `<?xml version="1.0"?><sst xmlns="${MAIN}"><si><t>zero</t></si><si><t>one</t></si></sst>`;
+    const [s] = await sheets(buildPackage({ sheets: [{ name: 'S', data }], sharedStringsXml: strings, stylesXml: PERCENT_AND_DATES }));
+    expect(s.values[0]).toEqual([7, '007', 1234567890123456, 0, 'one', true, { error: '12' }, 5, new Date(Date.UTC(2021, 2, 31)), -3, 8]);
+  });
+
   it('reads cells written without r attributes in order', async () => {
     const data = '<row><c t="inlineStr"><is><t>a</t></is></c><c><v>2</v></c></row><row/><row><c r="C3"><v>3</v></c><c><v>4</v></c></row>';
     const [s] = await sheets(buildPackage({ sheets: [{ name: 'S', data }] }));

@@ -32,13 +32,35 @@ export function quoteSheetName(name: string): string {
  * letters. null when `ref` is not a reference.
  */
 export function parseCellRef(ref: string): { row: number; col: number } | null {
-  return scanA1(ref);
+  const at = newA1Scan();
+  return scanA1(ref, 0, ref.length, at) ? at : null;
+}
+
+/** What scanA1 found: zero-based row (-1 without digits) and column, and how many letters and digits. */
+export interface A1Scan {
+  row: number;
+  col: number;
+  letters: number;
+  digits: number;
+}
+
+export function newA1Scan(): A1Scan {
+  return { row: -1, col: -1, letters: 0, digits: 0 };
+}
+
+/**
+ * parseCellRef's column for the reference from `from` to `to` of `text`, without cutting it
+ * out (a sheet's text holds millions); -1 when it is not a reference. `at` is scratch.
+ */
+export function cellColumnIn(text: string, from: number, to: number, at: A1Scan): number {
+  return scanA1(text, from, to, at) ? at.col : -1;
 }
 
 /** Parses "B12" or "$B$12" (as typed: spaces around allowed, at most 3 letters and 7 digits) into zero-based row/col. */
 export function parseCellAddress(a1: string): { row: number; col: number } | null {
-  const p = scanA1(a1.trim());
-  if (!p || p.letters > 3 || p.digits < 1 || p.digits > 7) return null;
+  const t = a1.trim();
+  const p = newA1Scan();
+  if (!scanA1(t, 0, t.length, p) || p.letters > 3 || p.digits < 1 || p.digits > 7) return null;
   return { row: p.row, col: p.col };
 }
 
@@ -51,11 +73,12 @@ export function parseRangeRef(ref: string): CellRect | null {
   return { top: Math.min(p.row, q.row), left: Math.min(p.col, q.col), bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col) };
 }
 
-function scanA1(ref: string): { row: number; col: number; letters: number; digits: number } | null {
-  let i = 0;
+/** Scans `ref` from `from` to `to` into `at`; false when it is not a reference. */
+function scanA1(ref: string, from: number, to: number, at: A1Scan): boolean {
+  let i = from;
   let col = 0;
   let letters = 0;
-  while (i < ref.length) {
+  while (i < to) {
     const c = ref.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
@@ -63,15 +86,19 @@ function scanA1(ref: string): { row: number; col: number; letters: number; digit
     if (c !== 36) letters++;
     i++;
   }
-  if (letters === 0) return null;
+  if (letters === 0) return false;
   let row = 0;
   let digits = 0;
-  for (; i < ref.length; i++) {
+  for (; i < to; i++) {
     const c = ref.charCodeAt(i);
     if (c === 36 && digits === 0) continue; // '$' before the digits
-    if (c < 48 || c > 57) return null;
+    if (c < 48 || c > 57) return false;
     row = row * 10 + (c - 48);
     digits++;
   }
-  return { row: digits ? row - 1 : -1, col: col - 1, letters, digits };
+  at.row = digits ? row - 1 : -1;
+  at.col = col - 1;
+  at.letters = letters;
+  at.digits = digits;
+  return true;
 }

@@ -7,16 +7,22 @@
  * the same way, only slower. Cells with inline strings, CDATA or comments are read by the
  * general tokenizer one cell at a time.
  */
+import { cellColumnIn, newA1Scan } from '../../domain/base/address';
 import { isSpace } from '../xml/chars';
 import { textValue, XmlStream, type RawReader, type TagAttributes, type XmlSink } from './xmlStream';
+import { styleIndex } from './cellAttrs';
 
 /** What the scanner reports; the worksheet reader implements it for both paths. */
 export interface CellTarget {
   /** a row starts; false when the caller stepped over the rest of the sheet (reading stops) */
   beginRow(r: string | undefined): boolean;
   endRow(): void;
-  /** a cell, complete: its r, t, s attributes, the text of <v> and of its inline string */
-  cell(r: string | undefined, t: string | undefined, s: string | undefined, v: string, inline: string | null): void;
+  /**
+   * a cell, complete: its column (from r; -1: the next one), its t, its style (s, 0 without),
+   * the text of <v> (or the number it holds, where it is plain digits in a cell of a number, a
+   * shared string or a boolean) and of its inline string
+   */
+  cell(col: number, t: string | undefined, style: number, v: string | number, inline: string | null): void;
   /** </sheetData> */
   endData(): void;
   /** the general tokenizer takes over at element depth `depth` */
@@ -24,9 +30,12 @@ export interface CellTarget {
 }
 
 interface Attrs {
-  r: string | undefined;
+  /** where r's and s's values lie in the text (from -1: absent); cut out only when wanted */
+  rFrom: number;
+  rTo: number;
+  sFrom: number;
+  sTo: number;
   t: string | undefined;
-  s: string | undefined;
   /** offset just after '>' */
   end: number;
   selfClosing: boolean;
@@ -77,7 +86,8 @@ export class SheetDataScanner implements RawReader {
   private readonly fClose: string;
   private readonly dataClose: string;
   private inRow = false;
-  private readonly attrs: Attrs = { r: undefined, t: undefined, s: undefined, end: 0, selfClosing: false, odd: false };
+  private readonly attrs: Attrs = { rFrom: -1, rTo: -1, sFrom: -1, sTo: -1, t: undefined, end: 0, selfClosing: false, odd: false };
+  private readonly a1 = newA1Scan();
 
   /**
    * @param prefix the prefix <sheetData> was written with ('' or 'x:')
@@ -147,7 +157,7 @@ export class SheetDataScanner implements RawReader {
         const a = this.readAttrs(buf, lt + this.rowOpen.length);
         if (a === null) return lt;
         if (a.odd) return this.giveBack(lt);
-        if (!this.target.beginRow(a.r)) return a.end; // stepped over: the stream is skipping now
+        if (!this.target.beginRow(a.rFrom < 0 ? undefined : buf.slice(a.rFrom, a.rTo))) return a.end; // stepped over: the stream is skipping now
         if (a.selfClosing) this.target.endRow();
         else this.inRow = true;
         i = a.end;
@@ -177,7 +187,8 @@ export class SheetDataScanner implements RawReader {
   /** Attributes r, t, s up to the end of the start tag; null when the text ends first. */
   private readAttrs(buf: string, i: number): Attrs | null {
     const a = this.attrs;
-    a.r = a.t = a.s = undefined;
+    a.rFrom = a.sFrom = -1;
+    a.t = undefined;
     a.odd = false;
     a.selfClosing = false;
     const n = buf.length;
@@ -220,9 +231,14 @@ export class SheetDataScanner implements RawReader {
       const len = ne - ns;
       if (len === 1) {
         const ch = buf.charCodeAt(ns);
-        if (ch === 114) a.r = buf.slice(q + 1, close);
-        else if (ch === 116) a.t = buf.slice(q + 1, close);
-        else if (ch === 115) a.s = buf.slice(q + 1, close);
+        if (ch === 114) {
+          a.rFrom = q + 1;
+          a.rTo = close;
+        } else if (ch === 116) a.t = buf.slice(q + 1, close);
+        else if (ch === 115) {
+          a.sFrom = q + 1;
+          a.sTo = close;
+        }
       } else if (len >= 5 && buf.startsWith('xmlns', ns)) a.odd = true;
       i = close + 1;
     }
@@ -233,9 +249,11 @@ export class SheetDataScanner implements RawReader {
     const a = this.readAttrs(buf, lt + this.cellOpen.length);
     if (a === null) return -1;
     if (a.odd) return -2;
-    const { r, t, s } = a;
+    const t = a.t;
+    const col = a.rFrom < 0 ? -1 : cellColumnIn(buf, a.rFrom, a.rTo, this.a1);
+    const style = a.sFrom < 0 ? 0 : styleIndexIn(buf, a.sFrom, a.sTo);
     if (a.selfClosing) {
-      this.target.cell(r, t, s, '', null);
+      this.target.cell(col, t, style, '', null);
       return a.end;
     }
     const close = buf.indexOf(this.cellClose, a.end);
@@ -254,12 +272,15 @@ export class SheetDataScanner implements RawReader {
       }
       p = skipSpaces(buf, p, close);
     }
-    let v = '';
+    let v: string | number = '';
     if (buf.startsWith(this.vOpen, p)) {
       const ve = buf.indexOf(this.vClose, p);
       if (ve < 0 || ve > close) return -2;
-      v = buf.slice(p + this.vOpen.length, ve);
-      if (v.indexOf('&') >= 0 || v.indexOf('\r') >= 0) v = textValue(v);
+      v = NUMERIC_TYPES.has(t) ? wholeNumberIn(buf, p + this.vOpen.length, ve) : -1;
+      if (v < 0) {
+        v = buf.slice(p + this.vOpen.length, ve);
+        if (v.indexOf('&') >= 0 || v.indexOf('\r') >= 0) v = textValue(v);
+      }
       p = skipSpaces(buf, ve + this.vClose.length, close);
     }
     if (p !== close) {
@@ -268,16 +289,46 @@ export class SheetDataScanner implements RawReader {
       const x = new XmlStream(one);
       x.push('<c>' + buf.slice(a.end, close) + '</c>');
       x.end();
-      this.target.cell(r, t, s, one.v, one.inline);
+      this.target.cell(col, t, style, one.v, one.inline);
       return end;
     }
-    this.target.cell(r, t, s, v, null);
+    this.target.cell(col, t, style, v, null);
     return end;
   }
 }
 
 /** A cell still unfinished after this many characters is left to the general tokenizer (it reads text in pieces). */
 const LONG_CELL = 1 << 20;
+
+/** cell types whose <v> is read as a number: t absent or n, s (a shared string's index), b */
+const NUMERIC_TYPES = new Set<string | undefined>([undefined, 'n', 's', 'b']);
+
+/**
+ * The whole number written from `from` to `to`, read in place: 1 to 15 digits without a leading
+ * zero (as the text reads, exactly); -1 otherwise, and the text is cut out and read as before.
+ */
+function wholeNumberIn(buf: string, from: number, to: number): number {
+  const n = to - from;
+  if (n < 1 || n > 15 || (n > 1 && buf.charCodeAt(from) === 48)) return -1;
+  let x = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    x = x * 10 + (c - 48);
+  }
+  return x;
+}
+
+/** The s attribute's value from `from` to `to` as a style index (digits read in place); as styleIndex otherwise. */
+function styleIndexIn(buf: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = buf.charCodeAt(i);
+    if (c < 48 || c > 57) return styleIndex(buf.slice(from, to));
+    n = n * 10 + (c - 48);
+  }
+  return from < to ? n : 0;
+}
 
 function skipSpaces(buf: string, i: number, to: number): number {
   while (i < to && isSpace(buf.charCodeAt(i))) i++;

@@ -12,12 +12,13 @@
  */
 import { HEADER_SCAN_ROWS } from '../../domain/sheets/headers';
 import type { CellRect, RawSheet, RawValue } from '../../domain/base/raw';
-import { parseCellRef, parseRangeRef } from '../../domain/base/address';
+import { parseRangeRef } from '../../domain/base/address';
 import { WORKSHEET_ORDER } from '../ooxml/schemaOrder';
 import type { CellFormats } from './stylesPart';
 import type { PartSink } from './partStream';
 import { decodeXstring } from '../xml/escape';
 import { NS_SHEET, type TagAttributes, type XmlStream } from './xmlStream';
+import { cellColumn, styleIndex } from './cellAttrs';
 import { SheetDataScanner, type CellTarget } from './sheetDataScanner';
 
 /** The header rows the review looks at, and the row under the last (a two-row header's years). */
@@ -84,7 +85,8 @@ export class WorksheetSink implements PartSink, CellTarget {
   private inInline = false;
   private phonetic = 0;
   private collecting: 'v' | 'is' | null = null;
-  private vText = '';
+  /** the text of <v>, or the whole number it holds (read in place by the scanner) */
+  private vText: string | number = '';
   private isText = '';
   private hasInline = false;
 
@@ -122,7 +124,7 @@ export class WorksheetSink implements PartSink, CellTarget {
   private startInData(local: string, tag: TagAttributes, selfClosing: boolean): void {
     switch (local) {
       case 'c':
-        this.beginCell(tag.get('r'), tag.get('t'), tag.get('s'));
+        this.beginCell(cellColumn(tag.get('r')), tag.get('t'), styleIndex(tag.get('s')));
         if (selfClosing) this.endCell();
         return;
       case 'v':
@@ -204,19 +206,19 @@ export class WorksheetSink implements PartSink, CellTarget {
     return !this.headOnly;
   }
 
-  private beginCell(r: string | undefined, t: string | undefined, s: string | undefined): void {
-    const ref = r ? parseCellRef(r) : null;
-    this.col = ref ? ref.col : this.col + 1;
+  /** `col`: -1 for the next column */
+  private beginCell(col: number, t: string | undefined, style: number): void {
+    this.col = col >= 0 ? col : this.col + 1;
     this.type = t;
-    this.style = s ? parseInt(s, 10) : 0;
+    this.style = style;
     this.vText = '';
     this.isText = '';
     this.hasInline = false;
     this.inCell = true;
   }
 
-  cell(r: string | undefined, t: string | undefined, s: string | undefined, v: string, inline: string | null): void {
-    this.beginCell(r, t, s);
+  cell(col: number, t: string | undefined, style: number, v: string | number, inline: string | null): void {
+    this.beginCell(col, t, style);
     this.vText = v;
     if (inline !== null) {
       this.hasInline = true;
@@ -261,6 +263,7 @@ export class WorksheetSink implements PartSink, CellTarget {
     if (t === 'inlineStr' && this.hasInline) return this.isText === '' ? null : decodeXstring(this.isText);
     const v = this.vText;
     if (v === '') return null;
+    if (typeof v === 'number') return this.numberValue(t, v);
     switch (t) {
       case 's': {
         const s = this.ctx.strings[parseInt(v, 10)];
@@ -280,6 +283,13 @@ export class WorksheetSink implements PartSink, CellTarget {
         return this.ctx.formats.date[this.style] ? excelDate(x, this.ctx.date1904) : x;
       }
     }
+  }
+
+  /** value() of a <v> that held a whole number (t absent, n, s or b): as its text would read */
+  private numberValue(t: string | undefined, v: number): RawValue {
+    if (t === 's') return this.ctx.strings[v] ?? null;
+    if (t === 'b') return v !== 0;
+    return this.ctx.formats.date[this.style] ? excelDate(v, this.ctx.date1904) : v;
   }
 
   endRow(): void {
