@@ -16,6 +16,7 @@ import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
 import { OutputError, OutputSet } from './outputPaths';
 import { summaryPackageChunks } from '../xlsx/summary/summaryPackage';
 import type { CliOptions } from './args';
+import type { Lang } from '../messages/lang';
 import { translate } from '../messages/translate';
 import type { Io } from './io';
 import { loadWorkbooks, realOrResolved, sha256 } from './loadWorkbooks';
@@ -53,6 +54,19 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
     io.err(e.text(opts.lang));
     return EXIT_USAGE;
   }
+}
+
+/**
+ * The line of a copy's kept features, to print when its turn comes (a failure is thrown then,
+ * not left as a rejection nobody waits for meanwhile).
+ */
+function keptFeatures(bytes: Uint8Array, file: string, say: ReviewOutput, lang: Lang): Promise<() => void> {
+  return inspectPackage(bytes).then(
+    (inventory) => () => say.kept(file, describeFeatures(inventory, lang)),
+    (e: unknown) => () => {
+      throw e;
+    },
+  );
 }
 
 async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outputs: OutputSet): Promise<number> {
@@ -105,6 +119,8 @@ async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outpu
       notWritten.push(l.name);
       continue;
     }
+    // the features the copy keeps are listed meanwhile: the listing inflates the sheets again, on the thread pool
+    const kept = keptFeatures(bytes, l.name, say, lang);
     let copy: Uint8Array;
     try {
       // the original package is edited in place: charts, pivots, macros … stay as they were
@@ -118,7 +134,7 @@ async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outpu
     await outputs.write(path.join(outDir, l.name), copy);
     copied.add(l.name);
     say.written(i, loaded.length, l.name, fr.plan.sheets.length);
-    say.kept(l.name, describeFeatures(await inspectPackage(bytes), lang));
+    (await kept)();
   }
 
   // links go to the reviewed copy where one was written, else to the input; relative, so the folder can move
