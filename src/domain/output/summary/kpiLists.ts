@@ -128,7 +128,7 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
   if (anyExcluded) cols.push({ spec: code(t('summary.col.excluded')), cell: (k) => ({ v: c.figures.facts.get(k)!.excluded ? t('summary.excludedMark') : null }) });
   cols.push(...tail);
   const share = cellSharer();
-  return { columns: cols.map((x) => x.spec), cells: (k) => cols.map((x) => share(x.cell(k))), achievement };
+  return { columns: cols.map((x) => x.spec), cells: (k) => cols.map((x, j) => share(x.cell(k), j)), achievement };
 }
 
 function location(c: SectionContext) {
@@ -221,7 +221,7 @@ function kpiRowsSheet(c: SectionContext, key: 'revisions' | 'exclusions', table:
         name: table,
         caption: null,
         columns: cols.map((x) => x.spec),
-        rows: rows.map((k) => cols.map((x) => share(x.cell(k)))),
+        rows: rows.map((k) => cols.map((x, j) => share(x.cell(k), j))),
         groupStarts: groupStarts(rows, (k) => k.row.goal),
         emptyText: t('summary.none'),
       },

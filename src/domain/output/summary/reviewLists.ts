@@ -15,13 +15,13 @@ export function covidSheet(c: SectionContext): DraftSheet {
   const rows = c.review.kpis
     .filter((k) => k.result.covid !== 'none')
     .map(({ file, row: k, result: r }) => [
-      share({ v: covidLabel(c, r.covid) }),
-      share({ v: file }),
-      share({ v: k.sheet }),
-      share({ v: k.indicator }),
-      share({ v: k.baseline }),
-      share({ v: r.latest ? r.latest.value : null }),
-      share({ v: k.notes || null }),
+      share({ v: covidLabel(c, r.covid) }, 0),
+      share({ v: file }, 1),
+      share({ v: k.sheet }, 2),
+      share({ v: k.indicator }, 3),
+      share({ v: k.baseline }, 4),
+      share({ v: r.latest ? r.latest.value : null }, 5),
+      share({ v: k.notes || null }, 6),
       { v: t('summary.rowRef', { sheet: k.sheet, row: k.row + 1 }), link: c.link(file, k.sheet, k.row, 0) },
     ]);
   return {
@@ -60,13 +60,13 @@ export function problemsSheet(c: SectionContext): DraftSheet {
   const issues: SummaryCell[][] = c.review.issues
     .filter((i) => i.severity !== 'info')
     .map((i) => [
-      share({ v: t(i.severity === 'error' ? 'summary.severity.error' : 'summary.severity.warning') }),
-      share({ v: i.file ?? null }),
-      share({ v: i.sheet }),
-      i.cell && i.row !== undefined && i.col !== undefined ? { v: i.cell, link: c.link(i.file ?? '', i.sheet, i.row, i.col) } : share({ v: null }),
-      share({ v: i.header ?? null }),
+      share({ v: t(i.severity === 'error' ? 'summary.severity.error' : 'summary.severity.warning') }, 0),
+      share({ v: i.file ?? null }, 1),
+      share({ v: i.sheet }, 2),
+      i.cell && i.row !== undefined && i.col !== undefined ? { v: i.cell, link: c.link(i.file ?? '', i.sheet, i.row, i.col) } : share({ v: null }, 3),
+      share({ v: i.header ?? null }, 4),
       // the place has its own columns: the message alone
-      share({ v: issueMessage(c.lang, i) }),
+      share({ v: issueMessage(c.lang, i) }, 5),
     ]);
   return {
     key: 'problems',
