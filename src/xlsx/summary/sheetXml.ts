@@ -40,7 +40,10 @@ const INLINE_FRESH = 0.9;
  * table's style covers them).
  */
 class Rows {
-  private readonly letters: string[] = [];
+  private readonly cellStarts: string[] = [];
+  private readonly styleAttrs: string[] = [];
+  /** the row number of the row started last, as written in each of its cells */
+  private rowText = '';
   /** per column of this sheet: texts written, how many of them were new to the shared strings, and whether it writes its text inline */
   private readonly texts: number[] = [];
   private readonly fresh: number[] = [];
@@ -56,8 +59,14 @@ class Rows {
     out.ascii('<sheetData>');
   }
 
-  letter(col: number): string {
-    return (this.letters[col] ??= columnLetters(col));
+  /** '<c r="AB': a cell's start up to its row number, made once per column */
+  private cellStart(col: number): string {
+    return (this.cellStarts[col] ??= '<c r="' + columnLetters(col));
+  }
+
+  /** '" s="7': a style attribute after the reference, made once per style */
+  private styleAttr(s: number): string {
+    return (this.styleAttrs[s] ??= '" s="' + s);
   }
 
   /** starts a row (rows come in order, top to bottom) */
@@ -65,9 +74,10 @@ class Rows {
     if (row <= this.last) throw new Error(`summary rows out of order: ${row + 1} after ${this.last + 1}`);
     this.end();
     this.last = row;
+    this.rowText = String(row + 1);
     const out = this.out;
     out.ascii('<row r="');
-    out.uint(row + 1);
+    out.ascii(this.rowText);
     out.ascii('" ht="');
     out.ascii(String(height));
     out.ascii('" customHeight="1">');
@@ -79,13 +89,9 @@ class Rows {
     const empty = value === null || (typeof value === 'number' && !Number.isFinite(value));
     if (empty && !s) return;
     const out = this.out;
-    out.ascii('<c r="');
-    out.ascii(this.letter(col));
-    out.uint(this.last + 1);
-    if (s) {
-      out.ascii('" s="');
-      out.uint(s);
-    }
+    out.ascii(this.cellStart(col));
+    out.ascii(this.rowText);
+    if (s) out.ascii(this.styleAttr(s));
     if (empty) out.ascii('"/>');
     else if (typeof value === 'number') {
       out.ascii('"><v>');
