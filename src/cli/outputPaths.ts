@@ -16,6 +16,7 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { Lang } from '../messages/lang';
 import { translate, type MessageKey } from '../messages/translate';
+import { joined } from '../xlsx/zip/partBlocks';
 
 /** Why an output cannot be written, for one line in the user's language (no stack, no library text). */
 export class OutputError extends Error {
@@ -137,7 +138,7 @@ export class OutputSet {
     const handle = await io(fs.open(tmp, 'wx'));
     try {
       if (typeof data === 'string' || data instanceof Uint8Array) await io(handle.writeFile(data));
-      else for (const chunk of data) await io(writeAll(handle, chunk));
+      else await writeChunks(handle, data, io);
       await io(handle.sync());
     } finally {
       await io(handle.close());
@@ -185,6 +186,34 @@ export class OutputSet {
     this.staged.clear();
     if (!this.committed) await removeFolders(this.created);
   }
+}
+
+/** small chunks (a zip's headers, small parts) gathered up to this much into one write */
+const GATHER = 1 << 16;
+
+/**
+ * Writes the chunks in order; small ones are gathered, so a package of many parts is not a write
+ * per header. `io` marks a failure to write (a failure making the chunks passes as it is).
+ */
+async function writeChunks(handle: FileHandle, chunks: Iterable<Uint8Array>, io: <T>(p: Promise<T>) => Promise<T>): Promise<void> {
+  let small: Uint8Array[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (size) await io(writeAll(handle, small.length === 1 ? small[0] : joined(small)));
+    small = [];
+    size = 0;
+  };
+  for (const chunk of chunks) {
+    if (chunk.length >= GATHER) {
+      await flush();
+      await io(writeAll(handle, chunk));
+      continue;
+    }
+    small.push(chunk);
+    size += chunk.length;
+    if (size >= GATHER) await flush();
+  }
+  await flush();
 }
 
 async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {

@@ -152,6 +152,18 @@ describe('OutputSet', () => {
     expect([back[0], back[70_000], back[209_999]]).toEqual([65, 66, 67]);
   });
 
+  test('small chunks gathered and big ones between them come out in order, byte for byte', async () => {
+    const dir = tempDir('pr-out-');
+    const a = path.join(dir, 'a.bin');
+    const outputs = new OutputSet();
+    await outputs.prepare([a]);
+    const chunks: Uint8Array[] = [];
+    for (let i = 0; i < 3000; i++) chunks.push(i % 700 === 0 ? new Uint8Array(100_000).fill(i % 251) : Uint8Array.from({ length: 1 + (i % 40) }, (_, k) => (i + k) % 256));
+    await outputs.write(a, chunks);
+    await outputs.commit();
+    expect(readFileSync(a).equals(Buffer.concat(chunks))).toBe(true);
+  });
+
   test('a move that fails during commit undoes the moves before it: the old files are back, the new ones gone', async () => {
     const dir = tempDir('pr-out-');
     const a = path.join(dir, 'a.txt');
