@@ -28,7 +28,6 @@ import { NamespaceScope } from '../xml/namespaceScope';
 import { attr, childElements, findTag, prefixOf, readStartTag, startTag, withAttr } from '../xml/tags';
 import type { ZipCodec } from '../zip/codec';
 import { PackageZip } from '../zip/packageZip';
-import { joined } from '../zip/partBlocks';
 import { CellStyles, type StyleRequest } from './cellStyles';
 import { formulasReadWritten, WrittenCells, type FormulaSheet, type RecalcReason } from './recalc/recalcNeed';
 import { PatchError, PatchRefusedError } from './patchError';
@@ -49,10 +48,7 @@ export interface PatchOptions {
 }
 
 export interface PatchReport {
-  /** the copy's bytes in order as the zip writer made them (a file is written from these) */
-  chunks: Uint8Array[];
-  /** the chunks joined (on first use) */
-  readonly bytes: Uint8Array;
+  bytes: Uint8Array;
   /** parts whose content changed, was added or removed */
   changed: string[];
   added: string[];
@@ -281,18 +277,8 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
     const date = zip.files[part]?.date; // a changed part keeps its timestamp
     if (xml !== null) zip.file(part, xml, date ? { date } : {});
   }
-  const chunks = await zip.toChunksAsync();
-  let bytes: Uint8Array | undefined;
-  return {
-    chunks,
-    get bytes() {
-      return (bytes ??= joined(chunks));
-    },
-    changed: [...changed.keys()].filter((p) => !added.includes(p)),
-    added,
-    removed,
-    recalc,
-  };
+  const bytes = await zip.toBytesAsync();
+  return { bytes, changed: [...changed.keys()].filter((p) => !added.includes(p)), added, removed, recalc };
 }
 
 /** Why the copy must be recalculated when opened, or null (a new log sheet alone never needs it). */

@@ -162,12 +162,7 @@ export class PackageZip {
 
   /** toBytes(), the changed parts encoded asynchronously (Node: several cores at once) */
   async toBytesAsync(): Promise<Uint8Array> {
-    return joined(await this.toChunksAsync());
-  }
-
-  /** toBytesAsync() as the zip writer makes them (headers and stored parts, in order), not joined */
-  async toChunksAsync(): Promise<Uint8Array[]> {
-    return inOrder(await Promise.all(this.order.map((name) => this.files[name].encodedAsync())));
+    return joined(inOrder(await Promise.all(this.order.map((name) => this.files[name].encodedAsync()))));
   }
 }
 
