@@ -71,7 +71,8 @@ describe('the catalogue (src/messages)', () => {
     expect(fill('{a} と {b}', { a: 1, b: 'x' })).toBe('1 と x');
     expect(fill('{a} と {missing}', { a: 1 })).toBe('1 と {missing}');
     // the same template again (compiled once), braces that are not parameters, one left open
-    for (const params of [{ a: 2, b: 'y' }, { a: 3 }]) expect(fill('{{a}} {a b} {b}{a} {', params)).toBe(`{${params.a}} {a b} ${'b' in params ? params.b : '{b}'}${params.a} {`);
+    const cases: Record<string, string | number>[] = [{ a: 2, b: 'y' }, { a: 3 }];
+    for (const params of cases) expect(fill('{{a}} {a b} {b}{a} {', params)).toBe(`{${params.a}} {a b} ${'b' in params ? params.b : '{b}'}${params.a} {`);
     expect(fill('{a}', {})).toBe('{a}');
     expect(translate('ja', 'written.item', { range: 'R1:V40', cells: 200 })).toBe('R1:V40（200セル）');
     expect(translate('en', 'written.item', { range: 'R1:V40', cells: 200 })).toBe('R1:V40 (200 cells)');
