@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildReport } from '../domain/output/report';
 import { review, skippedSheets, type WorkbookInput } from '../domain/review';
 import { summarySheets } from '../domain/output/summary/build';
-import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError } from '../xlsx/patch';
+import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError, prefetchSheets } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
 import { OutputError, OutputSet } from './outputPaths';
 import { summaryPackageChunks } from '../xlsx/summary/summaryPackage';
@@ -19,7 +19,7 @@ import type { CliOptions } from './args';
 import type { Lang } from '../messages/lang';
 import { translate } from '../messages/translate';
 import type { Io } from './io';
-import { loadWorkbooks, realOrResolved, sha256 } from './loadWorkbooks';
+import { loadWorkbooks, realOrResolved, sha256, type LoadedWorkbook } from './loadWorkbooks';
 import { ReviewOutput } from './reviewOutput';
 
 export type { Io } from './io';
@@ -69,6 +69,12 @@ function keptFeatures(bytes: Uint8Array, file: string, say: ReviewOutput, lang: 
   );
 }
 
+/** A workbook's bytes read again for its copy; null when they are not those reviewed (it changed meanwhile). */
+async function reread(l: LoadedWorkbook): Promise<Uint8Array | null> {
+  const bytes = new Uint8Array(await fs.readFile(l.abs));
+  return sha256(bytes) === l.sha256 ? bytes : null;
+}
+
 async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outputs: OutputSet): Promise<number> {
   const { lang, settings } = opts;
   const outDir = path.resolve(opts.out);
@@ -90,6 +96,9 @@ async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outpu
   }
 
   const inputs: WorkbookInput[] = loaded.map((l) => ({ file: l.name, sheets: l.sheets }));
+  // the first workbook's sheets are inflated again on the thread pool while the review runs
+  let first = await reread(loaded[0]);
+  let prefetched = first && prefetchSheets(first, loaded[0].sheets.map((s) => s.name));
   say.checking(inputs.length);
   const result = review(inputs, settings);
   say.checked(result);
@@ -105,6 +114,9 @@ async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outpu
   for (let i = 0; i < loaded.length; i++) {
     const fr = result.files[i];
     const l = loaded[i];
+    // the first workbook's bytes and sheets are held for its turn only
+    const early = i === 0 ? { bytes: first, prefetched } : null;
+    first = prefetched = null;
     // as in the pane: the sheets without errors are written, the others left as they are
     if (!fr.plan.sheets.length) {
       say.notWritten(i, loaded.length, l.name);
@@ -113,8 +125,8 @@ async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outpu
     say.writing(i, loaded.length, l.name);
     const log = planLogAppend(logSheets[i], result, i, { time: new Date().toISOString(), runner: 'CLI', file: l.name });
     // the bytes are read again here, so only one workbook is held at a time
-    const bytes = new Uint8Array(await fs.readFile(l.abs));
-    if (sha256(bytes) !== l.sha256) {
+    const bytes = early ? early.bytes : await reread(l);
+    if (!bytes) {
       io.err(translate(lang, 'cli.issue.error', { file: l.file, line: translate(lang, 'read.changed') }));
       notWritten.push(l.name);
       continue;
@@ -124,7 +136,7 @@ async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outpu
     let copy: Uint8Array;
     try {
       // the original package is edited in place: charts, pivots, macros … stay as they were
-      copy = await patchWorkbook(bytes, fr.plan, log);
+      copy = await patchWorkbook(bytes, fr.plan, log, { prefetched: (await early?.prefetched) ?? undefined });
     } catch (e) {
       if (!(e instanceof PatchError)) throw e;
       for (const p of e instanceof PatchRefusedError ? e.problems : [e]) io.err(translate(lang, 'cli.issue.error', { file: l.name, line: p.text(lang) }));

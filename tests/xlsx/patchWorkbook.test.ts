@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LOG_HEADERS, LOG_SHEET } from '../../src/domain/plan/auditLog';
-import { describeFeatures, inspectPackage, patchWorkbook, patchWorkbookWithReport, PatchError, PatchRefusedError, validatePackage } from '../../src/xlsx/patch';
+import { describeFeatures, inspectPackage, patchWorkbook, patchWorkbookWithReport, PatchError, PatchRefusedError, prefetchSheets, validatePackage } from '../../src/xlsx/patch';
 import { compareWithPlan, snapshot } from './compare';
 import { baseWorkbook, FAKE_VBA, kpiSheet, KPI_ROWS, loadBook, partsOf, partText, planFor, replacePart, withExtras, type Planned } from './fixtures';
 
@@ -257,6 +257,24 @@ describe('patchWorkbook: a reviewed copy that loses nothing', () => {
     expect(t1).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>');
     expect(t1).toContain('<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>');
     expect(await partText(x1, 'xl/_rels/workbook.xml.rels')).toContain('Target="vbaProject.bin"');
+  });
+});
+
+describe('sheets inflated ahead (prefetchSheets)', () => {
+  test('the copy is the same with them, each is handed over once, and those of other bytes or a damaged package are not used', async () => {
+    const sheets = p0.review.files[0].plan.sheets.map((s) => s.sheet);
+    const ahead = await prefetchSheets(x0, sheets);
+    const withThem = await patchWorkbookWithReport(x0, p0.plan, p0.log, { prefetched: ahead });
+    expect(Buffer.from(withThem.bytes).equals(Buffer.from(x1))).toBe(true);
+    expect(ahead.take().size).toBe(0);
+    const again = await prefetchSheets(x0, sheets);
+    expect([...again.take().keys()]).toEqual([SHEET.kpi, SHEET.pledge, SHEET.formulas]);
+    // made from a copy of the bytes: not these bytes, so not used (the sheet would be wrong)
+    const other = await prefetchSheets(x0.slice(), sheets);
+    const wrong = new Map([[SHEET.kpi, new TextEncoder().encode('<worksheet/>')]]);
+    jest.spyOn(other, 'take').mockReturnValue(wrong);
+    expect(Buffer.from((await patchWorkbookWithReport(x0, p0.plan, p0.log, { prefetched: other })).bytes).equals(Buffer.from(x1))).toBe(true);
+    expect((await prefetchSheets(x0.subarray(0, 100), sheets)).take().size).toBe(0);
   });
 });
 

@@ -7,6 +7,7 @@ import { patchWorkbookWith, type PatchOptions, type PatchReport } from './patchW
 export { patchWorkbookWith, type PatchOptions, type PatchReport } from './patchWorkbook';
 export { inspectPackage, describeFeatures, type FeatureKey, type PackageFeature, type PackageInventory } from './inspect';
 export { validatePackage } from './packageCheck';
+export { prefetchSheets, type PrefetchedSheets } from './prefetch';
 export { PatchError, PatchRefusedError, type PatchErrorCode, type PatchMessageKey, type PatchPlace } from './patchError';
 
 /** The reviewed copy's bytes (native zlib); see patchWorkbookWith. */

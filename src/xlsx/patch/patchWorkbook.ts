@@ -37,6 +37,7 @@ import { bodyFontPt, printTitlesRef } from './worksheet/pageSetup';
 import { quoteSheetName } from '../../domain/base/address';
 import { CellRows, PlanRows, type CellWrite } from './worksheet/rowWrites';
 import type { SheetEdits } from './worksheet/sheetEdits';
+import type { PrefetchedSheets } from './prefetch';
 
 export interface PatchOptions {
   /**
@@ -45,6 +46,8 @@ export interface PatchOptions {
    * Excel opens the copy. 'never': leave workbook.xml alone unless the log sheet is created.
    */
   recalcOnOpen?: 'auto' | 'never';
+  /** sheets of `original` already inflated (prefetchSheets); used only when made from these very bytes */
+  prefetched?: PrefetchedSheets;
 }
 
 export interface PatchReport {
@@ -154,6 +157,7 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
   } catch (e) {
     throw new PatchError('package', 'patch.package.notZip', { detail: (e as Error).message });
   }
+  if (options.prefetched?.original === original) for (const [name, bytes] of options.prefetched.take()) if (zip.files[name]) zip.files[name].inflated = bytes;
   const wb = readWorkbook(zip);
   /** changed parts in report order, with their new text (null: an edited sheet, set in the zip when it was made) */
   const changed = new Map<string, string | null>();

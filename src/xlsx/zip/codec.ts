@@ -44,6 +44,8 @@ export interface ZipCodec extends InflateCodec {
   deflating?(): PartDeflater;
   /** a raw deflate stream inflated at once, where the platform can; a RangeError past `maxBytes` */
   inflateSync?(raw: Uint8Array, maxBytes: number, expected: number): Uint8Array;
+  /** inflateSync on another thread, where the platform can: the caller goes on meanwhile */
+  inflateAsync?(raw: Uint8Array, maxBytes: number, expected: number): Promise<Uint8Array>;
 }
 
 /** Takes a part's UTF-8 blocks in order, each used at once (the caller may reuse its buffer). */

@@ -16,6 +16,12 @@ export function inflateRaw(data: Uint8Array, maxBytes: number, expected = 0): Ui
   return zlib.inflateRawSync(data, { maxOutputLength: maxBytes, chunkSize });
 }
 
+/** inflateRaw on the thread pool, in one piece: the caller's thread goes on meanwhile. */
+export function inflateRawAsync(data: Uint8Array, maxBytes: number, expected = 0): Promise<Uint8Array> {
+  const chunkSize = Math.min(Math.max(expected + 64, 1 << 16), maxBytes + 64);
+  return new Promise((resolve, reject) => zlib.inflateRaw(data, { maxOutputLength: maxBytes, chunkSize }, (e, out) => (e ? reject(e) : resolve(out))));
+}
+
 /**
  * Inflates a raw deflate stream in chunks, as they come (zlib works on a thread of its own
  * meanwhile); stopping the iteration stops the inflation.

@@ -43,19 +43,40 @@ export class ZipEntry {
     if (this.content) return contentBytes(this.content);
     if (this.inflated) return this.inflated;
     const s = this.stored!;
+    if (s.method === 0) return this.checked(s.raw);
+    if (s.method !== 8) throw new ReadError('read.compression', { part: this.name, method: `method ${s.method}` });
+    if (!this.codec.inflateSync) throw new Error(`${this.name} was not inflated when the package was opened`);
+    try {
+      return this.checked(this.codec.inflateSync(s.raw, LIMITS.partBytes, s.size));
+    } catch (e) {
+      throw this.inflateError(e);
+    }
+  }
+
+  /** bytes(), inflated on another thread where the platform can: the caller goes on meanwhile */
+  async bytesAsync(): Promise<Uint8Array> {
+    const s = this.stored;
+    if (this.content || this.inflated || !s || s.method !== 8 || !this.codec.inflateAsync) return this.bytes();
     let data: Uint8Array;
-    if (s.method === 0) data = s.raw;
-    else if (s.method === 8) {
-      if (!this.codec.inflateSync) throw new Error(`${this.name} was not inflated when the package was opened`);
-      try {
-        data = this.codec.inflateSync(s.raw, LIMITS.partBytes, s.size);
-      } catch (e) {
-        if (e instanceof RangeError) throw new ReadError('read.partTooLarge', { part: this.name, limit: LIMITS.partBytes / (1 << 20) });
-        throw new ReadError('read.damaged', { part: this.name });
-      }
-    } else throw new ReadError('read.compression', { part: this.name, method: `method ${s.method}` });
+    try {
+      data = await this.codec.inflateAsync(s.raw, LIMITS.partBytes, s.size);
+    } catch (e) {
+      throw this.inflateError(e);
+    }
+    return this.checked(data);
+  }
+
+  /** `data` when it has the stored size and CRC */
+  private checked(data: Uint8Array): Uint8Array {
+    const s = this.stored!;
     if (data.length !== s.size || this.codec.crc32(data, 0) !== s.crc >>> 0) throw new ReadError('read.crc', { part: this.name });
     return data;
+  }
+
+  private inflateError(e: unknown): ReadError {
+    if (e instanceof ReadError) return e;
+    if (e instanceof RangeError) return new ReadError('read.partTooLarge', { part: this.name, limit: LIMITS.partBytes / (1 << 20) });
+    return new ReadError('read.damaged', { part: this.name });
   }
 
   /** The content in chunks, as it is inflated, counted against `budget` and checked at its end. */
@@ -73,7 +94,12 @@ export class ZipEntry {
   text(): string {
     const c = this.content;
     if (c && !(c instanceof Uint8Array) && c.every((p) => typeof p === 'string')) return (this.decoded ??= c.join(''));
-    return (this.decoded ??= utf8Decoder.decode(this.bytes()));
+    if (this.decoded === undefined) {
+      this.decoded = utf8Decoder.decode(this.bytes());
+      // bytes inflated ahead only to be decoded: where the platform inflates at once, they go
+      if (this.codec.inflateSync) this.inflated = undefined;
+    }
+    return this.decoded;
   }
 
   /** stored form to write: the original compressed bytes when unchanged */

@@ -4,7 +4,7 @@
  * of a pure-JavaScript zip's time. The command line, the summary writer and the tests use it.
  */
 import type { ZipCodec } from './codec';
-import { crc32, inflateRaw, nodeInflate } from './compression';
+import { crc32, inflateRaw, inflateRawAsync, nodeInflate } from './compression';
 import { DeflatingPart, encodePart, encodePartAsync } from './deflateParts';
 import { PackageZip } from './packageZip';
 
@@ -18,6 +18,7 @@ export const nodeZip: ZipCodec = {
   encodeSync: encodePart,
   deflating: () => new DeflatingPart(),
   inflateSync: inflateRaw,
+  inflateAsync: inflateRawAsync,
 };
 
 export class ZipArchive extends PackageZip {
