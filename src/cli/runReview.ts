@@ -19,7 +19,7 @@ import type { CliOptions } from './args';
 import type { Lang } from '../messages/lang';
 import { translate } from '../messages/translate';
 import type { Io } from './io';
-import { loadWorkbooks, realOrResolved, sha256, type LoadedWorkbook } from './loadWorkbooks';
+import { loadWorkbooks, realOrResolved, reviewable, sha256, type LoadedWorkbook } from './loadWorkbooks';
 import { ReviewOutput } from './reviewOutput';
 
 export type { Io } from './io';
@@ -96,9 +96,9 @@ async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outpu
   }
 
   const inputs: WorkbookInput[] = loaded.map((l) => ({ file: l.name, sheets: l.sheets }));
-  // the first workbook's sheets are inflated again on the thread pool while the review runs
+  // the first workbook's KPI and pledge sheets are inflated again on the thread pool while the review runs
   let first = await reread(loaded[0]);
-  let prefetched = first && prefetchSheets(first, loaded[0].sheets.map((s) => s.name));
+  let prefetched = first && prefetchSheets(first, loaded[0].sheets.filter(reviewable).map((s) => s.name));
   say.checking(inputs.length);
   const result = review(inputs, settings);
   say.checked(result);
