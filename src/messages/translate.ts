@@ -32,25 +32,24 @@ export function isLang(text: unknown): text is Lang {
  * parameters. Japanese has no plural forms and writes `{name}件`.
  */
 export function fill(template: string, params: Record<string, string | number> = {}, lang: Lang = 'en'): string {
-  const parts = compiled(template);
-  if (parts === null) return fillParsing(template, params, lang);
   let out = '';
-  for (const p of parts) {
+  for (const p of compiled(template)) {
     if (typeof p === 'string') out += p;
-    else out += params[p.name] !== undefined ? String(params[p.name]) : `{${p.name}}`;
+    else if (p.plural === undefined) out += params[p.name] !== undefined ? String(params[p.name]) : p.raw;
+    else out += pluralText(p.name, p.plural, params, lang) ?? p.raw;
   }
   return out;
 }
 
-/** A template without plurals as its texts and parameters, in order. */
-type CompiledTemplate = (string | { name: string })[];
+/** A template as its texts and its parameters (`plural`: the options of a plural one), in order; `raw` is shown when one cannot be filled. */
+type CompiledTemplate = (string | { name: string; plural?: string; raw: string })[];
 
-/** templates compiled so far (null: one with plurals, filled by parsing it); the catalogue's, and a bound against others */
-const templates = new Map<string, CompiledTemplate | null>();
+/** templates compiled so far: the catalogue's, and a bound against others */
+const templates = new Map<string, CompiledTemplate>();
 const MAX_TEMPLATES = 4096;
 
 /** The template compiled once: a summary fills the same one for each of 100,000 rows. */
-function compiled(template: string): CompiledTemplate | null {
+function compiled(template: string): CompiledTemplate {
   let parts = templates.get(template);
   if (parts !== undefined) return parts;
   parts = compile(template);
@@ -58,32 +57,9 @@ function compiled(template: string): CompiledTemplate | null {
   return parts;
 }
 
-function compile(template: string): CompiledTemplate | null {
+function compile(template: string): CompiledTemplate {
   const parts: CompiledTemplate = [];
   let text = '';
-  let i = 0;
-  while (i < template.length) {
-    const open = template.indexOf('{', i);
-    if (open < 0) break;
-    const close = matchingBrace(template, open);
-    const inner = close < 0 ? null : template.slice(open + 1, close);
-    if (inner === null || !/^\w+$/.test(inner)) {
-      if (inner !== null && /^(\w+)\s*,\s*plural\s*,/.test(inner)) return null;
-      text += template.slice(i, open + 1);
-      i = open + 1;
-      continue;
-    }
-    parts.push(text + template.slice(i, open), { name: inner });
-    text = '';
-    i = close + 1;
-  }
-  parts.push(text + template.slice(i));
-  return parts;
-}
-
-/** fill, parsing the template as it goes (templates with plurals) */
-function fillParsing(template: string, params: Record<string, string | number>, lang: Lang): string {
-  let out = '';
   let i = 0;
   while (i < template.length) {
     const open = template.indexOf('{', i);
@@ -93,16 +69,17 @@ function fillParsing(template: string, params: Record<string, string | number>, 
     const simple = inner !== null && /^\w+$/.test(inner);
     const plural = inner !== null && !simple ? /^(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner) : null;
     if (!simple && !plural) {
-      out += template.slice(i, open + 1);
+      text += template.slice(i, open + 1);
       i = open + 1;
       continue;
     }
-    out += template.slice(i, open);
-    if (simple) out += params[inner!] !== undefined ? String(params[inner!]) : template.slice(open, close + 1);
-    else out += pluralText(plural![1], plural![2], params, lang) ?? template.slice(open, close + 1);
+    const raw = template.slice(open, close + 1);
+    parts.push(text + template.slice(i, open), plural ? { name: plural[1], plural: plural[2], raw } : { name: inner!, raw });
+    text = '';
     i = close + 1;
   }
-  return out + template.slice(i);
+  parts.push(text + template.slice(i));
+  return parts;
 }
 
 /** the index of the `}` that closes the `{` at `open`, or -1 */
