@@ -319,15 +319,10 @@ function wholeNumberIn(buf: string, from: number, to: number): number {
   return x;
 }
 
-/** The s attribute's value from `from` to `to` as a style index (digits read in place); as styleIndex otherwise. */
+/** The s attribute's value from `from` to `to` as a style index: plain digits read in place, anything else as styleIndex reads it. */
 function styleIndexIn(buf: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = buf.charCodeAt(i);
-    if (c < 48 || c > 57) return styleIndex(buf.slice(from, to));
-    n = n * 10 + (c - 48);
-  }
-  return from < to ? n : 0;
+  const n = wholeNumberIn(buf, from, to);
+  return n >= 0 ? n : styleIndex(buf.slice(from, to));
 }
 
 function skipSpaces(buf: string, i: number, to: number): number {

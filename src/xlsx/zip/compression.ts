@@ -12,14 +12,17 @@ import { crc32Js, type InflateCodec } from './codec';
  * size the archive states, sizes the output buffer so it is not assembled from pieces.
  */
 export function inflateRaw(data: Uint8Array, maxBytes: number, expected = 0): Uint8Array {
-  const chunkSize = Math.min(Math.max(expected + 64, 1 << 16), maxBytes + 64);
-  return zlib.inflateRawSync(data, { maxOutputLength: maxBytes, chunkSize });
+  return zlib.inflateRawSync(data, inflateOptions(maxBytes, expected));
 }
 
 /** inflateRaw on the thread pool, in one piece: the caller's thread goes on meanwhile. */
 export function inflateRawAsync(data: Uint8Array, maxBytes: number, expected = 0): Promise<Uint8Array> {
-  const chunkSize = Math.min(Math.max(expected + 64, 1 << 16), maxBytes + 64);
-  return new Promise((resolve, reject) => zlib.inflateRaw(data, { maxOutputLength: maxBytes, chunkSize }, (e, out) => (e ? reject(e) : resolve(out))));
+  return new Promise((resolve, reject) => zlib.inflateRaw(data, inflateOptions(maxBytes, expected), (e, out) => (e ? reject(e) : resolve(out))));
+}
+
+/** the limit, and an output buffer sized from the expected size */
+function inflateOptions(maxBytes: number, expected: number): zlib.ZlibOptions {
+  return { maxOutputLength: maxBytes, chunkSize: Math.min(Math.max(expected + 64, 1 << 16), maxBytes + 64) };
 }
 
 /**
