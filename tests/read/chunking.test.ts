@@ -57,4 +57,16 @@ describe('chunk boundaries', () => {
     });
     for (const size of [1, 2, 3, 5, 7, 11, 64]) expect(await read(bytes, [size])).toEqual(whole);
   });
+
+  test('a text longer than the pieces the reader decodes, whole and in chunks', async () => {
+    // a 200,000-character cell of kanji, 𠮷 and markup-escaped text, between ordinary cells
+    const long = '苫小牧市&<総合戦略>𠮷 '.repeat(12_500);
+    const rows = Array.from({ length: 3000 }, (_, r) => row(r + 1, `<c r="A${r + 1}"><v>${r}</v></c>` + (r === 1500 ? cell.inline(`B${r + 1}`, long) + `<c r="C${r + 1}" t="s"><v>0</v></c>` : '')));
+    const bytes = buildPackage({ sheets: [{ name: 'KPI', data: rows.join('') }], strings: [long + '!'] });
+    const whole = await read(bytes, []);
+    expect(whole[0].cells['1500,1']).toBe(long);
+    expect(whole[0].cells['1500,2']).toBe(long + '!');
+    expect(whole[0].cells['2999,0']).toBe(2999);
+    for (const size of [4096, 100_000]) expect(await read(bytes, [size])).toEqual(whole);
+  });
 });
