@@ -509,6 +509,7 @@ export const en: Dictionary = {
   'patch.xml.noSheetData': 'sheet {sheet}: no <sheetData>',
   'patch.xml.sheetDataNotClosed': 'sheet {sheet}: <sheetData> is not closed',
   'patch.xml.markupInSheetData': 'sheet {sheet}: comments or CDATA inside <sheetData> are not supported',
+  'patch.xml.twoSheetData': 'sheet {sheet}: <sheetData> is closed twice; the part is not well-formed',
   'patch.xml.writtenTwice': 'sheet {sheet}: {cell} is written twice',
   'patch.xml.rowMalformed': 'sheet {sheet}: a row is malformed',
   'patch.xml.rowsOutOfOrder': 'sheet {sheet}: rows are out of order (row {row})',

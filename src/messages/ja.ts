@@ -518,6 +518,7 @@ export const ja = {
   'patch.xml.noSheetData': 'シート「{sheet}」: sheetData がありません',
   'patch.xml.sheetDataNotClosed': 'シート「{sheet}」: sheetData が閉じていません',
   'patch.xml.markupInSheetData': 'シート「{sheet}」: sheetData 内のコメントや CDATA には対応していません',
+  'patch.xml.twoSheetData': 'シート「{sheet}」: sheetData の終わりが2つあり、XML として正しくありません',
   'patch.xml.writtenTwice': 'シート「{sheet}」: {cell} に二度書き込もうとしました',
   'patch.xml.rowMalformed': 'シート「{sheet}」: 行が壊れています',
   'patch.xml.rowsOutOfOrder': 'シート「{sheet}」: 行の順序が正しくありません（{row} 行目）',

@@ -33,6 +33,7 @@ import { formulasReadWritten, WrittenCells, type FormulaSheet, type RecalcReason
 import { PatchError, PatchRefusedError } from './patchError';
 import { addPrintTitles, hasPrintNames } from './printTitles';
 import { patchSheetXml } from './worksheet/patchWorksheet';
+import { readSheetText, type SheetText } from './worksheet/sheetText';
 import { bodyFontPt, printTitlesRef } from './worksheet/pageSetup';
 import { quoteSheetName } from '../../domain/base/address';
 import { CellRows, PlanRows, type CellWrite } from './worksheet/rowWrites';
@@ -182,15 +183,16 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
   /** edited worksheets, in the order edited */
   const editedSheets = new Set<string>();
   /** their text before our edits: its formulas are theirs (an overwritten formula is caught apart) */
-  const originalXml = new Map<string, string>();
-  const sheetSource = (part: string): string => {
-    const text = zip.files[part].text();
+  const originalText = new Map<string, SheetText>();
+  const sheetSource = (part: string, edits: SheetEdits): SheetText => {
     // a part edited before (sheets sharing a part) is read back from the zip
-    if (!editedSheets.has(part)) originalXml.set(part, text);
+    if (editedSheets.has(part)) return readSheetText(zip.files[part].text(), edits);
+    const text = readSheetText(zip.files[part].bytes(), edits);
+    originalText.set(part, text);
     return text;
   };
   /** A sheet edited and set in the zip at once: deflated as it is written where the platform can, else as its UTF-8 blocks. */
-  const editSheet = (part: string, text: string, edits: SheetEdits) => {
+  const editSheet = (part: string, text: string | SheetText, edits: SheetEdits) => {
     const deflater = codec.deflating?.();
     const res = patchSheetXml(text, edits, styles, deflater && ((block) => deflater.write(block)));
     if (deflater) zip.fileEncoded(part, deflater.end());
@@ -211,8 +213,8 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
   for (const sp of plan.sheets) {
     try {
       const part = worksheetPart(sp.sheet);
-      const source = sheetSource(part);
       const edits = sheetEditsFromPlan(sp);
+      const source = sheetSource(part, edits);
       const index = wb.sheets.findIndex((s) => s.name === sp.sheet);
       if (!hasPrintNames(wbXml, wb.prefix, index)) edits.pageSetup = { plan: sp.pageSetup, fontPt, lastCol: Math.max(...sp.columns.map((c) => c.col)) };
       const res = editSheet(part, source, edits);
@@ -231,8 +233,8 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
     const existing = byName.get(log.sheet);
     if (existing) {
       const part = worksheetPart(log.sheet);
-      const source = sheetSource(part);
       const edits = logEdits(log, log.headerFrom);
+      const source = sheetSource(part, edits);
       editSheet(part, source, edits);
       written.add(edits);
     } else {
@@ -257,7 +259,7 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
     }
   }
 
-  const recalc = recalcReason(zip, wb, originalXml, written, overwroteFormula);
+  const recalc = recalcReason(zip, wb, originalText, written, overwroteFormula);
   if (recalc && (options.recalcOnOpen ?? 'auto') === 'auto') wbXml = setFullCalcOnLoad(wbXml, wb.prefix);
 
   if (styleSheet.changed) {
@@ -286,7 +288,7 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
 }
 
 /** Why the copy must be recalculated when opened, or null (a new log sheet alone never needs it). */
-function recalcReason(zip: PackageZip, wb: WorkbookInfo, originalXml: Map<string, string>, written: WrittenCells, overwroteFormula: boolean): RecalcReason | null {
+function recalcReason(zip: PackageZip, wb: WorkbookInfo, originalText: Map<string, SheetText>, written: WrittenCells, overwroteFormula: boolean): RecalcReason | null {
   if (overwroteFormula) return 'formulaOverwritten';
   const sheets: FormulaSheet[] = [];
   for (const s of wb.sheets) {
@@ -294,7 +296,7 @@ function recalcReason(zip: PackageZip, wb: WorkbookInfo, originalXml: Map<string
     if (!part || !isRelType(s.relType, 'worksheet')) continue;
     // an edited sheet's formulas are those of its original text: we only write values, and an
     // overwritten formula returned above (scanning the original spares joining the pieces)
-    sheets.push({ name: s.name, xml: () => originalXml.get(part) ?? zip.files[part].text() });
+    sheets.push({ name: s.name, xml: () => originalText.get(part) ?? zip.files[part].text() });
   }
   return formulasReadWritten(wb.xml, sheets, written) ? 'formulaReadsWritten' : null;
 }

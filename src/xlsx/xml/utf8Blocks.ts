@@ -42,6 +42,13 @@ export class Utf8Blocks {
     this.at += digits;
   }
 
+  /** Bytes that are UTF-8 already (a stretch of an original part), as they are. */
+  bytes(b: Uint8Array): void {
+    if (this.at + b.length > this.buf.length) this.next(b.length);
+    this.buf.set(b, this.at);
+    this.at += b.length;
+  }
+
   /** Any text (already escaped for XML), as UTF-8. */
   text(s: string): void {
     this.textRange(s, 0, s.length);

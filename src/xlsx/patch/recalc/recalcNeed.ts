@@ -12,6 +12,7 @@ import { parseRangeRef } from '../../../domain/base/address';
 import { unescapeXml } from '../../xml/escape';
 import { attr, childElements, findTag, prefixOf, readStartTag, rootElement } from '../../xml/tags';
 import type { SheetEdits } from '../worksheet/sheetEdits';
+import type { SheetText } from '../worksheet/sheetText';
 import { formulaReads, spreadOverShared, type FormulaReads, type FormulaRef } from './formulaRefs';
 
 export type RecalcReason =
@@ -22,8 +23,8 @@ export type RecalcReason =
 
 export interface FormulaSheet {
   name: string;
-  /** the worksheet part's XML (read only when needed) */
-  xml: () => string;
+  /** the worksheet part's XML, or an edited part's original as the patcher read it (read only when needed) */
+  xml: () => string | SheetText;
 }
 
 /** The cells written, per sheet (upper-cased name): one rectangle per written column. */
@@ -112,11 +113,19 @@ function definedNames(xml: string): { name: string; formula: string }[] {
 }
 
 /** The formula texts of a worksheet's cells; a shared formula's master carries its range. */
-function* cellFormulas(xml: string): Generator<{ text: string; shared: CellRect | null }> {
-  const root = rootElement(xml);
-  const p = prefixOf(root.name);
+function* cellFormulas(source: string | SheetText): Generator<{ text: string; shared: CellRect | null }> {
+  if (typeof source === 'string') {
+    const root = rootElement(source);
+    yield* formulasIn(source, prefixOf(root.name), root.end);
+    return;
+  }
+  yield* formulasIn(source.frame, source.prefix, source.root.end);
+  for (const section of source.sections()) yield* formulasIn(section.text, source.prefix, 0);
+}
+
+function* formulasIn(xml: string, p: string, from: number): Generator<{ text: string; shared: CellRect | null }> {
   const close = `</${p}f>`;
-  let i = root.end;
+  let i = from;
   for (;;) {
     const lt = findTag(xml, p + 'f', i);
     if (lt < 0) return;

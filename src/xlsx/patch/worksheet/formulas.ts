@@ -6,33 +6,40 @@ import { parseRangeRef } from '../../../domain/base/address';
 import { attr, findTag, readStartTag } from '../../xml/tags';
 import { PatchError } from '../patchError';
 import type { OverwrittenFormula } from './sheetData';
+import type { SheetText } from './sheetText';
 import { xmlRefusal, type SheetEdits } from './sheetEdits';
 
-/** Throws when an overwritten cell's formula is still needed; `from`/`to` bound <sheetData>. */
-export function checkFormulas(xml: string, p: string, from: number, to: number, edits: SheetEdits, overwritten: OverwrittenFormula[]): void {
+/**
+ * Throws when an overwritten cell's formula is still needed. `arrays`: the content holds an
+ * array formula or data table (hasArrayFormulas, noted section by section as it was patched).
+ */
+export function checkFormulas(text: SheetText, edits: SheetEdits, overwritten: OverwrittenFormula[], arrays: boolean): void {
   const masters = overwritten.filter((f) => f.t === 'shared' && f.ref !== undefined && f.si !== undefined);
-  const hasArrays = hasTypeValue(xml, 'array', from, to) || hasTypeValue(xml, 'dataTable', from, to);
-  if (!masters.length && !hasArrays) return;
-  const { sharedTotal, ranges } = formulasIn(xml, p, from, to);
+  if (!masters.length && !arrays) return;
+  const { sharedTotal, ranges } = formulasIn(text);
   checkSharedMasters(edits, masters, overwritten, sharedTotal);
   checkRanges(edits, ranges);
 }
 
+/** Whether a section of <sheetData> holds an array formula or a data table. */
+export function hasArrayFormulas(section: string): boolean {
+  return hasTypeValue(section, 'array') || hasTypeValue(section, 'dataTable');
+}
+
 /** Every <f> of the sheet: cells per shared formula (si), and the ranges of array formulas and data tables. */
-function formulasIn(xml: string, p: string, from: number, to: number): { sharedTotal: Map<string, number>; ranges: { ref: string; t: string }[] } {
+function formulasIn(text: SheetText): { sharedTotal: Map<string, number>; ranges: { ref: string; t: string }[] } {
   const sharedTotal = new Map<string, number>();
   const ranges: { ref: string; t: string }[] = [];
-  let i = from;
-  for (;;) {
-    const lt = findTag(xml, p + 'f', i, to);
-    if (lt < 0) break;
-    const ft = readStartTag(xml, lt);
-    const t = attr(ft, 't');
-    if (t === 'shared') {
-      const si = attr(ft, 'si');
-      if (si !== undefined) sharedTotal.set(si, (sharedTotal.get(si) ?? 0) + 1);
-    } else if ((t === 'array' || t === 'dataTable') && attr(ft, 'ref')) ranges.push({ ref: attr(ft, 'ref')!, t });
-    i = ft.end;
+  for (const { text: xml } of text.sections()) {
+    for (let lt = findTag(xml, text.prefix + 'f', 0); lt >= 0; ) {
+      const ft = readStartTag(xml, lt);
+      const t = attr(ft, 't');
+      if (t === 'shared') {
+        const si = attr(ft, 'si');
+        if (si !== undefined) sharedTotal.set(si, (sharedTotal.get(si) ?? 0) + 1);
+      } else if ((t === 'array' || t === 'dataTable') && attr(ft, 'ref')) ranges.push({ ref: attr(ft, 'ref')!, t });
+      lt = findTag(xml, text.prefix + 'f', ft.end);
+    }
   }
   return { sharedTotal, ranges };
 }
@@ -65,13 +72,13 @@ function checkRanges(edits: SheetEdits, ranges: { ref: string; t: string }[]): v
 }
 
 /**
- * Whether a t="`value`" (or t='`value`') attribute lies in [from, to): one search for the value
- * through the range, each hit checked for the quotes and t= around it.
+ * Whether a t="`value`" (or t='`value`') attribute lies in `xml`: one search for the value
+ * through it, each hit checked for the quotes and t= around it.
  */
-function hasTypeValue(xml: string, value: string, from: number, to: number): boolean {
-  for (let i = xml.indexOf(value, from); i >= 0 && i < to; i = xml.indexOf(value, i + 1)) {
+function hasTypeValue(xml: string, value: string): boolean {
+  for (let i = xml.indexOf(value); i >= 0; i = xml.indexOf(value, i + 1)) {
     const q = xml[i - 1];
-    if ((q === '"' || q === "'") && xml[i + value.length] === q && xml[i - 2] === '=' && xml[i - 3] === 't' && i - 3 >= from) return true;
+    if ((q === '"' || q === "'") && xml[i + value.length] === q && xml[i - 2] === '=' && xml[i - 3] === 't') return true;
   }
   return false;
 }

@@ -6,12 +6,12 @@
  *
  * The sheet can be tens of MB. Three steps, each over its own stretch of the part, written in
  * order: the head (before <sheetData>: <cols>, <dimension>), <sheetData> (one pass over row
- * start tags), the tail (after </sheetData>: conditional formats). Cost is linear in the part.
- * The result is UTF-8 blocks (./pieces), never one string; on Node they are deflated as they fill.
+ * start tags, section by section: ./sheetText), the tail (after </sheetData>: conditional
+ * formats). Cost is linear in the part. The result is UTF-8 blocks (./pieces), never one
+ * string; on Node they are deflated as they fill.
  */
-import { NS } from '../../ooxml/namespaces';
 import { contentText } from '../../zip/partBlocks';
-import { attr, declaredNamespace, findTag, prefixOf, readStartTag, rootElement, type StartTag } from '../../xml/tags';
+import { attr, type StartTag } from '../../xml/tags';
 import type { CellStyles } from '../cellStyles';
 import { CellWriter } from './cells';
 import { conditionalFormatSplices } from './sheetTail';
@@ -19,7 +19,8 @@ import { pageSetupSplices } from './pageSetup';
 import type { DepartmentFit } from '../../../domain/plan/pageSetup';
 import { checkFormulas } from './formulas';
 import { SheetHead } from './sheetHead';
-import { patchSheetData, type SheetDataSpan } from './sheetData';
+import { patchSheetData } from './sheetData';
+import { readSheetText, type SheetText } from './sheetText';
 import { Pieces } from './pieces';
 import { xmlRefusal, type SheetEdits, type Splice } from './sheetEdits';
 
@@ -34,13 +35,13 @@ export interface SheetPatchResult {
   pageSetup: DepartmentFit | null;
 }
 
-/** `sink`: takes the edited part's UTF-8 blocks as they fill, at once (the part's deflater). */
-export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles, sink?: (block: Uint8Array) => void): SheetPatchResult {
-  const root = rootElement(xml);
-  const p = prefixOf(root.name);
-  if (declaredNamespace(root) === NS.strictMain) throw xmlRefusal(edits, 'patch.xml.strict');
-  if (root.name.slice(p.length) !== 'worksheet') throw xmlRefusal(edits, 'patch.xml.notWorksheet');
-  const span = locateSheetData(xml, p, root.end, edits);
+/**
+ * `source`: the part's bytes, or its text (a part edited before, tests). `sink`: takes the
+ * edited part's UTF-8 blocks as they fill, at once (the part's deflater).
+ */
+export function patchSheetXml(source: string | Uint8Array | SheetText, edits: SheetEdits, styles: CellStyles, sink?: (block: Uint8Array) => void): SheetPatchResult {
+  const text = typeof source === 'string' || source instanceof Uint8Array ? readSheetText(source, edits) : source;
+  const { frame: xml, root, prefix: p, span } = text;
   const prefixKept = prefixCheck(root, p, edits);
   prefixKept(span.tag);
 
@@ -58,8 +59,8 @@ export function patchSheetXml(xml: string, edits: SheetEdits, styles: CellStyles
 
   const out = new Pieces(xml, sink);
   out.copy(spliceInto(out, 0, headSplices.sort((a, b) => a.at - b.at)), span.tag.start);
-  const data = patchSheetData(xml, p, span, edits, head, new CellWriter(p, edits.sheet, styles), prefixKept, out);
-  checkFormulas(xml, p, span.tag.end, span.close, edits, data.overwritten);
+  const data = patchSheetData(text, edits, head, new CellWriter(p, edits.sheet, styles), prefixKept, out);
+  checkFormulas(text, edits, data.overwritten, data.arrays);
   out.copy(data.copiedTo, span.end);
   out.copy(spliceInto(out, span.end, tailSplices.sort((a, b) => a.at - b.at || a.end - b.end)), xml.length);
   const pieces = out.done();
@@ -85,19 +86,6 @@ function prefixCheck(root: StartTag, p: string, edits: SheetEdits): (tag: StartT
     const v = attr(tag, decl);
     if (v !== undefined && v !== uri) throw xmlRefusal(edits, 'patch.xml.prefixRebound', { element: tag.name });
   };
-}
-
-/** <sheetData> of the part: present, closed, and free of comments and CDATA. */
-function locateSheetData(xml: string, p: string, from: number, edits: SheetEdits): SheetDataSpan {
-  const start = findTag(xml, p + 'sheetData', from);
-  if (start < 0) throw xmlRefusal(edits, 'patch.xml.noSheetData');
-  const tag = readStartTag(xml, start);
-  const close = tag.selfClosing ? tag.end : xml.indexOf(`</${p}sheetData>`, tag.end);
-  if (close < 0) throw xmlRefusal(edits, 'patch.xml.sheetDataNotClosed');
-  const end = tag.selfClosing ? tag.end : xml.indexOf('>', close) + 1;
-  const special = xml.indexOf('<!', tag.end);
-  if (special >= 0 && special < close) throw xmlRefusal(edits, 'patch.xml.markupInSheetData');
-  return { tag, close, end };
 }
 
 /** Writes the original from `at` with the sorted splices applied; returns where copying stopped. */

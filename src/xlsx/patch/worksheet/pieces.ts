@@ -2,26 +2,36 @@
  * An edited worksheet part, written in order as it is made: stretches of the original and the
  * edits, as UTF-8 blocks (Utf8Blocks), never joined into one string. New cells often hold kanji
  * (評価根拠), and joining them with the copied ASCII would make the whole sheet two-byte text.
- * Stretches of the original are encoded from its text as they are copied, so the part's inflated
- * bytes are let go once decoded. With a sink (Node: the part's deflater) each block goes there as it fills, so a
- * 100,000-row sheet is never held whole a second time.
+ * Stretches are copied from the text being read (the frame, or a section of <sheetData>:
+ * ./sheetText): as its bytes when it is ASCII, else encoded from it. With a sink (Node: the
+ * part's deflater) each block goes there as it fills, so a 100,000-row sheet is never held
+ * whole a second time.
  */
 import { Utf8Blocks } from '../../xml/utf8Blocks';
 
 export class Pieces {
   private readonly out: Utf8Blocks;
+  private ascii: Uint8Array | null = null;
 
   /** `sink`: takes each block at once (Utf8Blocks) */
   constructor(
-    private readonly xml: string,
+    private text: string,
     sink?: (block: Uint8Array) => void,
   ) {
     this.out = new Utf8Blocks(sink);
   }
 
-  /** the original from `from` to `to` */
+  /** Copies from now on are of `text`, whose bytes are `ascii` when it is ASCII (null: encoded from the text). */
+  read(text: string, ascii: Uint8Array | null): void {
+    this.text = text;
+    this.ascii = ascii;
+  }
+
+  /** the text read from `from` to `to` */
   copy(from: number, to: number): void {
-    if (from < to) this.out.textRange(this.xml, from, to);
+    if (from >= to) return;
+    if (this.ascii) this.out.bytes(this.ascii.subarray(from, to));
+    else this.out.textRange(this.text, from, to);
   }
 
   /** new text */

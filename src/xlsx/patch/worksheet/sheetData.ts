@@ -1,8 +1,8 @@
 /**
- * <sheetData>, walked once: row start tags are found with indexOf and copied as stretches;
- * only planned rows are read cell by cell (from their end back to the first written
- * column), and missing planned rows are created in order. It is written into the part's
- * Pieces as it goes.
+ * <sheetData>, walked once, section by section (./sheetText): row start tags are found with
+ * indexOf and copied as stretches; only planned rows are read cell by cell (from their end
+ * back to the first written column), and missing planned rows are created in order. It is
+ * written into the part's Pieces as it goes.
  */
 import { cellAddress, columnLetters, parseCellRef } from '../../../domain/base/address';
 import { endsTagName, onlySpace } from '../../xml/chars';
@@ -11,15 +11,8 @@ import type { CellWriter } from './cells';
 import type { Pieces } from './pieces';
 import type { SheetHead } from './sheetHead';
 import { xmlRefusal, type CellWrite, type SheetEdits } from './sheetEdits';
-
-/** Where <sheetData> lies in the part. */
-export interface SheetDataSpan {
-  tag: StartTag;
-  /** offset of `</sheetData>` (the tag's end when self-closing) */
-  close: number;
-  /** offset just after the element */
-  end: number;
-}
+import { hasArrayFormulas } from './formulas';
+import type { Section, SheetText } from './sheetText';
 
 /** A formula found in a cell that is overwritten. */
 export interface OverwrittenFormula {
@@ -31,23 +24,16 @@ export interface OverwrittenFormula {
 }
 
 export interface SheetDataResult {
-  /** the original is written up to here (the rest of <sheetData> is the caller's to copy) */
+  /** the frame is written up to here (the rest of <sheetData> is the caller's to copy) */
   copiedTo: number;
   overwritten: OverwrittenFormula[];
+  /** the content holds an array formula or a data table */
+  arrays: boolean;
 }
 
 /** Writes <sheetData> into `out` from its start tag on; `prefixKept` refuses a row whose start tag binds our prefix to another namespace. */
-export function patchSheetData(
-  xml: string,
-  p: string,
-  span: SheetDataSpan,
-  edits: SheetEdits,
-  head: SheetHead,
-  cells: CellWriter,
-  prefixKept: (tag: StartTag) => void,
-  out: Pieces,
-): SheetDataResult {
-  return new SheetDataPatcher(xml, p, span, edits, head, cells, prefixKept, out).run();
+export function patchSheetData(text: SheetText, edits: SheetEdits, head: SheetHead, cells: CellWriter, prefixKept: (tag: StartTag) => void, out: Pieces): SheetDataResult {
+  return new SheetDataPatcher(text, edits, head, cells, prefixKept, out).run();
 }
 
 /**
@@ -78,88 +64,102 @@ function plannedRows(edits: SheetEdits): readonly number[] {
 }
 
 class SheetDataPatcher {
-  /** the original is copied up to here */
-  private copied: number;
+  /** the text being read: a section of the content (the frame before and after) */
+  private xml = '';
+  /** the section is copied up to here */
+  private copied = 0;
   private readonly overwritten: OverwrittenFormula[] = [];
+  private arrays = false;
+  private readonly p: string;
   private readonly rowClose: string;
   private readonly cellOpen: string;
   private readonly cellClose: string;
+  private readonly planned: readonly number[];
+  /** the next planned row to write */
+  private k = 0;
+  private prevRow = -1;
+  private readonly baseOf = (col: number) => this.head.colStyle(col);
 
   constructor(
-    private readonly xml: string,
-    private readonly p: string,
-    private readonly span: SheetDataSpan,
+    private readonly text: SheetText,
     private readonly edits: SheetEdits,
     private readonly head: SheetHead,
     private readonly cells: CellWriter,
     private readonly prefixKept: (tag: StartTag) => void,
     private readonly chunks: Pieces,
   ) {
-    this.copied = span.tag.start;
+    const p = (this.p = text.prefix);
     this.rowClose = `</${p}row>`;
     this.cellOpen = `<${p}c`;
     this.cellClose = `</${p}c>`;
+    this.planned = plannedRows(edits);
   }
 
   run(): SheetDataResult {
-    const { xml, span, edits } = this;
-    const planned = plannedRows(edits);
-    const baseOf = (col: number) => this.head.colStyle(col);
-    let k = 0;
-    if (!span.tag.selfClosing) {
-      let prevRow = -1;
-      let pos = span.tag.end;
-      for (;;) {
-        const lt = findTag(xml, this.p + 'row', pos, span.close);
-        if (lt < 0) break;
-        const gt = tagClose(xml, lt);
-        if (gt < 0) throw xmlRefusal(edits, 'patch.xml.rowMalformed');
-        const tagEnd = gt + 1;
-        const selfClosing = xml.charCodeAt(gt - 1) === 47;
-        const r = rawAttr(xml, lt, tagEnd, 'r');
-        const row = r !== undefined ? Number(r) - 1 : prevRow + 1;
-        if (!Number.isInteger(row) || row <= prevRow) throw xmlRefusal(edits, 'patch.xml.rowsOutOfOrder', { row: r ?? '?' });
-        const rowEnd = selfClosing ? tagEnd : this.rowEnd(tagEnd, row);
-        // planned rows missing before this one are created here
-        while (k < planned.length && planned[k] < row) {
-          this.chunks.copy(this.copied, lt);
-          this.chunks.push(this.cells.row(planned[k], edits.rows.get(planned[k])!, baseOf));
-          this.copied = lt;
-          k++;
-        }
-        if (k < planned.length && planned[k] === row) {
-          this.chunks.copy(this.copied, lt);
-          this.patchRow(lt, tagEnd, selfClosing, rowEnd, row, edits.rows.get(row)!);
-          this.copied = rowEnd;
-          k++;
-        }
-        prevRow = row;
-        pos = rowEnd;
-      }
+    const { span, frame } = this.text;
+    const out = this.chunks;
+    if (span.tag.selfClosing) {
+      if (!this.planned.length) return { copiedTo: span.tag.start, overwritten: this.overwritten, arrays: false };
+      this.openForRows(this.planned);
+      return { copiedTo: span.tag.end, overwritten: this.overwritten, arrays: false };
     }
-    if (k < planned.length) this.appendRows(planned.slice(k), baseOf);
-    return { copiedTo: this.copied, overwritten: this.overwritten };
+    out.copy(span.tag.start, span.tag.end);
+    for (const section of this.text.sections()) this.patchSection(section);
+    out.read(frame, null);
+    if (this.k < this.planned.length) for (const r of this.planned.slice(this.k)) out.push(this.cells.row(r, this.edits.rows.get(r)!, this.baseOf));
+    return { copiedTo: span.close, overwritten: this.overwritten, arrays: this.arrays };
+  }
+
+  /** The rows of one section (whole rows), copied as they are but for planned rows. */
+  private patchSection(section: Section): void {
+    const { planned, edits } = this;
+    const xml = (this.xml = section.text);
+    this.chunks.read(xml, section.ascii);
+    this.copied = 0;
+    this.arrays ||= hasArrayFormulas(xml);
+    let pos = 0;
+    for (;;) {
+      const lt = findTag(xml, this.p + 'row', pos);
+      if (lt < 0) break;
+      const gt = tagClose(xml, lt);
+      if (gt < 0) throw xmlRefusal(edits, 'patch.xml.rowMalformed');
+      const tagEnd = gt + 1;
+      const selfClosing = xml.charCodeAt(gt - 1) === 47;
+      const r = rawAttr(xml, lt, tagEnd, 'r');
+      const row = r !== undefined ? Number(r) - 1 : this.prevRow + 1;
+      if (!Number.isInteger(row) || row <= this.prevRow) throw xmlRefusal(edits, 'patch.xml.rowsOutOfOrder', { row: r ?? '?' });
+      const rowEnd = selfClosing ? tagEnd : this.rowEnd(tagEnd, row);
+      // planned rows missing before this one are created here
+      while (this.k < planned.length && planned[this.k] < row) {
+        this.chunks.copy(this.copied, lt);
+        this.chunks.push(this.cells.row(planned[this.k], edits.rows.get(planned[this.k])!, this.baseOf));
+        this.copied = lt;
+        this.k++;
+      }
+      if (this.k < planned.length && planned[this.k] === row) {
+        this.chunks.copy(this.copied, lt);
+        this.patchRow(lt, tagEnd, selfClosing, rowEnd, row, edits.rows.get(row)!);
+        this.copied = rowEnd;
+        this.k++;
+      }
+      this.prevRow = row;
+      pos = rowEnd;
+    }
+    this.chunks.copy(this.copied, xml.length);
   }
 
   private rowEnd(tagEnd: number, row: number): number {
     const e = this.xml.indexOf(this.rowClose, tagEnd);
-    if (e < 0 || e >= this.span.close) throw xmlRefusal(this.edits, 'patch.xml.rowNotClosed', { row: row + 1 });
+    if (e < 0) throw xmlRefusal(this.edits, 'patch.xml.rowNotClosed', { row: row + 1 });
     return e + this.rowClose.length;
   }
 
-  /** Planned rows after the last row of the sheet, at the end of <sheetData> (opened when self-closing). */
-  private appendRows(rows: readonly number[], baseOf: (col: number) => number): void {
-    const { span } = this;
-    if (span.tag.selfClosing) {
-      this.chunks.copy(this.copied, span.tag.start);
-      this.chunks.push(startTag(span.tag.name, span.tag.attrs, false));
-      this.copied = span.tag.end;
-    } else {
-      this.chunks.copy(this.copied, span.close);
-      this.copied = span.close;
-    }
-    for (const r of rows) this.chunks.push(this.cells.row(r, this.edits.rows.get(r)!, baseOf));
-    if (span.tag.selfClosing) this.chunks.push(`</${span.tag.name}>`);
+  /** Planned rows into a self-closing <sheetData>, opened for them. */
+  private openForRows(rows: readonly number[]): void {
+    const { tag } = this.text.span;
+    this.chunks.push(startTag(tag.name, tag.attrs, false));
+    for (const r of rows) this.chunks.push(this.cells.row(r, this.edits.rows.get(r)!, this.baseOf));
+    this.chunks.push(`</${tag.name}>`);
   }
 
   /** Appends the patched row to `chunks`. The row's start tag spans [lt, tagEnd). */
