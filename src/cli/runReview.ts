@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildReport } from '../domain/output/report';
 import { review, skippedSheets, type WorkbookInput } from '../domain/review';
 import { summarySheets } from '../domain/output/summary/build';
-import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError, prefetchSheets } from '../xlsx/patch';
+import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError, prefetchSheets, type PrefetchedSheets } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
 import { OutputError, OutputSet } from './outputPaths';
 import { summaryPackageChunks } from '../xlsx/summary/summaryPackage';
@@ -60,8 +60,8 @@ export async function runReview(opts: CliOptions, io: Io): Promise<number> {
  * The line of a copy's kept features, to print when its turn comes (a failure is thrown then,
  * not left as a rejection nobody waits for meanwhile).
  */
-function keptFeatures(bytes: Uint8Array, file: string, say: ReviewOutput, lang: Lang): Promise<() => void> {
-  return inspectPackage(bytes).then(
+function keptFeatures(bytes: Uint8Array, prefetched: PrefetchedSheets | undefined, file: string, say: ReviewOutput, lang: Lang): Promise<() => void> {
+  return inspectPackage(bytes, prefetched).then(
     (inventory) => () => say.kept(file, describeFeatures(inventory, lang)),
     (e: unknown) => () => {
       throw e;
@@ -131,12 +131,14 @@ async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outpu
       notWritten.push(l.name);
       continue;
     }
-    // the features the copy keeps are listed meanwhile: the listing inflates the sheets again, on the thread pool
-    const kept = keptFeatures(bytes, l.name, say, lang);
+    // the features the copy keeps are listed meanwhile: the listing scans the sheets inflated
+    // ahead, and inflates the others again on the thread pool
+    const sheets = (await early?.prefetched) ?? undefined;
+    const kept = keptFeatures(bytes, sheets, l.name, say, lang);
     let copy: Uint8Array;
     try {
       // the original package is edited in place: charts, pivots, macros … stay as they were
-      copy = await patchWorkbook(bytes, fr.plan, log, { prefetched: (await early?.prefetched) ?? undefined });
+      copy = await patchWorkbook(bytes, fr.plan, log, { prefetched: sheets });
     } catch (e) {
       if (!(e instanceof PatchError)) throw e;
       for (const p of e instanceof PatchRefusedError ? e.problems : [e]) io.err(translate(lang, 'cli.issue.error', { file: l.name, line: p.text(lang) }));

@@ -1,7 +1,8 @@
 /** The structural validator (it must catch what Excel would repair), inspectPackage, and cells without r. */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { inspectPackage, patchWorkbook, validatePackage } from '../../src/xlsx/patch';
+import { inspectPackage, patchWorkbook, prefetchSheets, validatePackage } from '../../src/xlsx/patch';
+import { PrefetchedSheets } from '../../src/xlsx/patch/prefetch';
 import { describeFeatures, extensionUris } from '../../src/xlsx/patch/inspect';
 import { checkXml } from '../../src/xlsx/xml/wellFormed';
 import { baseWorkbook, kpiSheet, partText, planFor, replacePart } from './fixtures';
@@ -112,6 +113,20 @@ test('inspectPackage: x14 extensions other than sparklines are listed as sheet e
   );
   const inv = await inspectPackage(x);
   expect(inv.features.map((f) => [f.key, f.parts])).toEqual([['sheetExtensions', ['xl/worksheets/sheet1.xml']]]);
+});
+
+test('inspectPackage scans sheets inflated ahead as they are, and leaves them for the patch', async () => {
+  const x = await replacePart(await small(), 'xl/worksheets/sheet1.xml', (s) =>
+    s.replace('</worksheet>', '<extLst><ext uri="{05C60535-1F16-4FD2-B633-F4F36F0B64E0}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:sparklineGroups/></ext></extLst></worksheet>'),
+  );
+  const prefetched = await prefetchSheets(x, ['政策推進課']);
+  const sheet = prefetched.peek().get('xl/worksheets/sheet1.xml')!;
+  // were the prefetched bytes not the ones scanned, this sheet would show no sparklines
+  const other = await replacePart(x, 'xl/worksheets/sheet1.xml', (s) => s.replace(/<extLst>.*<\/extLst>/, ''));
+  expect((await inspectPackage(other, new PrefetchedSheets(other, new Map([['xl/worksheets/sheet1.xml', sheet]])))).features.map((f) => f.key)).toEqual(['sparklines']);
+  expect((await inspectPackage(x, prefetched)).features.map((f) => f.key)).toEqual(['sparklines']);
+  expect((await inspectPackage(other, prefetched)).features).toEqual([]); // prefetched from other bytes: not used
+  expect(prefetched.take().get('xl/worksheets/sheet1.xml')).toBe(sheet);
 });
 
 /** Drops r from every cell that directly follows its left neighbour (what LibreOffice may write). */

@@ -11,6 +11,7 @@ import { isSpace } from '../xml/chars';
 import { joined } from '../zip/partBlocks';
 import { InflateBudget } from '../zip/partLimits';
 import { ZipArchive } from '../zip/zipArchive';
+import type { PrefetchedSheets } from './prefetch';
 
 /** Features by key; each is named in the catalogue as `patch.feature.<key>`. */
 export type FeatureKey =
@@ -61,9 +62,14 @@ const RULES: FeatureRule[] = [
 
 const SPARKLINE_EXT = '{05C60535-1F16-4FD2-B633-F4F36F0B64E0}';
 
-/** Lists the parts of an .xlsx/.xlsm and the features in it that exceljs does not keep. */
-export async function inspectPackage(bytes: Uint8Array): Promise<PackageInventory> {
+/**
+ * Lists the parts of an .xlsx/.xlsm and the features in it that exceljs does not keep.
+ * `prefetched`: sheets of these bytes inflated already, scanned as they are (they are not taken:
+ * the patch takes them).
+ */
+export async function inspectPackage(bytes: Uint8Array, prefetched?: PrefetchedSheets): Promise<PackageInventory> {
   const zip = ZipArchive.load(bytes);
+  if (prefetched?.original === bytes) for (const [name, inflated] of prefetched.peek()) if (zip.files[name]) zip.files[name].inflated = inflated;
   const parts = Object.keys(zip.files).filter((n) => !zip.files[n].dir);
   const features: PackageFeature[] = [];
   const push = (key: FeatureKey, list: string[]) => {

@@ -14,6 +14,11 @@ export class PrefetchedSheets {
     private parts: Map<string, Uint8Array>,
   ) {}
 
+  /** the parts, still here: for a reader done before the patch is (the listing of kept features) */
+  peek(): ReadonlyMap<string, Uint8Array> {
+    return this.parts;
+  }
+
   /** the parts, handed over once and let go here: they live only as long as the patch needs them */
   take(): Map<string, Uint8Array> {
     const parts = this.parts;
