@@ -9,6 +9,7 @@
  * with a worksheet custom property; our earlier summary sheets are deleted in the same batch.
  */
 import { cellAddress, quoteSheetName } from '../domain/base/address';
+import { cellValue, richCell } from '../domain/output/summary/cell';
 import { MARGINS_IN } from '../domain/output/summary/geometry';
 import type { Align, CellLink, SummaryBook, SummarySheet, SummaryTable } from '../domain/output/summary/types';
 import { cellGrid, cellRow, safeDisplayText } from './cellText';
@@ -143,7 +144,7 @@ function tableOps(t: SummaryTable, name: string, tableName: string): WriteOp[] {
   // header + rows in one assignment; number formats per run of formatted columns, then the cells
   // whose format differs from their column's (a year other than the header's)
   const headers = t.columns.map((c) => c.header);
-  const values = cellGrid([headers, ...t.rows.map((r) => r.map((c) => c.v))]);
+  const values = cellGrid([headers, ...t.rows.map((r) => r.map(cellValue))]);
   const formatRuns = spans(t.columns.flatMap((c, j) => (c.format ? [j] : [])));
   const rowFormats = formatRuns.map(([a, b]) => t.columns.slice(a, b + 1).map((c) => c.format!));
   const formatBytes = jsonBytes(rowFormats) + 2;
@@ -166,10 +167,12 @@ function tableOps(t: SummaryTable, name: string, tableName: string): WriteOp[] {
   const boldRows: number[] = [];
   const boldCells: [number, number][] = [];
   t.rows.forEach((row, i) => {
-    if (row.length && row.every((c) => c.bold)) boldRows.push(i);
-    row.forEach((c, j) => {
-      if (c.bold && !(row.length && row.every((x) => x.bold))) boldCells.push([i, j]);
-      if (c.format) ownFormats.push({ row: i, col: j, format: c.format });
+    const bold = row.length > 0 && row.every((c) => richCell(c)?.bold);
+    if (bold) boldRows.push(i);
+    row.forEach((cell, j) => {
+      const c = richCell(cell);
+      if (c?.bold && !bold) boldCells.push([i, j]);
+      if (c?.format) ownFormats.push({ row: i, col: j, format: c.format });
     });
   });
 
@@ -205,8 +208,9 @@ function tableOps(t: SummaryTable, name: string, tableName: string): WriteOp[] {
   const links: { row: number; col: number; link: Excel.RangeHyperlink }[] = [];
   const linkCols = new Map<number, number[]>();
   t.rows.forEach((row, i) =>
-    row.forEach((c, j) => {
-      if (!c.link || c.v === null) return;
+    row.forEach((cell, j) => {
+      const c = richCell(cell);
+      if (!c?.link || c.v === null) return;
       const text = safeDisplayText(String(c.v));
       links.push({ row: i, col: j, link: text === undefined ? linkReference(c.link) : { ...linkReference(c.link), textToDisplay: text } });
       const list = linkCols.get(j) ?? [];

@@ -3,6 +3,7 @@
  * exclusions and manual COVID judgements, cells as printed, 基本的方向 and several owners, and a
  * workbook whose sheets fare differently.
  */
+import { cellValue } from '../../src/domain/output/summary/cell';
 import { review, skippedSheets, type WorkbookInput } from '../../src/domain/review';
 import { DEFAULT_SETTINGS, makeSettings, type Settings } from '../../src/domain/base/settings';
 import { buildReport } from '../../src/domain/output/report';
@@ -325,8 +326,8 @@ describe('sheets fare apart: only clean sheets are planned', () => {
     expect(String(log.values[5])).toMatch(/^政策推進課!/);
     // the summary's problem list names the sheet left unwritten first, then its errors
     const problems = summaryTable(r, 'PR_Problems');
-    expect(problems.rows[0].map((c) => c.v)).toEqual(['未書き込み', 'book.xlsx', '建設課', null, null, 'エラーがあるため、このシートには計算結果を書き込みません（ほかのシートには書き込みます）']);
-    expect(problems.rows[1].map((c) => c.v).slice(0, 4)).toEqual(['エラー', 'book.xlsx', '建設課', 'I2']);
+    expect(problems.rows[0].map((c) => cellValue(c))).toEqual(['未書き込み', 'book.xlsx', '建設課', null, null, 'エラーがあるため、このシートには計算結果を書き込みません（ほかのシートには書き込みます）']);
+    expect(problems.rows[1].map((c) => cellValue(c)).slice(0, 4)).toEqual(['エラー', 'book.xlsx', '建設課', 'I2']);
   });
 
   test('a log begun by an earlier version (12 columns) gets the header cells it lacks, from column 13', () => {

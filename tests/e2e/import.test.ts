@@ -12,6 +12,7 @@
  * No console error, no request off 127.0.0.1, no horizontal scroll. Screenshots:
  * test-results/screenshots/{ja,en}-import-*.png. PR_SKIP_BROWSER=1 skips it.
  */
+import { cellValue } from '../../src/domain/output/summary/cell';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,7 +68,8 @@ function sheetCells(sheet: SummarySheet): Map<string, string | number> {
     t.columns.forEach((c, j) => out.set(cellAddress(t.headerRow, t.left + j), c.header));
     t.rows.forEach((row, i) =>
       row.forEach((c, j) => {
-        if (c.v !== null && c.v !== '') out.set(cellAddress(t.headerRow + 1 + i, t.left + j), c.v);
+        const v = cellValue(c);
+        if (v !== null && v !== '') out.set(cellAddress(t.headerRow + 1 + i, t.left + j), v);
       }),
     );
   }

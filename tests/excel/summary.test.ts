@@ -1,4 +1,5 @@
 /** 集計シート作成 through the Office.js gateway: the same book as summary.xlsx, as sheets of the workbook. */
+import { cellValue, richCell } from '../../src/domain/output/summary/cell';
 import { cellAddress } from '../../src/domain/base/address';
 import { translate } from '../../src/messages/translate';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
@@ -93,11 +94,12 @@ describe('buildSummary (Office.js adapter)', () => {
       for (const t of m.tables)
         t.rows.forEach((row, r) =>
           row.forEach((c, j) => {
-            if (!c.link || c.v === null) return;
+            const link = richCell(c)?.link;
+            if (!link || cellValue(c) === null) return;
             links++;
             const info = cellInfoAt(wb.sheet(OURS[i])!, t.headerRow + 1 + r, t.left + j);
-            expect(info.value).toBe(c.v);
-            expect(info.hyperlink).toEqual({ documentReference: `'${c.link.sheet}'!${c.link.cell}`, textToDisplay: String(c.v) });
+            expect(info.value).toBe(cellValue(c));
+            expect(info.hyperlink).toEqual({ documentReference: `'${link.sheet}'!${link.cell}`, textToDisplay: String(cellValue(c)) });
             expect(info).toMatchObject({ fontColor: '#0563C1', underline: 'Single' });
           }),
         );

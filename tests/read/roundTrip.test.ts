@@ -6,6 +6,7 @@
  *   cells and every other cell as it was.
  * - Any summary.xlsx the summary writer makes reads back to the summary book's cells, sheet by sheet.
  */
+import { cellValue } from '../../src/domain/output/summary/cell';
 import fc from 'fast-check';
 import type { RawSheet, RawValue } from '../../src/domain/base/raw';
 import { DEFAULT_SETTINGS } from '../../src/domain/base/settings';
@@ -109,7 +110,7 @@ describe('what is written reads back', () => {
             }
             tableHeaders(t.columns.map((c) => c.header)).forEach((h, j) => put(t.headerRow, t.left + j, h));
             // a sparkline column's cells stay empty: the sparkline is drawn there
-            t.rows.forEach((row, i) => row.forEach((c, j) => !t.columns[j].sparkline && put(t.headerRow + 1 + i, t.left + j, c.v)));
+            t.rows.forEach((row, i) => row.forEach((c, j) => !t.columns[j].sparkline && put(t.headerRow + 1 + i, t.left + j, cellValue(c))));
           }
           expect({ sheet: model.name, cells: normaliseSheet(sheets[k]).cells }).toEqual({ sheet: model.name, cells: expected });
         });

@@ -4,6 +4,7 @@
  * the actuals and the date in the language's form, widths from each sheet's own content, and a
  * page setup that keeps body text at 8 pt or more and a goal's rows on one page.
  */
+import { cellValue, richCell } from '../../src/domain/output/summary/cell';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { widestLine } from '../../src/domain/base/displayWidth';
@@ -54,6 +55,24 @@ describe('the summary book of the bundled sample', () => {
     expect(book.footer).toBe('ページ &P / &N');
   });
 
+  test('a cell is its bare value unless it has a link, bold or a format of its own (a long list holds no object per cell)', () => {
+    let bare = 0;
+    for (const s of book.sheets)
+      for (const t of s.tables)
+        for (const row of t.rows)
+          for (const c of row) {
+            const rich = richCell(c);
+            if (rich === null) bare++;
+            else expect(rich.link !== undefined || rich.bold !== undefined || rich.format !== undefined).toBe(true);
+          }
+    const kpis = sheet(book, 'kpis').tables[0];
+    expect(kpis.rows.length).toBeGreaterThan(50);
+    expect(kpis.rows.every((row) => row.filter((c) => richCell(c) !== null).length <= 3)).toBe(true);
+    expect(bare).toBeGreaterThan(1000);
+    expect(cellValue({ v: 3, bold: true })).toBe(3);
+    expect([cellValue(null), cellValue('A'), richCell(0.5)]).toEqual([null, 'A', null]);
+  });
+
   test('titles: the plan, the year of the actuals (KPI sheets) or the as-of label (pledge sheets), the date in Japanese form', () => {
     const o = sheet(book, 'overview');
     expect(o.title).toBe('第2期苫小牧市総合戦略　進捗状況の総括');
@@ -68,21 +87,21 @@ describe('the summary book of the bundled sample', () => {
 
   test('総括: headline figures and the 001 form per goal (施策数, 指標総数, KPI mean, 数値目標 apart)', () => {
     const [headline, goals] = sheet(book, 'overview').tables;
-    expect(headline.rows.map((x) => x[0].v)).toEqual(['重要業績評価指標（KPI）の平均達成率', 'KPI の平均達成率（コロナ中止を除く）', '基本目標の数値目標の平均達成率', '市長公約の進捗状況（全体）']);
-    expect(headline.rows[3][1].format).toBe('0.0%');
-    expect(headline.rows[3][1].v).toBeCloseTo(0.592, 12);
-    expect(headline.rows[3][2].v).toBe(50);
-    expect(goals.rows.map((x) => x[0].v)).toEqual(['基本目標1', '基本目標2', '基本目標3', '基本目標4', '全体']);
+    expect(headline.rows.map((x) => cellValue(x[0]))).toEqual(['重要業績評価指標（KPI）の平均達成率', 'KPI の平均達成率（コロナ中止を除く）', '基本目標の数値目標の平均達成率', '市長公約の進捗状況（全体）']);
+    expect(richCell(headline.rows[3][1])?.format).toBe('0.0%');
+    expect(cellValue(headline.rows[3][1])).toBeCloseTo(0.592, 12);
+    expect(cellValue(headline.rows[3][2])).toBe(50);
+    expect(goals.rows.map((x) => cellValue(x[0]))).toEqual(['基本目標1', '基本目標2', '基本目標3', '基本目標4', '全体']);
     // the evaluation's kinds: KPI rows counted in 指標総数, the basic goals' 数値目標 apart
     const kpiRows = r.kpis.filter((k) => k.row.kind === 'kpi' && !k.row.excluded);
     for (const [i, g] of [1, 2, 3, 4].entries()) {
       const mine = kpiRows.filter((k) => k.row.goal === g);
-      expect(goals.rows[i][col(goals, '施策数')].v).toBe(new Set(mine.map((k) => k.row.measure)).size);
-      expect(goals.rows[i][col(goals, '指標総数')].v).toBe(mine.length);
-      expect(goals.rows[i][col(goals, '数値\n目標数')].v).toBe(r.kpis.filter((k) => k.row.kind === 'goalTarget' && !k.row.excluded && k.row.goal === g).length);
+      expect(cellValue(goals.rows[i][col(goals, '施策数')])).toBe(new Set(mine.map((k) => k.row.measure)).size);
+      expect(cellValue(goals.rows[i][col(goals, '指標総数')])).toBe(mine.length);
+      expect(cellValue(goals.rows[i][col(goals, '数値\n目標数')])).toBe(r.kpis.filter((k) => k.row.kind === 'goalTarget' && !k.row.excluded && k.row.goal === g).length);
     }
-    expect(goals.rows[4][col(goals, '指標総数')].v).toBe(94);
-    expect(goals.rows[4][col(goals, '施策数')].v).toBe(19);
+    expect(cellValue(goals.rows[4][col(goals, '指標総数')])).toBe(94);
+    expect(cellValue(goals.rows[4][col(goals, '施策数')])).toBe(19);
     // whole percentages, as the city publishes them
     expect(goals.columns[col(goals, '平均達成率')].format).toBe('0%');
     // the chart charts the goal table but stands right of the headline figures, one column apart, and the goal table starts below both
@@ -95,7 +114,7 @@ describe('the summary book of the bundled sample', () => {
 
   test('公約総括表 in the form of 002: every policy and pledge with its published whole percentage, 全体 59.2', () => {
     const t = sheet(book, 'pledges').tables[0];
-    const values = t.rows.map((x) => x[1].v);
+    const values = t.rows.map((x) => cellValue(x[1]));
     const expected: number[] = [];
     published.policies.forEach((p, i) => {
       expected.push(p.publishedPercent);
@@ -106,19 +125,19 @@ describe('the summary book of the bundled sample', () => {
     expect(t.rows[t.rows.length - 1][1]).toMatchObject({ v: 59.2, format: '0.0', bold: true });
     // full names: the first policy and its first pledge as 002 writes them
     expect(t.rows[0][0]).toMatchObject({ v: expect.stringMatching(/^Ⅰ 行革を進め、無駄のない効率的な都市機能をもつまち苫小牧 築きます！/), bold: true });
-    expect(t.rows[1][0].v).toBe('\u30001 SDGsなど時代の変化を捉え、持続可能な行財政運営を行います');
+    expect(cellValue(t.rows[1][0])).toBe('\u30001 SDGsなど時代の変化を捉え、持続可能な行財政運営を行います');
     // a page break never separates a policy from its pledges
-    expect(t.groupStarts).toEqual(t.rows.flatMap((x, i) => (x[0].bold && i < t.rows.length - 1 ? [i] : [])));
+    expect(t.groupStarts).toEqual(t.rows.flatMap((x, i) => (richCell(x[0])?.bold && i < t.rows.length - 1 ? [i] : [])));
   });
 
   test('公約施策別 (002 table Ⅱ): each 施策 with its 取組事業内容, 担当部署, 施策進捗 and ★ as 002 writes them', () => {
     const t = sheet(book, 'pledgeMeasures').tables[0];
-    const measures = t.rows.filter((x) => x[4].v !== null);
+    const measures = t.rows.filter((x) => cellValue(x[4]) !== null);
     expect(measures).toHaveLength(50);
-    expect(measures.map((x) => x[4].v)).toEqual(published.measures.map((m) => m.stars));
+    expect(measures.map((x) => cellValue(x[4]))).toEqual(published.measures.map((m) => m.stars));
     const first = measures[0];
-    expect(String(first[1].v).split('\n')[0]).toMatch(/^・苫小牧市公式ホームページ/);
-    expect(String(first[2].v).split('\n')).toEqual(published.measures[0].departments);
+    expect(String(cellValue(first[1])).split('\n')[0]).toMatch(/^・苫小牧市公式ホームページ/);
+    expect(String(cellValue(first[2])).split('\n')).toEqual(published.measures[0].departments);
     // ★ is never wrapped: its column holds the whole string
     const stars = t.columns[4];
     expect(stars.noWrap).toBe(true);
@@ -134,8 +153,8 @@ describe('the summary book of the bundled sample', () => {
     expect(trend.sparkline).toEqual({ from: col(t, '基準値\n（H30）'), to: col(t, 'R3実績') });
     // the one KPI with another baseline year shows it after its value
     const other = r.kpis.find((k) => k.row.measure !== null && k.row.baselineYear === 2017)!;
-    const row = t.rows.find((x) => x.some((c) => c.v === other.row.indicator))!;
-    expect(row[col(t, '基準値\n（H30）')].format).toBe('#,##0.###"(H29)"');
+    const row = t.rows.find((x) => x.some((c) => cellValue(c) === other.row.indicator))!;
+    expect(richCell(row[col(t, '基準値\n（H30）')])?.format).toBe('#,##0.###"(H29)"');
     // rows in goal order, each goal a group the page breaks keep together
     expect(t.groupStarts).toHaveLength(4);
     expect(t.iconSet).toEqual({ column: col(t, '達成率'), thresholds: [0.5, 1] });
@@ -148,8 +167,8 @@ describe('the summary book of the bundled sample', () => {
           expect({ sheet: s.name, header: c.header, align: c.align }).toEqual({ sheet: s.name, header: c.header, align: c.kind === 'number' ? 'right' : c.kind === 'code' ? 'center' : 'left' });
           const room = s.columnWidths[t.left + j] - CELL_PAD + 0.01;
           for (const row of t.rows) {
-            const v = row[j].v;
-            const w = typeof v === 'string' ? widestLine(v) * (row[j].bold ? 1.08 : 1) : typeof v === 'number' ? numberWidth(v, row[j].format ?? c.format) : 0;
+            const v = cellValue(row[j]);
+            const w = typeof v === 'string' ? widestLine(v) * (richCell(row[j])?.bold ? 1.08 : 1) : typeof v === 'number' ? numberWidth(v, richCell(row[j])?.format ?? c.format) : 0;
             if (w > room && !c.wrap && !c.sparkline) throw new Error(`${s.name} › ${c.header}: "${v}" (${w}) is wider than its column (${room}) and does not wrap`);
           }
         });
@@ -194,13 +213,13 @@ describe('the 1st-term table in the form of 001', () => {
     const t = sheet(book, 'goalTargets').tables[0];
     // the target year FY2019 (001: H31) is 令和元年度 when written short: R1
     expect(t.columns.map((c) => c.header)).toEqual(expect.arrayContaining(['基準値\n（H26）', 'H28実績', 'H29実績', 'H30実績', 'R1実績', '目標値\n（R1）']));
-    const row = t.rows.find((x) => x.some((c) => c.v === '転入者数'))!;
-    expect([col(t, 'H28実績'), col(t, 'H29実績'), col(t, 'H30実績'), col(t, 'R1実績')].map((j) => row[j].v)).toEqual([5806, 5792, 6122, 6166]);
-    expect(Math.round((row[col(t, '達成率')].v as number) * 100)).toBe(95);
+    const row = t.rows.find((x) => x.some((c) => cellValue(c) === '転入者数'))!;
+    expect([col(t, 'H28実績'), col(t, 'H29実績'), col(t, 'H30実績'), col(t, 'R1実績')].map((j) => cellValue(row[j]))).toEqual([5806, 5792, 6122, 6166]);
+    expect(Math.round((cellValue(row[col(t, '達成率')]) as number) * 100)).toBe(95);
     expect(t.groupStarts).toEqual([0, 2, 5, 8]);
     const [headline] = sheet(book, 'overview').tables;
-    expect(headline.rows.map((x) => x[0].v)).toEqual(['基本目標の数値目標の平均達成率']);
-    expect(Math.round((headline.rows[0][1].v as number) * 100)).toBe(86);
+    expect(headline.rows.map((x) => cellValue(x[0]))).toEqual(['基本目標の数値目標の平均達成率']);
+    expect(Math.round((cellValue(headline.rows[0][1]) as number) * 100)).toBe(86);
   });
 });
 
@@ -235,19 +254,19 @@ describe('the summary reports what the evaluation decides', () => {
 
   test('総括: KPI mean over the rows in scope, 数値目標 apart, the rows left out counted in a column of their own', () => {
     const [headline, goals] = sheet(book, 'overview').tables;
-    expect(headline.rows.map((x) => [x[0].v, x[2].v])).toEqual([
+    expect(headline.rows.map((x) => [cellValue(x[0]), cellValue(x[2])])).toEqual([
       ['重要業績評価指標（KPI）の平均達成率', 2],
       ['KPI の平均達成率（コロナ中止を除く）', 2],
       ['基本目標の数値目標の平均達成率', 1],
     ]);
-    expect(headline.rows[0][1].v).toBeCloseTo((0.49 + 0.8) / 2, 12);
-    expect(headline.rows[2][1].v).toBeCloseTo(0.9, 12);
+    expect(cellValue(headline.rows[0][1])).toBeCloseTo((0.49 + 0.8) / 2, 12);
+    expect(cellValue(headline.rows[2][1])).toBeCloseTo(0.9, 12);
     const g1 = goals.rows[0];
-    expect(g1[col(goals, '施策数')].v).toBe(1);
-    expect(g1[col(goals, '指標総数')].v).toBe(2);
-    expect([g1[col(goals, 'A')].v, g1[col(goals, 'B')].v, g1[col(goals, 'D')].v]).toEqual([1, 1, 0]);
-    expect(g1[col(goals, '対象外')].v).toBe(1);
-    expect(g1[col(goals, '数値\n目標数')].v).toBe(1);
+    expect(cellValue(g1[col(goals, '施策数')])).toBe(1);
+    expect(cellValue(g1[col(goals, '指標総数')])).toBe(2);
+    expect([cellValue(g1[col(goals, 'A')]), cellValue(g1[col(goals, 'B')]), cellValue(g1[col(goals, 'D')])]).toEqual([1, 1, 0]);
+    expect(cellValue(g1[col(goals, '対象外')])).toBe(1);
+    expect(cellValue(g1[col(goals, '数値\n目標数')])).toBe(1);
     // the 数値目標 mean stays the last column, where the chart reads it
     expect(goals.columns.length - 1).toBe(col(goals, '数値目標の\n平均達成率'));
     expect(sheet(book, 'overview').chart!.valueColumns).toContain(goals.columns.length - 1);
@@ -255,23 +274,23 @@ describe('the summary reports what the evaluation decides', () => {
 
   test('KPI一覧 lists every KPI row with what gave its grade and the 対象外 mark; 数値目標 on their own sheet', () => {
     const t = sheet(book, 'kpis').tables[0];
-    expect(t.rows.map((x) => x[col(t, '指標名')].v)).toEqual(['介護職員育成支援人数', '登録者数', '実施しなかった事業']);
-    expect(t.rows.map((x) => x[col(t, '評価\n根拠')].v)).toEqual(['計画比', '達成率', '達成率']);
-    expect(t.rows.map((x) => x[col(t, '評価')].v)).toEqual(['A', 'B', 'D']);
-    expect(t.rows.map((x) => x[col(t, '評価対象')].v)).toEqual([null, null, '対象外']);
-    expect(sheet(book, 'goalTargets').tables[0].rows.map((x) => x[col(sheet(book, 'goalTargets').tables[0], '指標名')].v)).toEqual(['転入者数']);
+    expect(t.rows.map((x) => cellValue(x[col(t, '指標名')]))).toEqual(['介護職員育成支援人数', '登録者数', '実施しなかった事業']);
+    expect(t.rows.map((x) => cellValue(x[col(t, '評価\n根拠')]))).toEqual(['計画比', '達成率', '達成率']);
+    expect(t.rows.map((x) => cellValue(x[col(t, '評価')]))).toEqual(['A', 'B', 'D']);
+    expect(t.rows.map((x) => cellValue(x[col(t, '評価対象')]))).toEqual([null, null, '対象外']);
+    expect(sheet(book, 'goalTargets').tables[0].rows.map((x) => cellValue(x[col(sheet(book, 'goalTargets').tables[0], '指標名')]))).toEqual(['転入者数']);
   });
 
   test('基本的方向別, 施策別 and 担当課別 count the rows in scope and those left out apart', () => {
     const d = sheet(book, 'directions').tables[0];
-    expect(d.rows.map((x) => [x[0].v, x[1].v, x[col(d, '指標総数')].v, x[col(d, '対象外')].v])).toEqual([['1-1', '若者の雇用機会の確保・拡大', 2, 1]]);
+    expect(d.rows.map((x) => [cellValue(x[0]), cellValue(x[1]), cellValue(x[col(d, '指標総数')]), cellValue(x[col(d, '対象外')])])).toEqual([['1-1', '若者の雇用機会の確保・拡大', 2, 1]]);
     const m = sheet(book, 'measures').tables[0];
-    expect(m.rows.map((x) => [x[1].v, x[col(m, '指標総数')].v, x[col(m, '対象外')].v])).toEqual([
+    expect(m.rows.map((x) => [cellValue(x[1]), cellValue(x[col(m, '指標総数')]), cellValue(x[col(m, '対象外')])])).toEqual([
       ['施策①', 2, 0],
       ['施策②', 0, 1],
     ]);
     const dep = sheet(book, 'departments').tables[0];
-    expect(dep.rows.map((x) => [x[0].v, x[col(dep, '指標総数')].v, x[col(dep, '対象外')].v])).toEqual([
+    expect(dep.rows.map((x) => [cellValue(x[0]), cellValue(x[col(dep, '指標総数')]), cellValue(x[col(dep, '対象外')])])).toEqual([
       ['介護福祉課', 1, 0],
       ['政策推進課', 1, 0],
       ['建設課', 0, 1],
@@ -282,11 +301,11 @@ describe('the summary reports what the evaluation decides', () => {
     const rev = sheet(book, 'revisions').tables[0];
     expect(rev.rows).toHaveLength(1);
     const x = rev.rows[0];
-    expect([x[0].v, x[col(rev, '指標名')].v, x[col(rev, '変更区分')].v, x[col(rev, '変更前\n目標値')].v, x[col(rev, '目標値')].v]).toEqual(['数値目標', '転入者数', '数値目標変更', 120, 100]);
-    expect(x[col(rev, '変更前目標\nでの達成率')].v).toBeCloseTo(0.75, 12);
-    expect(x[col(rev, '達成率')].v).toBeCloseTo(0.9, 12);
+    expect([cellValue(x[0]), cellValue(x[col(rev, '指標名')]), cellValue(x[col(rev, '変更区分')]), cellValue(x[col(rev, '変更前\n目標値')]), cellValue(x[col(rev, '目標値')])]).toEqual(['数値目標', '転入者数', '数値目標変更', 120, 100]);
+    expect(cellValue(x[col(rev, '変更前目標\nでの達成率')])).toBeCloseTo(0.75, 12);
+    expect(cellValue(x[col(rev, '達成率')])).toBeCloseTo(0.9, 12);
     const ex = sheet(book, 'exclusions').tables[0];
-    expect(ex.rows.map((y) => [y[0].v, y[col(ex, '指標名')].v, y[col(ex, '理由（備考）')].v])).toEqual([['KPI指標', '実施しなかった事業', '策定当初に掲げたが実施しなかった']]);
+    expect(ex.rows.map((y) => [cellValue(y[0]), cellValue(y[col(ex, '指標名')]), cellValue(y[col(ex, '理由（備考）')])])).toEqual([['KPI指標', '実施しなかった事業', '策定当初に掲げたが実施しなかった']]);
   });
 });
 
@@ -326,7 +345,7 @@ describe('honest state and language', () => {
       for (const t of s.tables) for (const c of t.columns) expect({ sheet: s.name, header: c.header, japanese: japanese.test(strip(c.header)) }).toEqual({ sheet: s.name, header: c.header, japanese: false });
     }
     const goals = book.sheets[0].tables[1];
-    expect(goals.rows.map((x) => x[0].v)).toEqual(['Goal 1', 'All']);
+    expect(goals.rows.map((x) => cellValue(x[0]))).toEqual(['Goal 1', 'All']);
     expect(translate('en', 'summary.footer')).toBe('Page &P of &N');
   });
 
@@ -335,7 +354,7 @@ describe('honest state and language', () => {
     const book = buildSummaryBook(r);
     const t = sheet(book, 'pledges').tables[0];
     expect(t.columns[1].format).toBe('0.0');
-    expect(t.rows[t.rows.length - 1][1].format).toBe('0.0');
+    expect(richCell(t.rows[t.rows.length - 1][1])?.format).toBe('0.0');
     expect(sheet(book, 'overview').tables[0].columns[1].format).toBe('0.0%');
   });
 });

@@ -3,6 +3,7 @@
  * tables, text never a formula, links, the chart, x14 sparklines, print titles as workbook names,
  * A4 page setup with the footer and the page breaks, widths and wrapping as laid out.
  */
+import { cellValue } from '../../src/domain/output/summary/cell';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { review } from '../../src/domain/review';
@@ -170,7 +171,7 @@ describe('summary.xlsx package', () => {
     const model = new Map<string, unknown>();
     for (const sh of many.sheets)
       for (const t of sh.tables)
-        t.rows.forEach((cells, i) => cells.forEach((c, j) => c.v !== null && !t.columns[j].sparkline && model.set(`${sh.name}!${String.fromCharCode(65 + t.left + j)}${t.headerRow + 2 + i}`, c.v)));
+        t.rows.forEach((cells, i) => cells.forEach((c, j) => cellValue(c) !== null && !t.columns[j].sparkline && model.set(`${sh.name}!${String.fromCharCode(65 + t.left + j)}${t.headerRow + 2 + i}`, cellValue(c))));
     const byExceljs = new Map<string, unknown>();
     (await load(bytes)).eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => byExceljs.set(`${ws.name}!${c.address}`, c.value))));
     const byReader = new Map<string, unknown>();

@@ -4,6 +4,7 @@
  * recalculates.
  */
 import { columnLetters, quoteSheetName } from '../../domain/base/address';
+import { cellValue } from '../../domain/output/summary/cell';
 import type { SummaryChart, SummaryTable } from '../../domain/output/summary/types';
 import { tableHeaders } from './sheetXml';
 import { NS } from '../ooxml/namespaces';
@@ -27,12 +28,12 @@ export function chartXml(d: ChartData): string {
   const firstRow = table.headerRow + 1;
   const headers = tableHeaders(table.columns.map((c) => c.header));
   const lastRow = firstRow + chart.rowCount - 1;
-  const cats = table.rows.slice(0, chart.rowCount).map((r) => String(r[chart.categoryColumn].v ?? ''));
+  const cats = table.rows.slice(0, chart.rowCount).map((r) => String(cellValue(r[chart.categoryColumn]) ?? ''));
   const catRef = absRange(sheetName, table.left + chart.categoryColumn, firstRow, lastRow);
   const series = chart.valueColumns
     .map((vc, i) => {
       const nameRef = `${quoteSheetName(sheetName)}!$${columnLetters(table.left + vc)}$${table.headerRow + 1}`;
-      const vals = table.rows.slice(0, chart.rowCount).map((r) => r[vc].v);
+      const vals = table.rows.slice(0, chart.rowCount).map((r) => cellValue(r[vc]));
       const color = SERIES_COLORS[i % SERIES_COLORS.length];
       return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>
 <c:tx><c:strRef><c:f>${esc(nameRef)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${esc(headers[vc])}</c:v></c:pt></c:strCache></c:strRef></c:tx>

@@ -7,6 +7,7 @@
  * holds the part whole, or is quadratic in rows.
  */
 import { cellAddress, columnLetters, quoteSheetName, rangeAddress } from '../../domain/base/address';
+import { cellValue, richCell } from '../../domain/output/summary/cell';
 import { DEFAULT_ROW_PT, MARGINS_IN } from '../../domain/output/summary/geometry';
 import type { CellLink, SummarySheet, SummaryTable } from '../../domain/output/summary/types';
 import { NS } from '../ooxml/namespaces';
@@ -167,7 +168,12 @@ function putTable(t: SummaryTable, rows: Rows, styles: SummaryStyles): void {
     rows.start(t.headerRow + 1 + i, t.rowHeights[i]);
     for (let j = 0; j < width; j++) {
       const c = cells[j];
-      if (j === spark || c.v === null) continue;
+      if (j === spark || c === null) continue;
+      if (typeof c !== 'object') {
+        rows.cell(t.left + j, c, plain[j]);
+        continue;
+      }
+      if (c.v === null) continue;
       const link = !!c.link;
       const style = c.bold || link || c.format ? styles.id({ ...base[j], bold: !!c.bold, link, fmt: c.format ?? base[j].fmt }) : plain[j];
       rows.cell(t.left + j, c.v, style);
@@ -188,8 +194,8 @@ export function forEachLink(sheet: SummarySheet, visit: LinkVisitor): void {
     for (let i = 0; i < t.rows.length; i++) {
       const cells = t.rows[i];
       for (let j = 0; j < cells.length; j++) {
-        const c = cells[j];
-        if (j === spark || c.v === null || !c.link) continue;
+        const c = richCell(cells[j]);
+        if (j === spark || c === null || c.v === null || !c.link) continue;
         visit(t, i, j, c.link, c.v);
       }
     }
@@ -234,7 +240,7 @@ function sheetSparklines(sheet: SummarySheet): SparklineColumn[] {
     if (j < 0) continue;
     const sp = t.columns[j].sparkline!;
     const rows: number[] = [];
-    for (let i = 0; i < t.rows.length; i++) if (t.rows[i][j].v !== null) rows.push(t.headerRow + 2 + i);
+    for (let i = 0; i < t.rows.length; i++) if (cellValue(t.rows[i][j]) !== null) rows.push(t.headerRow + 2 + i);
     const [from, to, at] = [sp.from, sp.to, j].map((k) => columnLetters(t.left + k));
     columns.push({ sheetRef, from, to, at, rows });
   }

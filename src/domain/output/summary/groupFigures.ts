@@ -18,7 +18,7 @@ export function gradeColumns(c: SectionContext): ColumnSpec[] {
 }
 
 export function gradeCells(g: GradedGroup): SummaryCell[] {
-  return [{ v: g.kpis }, { v: fraction(g.meanAchievement) }, { v: fraction(g.meanAchievementExCovid) }, { v: g.grades.A }, { v: g.grades.B }, { v: g.grades.C }, { v: g.grades.D }, { v: g.grades.none }];
+  return [g.kpis, fraction(g.meanAchievement), fraction(g.meanAchievementExCovid), g.grades.A, g.grades.B, g.grades.C, g.grades.D, g.grades.none];
 }
 
 export function groupFigureColumns(c: SectionContext): ColumnSpec[] {
@@ -28,5 +28,5 @@ export function groupFigureColumns(c: SectionContext): ColumnSpec[] {
 }
 
 export function groupFigureCells(c: SectionContext, g: GroupSummary): SummaryCell[] {
-  return [...gradeCells(g), { v: g.covidSuspended }, { v: g.covidReview }, ...(showsExcluded(c) ? [{ v: g.excluded }] : [])];
+  return [...gradeCells(g), g.covidSuspended, g.covidReview, ...(showsExcluded(c) ? [g.excluded] : [])];
 }

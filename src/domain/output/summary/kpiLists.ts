@@ -8,7 +8,7 @@ import { circledNumber } from '../../cells/ordinals';
 import { gradeIconThresholds } from '../../plan/outputPresentation';
 import type { ReviewedKpi } from '../../review';
 import { COUNT, covidLabel, fraction, goalLabel, measureLabel, NUM, type SectionContext } from './context';
-import { cellSharer, groupStarts, type DraftSheet, type DraftTable } from './draft';
+import { groupStarts, type DraftSheet, type DraftTable } from './draft';
 import { gradeCells, gradeColumns, groupFigureCells, groupFigureColumns } from './groupFigures';
 import { trendText } from './trend';
 import type { ColumnSpec, SummaryCell } from './types';
@@ -94,50 +94,49 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
   const targetYear = commonYear(rows, (k) => k.row.targetYear);
   /** the value, with its own year after it when that is not the header's */
   const valueOf = (v: number | null, year: number | null, common: number | null): SummaryCell =>
-    v === null || year === null || year === common ? { v } : { v, format: `${NUM}"(${yearText(c, year)})"` };
+    v === null || year === null || year === common ? v : { v, format: `${NUM}"(${yearText(c, year)})"` };
   const code = (header: string): ColumnSpec => ({ header, format: '@', kind: 'code' });
   const num = (header: string): ColumnSpec => ({ header, format: NUM, kind: 'number' });
   const pct = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
   const ofYear = (key: 'summary.col.baselineOf' | 'summary.col.targetOf', y: number) => t(key, { year: yearText(c, y)! });
   const cols: ListColumn[] = [
     ...lead,
-    { spec: { header: t('summary.col.unit'), format: '@', kind: 'text', maxWidth: 10 }, cell: (k) => ({ v: k.row.unit || null }) },
+    { spec: { header: t('summary.col.unit'), format: '@', kind: 'text', maxWidth: 10 }, cell: (k) => (k.row.unit || null) },
   ];
   const baselineCol = cols.length;
   cols.push({ spec: num(baseYear === null ? t('summary.col.baseline') : ofYear('summary.col.baselineOf', baseYear)), cell: (k) => valueOf(k.row.baseline, k.row.baselineYear, baseYear) });
   const seriesOf = rowSeries(years);
   years.forEach((y, i) => {
-    cols.push({ spec: num(t('summary.col.yearActual', { year: c.lang === 'ja' ? eraLabel(y) : y })), cell: (k) => ({ v: seriesOf(k)[i + 1] }) });
+    cols.push({ spec: num(t('summary.col.yearActual', { year: c.lang === 'ja' ? eraLabel(y) : y })), cell: (k) => (seriesOf(k)[i + 1]) });
   });
   cols.push({ spec: num(targetYear === null ? t('summary.col.target') : ofYear('summary.col.targetOf', targetYear)), cell: (k) => valueOf(k.row.target, k.row.targetYear, targetYear) });
   const achievement = cols.length;
   cols.push(
-    { spec: pct(t('summary.col.achievement')), cell: (k) => ({ v: fraction(k.result.achievement) }) },
+    { spec: pct(t('summary.col.achievement')), cell: (k) => (fraction(k.result.achievement)) },
     // 001's table of 数値目標 has no 基準比進捗率 or COVID flag; 計画比 stays for its running totals
-    ...(form === 'kpi' ? [{ spec: pct(t('summary.col.progress')), cell: (k: ReviewedKpi) => ({ v: fraction(k.result.progress) }) }] : []),
-    { spec: pct(t('summary.col.pace')), cell: (k) => ({ v: fraction(k.result.pace) }) },
-    { spec: code(t('summary.col.grade')), cell: (k) => ({ v: k.result.grade }) },
+    ...(form === 'kpi' ? [{ spec: pct(t('summary.col.progress')), cell: (k: ReviewedKpi) => (fraction(k.result.progress)) }] : []),
+    { spec: pct(t('summary.col.pace')), cell: (k) => (fraction(k.result.pace)) },
+    { spec: code(t('summary.col.grade')), cell: (k) => (k.result.grade) },
     // 評価根拠, when a 累計 KPI was graded by its pace
-    ...(anyPace ? [{ spec: code(t('summary.col.gradeBasis')), cell: (k: ReviewedKpi) => ({ v: gradeBasisText(c, c.figures.facts.get(k)!.gradeBasis) }) }] : []),
-    ...(form === 'kpi' ? [{ spec: code(t('summary.col.covid')), cell: (k: ReviewedKpi) => ({ v: covidLabel(c, k.result.covid) }) }] : []),
+    ...(anyPace ? [{ spec: code(t('summary.col.gradeBasis')), cell: (k: ReviewedKpi) => (gradeBasisText(c, c.figures.facts.get(k)!.gradeBasis)) }] : []),
+    ...(form === 'kpi' ? [{ spec: code(t('summary.col.covid')), cell: (k: ReviewedKpi) => (covidLabel(c, k.result.covid)) }] : []),
     {
       spec: { header: t('summary.col.trend'), format: null, kind: 'code', sparkline: { from: baselineCol, to: baselineCol + years.length } },
-      cell: (k) => ({ v: trendText(seriesOf(k)) }),
+      cell: (k) => (trendText(seriesOf(k))),
     },
   );
-  if (anyExcluded) cols.push({ spec: code(t('summary.col.excluded')), cell: (k) => ({ v: c.figures.facts.get(k)!.excluded ? t('summary.excludedMark') : null }) });
+  if (anyExcluded) cols.push({ spec: code(t('summary.col.excluded')), cell: (k) => (c.figures.facts.get(k)!.excluded ? t('summary.excludedMark') : null) });
   cols.push(...tail);
-  const share = cellSharer();
-  return { columns: cols.map((x) => x.spec), cells: (k) => cols.map((x, j) => share(x.cell(k), j)), achievement };
+  return { columns: cols.map((x) => x.spec), cells: (k) => cols.map((x) => x.cell(k)), achievement };
 }
 
 function location(c: SectionContext) {
-  return { spec: { header: c.t('summary.col.location'), format: '@', kind: 'text', maxWidth: 18 } as ColumnSpec, cell: (k: ReviewedKpi) => ({ v: c.t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 }) }) };
+  return { spec: { header: c.t('summary.col.location'), format: '@', kind: 'text', maxWidth: 18 } as ColumnSpec, cell: (k: ReviewedKpi) => (c.t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 })) };
 }
 
 /** the goal's number alone: the rows are grouped by goal, the label would repeat on every row */
 function goalColumn(c: SectionContext): ListColumn {
-  return { spec: { header: c.t('summary.col.goalShort'), format: '@', kind: 'code' }, cell: (k) => ({ v: k.row.goal === null ? null : String(k.row.goal) }) };
+  return { spec: { header: c.t('summary.col.goalShort'), format: '@', kind: 'code' }, cell: (k) => (k.row.goal === null ? null : String(k.row.goal)) };
 }
 
 function listTable(c: SectionContext, name: string, rows: readonly ReviewedKpi[], cols: ListColumns): DraftTable {
@@ -156,8 +155,8 @@ function listTable(c: SectionContext, name: string, rows: readonly ReviewedKpi[]
 export function goalTargetsSheet(c: SectionContext): DraftSheet {
   const rows = inPlanOrder(c.figures.goalTargetRows);
   const t = c.t;
-  const notes = { spec: { header: t('summary.col.notes'), format: '@', kind: 'text', maxWidth: 30 } as ColumnSpec, cell: (k: ReviewedKpi) => ({ v: k.row.notes || null }) };
-  const cols = listColumns(c, rows, [goalColumn(c), { spec: { header: t('summary.col.indicator'), format: '@', kind: 'text', maxWidth: 28 }, cell: (k) => ({ v: k.row.indicator }) }], [notes, location(c)], 'goalTarget');
+  const notes = { spec: { header: t('summary.col.notes'), format: '@', kind: 'text', maxWidth: 30 } as ColumnSpec, cell: (k: ReviewedKpi) => (k.row.notes || null) };
+  const cols = listColumns(c, rows, [goalColumn(c), { spec: { header: t('summary.col.indicator'), format: '@', kind: 'text', maxWidth: 28 }, cell: (k) => (k.row.indicator) }], [notes, location(c)], 'goalTarget');
   return { key: 'goalTargets', heading: t('summary.heading.goalTargets'), part: 'kpi', tables: [listTable(c, 'PR_GoalTargets', rows, cols)] };
 }
 
@@ -176,7 +175,7 @@ function measureRecursUnderGoals(rows: readonly ReviewedKpi[]): boolean {
 export function kpiListSheet(c: SectionContext): DraftSheet {
   const rows = inPlanOrder(c.figures.kpiRows);
   const t = c.t;
-  const text = (header: string, maxWidth: number, v: (k: ReviewedKpi) => string | null) => ({ spec: { header, format: '@', kind: 'text', maxWidth } as ColumnSpec, cell: (k: ReviewedKpi) => ({ v: v(k) }) });
+  const text = (header: string, maxWidth: number, v: (k: ReviewedKpi) => string | null) => ({ spec: { header, format: '@', kind: 'text', maxWidth } as ColumnSpec, cell: (k: ReviewedKpi) => (v(k)) });
   // the city numbers its measures through the whole plan (①–⑲): the goal column is needed only
   // where a measure number recurs under another goal
   const measuresRecur = measureRecursUnderGoals(rows);
@@ -185,7 +184,7 @@ export function kpiListSheet(c: SectionContext): DraftSheet {
     rows,
     [
       ...(measuresRecur ? [goalColumn(c)] : []),
-      { spec: { header: t('summary.col.measure'), format: '@', kind: 'code' }, cell: (k) => ({ v: k.row.measure === null ? null : c.lang === 'ja' ? circledNumber(k.row.measure) : String(k.row.measure) }) },
+      { spec: { header: t('summary.col.measure'), format: '@', kind: 'code' }, cell: (k) => (k.row.measure === null ? null : c.lang === 'ja' ? circledNumber(k.row.measure) : String(k.row.measure)) },
       text(t('summary.col.project'), 22, (k) => k.row.project || null),
       text(t('summary.col.indicator'), 24, (k) => k.row.indicator),
     ],
@@ -203,15 +202,14 @@ function kpiRowsSheet(c: SectionContext, key: 'revisions' | 'exclusions', table:
   const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
   const code = (header: string): ColumnSpec => ({ header, format: '@', kind: 'code' });
   const cols: ListColumn[] = [
-    { spec: code(t('summary.col.kind')), cell: (k) => ({ v: t(c.figures.facts.get(k)!.kind === 'kpi' ? 'summary.kind.kpi' : 'summary.kind.goalTarget') }) },
-    { spec: code(t('summary.col.goalShort')), cell: (k) => ({ v: k.row.goal === null ? null : String(k.row.goal) }) },
-    { spec: code(t('summary.col.measure')), cell: (k) => ({ v: k.row.measure === null ? null : c.lang === 'ja' ? circledNumber(k.row.measure) : String(k.row.measure) }) },
-    { spec: text(t('summary.col.project'), 24), cell: (k) => ({ v: k.row.project || null }) },
-    { spec: text(t('summary.col.indicator'), 26), cell: (k) => ({ v: k.row.indicator }) },
+    { spec: code(t('summary.col.kind')), cell: (k) => (t(c.figures.facts.get(k)!.kind === 'kpi' ? 'summary.kind.kpi' : 'summary.kind.goalTarget')) },
+    { spec: code(t('summary.col.goalShort')), cell: (k) => (k.row.goal === null ? null : String(k.row.goal)) },
+    { spec: code(t('summary.col.measure')), cell: (k) => (k.row.measure === null ? null : c.lang === 'ja' ? circledNumber(k.row.measure) : String(k.row.measure)) },
+    { spec: text(t('summary.col.project'), 24), cell: (k) => (k.row.project || null) },
+    { spec: text(t('summary.col.indicator'), 26), cell: (k) => (k.row.indicator) },
     ...own,
-    { spec: text(t('summary.col.location'), 18), cell: (k) => ({ v: t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 }) }) },
+    { spec: text(t('summary.col.location'), 18), cell: (k) => (t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 })) },
   ];
-  const share = cellSharer();
   return {
     key,
     heading: t(key === 'revisions' ? 'summary.heading.revisions' : 'summary.heading.exclusions'),
@@ -221,7 +219,7 @@ function kpiRowsSheet(c: SectionContext, key: 'revisions' | 'exclusions', table:
         name: table,
         caption: null,
         columns: cols.map((x) => x.spec),
-        rows: rows.map((k) => cols.map((x, j) => share(x.cell(k), j))),
+        rows: rows.map((k) => cols.map((x) => x.cell(k))),
         groupStarts: groupStarts(rows, (k) => k.row.goal),
         emptyText: t('summary.none'),
       },
@@ -235,11 +233,11 @@ export function revisionsSheet(c: SectionContext): DraftSheet {
   const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts.get(k)!.revision));
   const revision = (k: ReviewedKpi) => c.figures.facts.get(k)!.revision!;
   return kpiRowsSheet(c, 'revisions', 'PR_Revisions', rows, [
-    { spec: { header: t('summary.col.revision'), format: '@', kind: 'text', maxWidth: 16 }, cell: (k) => ({ v: revision(k).kind || null }) },
-    { spec: { header: t('summary.col.originalTarget'), format: NUM, kind: 'number' }, cell: (k) => ({ v: revision(k).originalTarget }) },
-    { spec: { header: t('summary.col.target'), format: NUM, kind: 'number' }, cell: (k) => ({ v: k.row.target }) },
-    { spec: { header: t('summary.col.originalAchievement'), format: c.pct, kind: 'number' }, cell: (k) => ({ v: fraction(revision(k).originalAchievement) }) },
-    { spec: { header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, cell: (k) => ({ v: fraction(k.result.achievement) }) },
+    { spec: { header: t('summary.col.revision'), format: '@', kind: 'text', maxWidth: 16 }, cell: (k) => (revision(k).kind || null) },
+    { spec: { header: t('summary.col.originalTarget'), format: NUM, kind: 'number' }, cell: (k) => (revision(k).originalTarget) },
+    { spec: { header: t('summary.col.target'), format: NUM, kind: 'number' }, cell: (k) => (k.row.target) },
+    { spec: { header: t('summary.col.originalAchievement'), format: c.pct, kind: 'number' }, cell: (k) => (fraction(revision(k).originalAchievement)) },
+    { spec: { header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, cell: (k) => (fraction(k.result.achievement)) },
   ]);
 }
 
@@ -248,8 +246,8 @@ export function exclusionsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts.get(k)!.excluded));
   return kpiRowsSheet(c, 'exclusions', 'PR_Exclusions', rows, [
-    { spec: { header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, cell: (k) => ({ v: fraction(k.result.achievement) }) },
-    { spec: { header: t('summary.col.reason'), format: '@', kind: 'text', maxWidth: 48 }, cell: (k) => ({ v: k.row.notes || null }) },
+    { spec: { header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, cell: (k) => (fraction(k.result.achievement)) },
+    { spec: { header: t('summary.col.reason'), format: '@', kind: 'text', maxWidth: 48 }, cell: (k) => (k.row.notes || null) },
   ]);
 }
 
@@ -271,7 +269,7 @@ export function directionsSheet(c: SectionContext): DraftSheet {
           { header: t('summary.col.measureCount'), format: COUNT, kind: 'number' },
           ...groupFigureColumns(c),
         ],
-        rows: directions.map((d) => [{ v: d.direction }, { v: d.title || null }, { v: d.measureCount }, ...groupFigureCells(c, d)]),
+        rows: directions.map((d) => [d.direction, d.title || null, d.measureCount, ...groupFigureCells(c, d)]),
         dataBar: { column: 4, max: c.scaleMax },
         groupStarts: groupStarts(directions, (d) => d.goal),
         emptyText: t('summary.none'),
@@ -300,7 +298,7 @@ export function departmentsSheet(c: SectionContext): DraftSheet {
           n(t('summary.col.excludedCount')),
           n(t('summary.col.errors')),
         ],
-        rows: departments.map((d) => [{ v: d.department ?? t('summary.noDepartment') }, ...gradeCells(d), { v: d.dWithoutNotes }, { v: d.excluded }, { v: d.errors }]),
+        rows: departments.map((d) => [d.department ?? t('summary.noDepartment'), ...gradeCells(d), d.dWithoutNotes, d.excluded, d.errors]),
         dataBar: { column: 2, max: c.scaleMax },
         emptyText: t('summary.none'),
       },
@@ -321,7 +319,7 @@ export function measuresSheet(c: SectionContext): DraftSheet {
         name: 'PR_Measures',
         caption: null,
         columns: [{ header: t('summary.col.goal'), format: '@', kind: 'text', maxWidth: 12 }, { header: t('summary.col.measure'), format: '@', kind: 'text', maxWidth: 12 }, ...groupFigureColumns(c)],
-        rows: measures.map((m) => [{ v: goalLabel(c, m.goal) }, { v: measureLabel(c, m.measure) }, ...groupFigureCells(c, m)]),
+        rows: measures.map((m) => [goalLabel(c, m.goal), measureLabel(c, m.measure), ...groupFigureCells(c, m)]),
         dataBar: { column: 3, max: c.scaleMax },
         groupStarts: groupStarts(measures, (m) => m.goal),
         emptyText: t('summary.none'),

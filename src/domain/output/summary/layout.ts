@@ -6,6 +6,7 @@
  * ./print. Linear in the cells: a 100,000-row KPI list is measured once.
  */
 import { displayWidth, widestLine, wrappedLines } from '../../base/displayWidth';
+import { cellValue, richCell } from './cell';
 import type { DraftSheet, DraftTable } from './draft';
 import { BOLD_FACTOR, CELL_PAD, DEFAULT_ROW_PT, FONT_SIZES, rowHeight, UNIT_PT } from './geometry';
 import { fitToPage, pageBreaks, type Block } from './print';
@@ -70,6 +71,9 @@ export function numberWidth(v: number, format: string | null): number {
 }
 
 function cellWidth(c: SummaryCell, format: string | null): number {
+  if (c === null) return 0;
+  if (typeof c === 'number') return numberWidth(c, format);
+  if (typeof c === 'string') return widestLine(c);
   const v = c.v;
   if (v === null) return 0;
   const w = typeof v === 'number' ? numberWidth(v, c.format ?? format) : widestLine(v);
@@ -135,7 +139,8 @@ function measure(t: DraftTable): Measured {
 
 /** lines of one cell in a column of `width` units */
 function cellLines(c: SummaryCell, width: number): number {
-  return typeof c.v === 'string' ? wrappedLines(c.v, (width - CELL_PAD) / (c.bold ? BOLD_FACTOR : 1)) : 1;
+  const v = cellValue(c);
+  return typeof v === 'string' ? wrappedLines(v, (width - CELL_PAD) / (richCell(c)?.bold ? BOLD_FACTOR : 1)) : 1;
 }
 
 interface Placed {
@@ -150,7 +155,7 @@ function placeTable(m: Measured, widths: readonly number[], top: number): Placed
   const headerRow = top + (t.caption ? 1 : 0);
   const columns: SummaryColumn[] = t.columns.map((spec, j) => {
     const width = widths[j];
-    const wrap = spec.kind === 'text' && (m.content[j] > width - CELL_PAD + 0.01 || t.rows.some((r) => typeof r[j].v === 'string' && (r[j].v as string).includes('\n')));
+    const wrap = spec.kind === 'text' && (m.content[j] > width - CELL_PAD + 0.01 || t.rows.some((r) => String(cellValue(r[j])).includes('\n')));
     return { ...spec, align: alignOf(spec), wrap };
   });
   let headerLines = 1;

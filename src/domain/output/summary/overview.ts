@@ -5,6 +5,7 @@
  * prints on one page.
  */
 import type { GroupSummary, TargetSummary } from '../../rules/goalSummary';
+import { cellValue, richCell } from './cell';
 import { COUNT, fraction, goalLabel, type SectionContext } from './context';
 import type { DraftChart, DraftSheet, DraftTable } from './draft';
 import { groupFigureCells, groupFigureColumns } from './groupFigures';
@@ -15,13 +16,13 @@ function headlineTable(c: SectionContext): DraftTable {
   const rows: SummaryCell[][] = [];
   const kpis = figures.summary.total;
   if (kpis.kpis) {
-    rows.push([{ v: t('summary.headline.kpiMean') }, { v: fraction(kpis.meanAchievement), bold: true }, { v: kpis.kpis }]);
-    rows.push([{ v: t('summary.headline.kpiMeanExCovid') }, { v: fraction(kpis.meanAchievementExCovid) }, { v: kpis.kpis - kpis.covidSuspended }]);
+    rows.push([t('summary.headline.kpiMean'), { v: fraction(kpis.meanAchievement), bold: true }, kpis.kpis]);
+    rows.push([t('summary.headline.kpiMeanExCovid'), fraction(kpis.meanAchievementExCovid), kpis.kpis - kpis.covidSuspended]);
   }
   const targets = kpis.goalTargets;
-  if (targets.count) rows.push([{ v: t('summary.headline.goalTargetMean') }, { v: fraction(targets.meanAchievement), bold: true }, { v: targets.count }]);
+  if (targets.count) rows.push([t('summary.headline.goalTargetMean'), { v: fraction(targets.meanAchievement), bold: true }, targets.count]);
   const pledges = review.pledges;
-  if (pledges.overall !== null) rows.push([{ v: t('summary.headline.pledgeOverall') }, { v: fraction(pledges.overall), bold: true, format: c.overallPct }, { v: pledges.measures.length }]);
+  if (pledges.overall !== null) rows.push([t('summary.headline.pledgeOverall'), { v: fraction(pledges.overall), bold: true, format: c.overallPct }, pledges.measures.length]);
   return {
     name: 'PR_Headline',
     caption: t('summary.caption.headline'),
@@ -36,7 +37,7 @@ function headlineTable(c: SectionContext): DraftTable {
 }
 
 function figureCells(c: SectionContext, k: GroupSummary, measureCount: number, g: TargetSummary): SummaryCell[] {
-  return [{ v: measureCount }, ...groupFigureCells(c, k), { v: g.count }, { v: fraction(g.meanAchievement) }];
+  return [measureCount, ...groupFigureCells(c, k), g.count, fraction(g.meanAchievement)];
 }
 
 export function goalColumns(c: SectionContext, first: ColumnSpec[]): ColumnSpec[] {
@@ -51,10 +52,10 @@ export const GOAL_MEAN_COLUMN = 3;
 
 function goalTable(c: SectionContext): DraftTable {
   const { figures, t } = c;
-  const rows: SummaryCell[][] = figures.summary.goals.map((g) => [{ v: goalLabel(c, g.goal) }, ...figureCells(c, g, g.measureCount, g.goalTargets)]);
+  const rows: SummaryCell[][] = figures.summary.goals.map((g) => [goalLabel(c, g.goal), ...figureCells(c, g, g.measureCount, g.goalTargets)]);
   if (rows.length) {
     const total = figures.summary.total;
-    rows.push([{ v: t('summary.total'), bold: true }, ...figureCells(c, total, total.measureCount, total.goalTargets).map((x) => ({ ...x, bold: true }))]);
+    rows.push([{ v: t('summary.total'), bold: true }, ...figureCells(c, total, total.measureCount, total.goalTargets).map((x) => ({ ...richCell(x), v: cellValue(x), bold: true }))]);
   }
   return {
     name: 'PR_Goals',
@@ -70,7 +71,7 @@ function goalTable(c: SectionContext): DraftTable {
 function goalChart(c: SectionContext, goals: DraftTable): DraftChart | undefined {
   const n = c.figures.summary.goals.length;
   if (!n) return undefined;
-  const valueColumns = [GOAL_MEAN_COLUMN, GOAL_MEAN_COLUMN + 1, goals.columns.length - 1].filter((col) => goals.rows.slice(0, n).some((r) => typeof r[col].v === 'number'));
+  const valueColumns = [GOAL_MEAN_COLUMN, GOAL_MEAN_COLUMN + 1, goals.columns.length - 1].filter((col) => goals.rows.slice(0, n).some((r) => typeof cellValue(r[col]) === 'number'));
   if (!valueColumns.length) return undefined;
   return {
     title: c.t('summary.chartTitle'),

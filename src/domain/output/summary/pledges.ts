@@ -32,7 +32,7 @@ export function pledgeOverviewSheet(c: SectionContext): DraftSheet {
     starts.push(rows.length);
     rows.push([{ v: policyText(p.policy, p.title), bold: true }, { v: p.percent, bold: true }]);
     // pledges indented by an ideographic space, as the city's table sets them in
-    for (const q of pledges.pledges.filter((x) => x.policy === p.policy)) rows.push([{ v: `\u3000${pledgeText(q.pledge, q.title)}` }, { v: q.percent }]);
+    for (const q of pledges.pledges.filter((x) => x.policy === p.policy)) rows.push([`\u3000${pledgeText(q.pledge, q.title)}`, q.percent]);
   }
   if (pledges.overall !== null) rows.push([{ v: c.t('summary.overall'), bold: true }, { v: pledges.overall, bold: true, format: percentNumberFormat(Math.max(1, decimals)) }]);
   return {
@@ -77,7 +77,7 @@ export function pledgeMeasuresSheet(c: SectionContext): DraftSheet {
   }
   const rows: SummaryCell[][] = [];
   const starts: number[] = [];
-  const blank = (n: number): SummaryCell[] => Array.from({ length: n }, () => ({ v: null }));
+  const blank = (n: number): SummaryCell[] => Array.from({ length: n }, () => (null));
   for (const p of pledges.policies) {
     starts.push(rows.length);
     rows.push([{ v: policyText(p.policy, p.title), bold: true }, ...blank(4), { v: p.percent, bold: true }]);
@@ -91,12 +91,12 @@ export function pledgeMeasuresSheet(c: SectionContext): DraftSheet {
           const acts = byMeasure.get(`${m.policy}|${m.pledge}|${m.measure}`) ?? [];
           const label = c.lang === 'ja' ? circledNumber(m.measure) : String(m.measure);
           rows.push([
-            { v: `\u3000\u3000${label} ${m.title}`.trimEnd() },
-            { v: acts.map((a) => t('summary.activityItem', { activity: a.activity })).join('\n') || null },
-            { v: departmentsOf(acts) || null },
-            { v: m.rating },
-            { v: m.stars },
-            { v: null },
+            `\u3000\u3000${label} ${m.title}`.trimEnd(),
+            acts.map((a) => t('summary.activityItem', { activity: a.activity })).join('\n') || null,
+            departmentsOf(acts) || null,
+            m.rating,
+            m.stars,
+            null,
           ]);
         }
       });

@@ -4,24 +4,23 @@
  */
 import { issueMessage } from '../../../messages/issueText';
 import { covidLabel, NUM, type SectionContext } from './context';
-import { cellSharer, type DraftSheet } from './draft';
+import type { DraftSheet } from './draft';
 import { skippedSheets } from '../../review';
 import type { ColumnSpec, SummaryCell } from './types';
 
 export function covidSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
-  const share = cellSharer();
   const rows = c.review.kpis
     .filter((k) => k.result.covid !== 'none')
     .map(({ file, row: k, result: r }) => [
-      share({ v: covidLabel(c, r.covid) }, 0),
-      share({ v: file }, 1),
-      share({ v: k.sheet }, 2),
-      share({ v: k.indicator }, 3),
-      share({ v: k.baseline }, 4),
-      share({ v: r.latest ? r.latest.value : null }, 5),
-      share({ v: k.notes || null }, 6),
+      covidLabel(c, r.covid),
+      file,
+      k.sheet,
+      k.indicator,
+      k.baseline,
+      r.latest ? r.latest.value : null,
+      k.notes || null,
       { v: t('summary.rowRef', { sheet: k.sheet, row: k.row + 1 }), link: c.link(file, k.sheet, k.row, 0) },
     ]);
   return {
@@ -54,19 +53,18 @@ export function problemsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
   const unwritten: SummaryCell[][] = c.review.files.flatMap((f) =>
-    skippedSheets(f).map((sheet) => [{ v: t('summary.severity.notWritten') }, { v: f.file }, { v: sheet }, { v: null }, { v: null }, { v: t('summary.sheetNotWritten') }]),
+    skippedSheets(f).map((sheet) => [t('summary.severity.notWritten'), f.file, sheet, null, null, t('summary.sheetNotWritten')]),
   );
-  const share = cellSharer();
   const issues: SummaryCell[][] = c.review.issues
     .filter((i) => i.severity !== 'info')
     .map((i) => [
-      share({ v: t(i.severity === 'error' ? 'summary.severity.error' : 'summary.severity.warning') }, 0),
-      share({ v: i.file ?? null }, 1),
-      share({ v: i.sheet }, 2),
-      i.cell && i.row !== undefined && i.col !== undefined ? { v: i.cell, link: c.link(i.file ?? '', i.sheet, i.row, i.col) } : share({ v: null }, 3),
-      share({ v: i.header ?? null }, 4),
+      t(i.severity === 'error' ? 'summary.severity.error' : 'summary.severity.warning'),
+      i.file ?? null,
+      i.sheet,
+      i.cell && i.row !== undefined && i.col !== undefined ? { v: i.cell, link: c.link(i.file ?? '', i.sheet, i.row, i.col) } : null,
+      i.header ?? null,
       // the place has its own columns: the message alone
-      share({ v: issueMessage(c.lang, i) }, 5),
+      issueMessage(c.lang, i),
     ]);
   return {
     key: 'problems',

@@ -15,13 +15,20 @@ export interface CellLink {
   cell: string;
 }
 
-export interface SummaryCell {
+/** A cell with more than its value. */
+export interface RichCell {
   v: SummaryValue;
   bold?: boolean;
   link?: CellLink;
   /** number format of this cell when it differs from its column's */
   format?: string;
 }
+
+/**
+ * A cell: its value alone (nearly every cell: a 100,000-row list holds no object per cell), or
+ * a RichCell. Read through cellValue and richCell (./cell.ts).
+ */
+export type SummaryCell = SummaryValue | RichCell;
 
 /** text: left, wraps when long; number: right; code: short labels, centred (評価, コロナ影響) */
 export type ColumnKind = 'text' | 'number' | 'code';
