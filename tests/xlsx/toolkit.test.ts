@@ -131,6 +131,25 @@ describe('zip archive', () => {
     expect(text.slice((1 << 20) - 3)).toBe(numbers.map((n) => `${n},`).join(''));
   });
 
+  test('writers with a sink one after another: each gets its own bytes, the block of one done is used again by the next', () => {
+    const seen: Uint8Array[] = [];
+    const texts: string[] = [];
+    const bodies = ['一つ目 <a>', '二つ目', 'x'.repeat((1 << 20) + 5), '四'];
+    for (const body of bodies) {
+      const got: string[] = [];
+      const out = new Utf8Blocks((b) => {
+        seen.push(b);
+        got.push(new TextDecoder().decode(b)); // used at once, as the contract says
+      });
+      out.text(body);
+      out.done();
+      texts.push(got.join(''));
+    }
+    expect(texts).toEqual(bodies);
+    // the second writer wrote over the first one's block
+    expect(seen[0].buffer === seen[1].buffer).toBe(true);
+  });
+
   test('a part deflated as it is written (blocks from a sink) reads back as written; one block is a small part as any other', () => {
     const text = '<a>' + '数値'.repeat(300_000) + 'x'.repeat(1 << 21) + '</a>';
     for (const body of [text, '<a>short</a>']) {

@@ -8,16 +8,25 @@ const encoder = new TextEncoder();
 /** text up to this many characters is encoded in JavaScript; longer, by TextEncoder (faster from about 32 on, counting the slice and the view it needs) */
 const SHORT = 32;
 
+/**
+ * Blocks of writers done with a sink, for the next writer: a fresh megabyte costs its zeroing and
+ * page faults (a summary writes a dozen parts, most of them small).
+ */
+const spare: Uint8Array[] = [];
+const SPARE = 2;
+
 export class Utf8Blocks {
   private readonly blocks: Uint8Array[] = [];
-  private buf = new Uint8Array(BLOCK);
+  private buf: Uint8Array;
   private at = 0;
 
   /**
    * `sink`: where full blocks go instead of being kept (it must use a block at once: the buffer
-   * is written over next); done() then hands it the last one.
+   * is written over next, and by the next writer once done() has handed it the last one).
    */
-  constructor(private readonly sink?: (block: Uint8Array) => void) {}
+  constructor(private readonly sink?: (block: Uint8Array) => void) {
+    this.buf = (sink && spare.pop()) || new Uint8Array(BLOCK);
+  }
 
   /** Text known to be ASCII (markup, numbers, cell references). */
   ascii(s: string): void {
@@ -102,6 +111,7 @@ export class Utf8Blocks {
   /** the bytes written, in blocks (none kept when they went to the sink) */
   done(): Uint8Array[] {
     if (this.at) this.emit(this.buf.subarray(0, this.at));
+    if (this.sink && this.buf.length === BLOCK && spare.length < SPARE) spare.push(this.buf);
     this.buf = new Uint8Array(0);
     this.at = 0;
     return this.blocks;
