@@ -30,21 +30,24 @@ export interface PlanFigures {
   kpiRows: ReviewedKpi[];
   /** the basic goals' 数値目標 */
   goalTargetRows: ReviewedKpi[];
-  facts: Map<ReviewedKpi, KpiFacts>;
+  /** a row's facts, made when asked (a map of them would hold one entry per row of a 100,000-row plan) */
+  facts: (k: ReviewedKpi) => KpiFacts;
   /** some row is a revision / left out: the sheets 見直し and 対象外 appear */
   anyRevision: boolean;
   anyExcluded: boolean;
 }
 
+function facts(k: ReviewedKpi): KpiFacts {
+  return { kind: k.row.kind, excluded: k.row.excluded, revision: revisionOf(k.row, k.result), gradeBasis: k.result.gradeBasis };
+}
+
 export function planFigures(review: Review): PlanFigures {
-  const facts = new Map<ReviewedKpi, KpiFacts>();
   const kpiRows: ReviewedKpi[] = [];
   const goalTargetRows: ReviewedKpi[] = [];
   let anyRevision = false;
   let anyExcluded = false;
   for (const k of review.kpis) {
-    const f: KpiFacts = { kind: k.row.kind, excluded: k.row.excluded, revision: revisionOf(k.row, k.result), gradeBasis: k.result.gradeBasis };
-    facts.set(k, f);
+    const f = facts(k);
     anyRevision ||= f.revision !== null;
     anyExcluded ||= f.excluded;
     (f.kind === 'kpi' ? kpiRows : goalTargetRows).push(k);

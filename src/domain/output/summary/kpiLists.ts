@@ -88,8 +88,8 @@ type ListColumn = { spec: ColumnSpec; cell: (k: ReviewedKpi) => SummaryCell };
 function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: ListColumn[], tail: ListColumn[], form: 'kpi' | 'goalTarget' = 'kpi'): ListColumns {
   const t = c.t;
   const years = actualYears(rows);
-  const anyExcluded = rows.some((k) => c.figures.facts.get(k)!.excluded);
-  const anyPace = rows.some((k) => c.figures.facts.get(k)!.gradeBasis === 'pace');
+  const anyExcluded = rows.some((k) => c.figures.facts(k).excluded);
+  const anyPace = rows.some((k) => c.figures.facts(k).gradeBasis === 'pace');
   const baseYear = commonYear(rows, (k) => k.row.baselineYear);
   const targetYear = commonYear(rows, (k) => k.row.targetYear);
   /** the value, with its own year after it when that is not the header's */
@@ -118,14 +118,14 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
     { spec: pct(t('summary.col.pace')), cell: (k) => (fraction(k.result.pace)) },
     { spec: code(t('summary.col.grade')), cell: (k) => (k.result.grade) },
     // 評価根拠, when a 累計 KPI was graded by its pace
-    ...(anyPace ? [{ spec: code(t('summary.col.gradeBasis')), cell: (k: ReviewedKpi) => (gradeBasisText(c, c.figures.facts.get(k)!.gradeBasis)) }] : []),
+    ...(anyPace ? [{ spec: code(t('summary.col.gradeBasis')), cell: (k: ReviewedKpi) => (gradeBasisText(c, c.figures.facts(k).gradeBasis)) }] : []),
     ...(form === 'kpi' ? [{ spec: code(t('summary.col.covid')), cell: (k: ReviewedKpi) => (covidLabel(c, k.result.covid)) }] : []),
     {
       spec: { header: t('summary.col.trend'), format: null, kind: 'code', sparkline: { from: baselineCol, to: baselineCol + years.length } },
       cell: (k) => (trendText(seriesOf(k))),
     },
   );
-  if (anyExcluded) cols.push({ spec: code(t('summary.col.excluded')), cell: (k) => (c.figures.facts.get(k)!.excluded ? t('summary.excludedMark') : null) });
+  if (anyExcluded) cols.push({ spec: code(t('summary.col.excluded')), cell: (k) => (c.figures.facts(k).excluded ? t('summary.excludedMark') : null) });
   cols.push(...tail);
   return { columns: cols.map((x) => x.spec), cells: (k) => cols.map((x) => x.cell(k)), achievement };
 }
@@ -202,7 +202,7 @@ function kpiRowsSheet(c: SectionContext, key: 'revisions' | 'exclusions', table:
   const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
   const code = (header: string): ColumnSpec => ({ header, format: '@', kind: 'code' });
   const cols: ListColumn[] = [
-    { spec: code(t('summary.col.kind')), cell: (k) => (t(c.figures.facts.get(k)!.kind === 'kpi' ? 'summary.kind.kpi' : 'summary.kind.goalTarget')) },
+    { spec: code(t('summary.col.kind')), cell: (k) => (t(c.figures.facts(k).kind === 'kpi' ? 'summary.kind.kpi' : 'summary.kind.goalTarget')) },
     { spec: code(t('summary.col.goalShort')), cell: (k) => (k.row.goal === null ? null : String(k.row.goal)) },
     { spec: code(t('summary.col.measure')), cell: (k) => (k.row.measure === null ? null : c.lang === 'ja' ? circledNumber(k.row.measure) : String(k.row.measure)) },
     { spec: text(t('summary.col.project'), 24), cell: (k) => (k.row.project || null) },
@@ -230,8 +230,8 @@ function kpiRowsSheet(c: SectionContext, key: 'revisions' | 'exclusions', table:
 /** 見直し: the rows the mid-term revision changed, their mark (変更区分) and the target before and after */
 export function revisionsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
-  const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts.get(k)!.revision));
-  const revision = (k: ReviewedKpi) => c.figures.facts.get(k)!.revision!;
+  const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts(k).revision));
+  const revision = (k: ReviewedKpi) => c.figures.facts(k).revision!;
   return kpiRowsSheet(c, 'revisions', 'PR_Revisions', rows, [
     { spec: { header: t('summary.col.revision'), format: '@', kind: 'text', maxWidth: 16 }, cell: (k) => (revision(k).kind || null) },
     { spec: { header: t('summary.col.originalTarget'), format: NUM, kind: 'number' }, cell: (k) => (revision(k).originalTarget) },
@@ -244,7 +244,7 @@ export function revisionsSheet(c: SectionContext): DraftSheet {
 /** 対象外: the rows staff left out of the figures (評価対象), with their reason (備考) */
 export function exclusionsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
-  const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts.get(k)!.excluded));
+  const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts(k).excluded));
   return kpiRowsSheet(c, 'exclusions', 'PR_Exclusions', rows, [
     { spec: { header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, cell: (k) => (fraction(k.result.achievement)) },
     { spec: { header: t('summary.col.reason'), format: '@', kind: 'text', maxWidth: 48 }, cell: (k) => (k.row.notes || null) },
