@@ -103,12 +103,16 @@ async function streamUtf8(chunks: AsyncIterable<Uint8Array>, stream: XmlStream, 
       stream.keep();
     }
   };
-  /** `chunk` piece by piece; a piece as long as the tail at least, so a long token is decoded a few times at most */
+  /**
+   * `chunk` piece by piece; a piece as long as the tail at least, so a long token is decoded a
+   * few times at most. A tail that lies just before the piece in the same chunk is taken with it
+   * as one view; only across chunks are the two copied together.
+   */
   const takeChunk = (chunk: Uint8Array): void => {
     for (let at = 0; at < chunk.length && !sink.done; ) {
       const end = Math.min(chunk.length, at + Math.max(PIECE, tail.length));
-      const piece = chunk.subarray(at, end);
-      take(tail.length ? joinBytes(tail, piece) : piece);
+      const adjoining = tail.buffer === chunk.buffer && tail.length <= at && tail.byteOffset + tail.length === chunk.byteOffset + at;
+      take(!tail.length ? chunk.subarray(at, end) : adjoining ? chunk.subarray(at - tail.length, end) : joinBytes(tail, chunk.subarray(at, end)));
       at = end;
     }
   };
