@@ -101,28 +101,28 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
   const ofYear = (key: 'summary.col.baselineOf' | 'summary.col.targetOf', y: number) => t(key, { year: yearText(c, y)! });
   const cols: ListColumn[] = [
     ...lead,
-    { spec: { header: t('summary.col.unit'), format: '@', kind: 'text', maxWidth: 10 }, cell: (k) => (k.row.unit || null) },
+    { spec: { header: t('summary.col.unit'), format: '@', kind: 'text', maxWidth: 10 }, cell: (k) => k.row.unit || null },
   ];
   const baselineCol = cols.length;
   cols.push({ spec: num(baseYear === null ? t('summary.col.baseline') : ofYear('summary.col.baselineOf', baseYear)), cell: (k) => valueOf(k.row.baseline, k.row.baselineYear, baseYear) });
   const seriesOf = rowSeries(years);
   years.forEach((y, i) => {
-    cols.push({ spec: num(t('summary.col.yearActual', { year: c.lang === 'ja' ? eraLabel(y) : y })), cell: (k) => (seriesOf(k)[i + 1]) });
+    cols.push({ spec: num(t('summary.col.yearActual', { year: c.lang === 'ja' ? eraLabel(y) : y })), cell: (k) => seriesOf(k)[i + 1] });
   });
   cols.push({ spec: num(targetYear === null ? t('summary.col.target') : ofYear('summary.col.targetOf', targetYear)), cell: (k) => valueOf(k.row.target, k.row.targetYear, targetYear) });
   const achievement = cols.length;
   cols.push(
-    { spec: pct(t('summary.col.achievement')), cell: (k) => (fraction(k.result.achievement)) },
+    { spec: pct(t('summary.col.achievement')), cell: (k) => fraction(k.result.achievement) },
     // 001's table of 数値目標 has no 基準比進捗率 or COVID flag; 計画比 stays for its running totals
-    ...(form === 'kpi' ? [{ spec: pct(t('summary.col.progress')), cell: (k: ReviewedKpi) => (fraction(k.result.progress)) }] : []),
-    { spec: pct(t('summary.col.pace')), cell: (k) => (fraction(k.result.pace)) },
-    { spec: code(t('summary.col.grade')), cell: (k) => (k.result.grade) },
+    ...(form === 'kpi' ? [{ spec: pct(t('summary.col.progress')), cell: (k: ReviewedKpi) => fraction(k.result.progress) }] : []),
+    { spec: pct(t('summary.col.pace')), cell: (k) => fraction(k.result.pace) },
+    { spec: code(t('summary.col.grade')), cell: (k) => k.result.grade },
     // 評価根拠, when a 累計 KPI was graded by its pace
-    ...(anyPace ? [{ spec: code(t('summary.col.gradeBasis')), cell: (k: ReviewedKpi) => (gradeBasisText(c, c.figures.facts(k).gradeBasis)) }] : []),
-    ...(form === 'kpi' ? [{ spec: code(t('summary.col.covid')), cell: (k: ReviewedKpi) => (covidLabel(c, k.result.covid)) }] : []),
+    ...(anyPace ? [{ spec: code(t('summary.col.gradeBasis')), cell: (k: ReviewedKpi) => gradeBasisText(c, c.figures.facts(k).gradeBasis) }] : []),
+    ...(form === 'kpi' ? [{ spec: code(t('summary.col.covid')), cell: (k: ReviewedKpi) => covidLabel(c, k.result.covid) }] : []),
     {
       spec: { header: t('summary.col.trend'), format: null, kind: 'code', sparkline: { from: baselineCol, to: baselineCol + years.length } },
-      cell: (k) => (trendText(seriesOf(k))),
+      cell: (k) => trendText(seriesOf(k)),
     },
   );
   if (anyExcluded) cols.push({ spec: code(t('summary.col.excluded')), cell: (k) => (c.figures.facts(k).excluded ? t('summary.excludedMark') : null) });
@@ -131,7 +131,7 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
 }
 
 function location(c: SectionContext) {
-  return { spec: { header: c.t('summary.col.location'), format: '@', kind: 'text', maxWidth: 18 } as ColumnSpec, cell: (k: ReviewedKpi) => (c.t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 })) };
+  return { spec: { header: c.t('summary.col.location'), format: '@', kind: 'text', maxWidth: 18 } as ColumnSpec, cell: (k: ReviewedKpi) => c.t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 }) };
 }
 
 /** the goal's number alone: the rows are grouped by goal, the label would repeat on every row */
@@ -155,8 +155,8 @@ function listTable(c: SectionContext, name: string, rows: readonly ReviewedKpi[]
 export function goalTargetsSheet(c: SectionContext): DraftSheet {
   const rows = inPlanOrder(c.figures.goalTargetRows);
   const t = c.t;
-  const notes = { spec: { header: t('summary.col.notes'), format: '@', kind: 'text', maxWidth: 30 } as ColumnSpec, cell: (k: ReviewedKpi) => (k.row.notes || null) };
-  const cols = listColumns(c, rows, [goalColumn(c), { spec: { header: t('summary.col.indicator'), format: '@', kind: 'text', maxWidth: 28 }, cell: (k) => (k.row.indicator) }], [notes, location(c)], 'goalTarget');
+  const notes = { spec: { header: t('summary.col.notes'), format: '@', kind: 'text', maxWidth: 30 } as ColumnSpec, cell: (k: ReviewedKpi) => k.row.notes || null };
+  const cols = listColumns(c, rows, [goalColumn(c), { spec: { header: t('summary.col.indicator'), format: '@', kind: 'text', maxWidth: 28 }, cell: (k) => k.row.indicator }], [notes, location(c)], 'goalTarget');
   return { key: 'goalTargets', heading: t('summary.heading.goalTargets'), part: 'kpi', tables: [listTable(c, 'PR_GoalTargets', rows, cols)] };
 }
 
@@ -175,7 +175,7 @@ function measureRecursUnderGoals(rows: readonly ReviewedKpi[]): boolean {
 export function kpiListSheet(c: SectionContext): DraftSheet {
   const rows = inPlanOrder(c.figures.kpiRows);
   const t = c.t;
-  const text = (header: string, maxWidth: number, v: (k: ReviewedKpi) => string | null) => ({ spec: { header, format: '@', kind: 'text', maxWidth } as ColumnSpec, cell: (k: ReviewedKpi) => (v(k)) });
+  const text = (header: string, maxWidth: number, v: (k: ReviewedKpi) => string | null) => ({ spec: { header, format: '@', kind: 'text', maxWidth } as ColumnSpec, cell: (k: ReviewedKpi) => v(k) });
   // the city numbers its measures through the whole plan (①–⑲): the goal column is needed only
   // where a measure number recurs under another goal
   const measuresRecur = measureRecursUnderGoals(rows);
@@ -205,10 +205,10 @@ function kpiRowsSheet(c: SectionContext, key: 'revisions' | 'exclusions', table:
     { spec: code(t('summary.col.kind')), cell: (k) => (t(c.figures.facts(k).kind === 'kpi' ? 'summary.kind.kpi' : 'summary.kind.goalTarget')) },
     { spec: code(t('summary.col.goalShort')), cell: (k) => (k.row.goal === null ? null : String(k.row.goal)) },
     { spec: code(t('summary.col.measure')), cell: (k) => (k.row.measure === null ? null : c.lang === 'ja' ? circledNumber(k.row.measure) : String(k.row.measure)) },
-    { spec: text(t('summary.col.project'), 24), cell: (k) => (k.row.project || null) },
-    { spec: text(t('summary.col.indicator'), 26), cell: (k) => (k.row.indicator) },
+    { spec: text(t('summary.col.project'), 24), cell: (k) => k.row.project || null },
+    { spec: text(t('summary.col.indicator'), 26), cell: (k) => k.row.indicator },
     ...own,
-    { spec: text(t('summary.col.location'), 18), cell: (k) => (t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 })) },
+    { spec: text(t('summary.col.location'), 18), cell: (k) => t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 }) },
   ];
   return {
     key,
@@ -233,11 +233,11 @@ export function revisionsSheet(c: SectionContext): DraftSheet {
   const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts(k).revision));
   const revision = (k: ReviewedKpi) => c.figures.facts(k).revision!;
   return kpiRowsSheet(c, 'revisions', 'PR_Revisions', rows, [
-    { spec: { header: t('summary.col.revision'), format: '@', kind: 'text', maxWidth: 16 }, cell: (k) => (revision(k).kind || null) },
-    { spec: { header: t('summary.col.originalTarget'), format: NUM, kind: 'number' }, cell: (k) => (revision(k).originalTarget) },
-    { spec: { header: t('summary.col.target'), format: NUM, kind: 'number' }, cell: (k) => (k.row.target) },
-    { spec: { header: t('summary.col.originalAchievement'), format: c.pct, kind: 'number' }, cell: (k) => (fraction(revision(k).originalAchievement)) },
-    { spec: { header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, cell: (k) => (fraction(k.result.achievement)) },
+    { spec: { header: t('summary.col.revision'), format: '@', kind: 'text', maxWidth: 16 }, cell: (k) => revision(k).kind || null },
+    { spec: { header: t('summary.col.originalTarget'), format: NUM, kind: 'number' }, cell: (k) => revision(k).originalTarget },
+    { spec: { header: t('summary.col.target'), format: NUM, kind: 'number' }, cell: (k) => k.row.target },
+    { spec: { header: t('summary.col.originalAchievement'), format: c.pct, kind: 'number' }, cell: (k) => fraction(revision(k).originalAchievement) },
+    { spec: { header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, cell: (k) => fraction(k.result.achievement) },
   ]);
 }
 
@@ -246,8 +246,8 @@ export function exclusionsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts(k).excluded));
   return kpiRowsSheet(c, 'exclusions', 'PR_Exclusions', rows, [
-    { spec: { header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, cell: (k) => (fraction(k.result.achievement)) },
-    { spec: { header: t('summary.col.reason'), format: '@', kind: 'text', maxWidth: 48 }, cell: (k) => (k.row.notes || null) },
+    { spec: { header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, cell: (k) => fraction(k.result.achievement) },
+    { spec: { header: t('summary.col.reason'), format: '@', kind: 'text', maxWidth: 48 }, cell: (k) => k.row.notes || null },
   ]);
 }
 

@@ -77,7 +77,7 @@ export function pledgeMeasuresSheet(c: SectionContext): DraftSheet {
   }
   const rows: SummaryCell[][] = [];
   const starts: number[] = [];
-  const blank = (n: number): SummaryCell[] => Array.from({ length: n }, () => (null));
+  const blank = (n: number): SummaryCell[] => Array.from({ length: n }, () => null);
   for (const p of pledges.policies) {
     starts.push(rows.length);
     rows.push([{ v: policyText(p.policy, p.title), bold: true }, ...blank(4), { v: p.percent, bold: true }]);
