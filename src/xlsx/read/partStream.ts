@@ -6,6 +6,7 @@
 import { ReadError } from './readError';
 import type { PackageSource } from './source';
 import { XmlStream, XmlStreamError, type XmlSink } from './xmlStream';
+import { joined } from '../zip/partBlocks';
 
 export interface PartSink extends XmlSink {
   /** set when nothing more of the part is needed */
@@ -67,13 +68,6 @@ function utf8Length(text: string, from: number): number {
   return len;
 }
 
-function joinBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
 /**
  * Text is decoded in pieces of this many bytes at most: a string of up to 64 KB stays in V8's
  * young generation, where its memory is used again; a longer one gets pages of its own, which
@@ -112,7 +106,7 @@ async function streamUtf8(chunks: AsyncIterable<Uint8Array>, stream: XmlStream, 
     for (let at = 0; at < chunk.length && !sink.done; ) {
       const end = Math.min(chunk.length, at + Math.max(PIECE, tail.length));
       const adjoining = tail.buffer === chunk.buffer && tail.length <= at && tail.byteOffset + tail.length === chunk.byteOffset + at;
-      take(!tail.length ? chunk.subarray(at, end) : adjoining ? chunk.subarray(at - tail.length, end) : joinBytes(tail, chunk.subarray(at, end)));
+      take(!tail.length ? chunk.subarray(at, end) : adjoining ? chunk.subarray(at - tail.length, end) : joined([tail, chunk.subarray(at, end)]));
       at = end;
     }
   };

@@ -106,7 +106,7 @@ class SheetDataPatcher {
     out.copy(span.tag.start, span.tag.end);
     for (const section of this.text.sections()) this.patchSection(section);
     out.read(frame, null);
-    if (this.k < this.planned.length) for (const r of this.planned.slice(this.k)) out.push(this.cells.row(r, this.edits.rows.get(r)!, this.baseOf));
+    for (const r of this.planned.slice(this.k)) this.newRow(r);
     return { copiedTo: span.close, overwritten: this.overwritten, arrays: this.arrays };
   }
 
@@ -132,7 +132,7 @@ class SheetDataPatcher {
       // planned rows missing before this one are created here
       while (this.k < planned.length && planned[this.k] < row) {
         this.chunks.copy(this.copied, lt);
-        this.chunks.push(this.cells.row(planned[this.k], edits.rows.get(planned[this.k])!, this.baseOf));
+        this.newRow(planned[this.k]);
         this.copied = lt;
         this.k++;
       }
@@ -158,8 +158,13 @@ class SheetDataPatcher {
   private openForRows(rows: readonly number[]): void {
     const { tag } = this.text.span;
     this.chunks.push(startTag(tag.name, tag.attrs, false));
-    for (const r of rows) this.chunks.push(this.cells.row(r, this.edits.rows.get(r)!, this.baseOf));
+    for (const r of rows) this.newRow(r);
     this.chunks.push(`</${tag.name}>`);
+  }
+
+  /** a planned row the sheet does not have, created with its cells */
+  private newRow(row: number): void {
+    this.chunks.push(this.cells.row(row, this.edits.rows.get(row)!, this.baseOf));
   }
 
   /** Appends the patched row to `chunks`. The row's start tag spans [lt, tagEnd). */

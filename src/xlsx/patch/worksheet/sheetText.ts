@@ -144,23 +144,21 @@ function* sections(bytes: Uint8Array, from: number, to: number, cut: { rowClose:
 /** The first `needle` in bytes[from, to), or -1 (a native search for its first byte, then a compare). */
 export function indexOfBytes(bytes: Uint8Array, needle: Uint8Array, from: number, to: number): number {
   const last = to - needle.length;
-  for (let i = bytes.indexOf(needle[0], from); i >= 0 && i <= last; i = bytes.indexOf(needle[0], i + 1)) {
-    let k = 1;
-    while (k < needle.length && bytes[i + k] === needle[k]) k++;
-    if (k === needle.length) return i;
-  }
+  for (let i = bytes.indexOf(needle[0], from); i >= 0 && i <= last; i = bytes.indexOf(needle[0], i + 1)) if (matchesAt(bytes, needle, i)) return i;
   return -1;
 }
 
 /** The last `needle` in bytes[from, end), or -1. */
 function lastIndexOfBytes(bytes: Uint8Array, needle: Uint8Array, from: number): number {
-  for (let i = bytes.lastIndexOf(needle[0], bytes.length - needle.length); i >= from; i = bytes.lastIndexOf(needle[0], i - 1)) {
-    let k = 1;
-    while (k < needle.length && bytes[i + k] === needle[k]) k++;
-    if (k === needle.length) return i;
-    if (i === 0) break;
-  }
+  for (let i = bytes.lastIndexOf(needle[0], bytes.length - needle.length); i >= from; i = i > 0 ? bytes.lastIndexOf(needle[0], i - 1) : -1) if (matchesAt(bytes, needle, i)) return i;
   return -1;
+}
+
+/** whether `needle` lies in `bytes` at `i` */
+function matchesAt(bytes: Uint8Array, needle: Uint8Array, i: number): boolean {
+  let k = 0;
+  while (k < needle.length && bytes[i + k] === needle[k]) k++;
+  return k === needle.length;
 }
 
 /** `<!` (a comment or CDATA) in bytes[from, to) */
