@@ -11,6 +11,7 @@ import type { CellRect } from '../../../domain/base/raw';
 import { parseRangeRef } from '../../../domain/base/address';
 import { unescapeXml } from '../../xml/escape';
 import { attr, childElements, findTag, prefixOf, readStartTag, rootElement } from '../../xml/tags';
+import { formulaTags } from '../worksheet/formulaTags';
 import type { SheetEdits } from '../worksheet/sheetEdits';
 import type { SheetText } from '../worksheet/sheetText';
 import { formulaReads, spreadOverShared, type FormulaReads, type FormulaRef } from './formulaRefs';
@@ -116,26 +117,18 @@ function definedNames(xml: string): { name: string; formula: string }[] {
 function* cellFormulas(source: string | SheetText): Generator<{ text: string; shared: CellRect | null }> {
   if (typeof source === 'string') {
     const root = rootElement(source);
-    yield* formulasIn(source, prefixOf(root.name), root.end);
+    yield* formulaTexts(source, prefixOf(root.name), root.end);
     return;
   }
-  yield* formulasIn(source.frame, source.prefix, source.root.end);
-  for (const section of source.sections()) yield* formulasIn(section.text, source.prefix, 0);
+  yield* formulaTexts(source.frame, source.prefix, source.root.end);
+  for (const section of source.sections()) yield* formulaTexts(section.text, source.prefix, 0);
 }
 
-function* formulasIn(xml: string, p: string, from: number): Generator<{ text: string; shared: CellRect | null }> {
-  const close = `</${p}f>`;
-  let i = from;
-  for (;;) {
-    const lt = findTag(xml, p + 'f', i);
-    if (lt < 0) return;
-    const tag = readStartTag(xml, lt);
-    i = tag.end;
+function* formulaTexts(xml: string, p: string, from: number): Generator<{ text: string; shared: CellRect | null }> {
+  for (const { tag, body } of formulaTags(xml, p, from)) {
+    if (body === null) return; // never closed: nothing after it can be read
     if (tag.selfClosing) continue; // a shared formula's other cells: their master is scanned
-    const end = xml.indexOf(close, tag.end);
-    if (end < 0) return;
     const ref = attr(tag, 'ref');
-    yield { text: unescapeXml(xml.slice(tag.end, end)), shared: attr(tag, 't') === 'shared' && ref ? parseRangeRef(ref) : null };
-    i = end + close.length;
+    yield { text: unescapeXml(body), shared: attr(tag, 't') === 'shared' && ref ? parseRangeRef(ref) : null };
   }
 }

@@ -3,7 +3,8 @@
  * cells still use, and part of an array formula or data table. Such a sheet is refused.
  */
 import { parseRangeRef } from '../../../domain/base/address';
-import { attr, findTag, readStartTag } from '../../xml/tags';
+import { attr } from '../../xml/tags';
+import { formulaTags } from './formulaTags';
 import { PatchError } from '../patchError';
 import type { OverwrittenFormula } from './sheetData';
 import type { SheetText } from './sheetText';
@@ -30,15 +31,13 @@ export function hasArrayFormulas(section: string): boolean {
 function formulasIn(text: SheetText): { sharedTotal: Map<string, number>; ranges: { ref: string; t: string }[] } {
   const sharedTotal = new Map<string, number>();
   const ranges: { ref: string; t: string }[] = [];
-  for (const { text: xml } of text.sections()) {
-    for (let lt = findTag(xml, text.prefix + 'f', 0); lt >= 0; ) {
-      const ft = readStartTag(xml, lt);
-      const t = attr(ft, 't');
+  for (const section of text.sections()) {
+    for (const { tag } of formulaTags(section.text, text.prefix)) {
+      const t = attr(tag, 't');
       if (t === 'shared') {
-        const si = attr(ft, 'si');
+        const si = attr(tag, 'si');
         if (si !== undefined) sharedTotal.set(si, (sharedTotal.get(si) ?? 0) + 1);
-      } else if ((t === 'array' || t === 'dataTable') && attr(ft, 'ref')) ranges.push({ ref: attr(ft, 'ref')!, t });
-      lt = findTag(xml, text.prefix + 'f', ft.end);
+      } else if ((t === 'array' || t === 'dataTable') && attr(tag, 'ref')) ranges.push({ ref: attr(tag, 'ref')!, t });
     }
   }
   return { sharedTotal, ranges };
