@@ -109,11 +109,12 @@ describe('cells and rows', () => {
 
   test('numbers: shortest round-trip text; NaN and Infinity are refused', () => {
     const styles = cellStyles(MINIMAL_STYLES);
-    const out = patchSheetXml(ws(''), edits({ 0: [0.1 + 0.2, 1e21, 1 / 3, -12.5, 5e-7].map((value, col) => ({ col, value, style: keep })) }), styles);
+    const numbers = [0.1 + 0.2, 1e21, 1 / 3, -12.5, 5e-7, -0, -42, 2 ** 53, 2 ** 53 + 2, 120];
+    const out = patchSheetXml(ws(''), edits({ 0: numbers.map((value, col) => ({ col, value, style: keep })) }), styles);
     const vs = [...out.xml.matchAll(/<v>([^<]*)<\/v>/g)].map((m) => m[1]);
-    expect(vs).toEqual(['0.30000000000000004', '1e+21', '0.3333333333333333', '-12.5', '5e-7']);
-    expect(vs.map(Number)).toEqual([0.1 + 0.2, 1e21, 1 / 3, -12.5, 5e-7]);
-    expect(() => patchSheetXml(ws(''), edits({ 0: [{ col: 0, value: NaN, style: keep }] }), styles)).toThrow(PatchError);
+    expect(vs).toEqual(['0.30000000000000004', '1e+21', '0.3333333333333333', '-12.5', '5e-7', '0', '-42', '9007199254740992', '9007199254740994', '120']);
+    expect(vs.map(Number)).toEqual(numbers.map((n) => n + 0));
+    for (const value of [NaN, Infinity, -Infinity]) expect(() => patchSheetXml(ws(''), edits({ 0: [{ col: 0, value, style: keep }] }), styles)).toThrow(PatchError);
   });
 
   test('cells without r (as LibreOffice may write them): positions are counted, kept cells stay as they are', () => {

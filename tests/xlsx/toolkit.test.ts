@@ -131,6 +131,16 @@ describe('zip archive', () => {
     expect(text.slice((1 << 20) - 3)).toBe(numbers.map((n) => `${n},`).join(''));
   });
 
+  test('numbers are written as String() writes them: whole ones digit by digit, the rest, -0 and those past 2^53 as the string', () => {
+    const numbers = [0, -0, -7, 12.5, -0.25, 1 / 3, 5e-7, 1e21, -1e21, 2 ** 53, -(2 ** 53) + 1, 2 ** 60];
+    const out = new Utf8Blocks();
+    for (const n of numbers) {
+      out.number(n);
+      out.ascii(',');
+    }
+    expect(new TextDecoder().decode(Buffer.concat(out.done()))).toBe(numbers.map((n) => `${String(n)},`).join(''));
+  });
+
   test('writers with a sink one after another: each gets its own bytes, the block of one done is used again by the next', () => {
     const seen: Uint8Array[] = [];
     const texts: string[] = [];

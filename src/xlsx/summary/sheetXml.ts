@@ -96,11 +96,7 @@ class Rows {
     if (empty) out.ascii('"/>');
     else if (typeof value === 'number') {
       out.ascii('"><v>');
-      // a whole number as its digits, as String() writes it (up to 2^53), without making one
-      if (Number.isSafeInteger(value)) {
-        if (value < 0) out.ascii('-');
-        out.uint(Math.abs(value));
-      } else out.ascii(String(value));
+      out.number(value);
       out.ascii('</v></c>');
     } else if (this.inline[col]) {
       out.ascii(keepsSpace(value as string) ? '" t="inlineStr"><is><t xml:space="preserve">' : '" t="inlineStr"><is><t>');

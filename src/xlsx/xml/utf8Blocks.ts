@@ -51,6 +51,13 @@ export class Utf8Blocks {
     this.at += digits;
   }
 
+  /** A finite number as String() writes it; a whole one (up to 2^53) digit by digit, without making a string. */
+  number(n: number): void {
+    if (!Number.isSafeInteger(n)) return this.ascii(String(n));
+    if (n < 0) this.ascii('-');
+    this.uint(Math.abs(n));
+  }
+
   /** Bytes that are UTF-8 already (a stretch of an original part), as they are. */
   bytes(b: Uint8Array): void {
     if (this.at + b.length > this.buf.length) this.next(b.length);

@@ -39,6 +39,21 @@ export class Pieces {
     this.out.text(text);
   }
 
+  /** new text known to be ASCII (markup, a cell reference) */
+  pushAscii(text: string): void {
+    this.out.ascii(text);
+  }
+
+  /** a non-negative integer, as its digits */
+  pushUint(n: number): void {
+    this.out.uint(n);
+  }
+
+  /** a finite number, as String() writes it */
+  pushNumber(n: number): void {
+    this.out.number(n);
+  }
+
   /** the blocks written (none kept when a sink took them) */
   done(): Uint8Array[] {
     return this.out.done();

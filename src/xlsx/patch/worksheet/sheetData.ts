@@ -164,7 +164,7 @@ class SheetDataPatcher {
 
   /** a planned row the sheet does not have, created with its cells */
   private newRow(row: number): void {
-    this.chunks.push(this.cells.row(row, this.edits.rows.get(row)!, this.baseOf));
+    this.cells.row(this.chunks, row, this.edits.rows.get(row)!, this.baseOf);
   }
 
   /** Appends the patched row to `chunks`. The row's start tag spans [lt, tagEnd). */
@@ -200,14 +200,14 @@ class SheetDataPatcher {
         this.chunks.copy(last, c);
         last = c;
         while (w < writes.length && writes[w].col < col) {
-          this.chunks.push(this.cells.cell(writes[w], row, base(writes[w].col)));
+          this.cells.cell(this.chunks, writes[w], row, base(writes[w].col));
           w++;
         }
       }
       if (w < writes.length && writes[w].col === col) {
         if (!cell.selfClosing) this.noteFormula(cell, row, col);
         this.chunks.copy(last, c);
-        this.chunks.push(this.cells.cell(writes[w], row, Number(rawAttr(xml, c, cell.tagEnd, 's') ?? 0)));
+        this.cells.cell(this.chunks, writes[w], row, Number(rawAttr(xml, c, cell.tagEnd, 's') ?? 0));
         last = cell.end;
         w++;
       }
@@ -217,7 +217,7 @@ class SheetDataPatcher {
     if (w < writes.length) {
       this.chunks.copy(last, trailing);
       last = trailing;
-      for (; w < writes.length; w++) this.chunks.push(this.cells.cell(writes[w], row, base(writes[w].col)));
+      for (; w < writes.length; w++) this.cells.cell(this.chunks, writes[w], row, base(writes[w].col));
     }
     this.chunks.copy(last, contentEnd);
     this.chunks.push(this.rowClose);
