@@ -10,7 +10,7 @@ import { PatchError } from '../../src/xlsx/patch/patchError';
 import { patchSheetXml } from '../../src/xlsx/patch/worksheet/patchWorksheet';
 import { CellRows } from '../../src/xlsx/patch/worksheet/rowWrites';
 import type { CellWrite, SheetEdits } from '../../src/xlsx/patch/worksheet/sheetEdits';
-import { readSheetText } from '../../src/xlsx/patch/worksheet/sheetText';
+import { indexOfBytes, readSheetText } from '../../src/xlsx/patch/worksheet/sheetText';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 const encoder = new TextEncoder();
@@ -78,6 +78,30 @@ describe('sections of <sheetData>', () => {
     expect(sections.map((s) => s.text).join('')).toBe(/<sheetData>(.*)<\/sheetData>/.exec(xml)![1]);
     expect(sections.map((s) => s.ascii !== null)).toEqual([true, false, true]);
     expect(text.frame).toBe(xml.replace(/<sheetData>.*<\/sheetData>/, '<sheetData></sheetData>'));
+  });
+
+  test('the sections holding a text are those of every section that hold it, read whole or from bytes', () => {
+    fc.assert(
+      fc.property(sheetArb, fc.constantFrom(1, 9, 64, 1 << 15), fc.constantFrom('<f', '苫小牧', 'spans="1:3"', '</row>'), (xml, size, holding) => {
+        for (const text of [readSheetText(xml, edits({})), readSheetText(encoder.encode(xml), edits({}), size)]) {
+          const all = [...text.sections()];
+          expect([...text.sections(holding)]).toEqual(all.filter((s) => s.text.includes(holding)));
+        }
+      }),
+      { numRuns: 150, seed: 4242 },
+    );
+  });
+
+  test('indexOfBytes finds a needle only whole inside [from, to)', () => {
+    const bytes = encoder.encode('<f>a</f><f/>');
+    const f = encoder.encode('<f');
+    expect(indexOfBytes(bytes, f, 0, bytes.length)).toBe(0);
+    expect(indexOfBytes(bytes, f, 1, bytes.length)).toBe(8);
+    expect(indexOfBytes(bytes, f, 1, 9)).toBe(-1); // '<f' at 8 ends past 9
+    expect(indexOfBytes(bytes, f, 1, 10)).toBe(8);
+    expect(indexOfBytes(bytes, encoder.encode('</f>'), 0, bytes.length)).toBe(4);
+    expect(indexOfBytes(bytes, encoder.encode('f/>'), 0, bytes.length)).toBe(9);
+    expect(indexOfBytes(bytes, encoder.encode('<g'), 0, bytes.length)).toBe(-1);
   });
 
   test('refusals are the same read whole or from bytes', () => {

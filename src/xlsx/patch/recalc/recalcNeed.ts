@@ -121,7 +121,7 @@ function* cellFormulas(source: string | SheetText): Generator<{ text: string; sh
     return;
   }
   yield* formulaTexts(source.frame, source.prefix, source.root.end);
-  for (const section of source.sections()) yield* formulaTexts(section.text, source.prefix, 0);
+  for (const section of source.sections(`<${source.prefix}f`)) yield* formulaTexts(section.text, source.prefix, 0);
 }
 
 function* formulaTexts(xml: string, p: string, from: number): Generator<{ text: string; shared: CellRect | null }> {

@@ -31,7 +31,7 @@ export function hasArrayFormulas(section: string): boolean {
 function formulasIn(text: SheetText): { sharedTotal: Map<string, number>; ranges: { ref: string; t: string }[] } {
   const sharedTotal = new Map<string, number>();
   const ranges: { ref: string; t: string }[] = [];
-  for (const section of text.sections()) {
+  for (const section of text.sections(`<${text.prefix}f`)) {
     for (const { tag } of formulaTags(section.text, text.prefix)) {
       const t = attr(tag, 't');
       if (t === 'shared') {

@@ -32,8 +32,13 @@ export interface SheetText {
   /** the prefix of the root's name (`x:` or ``) */
   readonly prefix: string;
   readonly span: SheetDataSpan;
-  /** the content of <sheetData> in order, in sections of whole rows, decoded again on each call */
-  sections(): Iterable<Section>;
+  /**
+   * The content of <sheetData> in order, in sections of whole rows, decoded again on each call.
+   * With `holding`, only the sections whose text holds it, found in the bytes: the others are
+   * not decoded (the formula scans pass over a sheet without formulas). Only the walk over every
+   * section refuses a second </sheetData> in them; the patch makes it first.
+   */
+  sections(holding?: string): Iterable<Section>;
 }
 
 /** bytes per section, about: a section ends with the first row that ends past it */
@@ -74,7 +79,7 @@ function fromString(xml: string, edits: SheetEdits): SheetText {
   if (special >= 0 && special < close) throw xmlRefusal(edits, 'patch.xml.markupInSheetData');
   const content = xml.slice(tag.end, close);
   const frame = xml.slice(0, tag.end) + xml.slice(close);
-  return { frame, root, prefix, span: spanAfter(tag, prefix), sections: () => (content ? [{ text: content, ascii: null }] : []) };
+  return { frame, root, prefix, span: spanAfter(tag, prefix), sections: (holding) => (content && (holding === undefined || content.includes(holding)) ? [{ text: content, ascii: null }] : []) };
 }
 
 /** the span in a frame whose content was cut out */
@@ -113,7 +118,7 @@ function fromBytes(bytes: Uint8Array, edits: SheetEdits, sectionBytes: number): 
   if (hasSpecialMarkup(bytes, from, close)) throw xmlRefusal(edits, 'patch.xml.markupInSheetData');
   const frame = head.slice(0, tag.end) + utf8.decode(bytes.subarray(close));
   const cut = { rowClose: encoder.encode(`</${prefix}row>`), closeTag, size: sectionBytes };
-  return { frame, root: root!, prefix, span: spanAfter(tag, prefix), sections: () => sections(bytes, from, close, cut, edits) };
+  return { frame, root: root!, prefix, span: spanAfter(tag, prefix), sections: (holding) => sections(bytes, from, close, cut, edits, holding === undefined ? null : encoder.encode(holding)) };
 }
 
 /** whether the root's start tag is whole in `head` (a cut head is decoded further) */
@@ -126,25 +131,29 @@ function completeRoot(head: string): boolean {
   }
 }
 
-function* sections(bytes: Uint8Array, from: number, to: number, cut: { rowClose: Uint8Array; closeTag: string; size: number }, edits: SheetEdits): Generator<Section> {
-  for (let a = from; a < to; ) {
-    let b = to;
+function* sections(bytes: Uint8Array, from: number, to: number, cut: { rowClose: Uint8Array; closeTag: string; size: number }, edits: SheetEdits, holding: Uint8Array | null): Generator<Section> {
+  for (let a = from, b = to; a < to; a = b) {
+    b = to;
     if (a + cut.size < to) {
       const e = indexOfBytes(bytes, cut.rowClose, a + cut.size, to);
       if (e >= 0) b = e + cut.rowClose.length;
     }
+    if (holding && indexOfBytes(bytes, holding, a, b) < 0) continue;
     const text = utf8.decode(bytes.subarray(a, b));
     if (text.includes(cut.closeTag)) throw xmlRefusal(edits, 'patch.xml.twoSheetData');
     // as many characters as bytes, none of them a replacement: ASCII
     yield { text, ascii: text.length === b - a && text.indexOf('\ufffd') < 0 ? bytes.subarray(a, b) : null };
-    a = b;
   }
 }
 
-/** The first `needle` in bytes[from, to), or -1 (a native search for its first byte, then a compare). */
+/**
+ * The first `needle` in bytes[from, to), or -1: a native search for its last byte, then a
+ * compare. The last byte of markup sought here ('>' of `</row>`, 'f' of `<f`) is rarer than
+ * or as rare as the '<' it starts with.
+ */
 export function indexOfBytes(bytes: Uint8Array, needle: Uint8Array, from: number, to: number): number {
-  const last = to - needle.length;
-  for (let i = bytes.indexOf(needle[0], from); i >= 0 && i <= last; i = bytes.indexOf(needle[0], i + 1)) if (matchesAt(bytes, needle, i)) return i;
+  const k = needle.length - 1;
+  for (let i = bytes.indexOf(needle[k], from + k); i >= 0 && i < to; i = bytes.indexOf(needle[k], i + 1)) if (matchesAt(bytes, needle, i - k)) return i - k;
   return -1;
 }
 
