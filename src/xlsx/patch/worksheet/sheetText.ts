@@ -149,11 +149,13 @@ function* sections(bytes: Uint8Array, from: number, to: number, cut: { rowClose:
 /**
  * The first `needle` in bytes[from, to), or -1: a native search for its last byte, then a
  * compare. The last byte of markup sought here ('>' of `</row>`, 'f' of `<f`) is rarer than
- * or as rare as the '<' it starts with.
+ * or as rare as the '<' it starts with. The search stops at `to`: a byte missing from a
+ * section would otherwise be sought through the rest of the part, for every section.
  */
 export function indexOfBytes(bytes: Uint8Array, needle: Uint8Array, from: number, to: number): number {
   const k = needle.length - 1;
-  for (let i = bytes.indexOf(needle[k], from + k); i >= 0 && i < to; i = bytes.indexOf(needle[k], i + 1)) if (matchesAt(bytes, needle, i - k)) return i - k;
+  const within = bytes.subarray(0, to);
+  for (let i = within.indexOf(needle[k], from + k); i >= 0; i = within.indexOf(needle[k], i + 1)) if (matchesAt(bytes, needle, i - k)) return i - k;
   return -1;
 }
 
