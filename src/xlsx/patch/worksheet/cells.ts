@@ -21,13 +21,13 @@ export class CellWriter {
   private readonly letters: string[] = [];
   private readonly styleCache = new Map<StyleRequest, Map<number, number>>();
   /** the markup around a cell's parts, with the worksheet's prefix */
-  private readonly markup: { open: string; style: string; empty: string; value: string; valueEnd: string; inline: string; inlineEnd: string };
+  private readonly markup: { open: string; style: string; empty: string; value: string; valueEnd: string; inline: string; inlineEnd: string; row: string; rowEnd: string };
   /** a prefix outside ASCII (allowed in XML names, never seen) is written as text */
   private readonly put: (out: Pieces, markup: string) => void;
 
   /** `p`: the worksheet's prefix (`x:` or ''); `sheet`: its name, for messages */
   constructor(
-    private readonly p: string,
+    p: string,
     private readonly sheet: string,
     private readonly styles: CellStyles,
   ) {
@@ -39,6 +39,8 @@ export class CellWriter {
       valueEnd: `</${p}v></${p}c>`,
       inline: `" t="inlineStr"><${p}is><${p}t xml:space="preserve">`,
       inlineEnd: `</${p}t></${p}is></${p}c>`,
+      row: `<${p}row r="`,
+      rowEnd: `</${p}row>`,
     };
     this.put = /^[ -~]*$/.test(p) ? (out, m) => out.pushAscii(m) : (out, m) => out.push(m);
   }
@@ -76,11 +78,11 @@ export class CellWriter {
 
   /** Writes a whole new <row> into `out`; `baseOf` gives each column's inherited format. */
   row(out: Pieces, row: number, writes: readonly CellWrite[], baseOf: (col: number) => number): void {
-    this.put(out, `<${this.p}row r="`);
+    this.put(out, this.markup.row);
     out.pushUint(row + 1);
     out.pushAscii('">');
     for (const w of writes) this.cell(out, w, row, baseOf(w.col));
-    this.put(out, `</${this.p}row>`);
+    this.put(out, this.markup.rowEnd);
   }
 
   private styleOf(base: number, req: StyleRequest): number {
