@@ -111,6 +111,9 @@ describe('sections of <sheetData>', () => {
       [`<worksheet ${NS}><sheetData><row r="1"/>`, /not closed|閉じていません/],
       [`<worksheet ${NS}><dimension ref="A1"/></worksheet>`, /sheetData/],
       [ws('<row r="2"/><row r="1"/>'), /out of order|順序/],
+      // the range is written in part: its <f> lies in a later section than the written cell's
+      [ws('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>1</v></c></row><row r="3"><c r="B3"><f t="array" ref="A1:B3">C1:D3</f><v>1</v></c></row>'), /array formula \(A1:B3\)|配列数式（A1:B3）/],
+      [ws('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><f t=\'dataTable\' ref=\'A1:A2\' dt2D="0" dtr="1" r1="B1"/><v>1</v></c></row>'), /data table \(A1:A2\)|データテーブル（A1:A2）/],
     ];
     for (const [xml, message] of cases) {
       const write = () => edits({ 0: [{ col: 0, value: 1, style: keep }] });

@@ -10,21 +10,19 @@ import type { OverwrittenFormula } from './sheetData';
 import type { SheetText } from './sheetText';
 import { xmlRefusal, type SheetEdits } from './sheetEdits';
 
-/**
- * Throws when an overwritten cell's formula is still needed. `arrays`: the content holds an
- * array formula or data table (hasArrayFormulas, noted section by section as it was patched).
- */
-export function checkFormulas(text: SheetText, edits: SheetEdits, overwritten: OverwrittenFormula[], arrays: boolean): void {
+/** Throws when an overwritten cell's formula is still needed. */
+export function checkFormulas(text: SheetText, edits: SheetEdits, overwritten: OverwrittenFormula[]): void {
   const masters = overwritten.filter((f) => f.t === 'shared' && f.ref !== undefined && f.si !== undefined);
-  if (!masters.length && !arrays) return;
+  if (!masters.length && !hasArrayFormulas(text)) return;
   const { sharedTotal, ranges } = formulasIn(text);
   checkSharedMasters(edits, masters, overwritten, sharedTotal);
   checkRanges(edits, ranges);
 }
 
-/** Whether a section of <sheetData> holds an array formula or a data table. */
-export function hasArrayFormulas(section: string): boolean {
-  return hasTypeValue(section, 'array') || hasTypeValue(section, 'dataTable');
+/** Whether <sheetData> holds an array formula or a data table: only sections whose bytes hold the word are decoded. */
+function hasArrayFormulas(text: SheetText): boolean {
+  for (const value of ['array', 'dataTable']) for (const section of text.sections(value)) if (hasTypeValue(section.text, value)) return true;
+  return false;
 }
 
 /** Every <f> of the sheet: cells per shared formula (si), and the ranges of array formulas and data tables. */

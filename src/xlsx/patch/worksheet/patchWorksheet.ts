@@ -60,7 +60,7 @@ export function patchSheetXml(source: string | Uint8Array | SheetText, edits: Sh
   const out = new Pieces(xml, sink);
   out.copy(spliceInto(out, 0, headSplices.sort((a, b) => a.at - b.at)), span.tag.start);
   const data = patchSheetData(text, edits, head, new CellWriter(p, edits.sheet, styles), prefixKept, out);
-  checkFormulas(text, edits, data.overwritten, data.arrays);
+  checkFormulas(text, edits, data.overwritten);
   out.copy(data.copiedTo, span.end);
   out.copy(spliceInto(out, span.end, tailSplices.sort((a, b) => a.at - b.at || a.end - b.end)), xml.length);
   const pieces = out.done();

@@ -11,7 +11,6 @@ import type { CellWriter } from './cells';
 import type { Pieces } from './pieces';
 import type { SheetHead } from './sheetHead';
 import { xmlRefusal, type CellWrite, type SheetEdits } from './sheetEdits';
-import { hasArrayFormulas } from './formulas';
 import type { Section, SheetText } from './sheetText';
 
 /** A formula found in a cell that is overwritten. */
@@ -27,8 +26,6 @@ export interface SheetDataResult {
   /** the frame is written up to here (the rest of <sheetData> is the caller's to copy) */
   copiedTo: number;
   overwritten: OverwrittenFormula[];
-  /** the content holds an array formula or a data table */
-  arrays: boolean;
 }
 
 /** Writes <sheetData> into `out` from its start tag on; `prefixKept` refuses a row whose start tag binds our prefix to another namespace. */
@@ -69,7 +66,6 @@ class SheetDataPatcher {
   /** the section is copied up to here */
   private copied = 0;
   private readonly overwritten: OverwrittenFormula[] = [];
-  private arrays = false;
   private readonly p: string;
   private readonly rowClose: string;
   private readonly cellOpen: string;
@@ -99,15 +95,15 @@ class SheetDataPatcher {
     const { span, frame } = this.text;
     const out = this.chunks;
     if (span.tag.selfClosing) {
-      if (!this.planned.length) return { copiedTo: span.tag.start, overwritten: this.overwritten, arrays: false };
+      if (!this.planned.length) return { copiedTo: span.tag.start, overwritten: this.overwritten };
       this.openForRows(this.planned);
-      return { copiedTo: span.tag.end, overwritten: this.overwritten, arrays: false };
+      return { copiedTo: span.tag.end, overwritten: this.overwritten };
     }
     out.copy(span.tag.start, span.tag.end);
     for (const section of this.text.sections()) this.patchSection(section);
     out.read(frame, null);
     for (const r of this.planned.slice(this.k)) this.newRow(r);
-    return { copiedTo: span.close, overwritten: this.overwritten, arrays: this.arrays };
+    return { copiedTo: span.close, overwritten: this.overwritten };
   }
 
   /** The rows of one section (whole rows), copied as they are but for planned rows. */
@@ -116,7 +112,6 @@ class SheetDataPatcher {
     const xml = (this.xml = section.text);
     this.chunks.read(xml, section.ascii);
     this.copied = 0;
-    this.arrays ||= hasArrayFormulas(xml);
     let pos = 0;
     for (;;) {
       const lt = findTag(xml, this.p + 'row', pos);
