@@ -37,6 +37,11 @@ describe('numbers as a format shows them', () => {
     [7.6667, '0.00', 4],
     [12, '#,##0.###"(H29)"', 7.3],
     [62, '0', 2],
+    // digits are counted, not taken from log10, which rounds 999999999999999 up to 15
+    [999999999999999, '0', 15],
+    [1000000000000000, '0', 16],
+    [0, '0.00', 4],
+    [1e25, '0', 26],
   ])('%p under %s is %p wide', (v, f, w) => expect(numberWidth(v, f)).toBe(w));
 });
 

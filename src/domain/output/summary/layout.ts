@@ -36,6 +36,21 @@ interface NumberShape {
   suffix: number;
 }
 
+/** 10 ** i, looked up: numberWidth runs for every number of a 100,000-row list */
+const POW10 = Array.from({ length: 22 }, (_, i) => 10 ** i);
+
+function pow10(n: number): number {
+  return n < POW10.length ? POW10[n] : 10 ** n;
+}
+
+/** digits of a whole number before its point (1 for 0) */
+function digitCount(whole: number): number {
+  if (whole >= POW10[POW10.length - 1]) return Math.floor(Math.log10(whole)) + 1;
+  let d = 1;
+  while (whole >= POW10[d]) d++;
+  return d;
+}
+
 const shapes = new Map<string, NumberShape>();
 
 function shapeOf(format: string): NumberShape {
@@ -59,13 +74,13 @@ export function numberWidth(v: number, format: string | null): number {
   const x = Math.abs(f.percent ? v * 100 : v);
   let decimals = f.fixed;
   if (f.optional) {
-    const scaled = Math.round(x * 10 ** (f.fixed + f.optional));
+    const scaled = Math.round(x * pow10(f.fixed + f.optional));
     let extra = f.optional;
     for (let s = scaled; extra > 0 && s % 10 === 0; s = Math.floor(s / 10)) extra--;
     decimals = f.fixed + extra;
   }
-  const whole = Math.floor(Math.round(x * 10 ** decimals) / 10 ** decimals);
-  const digits = whole < 1 ? 1 : Math.floor(Math.log10(whole)) + 1;
+  const whole = Math.floor(Math.round(x * pow10(decimals)) / pow10(decimals));
+  const digits = digitCount(whole);
   const commas = f.commas ? Math.floor((digits - 1) / 3) : 0;
   return digits + commas + (decimals ? decimals + 1 : 0) + (f.percent ? 1 : 0) + (v < 0 ? 1 : 0) + f.suffix;
 }
