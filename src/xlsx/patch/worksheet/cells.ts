@@ -10,9 +10,14 @@ import type { CellStyles, StyleRequest } from '../cellStyles';
 import type { Pieces } from './pieces';
 import type { CellWrite } from './sheetEdits';
 
+/** The refusal of NaN or ±Infinity, which a cell cannot store, with where it was to go. */
+function notFinite(n: number, where: string, place: PatchPlace = {}): PatchError {
+  return new PatchError('value', 'patch.value.notFinite', { where, value: String(n) }, place);
+}
+
 /** A number as cell text; NaN and ±Infinity are refused, -0 is written as 0. */
 export function numberText(n: number, where: string, place: PatchPlace = {}): string {
-  if (!Number.isFinite(n)) throw new PatchError('value', 'patch.value.notFinite', { where, value: String(n) }, place);
+  if (!Number.isFinite(n)) throw notFinite(n, where, place);
   return Object.is(n, -0) ? '0' : String(n);
 }
 
@@ -53,8 +58,8 @@ export class CellWriter {
   cell(out: Pieces, w: CellWrite, row: number, base: number): void {
     const v = w.value;
     const letters = (this.letters[w.col] ??= columnLetters(w.col));
-    // the place is made only for the refusal, before anything of the cell is written
-    if (typeof v === 'number' && !Number.isFinite(v)) numberText(v, `${this.sheet}!${letters}${row + 1}`, { sheet: this.sheet, cell: `${letters}${row + 1}` });
+    // refused before anything of the cell is written; the place is made only then
+    if (typeof v === 'number' && !Number.isFinite(v)) throw notFinite(v, `${this.sheet}!${letters}${row + 1}`, { sheet: this.sheet, cell: `${letters}${row + 1}` });
     const m = this.markup;
     const s = this.styleOf(base, w.style);
     this.put(out, m.open);
