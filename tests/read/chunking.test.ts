@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { readWorkbook } from '../../src/xlsx/read/readWorkbook';
 import type { PackageSource } from '../../src/xlsx/read/source';
+import * as partBlocks from '../../src/xlsx/zip/partBlocks';
 import { ZipArchive } from '../../src/xlsx/zip/zipArchive';
 import { DEFAULT_MIX, renderWorkbook, workbookSpecArb } from '../properties/arbitraries';
 import { normaliseSheet } from './support/normalise';
@@ -68,5 +69,23 @@ describe('chunk boundaries', () => {
     expect(whole[0].cells['1500,2']).toBe(long + '!');
     expect(whole[0].cells['2999,0']).toBe(2999);
     for (const size of [4096, 100_000]) expect(await read(bytes, [size])).toEqual(whole);
+  });
+
+  test('bytes are copied only where a piece of text spans two chunks, not every piece after', async () => {
+    // ~2.6 MB of sheet in 256 KB chunks (as zlib gives them), cells cut at every chunk's end
+    const rows = Array.from({ length: 40_000 }, (_, r) => row(r + 1, `<c r="A${r + 1}"><v>${r}</v></c>` + cell.inline(`B${r + 1}`, `苫小牧${r}`)));
+    const bytes = buildPackage({ sheets: [{ name: 'KPI', data: rows.join('') }] });
+    const sheetSize = ZipArchive.load(bytes).files['xl/worksheets/sheet1.xml'].bytes().length;
+    const chunk = 1 << 18;
+    const spy = jest.spyOn(partBlocks, 'joined');
+    try {
+      const sheets = await read(bytes, [chunk]);
+      expect(sheets[0].cells['39999,1']).toBe('苫小牧39999');
+      const copied = spy.mock.calls.reduce((n, [parts]) => n + parts.reduce((m, p) => m + p.length, 0), 0);
+      // a piece (32 KB) and its tail per chunk boundary at most
+      expect(copied).toBeLessThan(Math.ceil(sheetSize / chunk) * 40_000);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -107,6 +107,9 @@ async function streamUtf8(chunks: AsyncIterable<Uint8Array>, stream: XmlStream, 
       const end = Math.min(chunk.length, at + Math.max(PIECE, tail.length));
       const adjoining = tail.buffer === chunk.buffer && tail.length <= at && tail.byteOffset + tail.length === chunk.byteOffset + at;
       take(!tail.length ? chunk.subarray(at, end) : adjoining ? chunk.subarray(at - tail.length, end) : joined([tail, chunk.subarray(at, end)]));
+      // the tail ends the piece: where it lies within this chunk, it is taken as the chunk's
+      // view, so the next piece adjoins it (else every piece after a join would be joined too)
+      if (tail.buffer !== chunk.buffer && tail.length <= end - at) tail = chunk.subarray(end - tail.length, end);
       at = end;
     }
   };
