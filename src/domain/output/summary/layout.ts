@@ -165,12 +165,16 @@ interface Placed {
   bottom: number;
 }
 
+function hasLineBreak(v: string | number | null): boolean {
+  return typeof v === 'string' && v.includes('\n');
+}
+
 function placeTable(m: Measured, widths: readonly number[], top: number): Placed {
   const t = m.table;
   const headerRow = top + (t.caption ? 1 : 0);
   const columns: SummaryColumn[] = t.columns.map((spec, j) => {
     const width = widths[j];
-    const wrap = spec.kind === 'text' && (m.content[j] > width - CELL_PAD + 0.01 || t.rows.some((r) => String(cellValue(r[j])).includes('\n')));
+    const wrap = spec.kind === 'text' && (m.content[j] > width - CELL_PAD + 0.01 || t.rows.some((r) => hasLineBreak(cellValue(r[j]))));
     return { ...spec, align: alignOf(spec), wrap };
   });
   let headerLines = 1;
