@@ -6,8 +6,8 @@
  *
  *   const outputs = new OutputSet();
  *   await outputs.prepare(paths);      // OutputError: one line, nothing written
- *   await outputs.write(path, bytes);  // staged
- *   await outputs.commit();            // renamed into place, in order
+ *   await outputs.write(path, bytes);  // staged (flushed to disk meanwhile)
+ *   await outputs.commit();            // once flushed, renamed into place, in order
  *   await outputs.discard();           // after any failure
  */
 import { randomBytes } from 'node:crypto';
@@ -70,6 +70,8 @@ export class OutputSet {
   private targets = new Set<string>();
   /** folders this run created, outermost first */
   private readonly created: string[] = [];
+  /** the last staged file's flush to disk and close, which goes on while the run does */
+  private flushing: Promise<void> = Promise.resolve();
 
   /**
    * Checks every target before anything is written: each name is usable, no target is a
@@ -135,14 +137,19 @@ export class OutputSet {
     const tmp = path.join(path.dirname(t), tempName());
     this.staged.set(t, tmp);
     const io = <T>(p: Promise<T>) => p.catch((e) => Promise.reject(OutputError.from(t, e)));
+    // one file is flushed at a time: the previous one's failure is this write's
+    await this.flushing;
     const handle = await io(fs.open(tmp, 'wx'));
     try {
       if (typeof data === 'string' || data instanceof Uint8Array) await io(handle.writeFile(data));
       else await writeChunks(handle, data, io);
-      await io(handle.sync());
-    } finally {
-      await io(handle.close());
+    } catch (e) {
+      await handle.close().catch(() => undefined);
+      throw e;
     }
+    const flushed = io(handle.sync()).finally(() => io(handle.close()));
+    flushed.catch(() => undefined); // its failure is thrown by the next write, commit or discard
+    this.flushing = flushed;
   }
 
   /**
@@ -150,6 +157,7 @@ export class OutputSet {
    * move fails, those done are undone and what was there is put back: all or nothing.
    */
   async commit(): Promise<string[]> {
+    await this.flushing;
     const done: { target: string; backup: string | null }[] = [];
     try {
       for (const [target, tmp] of this.staged) {
@@ -182,6 +190,7 @@ export class OutputSet {
 
   /** Removes what was staged and the folders this run created (when left empty). */
   async discard(): Promise<void> {
+    await this.flushing.catch(() => undefined);
     for (const tmp of this.staged.values()) await removeQuietly(tmp);
     this.staged.clear();
     if (!this.committed) await removeFolders(this.created);

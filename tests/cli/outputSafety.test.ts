@@ -7,6 +7,7 @@
  * for the file system.
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { OutputError, OutputSet } from '../../src/cli/outputPaths';
 import { run, tempDir, withoutProgress } from './cliHelpers';
@@ -103,6 +104,33 @@ describe('OutputSet', () => {
     expect((err as OutputError).text('en')).toBe(`cannot write ${b} (a file stands where a folder is needed); nothing was written`);
     await outputs.discard();
     expect(tree(dir)).toEqual(['other']);
+  });
+
+  test('a flush to disk that fails (a full drive) fails the run with its file named, and nothing is left', async () => {
+    const dir = tempDir('pr-out-');
+    const a = path.join(dir, 'a.xlsx');
+    const b = path.join(dir, 'b.xlsx');
+    writeFileSync(b, 'old');
+    const outputs = new OutputSet();
+    await outputs.prepare([a, b]);
+    await outputs.write(a, 'first');
+    const probe = await fsp.open(__filename, 'r');
+    await probe.close();
+    const sync = jest.spyOn(Object.getPrototypeOf(probe), 'sync').mockRejectedValueOnce(Object.assign(new Error('no space'), { code: 'ENOSPC' }));
+    try {
+      // the flush goes on while the run does: its failure comes from the next write or the commit
+      const err = await outputs
+        .write(b, 'second')
+        .then(() => outputs.commit())
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(OutputError);
+      expect((err as OutputError).text('en')).toBe(`cannot write ${b} (the drive is full); nothing was written`);
+    } finally {
+      sync.mockRestore();
+    }
+    await outputs.discard();
+    expect(tree(dir)).toEqual(['b.xlsx']);
+    expect(readFileSync(b, 'utf8')).toBe('old');
   });
 
   test('commit moves the staged files into place, replacing what was there', async () => {
