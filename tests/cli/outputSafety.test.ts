@@ -6,8 +6,7 @@
  * made with paths under a regular file, folders where a file should be, and names too long
  * for the file system.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { promises as fsp } from 'node:fs';
+import { copyFileSync, mkdirSync, promises as fsp, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OutputError, OutputSet } from '../../src/cli/outputPaths';
 import { run, tempDir, withoutProgress } from './cliHelpers';
