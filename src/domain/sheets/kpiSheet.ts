@@ -29,6 +29,7 @@ import { newScratch } from '../cells/numberFast';
 import type { OrdinalParse } from '../cells/ordinals';
 import { sheetBottom, type RawSheet, type RawValue } from '../base/raw';
 import { sameUnit } from '../cells/unitWords';
+import { listOf } from '../base/lists';
 
 export const GOAL_PREFIXES = ['基本目標', '目標', 'goal'] as const;
 export const MEASURE_PREFIXES = ['施策', 'measure'] as const;
@@ -84,7 +85,7 @@ const covidOverrideSchema = new MemoSchema<'suspended' | 'none' | undefined>(cov
 
 class KpiSheetReader {
   readonly issues: Issue[];
-  readonly rows: KpiRow[] = [];
+  readonly rows: KpiRow[] = listOf();
   readonly failedRows: FailedRow[] = [];
   private readonly numbers = new NumberReader();
   private readonly scratch = newScratch();

@@ -5,11 +5,12 @@
 import type { PartSink } from './partStream';
 import { decodeXstring } from '../xml/escape';
 import { NS_SHEET, type TagAttributes } from './xmlStream';
+import { listOf } from '../../domain/base/lists';
 
 export class SharedStringsSink implements PartSink {
   wantText = false;
   done = false;
-  readonly strings: string[] = [];
+  readonly strings: string[] = listOf();
   private inItem = false;
   private phonetic = 0;
   private buffer = '';

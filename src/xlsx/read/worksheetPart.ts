@@ -20,6 +20,7 @@ import { decodeXstring } from '../xml/escape';
 import { NS_SHEET, type TagAttributes, type XmlStream } from './xmlStream';
 import { cellColumn, styleIndex } from './cellAttrs';
 import { SheetDataScanner, type CellTarget } from './sheetDataScanner';
+import { listOf } from '../../domain/base/lists';
 
 /** The header rows the review looks at, and the row under the last (a two-row header's years). */
 export const HEAD_ROWS = HEADER_SCAN_ROWS + 1;
@@ -69,8 +70,8 @@ export class WorksheetSink implements PartSink, CellTarget {
   private prefix = '';
 
   private readonly rowNums: number[] = [];
-  private readonly rowLines: (RawValue[] | null)[] = [];
-  private readonly rowFmts: ((string | null)[] | null)[] = [];
+  private readonly rowLines: (RawValue[] | null)[] = listOf();
+  private readonly rowFmts: ((string | null)[] | null)[] = listOf();
   private readonly merges: CellRect[] = [];
 
   private row = -1;

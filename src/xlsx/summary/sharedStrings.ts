@@ -2,6 +2,7 @@
 import { NS } from '../ooxml/namespaces';
 import { safeText } from '../xml/escape';
 import type { Utf8Blocks } from '../xml/utf8Blocks';
+import { listOf, sparseListOf } from '../../domain/base/lists';
 
 /** text whose spaces a reader would trim or fold unless told to keep them: leading or trailing white space, or a line break */
 export function keepsSpace(t: string): boolean {
@@ -10,10 +11,10 @@ export function keepsSpace(t: string): boolean {
 
 export class SharedStrings {
   private readonly index = new Map<string, number>();
-  private readonly list: string[] = [];
+  private readonly list: string[] = listOf();
   /** per slot (a sheet column), the text met there last and its index */
-  private readonly lastText: (string | undefined)[] = [];
-  private readonly lastIndex: number[] = [];
+  private readonly lastText: (string | undefined)[] = sparseListOf();
+  private readonly lastIndex: number[] = sparseListOf();
   count = 0;
 
   /**

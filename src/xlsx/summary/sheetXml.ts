@@ -16,6 +16,7 @@ import { Utf8Blocks } from '../xml/utf8Blocks';
 import { keepsSpace, type SharedStrings } from './sharedStrings';
 import { sparklineExtension, type SparklineColumn } from './sparklines';
 import type { StyleKey, SummaryStyles } from './summaryStyles';
+import { sparseListOf } from '../../domain/base/lists';
 
 /** Unique, non-empty column headers: an Excel table needs distinct header names. */
 export function tableHeaders(headers: readonly string[]): string[] {
@@ -41,14 +42,14 @@ const INLINE_FRESH = 0.9;
  * table's style covers them).
  */
 class Rows {
-  private readonly cellStarts: string[] = [];
-  private readonly styleAttrs: string[] = [];
+  private readonly cellStarts: string[] = sparseListOf();
+  private readonly styleAttrs: string[] = sparseListOf();
   /** the row number of the row started last, as written in each of its cells */
   private rowText = '';
   /** per column of this sheet: texts written, how many of them were new to the shared strings, and whether it writes its text inline */
-  private readonly texts: number[] = [];
-  private readonly fresh: number[] = [];
-  private readonly inline: boolean[] = [];
+  private readonly texts: number[] = sparseListOf();
+  private readonly fresh: number[] = sparseListOf();
+  private readonly inline: boolean[] = sparseListOf();
   private last = -1;
   private open = false;
 
@@ -202,7 +203,7 @@ export function forEachLink(sheet: SummarySheet, visit: LinkVisitor): void {
 function hyperlinks(sheet: SummarySheet, out: Utf8Blocks): void {
   // a location's sheet part ('KPI一覧'!) once per sheet linked to, not per link
   const sheetParts = new Map<string, string>();
-  const letters: string[] = [];
+  const letters: string[] = sparseListOf();
   let any = false;
   let external = 0;
   forEachLink(sheet, (t, i, j, link, value) => {

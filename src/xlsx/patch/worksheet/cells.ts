@@ -9,6 +9,7 @@ import { PatchError, type PatchPlace } from '../patchError';
 import type { CellStyles, StyleRequest } from '../cellStyles';
 import type { Pieces } from './pieces';
 import type { CellWrite } from './sheetEdits';
+import { sparseListOf } from '../../../domain/base/lists';
 
 /** The refusal of NaN or ±Infinity, which a cell cannot store, with where it was to go. */
 function notFinite(n: number, where: string, place: PatchPlace = {}): PatchError {
@@ -23,7 +24,7 @@ export function numberText(n: number, where: string, place: PatchPlace = {}): st
 
 export class CellWriter {
   // hot path caches: column letters, and style per (request object, base style)
-  private readonly letters: string[] = [];
+  private readonly letters: string[] = sparseListOf();
   private readonly styleCache = new Map<StyleRequest, Map<number, number>>();
   /** the markup around a cell's parts, with the worksheet's prefix */
   private readonly markup: { open: string; style: string; empty: string; value: string; valueEnd: string; inline: string; inlineEnd: string; row: string; rowEnd: string };

@@ -6,6 +6,7 @@ import { parseRangeRef, rangeAddress } from '../../../domain/base/address';
 import type { CellRect } from '../../../domain/base/raw';
 import { attr, elementEnd, findTag, readStartTag, startTag, withAttr, type Attr, type StartTag } from '../../xml/tags';
 import type { SheetEdits, Splice } from './sheetEdits';
+import { sparseListOf } from '../../../domain/base/lists';
 
 interface ColRange {
   min: number;
@@ -20,7 +21,7 @@ export class SheetHead {
   /** the <cols> start tag, when the sheet has one */
   colsTag: StartTag | null = null;
   private colsEnd = -1;
-  private readonly styleByCol: number[] = [];
+  private readonly styleByCol: number[] = sparseListOf();
   /** xml up to <sheetData>: searches stay inside the head (offsets are the same as in xml) */
   private readonly head: string;
 

@@ -1,0 +1,26 @@
+/**
+ * Empty arrays that V8 already holds as arrays of any value, for lists that a hot loop grows
+ * with strings, objects or fractions.
+ *
+ * A literal `[]` starts as an array of small integers and changes kind at its first other
+ * value. Code V8 optimised while an earlier review ran has only seen the changed kind, so a
+ * fresh `[]` grown by that code throws it away (a deoptimisation), and the loop runs
+ * unoptimised until it is compiled again. Every list made once per review and grown per row
+ * did this in the command line's second to fourth reviews, and in each workbook of a
+ * consolidation.
+ */
+
+/** An empty list, filled in order (push). */
+export function listOf<T>(): T[] {
+  const list = [undefined] as T[];
+  list.length = 0;
+  return list;
+}
+
+/** An empty list written at any index (a cache by column number): holey from the start. */
+export function sparseListOf<T>(): T[] {
+  // eslint-disable-next-line no-sparse-arrays
+  const list = [, undefined] as T[];
+  list.length = 0;
+  return list;
+}
