@@ -158,8 +158,13 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
+/** one per language, made once: code V8 optimised in one review then calls the same function in the next */
+const translators = new Map<Lang, Translate>();
+
 export function translator(lang: Lang): Translate {
-  return (key, params) => translate(lang, key, params);
+  let t = translators.get(lang);
+  if (!t) translators.set(lang, (t = (key, params) => translate(lang, key, params)));
+  return t;
 }
 
 /** 1234 → "1,234" in either language */

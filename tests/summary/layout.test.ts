@@ -72,7 +72,7 @@ describe('pages', () => {
     const fit = { widths: [10], orientation: 'portrait' as const, scale: 100 };
     const room = printableSize('portrait').height * 0.99;
     // rows 0..1 titles (print titles), groups of 10 rows of 19 pt from row 2
-    const h = () => 19;
+    const h = new Array<number>(400).fill(19);
     const groups = Array.from({ length: 10 }, (_, i) => 2 + i * 10);
     const breaks = pageBreaks([{ top: 2, bottom: 101, header: 1, groupStarts: groups }], h, { first: 0, last: 1 }, fit);
     expect(breaks.length).toBeGreaterThan(0);

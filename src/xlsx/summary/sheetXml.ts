@@ -145,6 +145,11 @@ class Rows {
 
 const text = (font: StyleKey['font'], wrap: boolean, bold = false): StyleKey => ({ fmt: null, bold, link: false, font, align: 'left', wrap });
 
+/** a column's style with a cell's own boldness, link and format (every key written: see laidOutColumn) */
+function cellStyle(k: StyleKey, bold: boolean, link: boolean, fmt: string | null): StyleKey {
+  return { fmt, bold, link, font: k.font, align: k.align, wrap: k.wrap, top: k.top };
+}
+
 function putTable(t: SummaryTable, rows: Rows, styles: SummaryStyles): void {
   const width = t.columns.length;
   if (t.caption) rows.single(t.headerRow - 1, t.captionHeight, t.left, t.caption, text('caption', false));
@@ -172,7 +177,7 @@ function putTable(t: SummaryTable, rows: Rows, styles: SummaryStyles): void {
       }
       if (c.v === null) continue;
       const link = !!c.link;
-      const style = c.bold || link || c.format ? styles.id({ ...base[j], bold: !!c.bold, link, fmt: c.format ?? base[j].fmt }) : plain[j];
+      const style = c.bold || link || c.format ? styles.id(cellStyle(base[j], !!c.bold, link, c.format ?? base[j].fmt)) : plain[j];
       rows.cell(t.left + j, c.v, style);
     }
   }

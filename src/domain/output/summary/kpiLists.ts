@@ -17,10 +17,14 @@ function gradeBasisText(c: SectionContext, basis: 'pace' | 'achievement' | null)
   return basis === null ? null : c.t(basis === 'pace' ? 'summary.gradeBasis.pace' : 'summary.gradeBasis.achievement');
 }
 
+/** a goal or measure number to sort by: rows without one last */
+function orderKey(x: number | null): number {
+  return x === null ? Number.MAX_SAFE_INTEGER : x;
+}
+
 /** goal, then measure; the sheet order within (a stable sort) */
 function inPlanOrder(rows: readonly ReviewedKpi[]): ReviewedKpi[] {
-  const key = (x: number | null) => (x === null ? Number.MAX_SAFE_INTEGER : x);
-  return [...rows].sort((a, b) => key(a.row.goal) - key(b.row.goal) || key(a.row.measure) - key(b.row.measure));
+  return [...rows].sort((a, b) => orderKey(a.row.goal) - orderKey(b.row.goal) || orderKey(a.row.measure) - orderKey(b.row.measure));
 }
 
 /** every fiscal year with an actual in these rows, ascending */
@@ -34,27 +38,37 @@ function actualYears(rows: readonly ReviewedKpi[]): number[] {
  * A row's baseline, then its actual of each of `years` (null where it has none; the first when
  * a year comes twice), made once per row for the year columns and the trend beside them.
  */
-function rowSeries(years: readonly number[]): (k: ReviewedKpi) => (number | null)[] {
-  const index = new Map(years.map((y, i) => [y, i + 1]));
-  let last: ReviewedKpi | null = null;
-  let series: (number | null)[] = [];
-  return (k) => {
-    if (k === last) return series;
-    last = k;
-    series = new Array<number | null>(years.length + 1).fill(null);
+class RowSeries {
+  private readonly index: Map<number, number>;
+  private last: ReviewedKpi | null = null;
+  private series: (number | null)[] = [];
+
+  constructor(private readonly years: readonly number[]) {
+    this.index = new Map(years.map((y, i) => [y, i + 1]));
+  }
+
+  of(k: ReviewedKpi): (number | null)[] {
+    if (k === this.last) return this.series;
+    this.last = k;
+    const series = new Array<number | null>(this.years.length + 1).fill(null);
     series[0] = k.row.baseline;
     const actuals = k.row.actuals;
     for (let a = actuals.length - 1; a >= 0; a--) {
-      const i = index.get(actuals[a].year);
+      const i = this.index.get(actuals[a].year);
       if (i !== undefined) series[i] = actuals[a].value;
     }
-    return series;
-  };
+    return (this.series = series);
+  }
 }
 
 function yearText(c: SectionContext, year: number | null): string | null {
   if (year === null) return null;
   return c.t('summary.fiscalYear', { year: c.lang === 'ja' ? eraLabel(year) : year });
+}
+
+/** the value, with its own year after it when that is not the header's */
+function valueWithYear(c: SectionContext, v: number | null, year: number | null, common: number | null): SummaryCell {
+  return v === null || year === null || year === common ? v : { v, format: `${NUM}"(${yearText(c, year)})"` };
 }
 
 interface ListColumns {
@@ -64,11 +78,11 @@ interface ListColumns {
   achievement: number;
 }
 
-/** the year most rows have (the later one on a tie), or null when no row has one */
-function commonYear(rows: readonly ReviewedKpi[], pick: (k: ReviewedKpi) => number | null): number | null {
+/** the baseline or target year most rows have (the later one on a tie), or null when no row has one */
+function commonYear(rows: readonly ReviewedKpi[], field: 'baselineYear' | 'targetYear'): number | null {
   const counts = new Map<number, number>();
   for (const k of rows) {
-    const y = pick(k);
+    const y = k.row[field];
     if (y !== null) counts.set(y, (counts.get(y) ?? 0) + 1);
   }
   let best: number | null = null;
@@ -90,11 +104,8 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
   const years = actualYears(rows);
   const anyExcluded = rows.some((k) => c.figures.facts(k).excluded);
   const anyPace = rows.some((k) => c.figures.facts(k).gradeBasis === 'pace');
-  const baseYear = commonYear(rows, (k) => k.row.baselineYear);
-  const targetYear = commonYear(rows, (k) => k.row.targetYear);
-  /** the value, with its own year after it when that is not the header's */
-  const valueOf = (v: number | null, year: number | null, common: number | null): SummaryCell =>
-    v === null || year === null || year === common ? v : { v, format: `${NUM}"(${yearText(c, year)})"` };
+  const baseYear = commonYear(rows, 'baselineYear');
+  const targetYear = commonYear(rows, 'targetYear');
   const code = (header: string): ColumnSpec => ({ header, format: '@', kind: 'code' });
   const num = (header: string): ColumnSpec => ({ header, format: NUM, kind: 'number' });
   const pct = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
@@ -104,12 +115,12 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
     { spec: { header: t('summary.col.unit'), format: '@', kind: 'text', maxWidth: 10 }, cell: (k) => k.row.unit || null },
   ];
   const baselineCol = cols.length;
-  cols.push({ spec: num(baseYear === null ? t('summary.col.baseline') : ofYear('summary.col.baselineOf', baseYear)), cell: (k) => valueOf(k.row.baseline, k.row.baselineYear, baseYear) });
-  const seriesOf = rowSeries(years);
+  cols.push({ spec: num(baseYear === null ? t('summary.col.baseline') : ofYear('summary.col.baselineOf', baseYear)), cell: (k) => valueWithYear(c, k.row.baseline, k.row.baselineYear, baseYear) });
+  const series = new RowSeries(years);
   years.forEach((y, i) => {
-    cols.push({ spec: num(t('summary.col.yearActual', { year: c.lang === 'ja' ? eraLabel(y) : y })), cell: (k) => seriesOf(k)[i + 1] });
+    cols.push({ spec: num(t('summary.col.yearActual', { year: c.lang === 'ja' ? eraLabel(y) : y })), cell: (k) => series.of(k)[i + 1] });
   });
-  cols.push({ spec: num(targetYear === null ? t('summary.col.target') : ofYear('summary.col.targetOf', targetYear)), cell: (k) => valueOf(k.row.target, k.row.targetYear, targetYear) });
+  cols.push({ spec: num(targetYear === null ? t('summary.col.target') : ofYear('summary.col.targetOf', targetYear)), cell: (k) => valueWithYear(c, k.row.target, k.row.targetYear, targetYear) });
   const achievement = cols.length;
   cols.push(
     { spec: pct(t('summary.col.achievement')), cell: (k) => fraction(k.result.achievement) },
@@ -122,7 +133,7 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
     ...(form === 'kpi' ? [{ spec: code(t('summary.col.covid')), cell: (k: ReviewedKpi) => covidLabel(c, k.result.covid) }] : []),
     {
       spec: { header: t('summary.col.trend'), format: null, kind: 'code', sparkline: { from: baselineCol, to: baselineCol + years.length } },
-      cell: (k) => trendText(seriesOf(k)),
+      cell: (k) => trendText(series.of(k)),
     },
   );
   if (anyExcluded) cols.push({ spec: code(t('summary.col.excluded')), cell: (k) => (c.figures.facts(k).excluded ? t('summary.excludedMark') : null) });

@@ -169,13 +169,22 @@ function hasLineBreak(v: string | number | null): boolean {
   return typeof v === 'string' && v.includes('\n');
 }
 
+/**
+ * A column as laid out, every key written (the optional ones undefined): a copy by spread gets a
+ * map of its own in each review, and code V8 optimised for one review's columns would be thrown
+ * away in the next.
+ */
+function laidOutColumn(spec: ColumnSpec, align: Align, wrap: boolean): SummaryColumn {
+  return { header: spec.header, format: spec.format, kind: spec.kind, maxWidth: spec.maxWidth, noWrap: spec.noWrap, sparkline: spec.sparkline, align, wrap };
+}
+
 function placeTable(m: Measured, widths: readonly number[], top: number): Placed {
   const t = m.table;
   const headerRow = top + (t.caption ? 1 : 0);
   const columns: SummaryColumn[] = t.columns.map((spec, j) => {
     const width = widths[j];
     const wrap = spec.kind === 'text' && (m.content[j] > width - CELL_PAD + 0.01 || t.rows.some((r) => hasLineBreak(cellValue(r[j]))));
-    return { ...spec, align: alignOf(spec), wrap };
+    return laidOutColumn(spec, alignOf(spec), wrap);
   });
   let headerLines = 1;
   t.columns.forEach((spec, j) => {
@@ -198,6 +207,7 @@ function placeTable(m: Measured, widths: readonly number[], top: number): Placed
     left: 0,
     columns,
     rows: t.rows,
+    // every key written, undefined when absent (see laidOutColumn)
     dataBar: t.dataBar,
     iconSet: t.iconSet,
     valign: t.iconSet ? 'bottom' : 'top',
@@ -207,8 +217,6 @@ function placeTable(m: Measured, widths: readonly number[], top: number): Placed
     rowHeights,
     emptyText: t.emptyText,
   };
-  if (!t.dataBar) delete table.dataBar;
-  if (!t.iconSet) delete table.iconSet;
   return { table, top, bottom: headerRow + t.rows.length };
 }
 
@@ -271,7 +279,6 @@ export function layoutSheet(draft: DraftSheet, texts: SheetTexts): SummarySheet 
 
   const single = tables.length === 1;
   const titleRows = single ? { first: 0, last: tables[0].headerRow } : { first: 0, last: titleHeights.length - 1 };
-  const heightOf = (r: number) => heights[r] ?? DEFAULT_ROW_PT;
   const lastRow = row - 2;
   return {
     key: draft.key,
@@ -289,7 +296,7 @@ export function layoutSheet(draft: DraftSheet, texts: SheetTexts): SummarySheet 
       orientation: fit.orientation,
       scale: fit.scale,
       titleRows,
-      breaks: pageBreaks(blocks, heightOf, titleRows, fit),
+      breaks: pageBreaks(blocks, heights, titleRows, fit),
     },
     lastRow,
   };

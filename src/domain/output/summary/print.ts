@@ -5,7 +5,7 @@
  * Page breaks fall between groups (a goal's rows, a policy with its pledges) and between tables,
  * inside a group only when it is taller than a page.
  */
-import { HEIGHT_SAFETY, MIN_SCALE, printableSize, UNIT_PT, WIDTH_SAFETY } from './geometry';
+import { DEFAULT_ROW_PT, HEIGHT_SAFETY, MIN_SCALE, printableSize, UNIT_PT, WIDTH_SAFETY } from './geometry';
 
 export interface PageFit {
   widths: number[];
@@ -45,37 +45,74 @@ export function fitToPage(wanted: readonly number[], least: readonly number[]): 
 }
 
 /**
- * Rows that start a new page. `titleRows` print on every page; what is left of a page at the
- * scale takes whole groups while they fit.
+ * Pages filled row by row: the rows that start a new page. A class rather than closures over
+ * the heights, so that code V8 optimised for one sheet still fits the next (a new closure per
+ * call is a new call target in the loops that call it).
  */
-export function pageBreaks(blocks: readonly Block[], heightOf: (row: number) => number, titleRows: { first: number; last: number }, fit: PageFit): number[] {
-  let titles = 0;
-  for (let r = titleRows.first; r <= titleRows.last; r++) titles += heightOf(r);
-  const capacity = (printableSize(fit.orientation).height * HEIGHT_SAFETY) / (fit.scale / 100) - titles;
-  const breaks: number[] = [];
-  let used = 0;
-  const start = (row: number, h: number) => {
-    if (used > 0) breaks.push(row);
-    used = h;
-  };
-  // a group: rows [from, to]; kept whole when it fits on a page, else row by row
-  const place = (from: number, to: number) => {
+class Pages {
+  readonly breaks: number[] = [];
+  private used = 0;
+
+  constructor(
+    private readonly heights: readonly number[],
+    private readonly capacity: number,
+  ) {}
+
+  /** a group: rows [from, to]; kept whole when it fits on a page, else row by row */
+  place(from: number, to: number): void {
     let h = 0;
-    for (let r = from; r <= to; r++) h += heightOf(r);
-    if (used + h <= capacity) {
-      used += h;
+    for (let r = from; r <= to; r++) h += rowHeightIn(this.heights, r);
+    if (this.used + h <= this.capacity) {
+      this.used += h;
       return;
     }
-    if (h <= capacity) {
-      start(from, h);
+    if (h <= this.capacity) {
+      this.start(from, h);
       return;
     }
     for (let r = from; r <= to; r++) {
-      const rh = heightOf(r);
-      if (used + rh > capacity) start(r, rh);
-      else used += rh;
+      const rh = rowHeightIn(this.heights, r);
+      if (this.used + rh > this.capacity) this.start(r, rh);
+      else this.used += rh;
     }
-  };
+  }
+
+  /** the groups of a table's block from row `from` on */
+  placeGroups(b: Block, from: number): void {
+    if (from > b.bottom) return;
+    if (!b.groupStarts.length) {
+      for (let r = from; r <= b.bottom; r++) this.place(r, r);
+      return;
+    }
+    let s = from;
+    for (const next of b.groupStarts) {
+      if (next <= from || next > b.bottom) continue;
+      this.place(s, next - 1);
+      s = next;
+    }
+    this.place(s, b.bottom);
+  }
+
+  private start(row: number, h: number): void {
+    if (this.used > 0) this.breaks.push(row);
+    this.used = h;
+  }
+}
+
+/** a row's height in points: its own, or the default where it has none */
+function rowHeightIn(heights: readonly number[], row: number): number {
+  return heights[row] ?? DEFAULT_ROW_PT;
+}
+
+/**
+ * Rows that start a new page, given each row's height (`heights[row]`, the default where
+ * missing). `titleRows` print on every page; what is left of a page at the scale takes whole
+ * groups while they fit.
+ */
+export function pageBreaks(blocks: readonly Block[], heights: readonly number[], titleRows: { first: number; last: number }, fit: PageFit): number[] {
+  let titles = 0;
+  for (let r = titleRows.first; r <= titleRows.last; r++) titles += rowHeightIn(heights, r);
+  const pages = new Pages(heights, (printableSize(fit.orientation).height * HEIGHT_SAFETY) / (fit.scale / 100) - titles);
   const firstContent = titleRows.last + 1;
   let prevEnd = firstContent - 1;
   for (const b of blocks) {
@@ -84,27 +121,12 @@ export function pageBreaks(blocks: readonly Block[], heightOf: (row: number) => 
     if (b.header !== null && b.header > titleRows.last) {
       // a table on a sheet of several: caption, header and first group together
       const firstGroupEnd = b.groupStarts.length > 1 ? b.groupStarts[1] - 1 : b.groupStarts.length ? b.bottom : Math.min(b.bottom, b.header + 1);
-      place(Math.max(prevEnd + 1, firstContent), firstGroupEnd);
-      placeGroups(b, firstGroupEnd + 1, place);
+      pages.place(Math.max(prevEnd + 1, firstContent), firstGroupEnd);
+      pages.placeGroups(b, firstGroupEnd + 1);
     } else if (b.header !== null) {
-      placeGroups(b, from, place);
-    } else place(Math.max(prevEnd + 1, firstContent), b.bottom);
+      pages.placeGroups(b, from);
+    } else pages.place(Math.max(prevEnd + 1, firstContent), b.bottom);
     prevEnd = b.bottom;
   }
-  return breaks;
-}
-
-function placeGroups(b: Block, from: number, place: (from: number, to: number) => void): void {
-  if (from > b.bottom) return;
-  const starts = b.groupStarts.filter((s) => s > from && s <= b.bottom);
-  let s = from;
-  if (!b.groupStarts.length) {
-    for (let r = from; r <= b.bottom; r++) place(r, r);
-    return;
-  }
-  for (const next of starts) {
-    place(s, next - 1);
-    s = next;
-  }
-  place(s, b.bottom);
+  return pages.breaks;
 }
