@@ -8,6 +8,7 @@ import { cellIssue, numberCellSchema, type CellIssueParams } from './cellSchemas
 import { isDateFormat, isPercentFormat, type EmptyNumber, type ParsedNumber } from './numberCell';
 import { readNumberFast, type NumberScratch } from './numberFast';
 import type { RawValue } from '../base/raw';
+import { keepShape } from '../base/keptShapes';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; issue: CellIssueParams };
 
@@ -45,6 +46,10 @@ export class NumberReader {
   private readonly formats = new Map<string, 0 | 1 | 2>();
   /** set when read() returns INVALID_READ */
   issue: CellIssueParams = { problem: 'text', found: '' };
+
+  constructor() {
+    keepShape(this);
+  }
 
   private formatKind(fmt: string): 0 | 1 | 2 {
     let k = this.formats.get(fmt);

@@ -30,6 +30,7 @@ import type { OrdinalParse } from '../cells/ordinals';
 import { sheetBottom, type RawSheet, type RawValue } from '../base/raw';
 import { sameUnit } from '../cells/unitWords';
 import { listOf } from '../base/lists';
+import { keepShape, letGo } from '../base/keptShapes';
 
 export const GOAL_PREFIXES = ['基本目標', '目標', 'goal'] as const;
 export const MEASURE_PREFIXES = ['施策', 'measure'] as const;
@@ -109,6 +110,7 @@ class KpiSheetReader {
     private readonly header: KpiHeader,
     private readonly merges: MergeLookup,
   ) {
+    keepShape(this);
     this.issues = [...header.issues];
     this.f = header.fields;
     this.lastRow = header.row;
@@ -377,5 +379,7 @@ class KpiSheetReader {
 export function parseKpiSheet(sheet: RawSheet, header: KpiHeader, merges: MergeLookup): ParsedKpiSheet {
   const reader = new KpiSheetReader(sheet, header, merges);
   reader.run();
-  return { sheet: sheet.name, header, rows: reader.rows, failedRows: reader.failedRows, issues: reader.issues, lastRow: reader.lastRow };
+  const parsed = { sheet: sheet.name, header, rows: reader.rows, failedRows: reader.failedRows, issues: reader.issues, lastRow: reader.lastRow };
+  letGo(reader); // it holds the sheet and a lookup of every row's name
+  return parsed;
 }

@@ -10,6 +10,7 @@ import { escapeAttr } from '../xml/escape';
 import { NS } from './namespaces';
 import { builtinNumberFormatId, FIRST_CUSTOM_NUMBER_FORMAT } from './numberFormats';
 import { followers, STYLESHEET_ORDER } from './schemaOrder';
+import { keepShape } from '../../domain/base/keptShapes';
 
 /** A complete stylesheet with the one default format, for packages that have none. */
 export const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -57,6 +58,7 @@ export class StyleSheet {
   private xfIndex: Map<string, number> | null = null;
 
   constructor(xml: string) {
+    keepShape(this);
     let root = rootElement(xml);
     if (root.selfClosing) {
       // `<styleSheet/>`: opened, so the sections completed below have a place

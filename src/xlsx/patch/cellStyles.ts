@@ -5,6 +5,7 @@
  */
 import { OUTPUT_DATA_FILL, OUTPUT_HEADER_FILL } from '../../domain/plan/plan';
 import type { StyleSheet } from '../ooxml/styleSheet';
+import { keepShape } from '../../domain/base/keptShapes';
 
 export type StyleRequest =
   /** output data cell: number format + data fill */
@@ -28,7 +29,9 @@ const HEADER_ALIGNMENT = [
 export class CellStyles {
   private readonly cache = new Map<string, number>();
 
-  constructor(readonly sheet: StyleSheet) {}
+  constructor(readonly sheet: StyleSheet) {
+    keepShape(this);
+  }
 
   /** The cellXfs index for a cell whose current (or inherited) format is `base`, changed as requested. */
   cellStyle(base: number, req: StyleRequest): number {

@@ -36,6 +36,7 @@ import { patchSheetXml } from './worksheet/patchWorksheet';
 import { readSheetText, type SheetText } from './worksheet/sheetText';
 import { bodyFontPt, printTitlesRef } from './worksheet/pageSetup';
 import { quoteSheetName } from '../../domain/base/address';
+import { letGo } from '../../domain/base/keptShapes';
 import { CellRows, PlanRows, type CellWrite } from './worksheet/rowWrites';
 import type { SheetEdits } from './worksheet/sheetEdits';
 import type { PrefetchedSheets } from './prefetch';
@@ -219,6 +220,7 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
       if (!hasPrintNames(wbXml, wb.prefix, index)) edits.pageSetup = { plan: sp.pageSetup, fontPt, lastCol: Math.max(...sp.columns.map((c) => c.col)) };
       const res = editSheet(part, source, edits);
       written.add(edits);
+      letGo(edits.rows); // the plan's values, written now
       overwroteFormula ||= res.overwroteFormula;
       if (res.pageSetup) wbXml = addPrintTitles(wbXml, wb.prefix, index, printTitlesRef(quoteSheetName(sp.sheet), sp.pageSetup, res.pageSetup));
     } catch (e) {

@@ -16,6 +16,7 @@ import { PartNames, type PackageSource } from './source';
 import { NO_FORMATS, StylesSink, type CellFormats } from './stylesPart';
 import { WorkbookSink, type WorkbookFacts } from './workbookPart';
 import { WorksheetSink, type SheetContext } from './worksheetPart';
+import { letGo } from '../../domain/base/keptShapes';
 
 export interface ReadOptions {
   /**
@@ -109,7 +110,9 @@ async function readStrings(pkg: Package, rels: Relationship[]): Promise<string[]
   if (!name) return [];
   const sink = new SharedStringsSink();
   await streamPart(pkg.source, name, sink);
-  return sink.strings;
+  const strings = sink.strings;
+  letGo(sink);
+  return strings;
 }
 
 async function readFormats(pkg: Package, rels: Relationship[]): Promise<CellFormats> {
@@ -126,12 +129,14 @@ async function readSheet(pkg: Package, part: string, ctx: SheetContext): Promise
   await streamPart(pkg.source, part, sink);
   const sheet = sink.sheet();
   // merged areas come after the cells: when they reach into the head, ask again with them
-  if (sink.headOnly && sink.mergesInHead() && ctx.keepReading!(sheet)) {
-    const full = new WorksheetSink({ ...ctx, keepReading: undefined });
-    await streamPart(pkg.source, part, full);
-    return full.sheet();
-  }
-  return sheet;
+  const again = sink.headOnly && sink.mergesInHead() && ctx.keepReading!(sheet);
+  letGo(sink); // it holds the sheet's rows
+  if (!again) return sheet;
+  const full = new WorksheetSink({ ...ctx, keepReading: undefined });
+  await streamPart(pkg.source, part, full);
+  const whole = full.sheet();
+  letGo(full);
+  return whole;
 }
 
 /** Reads every worksheet of the package (see ReadOptions for stopping early). */

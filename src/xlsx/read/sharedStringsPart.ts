@@ -6,6 +6,7 @@ import type { PartSink } from './partStream';
 import { decodeXstring } from '../xml/escape';
 import { NS_SHEET, type TagAttributes } from './xmlStream';
 import { listOf } from '../../domain/base/lists';
+import { keepShape } from '../../domain/base/keptShapes';
 
 export class SharedStringsSink implements PartSink {
   wantText = false;
@@ -14,6 +15,10 @@ export class SharedStringsSink implements PartSink {
   private inItem = false;
   private phonetic = 0;
   private buffer = '';
+
+  constructor() {
+    keepShape(this);
+  }
 
   start(local: string, ns: number, _tag: TagAttributes, selfClosing: boolean): void {
     if (ns !== NS_SHEET) return;

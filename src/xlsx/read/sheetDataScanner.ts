@@ -11,6 +11,7 @@ import { cellColumnIn, newA1Scan } from '../../domain/base/address';
 import { isSpace } from '../xml/chars';
 import { textValue, XmlStream, type RawReader, type TagAttributes, type XmlSink } from './xmlStream';
 import { styleIndex } from './cellAttrs';
+import { keepShape } from '../../domain/base/keptShapes';
 
 /** What the scanner reports; the worksheet reader implements it for both paths. */
 export interface CellTarget {
@@ -51,6 +52,10 @@ class OneCell implements XmlSink {
   private into: 'v' | 'is' | null = null;
   private phonetic = 0;
   private inIs = false;
+
+  constructor() {
+    keepShape(this);
+  }
 
   start(local: string, _ns: number, _tag: TagAttributes, selfClosing: boolean): void {
     if (local === 'v' && !selfClosing) this.into = 'v';
@@ -99,6 +104,7 @@ export class SheetDataScanner implements RawReader {
     private readonly prefix: string,
     private readonly depth: number,
   ) {
+    keepShape(this);
     this.rowOpen = `<${prefix}row`;
     this.rowClose = `</${prefix}row>`;
     this.cellOpen = `<${prefix}c`;

@@ -8,6 +8,7 @@ import { BUILTIN_NUMBER_FORMATS } from '../ooxml/numberFormats';
 import { isDateNumberFormat } from './dateFormat';
 import type { PartSink } from './partStream';
 import { NS_SHEET, type TagAttributes } from './xmlStream';
+import { keepShape } from '../../domain/base/keptShapes';
 
 export interface CellFormats {
   /** per cellXfs index: the format code when it is a percentage or date format, else null */
@@ -25,6 +26,10 @@ export class StylesSink implements PartSink {
   private readonly xfFormatIds: number[] = [];
   private inCellXfs = false;
   private inNumFmts = false;
+
+  constructor() {
+    keepShape(this);
+  }
 
   start(local: string, ns: number, tag: TagAttributes, selfClosing: boolean): void {
     if (ns !== NS_SHEET) return;

@@ -4,6 +4,7 @@
  */
 import { NS_RELATIONSHIPS, NS_SHEET, type TagAttributes } from './xmlStream';
 import type { PartSink } from './partStream';
+import { keepShape } from '../../domain/base/keptShapes';
 
 export interface SheetRef {
   name: string;
@@ -26,6 +27,10 @@ export class WorkbookSink implements PartSink {
   done = false;
   readonly facts: WorkbookFacts = { sheets: [], date1904: false };
   private inSheets = false;
+
+  constructor() {
+    keepShape(this);
+  }
 
   start(local: string, ns: number, tag: TagAttributes, selfClosing: boolean): void {
     if (ns !== NS_SHEET) return;

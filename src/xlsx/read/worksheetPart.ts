@@ -21,6 +21,7 @@ import { NS_SHEET, type TagAttributes, type XmlStream } from './xmlStream';
 import { cellColumn, styleIndex } from './cellAttrs';
 import { SheetDataScanner, type CellTarget } from './sheetDataScanner';
 import { listOf } from '../../domain/base/lists';
+import { keepShape } from '../../domain/base/keptShapes';
 
 /** The header rows the review looks at, and the row under the last (a two-row header's years). */
 export const HEAD_ROWS = HEADER_SCAN_ROWS + 1;
@@ -92,6 +93,7 @@ export class WorksheetSink implements PartSink, CellTarget {
   private hasInline = false;
 
   constructor(private readonly ctx: SheetContext) {
+    keepShape(this);
     this.decided = !ctx.keepReading;
   }
 

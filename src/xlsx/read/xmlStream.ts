@@ -9,6 +9,7 @@
 import { isSpace } from '../xml/chars';
 import { NS } from '../ooxml/namespaces';
 import { unescapeXml } from '../xml/escape';
+import { keepShape } from '../../domain/base/keptShapes';
 
 /** Namespaces the readers ask about; everything else is OTHER. */
 export const NS_OTHER = 0;
@@ -67,7 +68,9 @@ export class TagAttributes {
   private pos = new Int32Array(64);
   count = 0;
 
-  constructor(private readonly scope: NamespaceScope) {}
+  constructor(private readonly scope: NamespaceScope) {
+    keepShape(this);
+  }
 
   reset(buf: string): void {
     this.buf = buf;
@@ -157,6 +160,10 @@ class NamespaceScope {
   private readonly prefixes = new Map<string, number>();
   private readonly frames: Frame[] = [];
 
+  constructor() {
+    keepShape(this);
+  }
+
   prefixCode(prefix: string): number {
     return this.prefixes.get(prefix) ?? NS_OTHER;
   }
@@ -201,7 +208,9 @@ export class XmlStream {
   private readonly scope = new NamespaceScope();
   private readonly tag = new TagAttributes(this.scope);
 
-  constructor(private readonly sink: XmlSink) {}
+  constructor(private readonly sink: XmlSink) {
+    keepShape(this);
+  }
 
   /**
    * Discards input up to the next occurrence of `needle` (a start tag such as `<mergeCells`),

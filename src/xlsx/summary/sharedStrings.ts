@@ -3,6 +3,7 @@ import { NS } from '../ooxml/namespaces';
 import { safeText } from '../xml/escape';
 import type { Utf8Blocks } from '../xml/utf8Blocks';
 import { listOf, sparseListOf } from '../../domain/base/lists';
+import { keepShape } from '../../domain/base/keptShapes';
 
 /** text whose spaces a reader would trim or fold unless told to keep them: leading or trailing white space, or a line break */
 export function keepsSpace(t: string): boolean {
@@ -16,6 +17,10 @@ export class SharedStrings {
   private readonly lastText: (string | undefined)[] = sparseListOf();
   private readonly lastIndex: number[] = sparseListOf();
   count = 0;
+
+  constructor() {
+    keepShape(this);
+  }
 
   /**
    * The text's index. `slot`: the writer's column; a text repeated down a column (a department,

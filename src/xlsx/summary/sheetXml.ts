@@ -17,6 +17,7 @@ import { keepsSpace, type SharedStrings } from './sharedStrings';
 import { sparklineExtension, type SparklineColumn } from './sparklines';
 import type { StyleKey, SummaryStyles } from './summaryStyles';
 import { sparseListOf } from '../../domain/base/lists';
+import { keepShape } from '../../domain/base/keptShapes';
 
 /** Unique, non-empty column headers: an Excel table needs distinct header names. */
 export function tableHeaders(headers: readonly string[]): string[] {
@@ -58,6 +59,7 @@ class Rows {
     private readonly styles: SummaryStyles,
     private readonly out: Utf8Blocks,
   ) {
+    keepShape(this);
     out.ascii('<sheetData>');
   }
 

@@ -6,6 +6,7 @@
 import type { Align } from '../../domain/output/summary/types';
 import { NS } from '../ooxml/namespaces';
 import { StyleSheet } from '../ooxml/styleSheet';
+import { keepShape } from '../../domain/base/keptShapes';
 
 export type FontRole = 'normal' | 'title' | 'subtitle' | 'caption' | 'banner';
 
@@ -65,6 +66,10 @@ function fontOf(k: StyleKey): number {
 export class SummaryStyles {
   private readonly sheet = new StyleSheet(BASE_STYLES);
   private readonly fast = new Map<string | null, number[]>();
+
+  constructor() {
+    keepShape(this);
+  }
 
   /** The cellXfs index of a key. */
   id(k: StyleKey): number {

@@ -3,6 +3,7 @@
  * cell references go in byte by byte, so writing a cell makes no string at all. For the
  * summary's sheet (millions of cells, all markup and numbers: its text is in shared strings).
  */
+import { keepShape } from '../../domain/base/keptShapes';
 const BLOCK = 1 << 20;
 const encoder = new TextEncoder();
 /** text up to this many characters is encoded in JavaScript; longer, by TextEncoder (faster from about 32 on, counting the slice and the view it needs) */
@@ -24,7 +25,8 @@ export class Utf8Blocks {
    * `sink`: where full blocks go instead of being kept (it must use a block at once: the buffer
    * is written over next, and by the next writer once done() has handed it the last one).
    */
-  constructor(private readonly sink?: (block: Uint8Array) => void) {
+  constructor(private sink?: (block: Uint8Array) => void) {
+    keepShape(this);
     this.buf = (sink && spare.pop()) || new Uint8Array(BLOCK);
   }
 
@@ -121,6 +123,8 @@ export class Utf8Blocks {
     if (this.sink && this.buf.length === BLOCK && spare.length < SPARE) spare.push(this.buf);
     this.buf = new Uint8Array(0);
     this.at = 0;
+    // kept for its shape (keptShapes), this object must not hold the sink and what its closure holds
+    this.sink = undefined;
     return this.blocks;
   }
 

@@ -7,6 +7,7 @@
 import { ReadError } from '../read/readError';
 import type { InflateCodec } from './codec';
 import type { StoredEntry } from './zipDirectory';
+import { keepShape } from '../../domain/base/keptShapes';
 
 /** The stated limits (README › Decisions). */
 export const LIMITS = {
@@ -24,7 +25,9 @@ export type Limits = { -readonly [K in keyof typeof LIMITS]: number };
 /** What has been inflated from one package so far, against the total limit. */
 export class InflateBudget {
   used = 0;
-  constructor(readonly limits: Limits = LIMITS) {}
+  constructor(readonly limits: Limits = LIMITS) {
+    keepShape(this);
+  }
 }
 
 /** What inflating an entry needs of it (zipDirectory.ts reads the rest). */

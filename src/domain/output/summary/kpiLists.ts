@@ -12,6 +12,7 @@ import { groupStarts, type DraftSheet, type DraftTable } from './draft';
 import { gradeCells, gradeColumns, groupFigureCells, groupFigureColumns } from './groupFigures';
 import { trendText } from './trend';
 import type { ColumnSpec, SummaryCell } from './types';
+import { keepShape } from '../../base/keptShapes';
 
 function gradeBasisText(c: SectionContext, basis: 'pace' | 'achievement' | null): string | null {
   return basis === null ? null : c.t(basis === 'pace' ? 'summary.gradeBasis.pace' : 'summary.gradeBasis.achievement');
@@ -44,6 +45,7 @@ class RowSeries {
   private series: (number | null)[] = [];
 
   constructor(private readonly years: readonly number[]) {
+    keepShape(this);
     this.index = new Map(years.map((y, i) => [y, i + 1]));
   }
 

@@ -6,6 +6,7 @@
  * inside a group only when it is taller than a page.
  */
 import { DEFAULT_ROW_PT, HEIGHT_SAFETY, MIN_SCALE, printableSize, UNIT_PT, WIDTH_SAFETY } from './geometry';
+import { keepShape } from '../../base/keptShapes';
 
 export interface PageFit {
   widths: number[];
@@ -56,7 +57,9 @@ class Pages {
   constructor(
     private readonly heights: readonly number[],
     private readonly capacity: number,
-  ) {}
+  ) {
+    keepShape(this);
+  }
 
   /** a group: rows [from, to]; kept whole when it fits on a page, else row by row */
   place(from: number, to: number): void {

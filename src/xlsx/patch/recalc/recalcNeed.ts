@@ -15,6 +15,7 @@ import { formulaTags } from '../worksheet/formulaTags';
 import type { SheetEdits } from '../worksheet/sheetEdits';
 import type { SheetText } from '../worksheet/sheetText';
 import { formulaReads, spreadOverShared, type FormulaReads, type FormulaRef } from './formulaRefs';
+import { keepShape } from '../../../domain/base/keptShapes';
 
 export type RecalcReason =
   /** an overwritten cell held a formula */
@@ -31,6 +32,10 @@ export interface FormulaSheet {
 /** The cells written, per sheet (upper-cased name): one rectangle per written column. */
 export class WrittenCells {
   private readonly bySheet = new Map<string, CellRect[]>();
+
+  constructor() {
+    keepShape(this);
+  }
 
   add(edits: SheetEdits): void {
     const span = new Map<number, { top: number; bottom: number }>();

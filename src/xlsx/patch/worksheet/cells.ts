@@ -10,6 +10,7 @@ import type { CellStyles, StyleRequest } from '../cellStyles';
 import type { Pieces } from './pieces';
 import type { CellWrite } from './sheetEdits';
 import { sparseListOf } from '../../../domain/base/lists';
+import { keepShape } from '../../../domain/base/keptShapes';
 
 /** The refusal of NaN or ±Infinity, which a cell cannot store, with where it was to go. */
 function notFinite(n: number, where: string, place: PatchPlace = {}): PatchError {
@@ -37,6 +38,7 @@ export class CellWriter {
     private readonly sheet: string,
     private readonly styles: CellStyles,
   ) {
+    keepShape(this);
     this.markup = {
       open: `<${p}c r="`,
       style: '" s="',

@@ -23,6 +23,7 @@ import { patchSheetData } from './sheetData';
 import { readSheetText, type SheetText } from './sheetText';
 import { Pieces } from './pieces';
 import { xmlRefusal, type SheetEdits, type Splice } from './sheetEdits';
+import { letGo } from '../../../domain/base/keptShapes';
 
 export interface SheetPatchResult {
   /** the edited part as UTF-8 blocks, in order (none when a sink took them) */
@@ -64,6 +65,7 @@ export function patchSheetXml(source: string | Uint8Array | SheetText, edits: Sh
   out.copy(data.copiedTo, span.end);
   out.copy(spliceInto(out, span.end, tailSplices.sort((a, b) => a.at - b.at || a.end - b.end)), xml.length);
   const pieces = out.done();
+  letGo(out); // it holds the text last copied from
   return {
     pieces,
     get xml() {

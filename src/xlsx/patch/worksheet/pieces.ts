@@ -8,6 +8,7 @@
  * whole a second time.
  */
 import { Utf8Blocks } from '../../xml/utf8Blocks';
+import { keepShape } from '../../../domain/base/keptShapes';
 
 export class Pieces {
   private readonly out: Utf8Blocks;
@@ -18,6 +19,7 @@ export class Pieces {
     private text: string,
     sink?: (block: Uint8Array) => void,
   ) {
+    keepShape(this);
     this.out = new Utf8Blocks(sink);
   }
 

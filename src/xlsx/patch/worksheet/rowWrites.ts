@@ -6,6 +6,7 @@
 import type { CellRect } from '../../../domain/base/raw';
 import type { PlanValue, RangeWrite } from '../../../domain/plan/plan';
 import type { StyleRequest } from '../cellStyles';
+import { keepShape } from '../../../domain/base/keptShapes';
 
 export interface CellWrite {
   /** zero-based column */
@@ -31,6 +32,7 @@ export class CellRows implements RowWrites {
   private readonly byRow: Map<number, CellWrite[]>;
 
   constructor(rows: Iterable<[number, readonly CellWrite[]]>) {
+    keepShape(this);
     this.byRow = new Map([...rows].filter(([, l]) => l.length > 0).map(([r, l]) => [r, [...l].sort((a, b) => a.col - b.col)]));
   }
 
@@ -101,6 +103,7 @@ export class PlanRows implements RowWrites {
   private readonly twice: { row: number; col: number } | null;
 
   constructor(writes: readonly RangeWrite[], styleOf: (write: RangeWrite, j: number) => StyleRequest) {
+    keepShape(this);
     const byRows = new Map<string, Band>();
     for (const write of writes) {
       if (!write.values.length || !write.numberFormats.length) continue;

@@ -12,6 +12,7 @@ import type { Pieces } from './pieces';
 import type { SheetHead } from './sheetHead';
 import { xmlRefusal, type CellWrite, type SheetEdits } from './sheetEdits';
 import type { Section, SheetText } from './sheetText';
+import { keepShape, letGo } from '../../../domain/base/keptShapes';
 
 /** A formula found in a cell that is overwritten. */
 export interface OverwrittenFormula {
@@ -30,7 +31,10 @@ export interface SheetDataResult {
 
 /** Writes <sheetData> into `out` from its start tag on; `prefixKept` refuses a row whose start tag binds our prefix to another namespace. */
 export function patchSheetData(text: SheetText, edits: SheetEdits, head: SheetHead, cells: CellWriter, prefixKept: (tag: StartTag) => void, out: Pieces): SheetDataResult {
-  return new SheetDataPatcher(text, edits, head, cells, prefixKept, out).run();
+  const patcher = new SheetDataPatcher(text, edits, head, cells, prefixKept, out);
+  const result = patcher.run();
+  letGo(patcher); // it holds the sheet's text
+  return result;
 }
 
 /**
@@ -84,6 +88,7 @@ class SheetDataPatcher {
     private readonly prefixKept: (tag: StartTag) => void,
     private readonly chunks: Pieces,
   ) {
+    keepShape(this);
     const p = (this.p = text.prefix);
     this.rowClose = `</${p}row>`;
     this.cellOpen = `<${p}c`;

@@ -7,6 +7,7 @@ import type { CellRect } from '../../../domain/base/raw';
 import { attr, elementEnd, findTag, readStartTag, startTag, withAttr, type Attr, type StartTag } from '../../xml/tags';
 import type { SheetEdits, Splice } from './sheetEdits';
 import { sparseListOf } from '../../../domain/base/lists';
+import { keepShape } from '../../../domain/base/keptShapes';
 
 interface ColRange {
   min: number;
@@ -32,6 +33,7 @@ export class SheetHead {
     private readonly from: number,
     private readonly sheetDataAt: number,
   ) {
+    keepShape(this);
     this.head = xml.slice(0, sheetDataAt);
     const colsAt = findTag(this.head, p + 'cols', from);
     if (colsAt < 0) return;
