@@ -7,8 +7,8 @@
  * of a class alive (between two reviews in the task pane, between the workbooks of a batch, after
  * anything else that made garbage), the map goes, every function optimised for it is thrown away,
  * and the next review runs unoptimised while V8 compiles it all again: a 10,000-row review after
- * a full collection took 1.4–1.6× as long as one without. An object kept per class keeps its map,
- * and with it the code.
+ * a full collection took 560–650 ms where a warm one takes 300–400 ms. An object kept per class
+ * keeps its map, and with it the code (390–540 ms).
  *
  * A kept object holds on to what it refers to: objects that refer to a sheet's worth of data let
  * go of it when they are done (letGo), so that only the objects themselves stay.
@@ -22,8 +22,9 @@ export function keepShape(o: object): void {
 }
 
 /**
- * `o` is done: its text and object fields are emptied ('' and null), which leaves its map as it
- * was (numbers and booleans stay), so that as its class's kept object it holds nothing else alive.
+ * `o` is done: its text fields become '' and its object and function fields null, which leaves
+ * its map as it was (numbers and booleans stay), so that as its class's kept object it holds
+ * nothing else alive.
  */
 export function letGo(o: object): void {
   const fields = o as Record<string, unknown>;
