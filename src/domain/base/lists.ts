@@ -1,13 +1,13 @@
 /**
  * Empty arrays that V8 already holds as arrays of any value, for lists that a hot loop grows
- * with strings, objects or fractions.
+ * with strings or objects (a list of fractions is better left to start as `[]`: this kind
+ * would box each one).
  *
  * A literal `[]` starts as an array of small integers and changes kind at its first other
  * value. Code V8 optimised while an earlier review ran has only seen the changed kind, so a
  * fresh `[]` grown by that code throws it away (a deoptimisation), and the loop runs
  * unoptimised until it is compiled again. Every list made once per review and grown per row
- * did this in the command line's second to fourth reviews, and in each workbook of a
- * consolidation.
+ * did this in the second and third reviews of one process (the task pane, a batch, the bench).
  */
 
 /** An empty list, filled in order (push). */
