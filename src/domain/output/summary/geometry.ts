@@ -28,6 +28,11 @@ export function rowHeight(lines: number, fontSize: number = FONT_SIZES.body): nu
 
 export const DEFAULT_ROW_PT = rowHeight(1);
 
+/** a row's height in points: its own (`heights[row]`), or the default where it has none */
+export function rowHeightIn(heights: readonly number[], row: number): number {
+  return heights[row] ?? DEFAULT_ROW_PT;
+}
+
 /** inches, as OOXML and Excel's page setup take them */
 export const MARGINS_IN = { left: 0.4, right: 0.4, top: 0.55, bottom: 0.65, header: 0.25, footer: 0.3 } as const;
 

@@ -8,7 +8,7 @@
 import { displayWidth, widestLine, wrappedLines } from '../../base/displayWidth';
 import { cellValue, richCell } from './cell';
 import type { DraftSheet, DraftTable } from './draft';
-import { BOLD_FACTOR, CELL_PAD, DEFAULT_ROW_PT, FONT_SIZES, rowHeight, UNIT_PT } from './geometry';
+import { BOLD_FACTOR, CELL_PAD, DEFAULT_ROW_PT, FONT_SIZES, rowHeight, rowHeightIn, UNIT_PT } from './geometry';
 import { fitToPage, pageBreaks, type Block } from './print';
 import type { Align, ColumnSpec, SummaryCell, SummaryChart, SummaryColumn, SummarySheet, SummaryTable } from './types';
 
@@ -247,7 +247,7 @@ export function layoutSheet(draft: DraftSheet, texts: SheetTexts): SummarySheet 
   /** the chart's cells: `rows` rows from `top` (the heights known so far, else the default), from column `left` on */
   const placeChart = (c: NonNullable<DraftSheet['chart']>, top: number, left: number): SummaryChart => {
     let bottom = top;
-    for (let h = 0; h < c.height; bottom++) h += heights[bottom] ?? DEFAULT_ROW_PT;
+    for (let h = 0; h < c.height; bottom++) h += rowHeightIn(heights, bottom);
     let right = left;
     for (let units = 0; right < Math.max(ncols, left + 1) && units * UNIT_PT < c.width; right++) units += widths[right] ?? 8.43;
     return { title: c.title, table: c.table, categoryColumn: c.categoryColumn, valueColumns: c.valueColumns, rowCount: c.rowCount, axis: c.axis, labelFormat: c.labelFormat, top, left, bottom, right: Math.max(right, left + 1) };

@@ -5,7 +5,7 @@
  * Page breaks fall between groups (a goal's rows, a policy with its pledges) and between tables,
  * inside a group only when it is taller than a page.
  */
-import { DEFAULT_ROW_PT, HEIGHT_SAFETY, MIN_SCALE, printableSize, UNIT_PT, WIDTH_SAFETY } from './geometry';
+import { HEIGHT_SAFETY, MIN_SCALE, printableSize, rowHeightIn, UNIT_PT, WIDTH_SAFETY } from './geometry';
 import { keepShape } from '../../base/keptShapes';
 
 export interface PageFit {
@@ -100,11 +100,6 @@ class Pages {
     if (this.used > 0) this.breaks.push(row);
     this.used = h;
   }
-}
-
-/** a row's height in points: its own, or the default where it has none */
-function rowHeightIn(heights: readonly number[], row: number): number {
-  return heights[row] ?? DEFAULT_ROW_PT;
 }
 
 /**
