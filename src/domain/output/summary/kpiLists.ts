@@ -12,6 +12,7 @@ import { groupStarts, type DraftSheet, type DraftTable } from './draft';
 import { gradeCells, gradeColumns, groupFigureCells, groupFigureColumns } from './groupFigures';
 import { trendText } from './trend';
 import type { ColumnSpec, SummaryCell } from './types';
+import { formattedCell } from './cell';
 import { keepShape } from '../../base/keptShapes';
 
 function gradeBasisText(c: SectionContext, basis: 'pace' | 'achievement' | null): string | null {
@@ -70,7 +71,7 @@ function yearText(c: SectionContext, year: number | null): string | null {
 
 /** the value, with its own year after it when that is not the header's */
 function valueWithYear(c: SectionContext, v: number | null, year: number | null, common: number | null): SummaryCell {
-  return v === null || year === null || year === common ? v : { v, format: `${NUM}"(${yearText(c, year)})"` };
+  return v === null || year === null || year === common ? v : formattedCell(v, `${NUM}"(${yearText(c, year)})"`);
 }
 
 interface ListColumns {

@@ -5,7 +5,7 @@
  * prints on one page.
  */
 import type { GroupSummary, TargetSummary } from '../../rules/goalSummary';
-import { cellValue, richCell } from './cell';
+import { boldCell, cellValue, emboldened } from './cell';
 import { COUNT, fraction, goalLabel, type SectionContext } from './context';
 import type { DraftChart, DraftSheet, DraftTable } from './draft';
 import { groupFigureCells, groupFigureColumns } from './groupFigures';
@@ -16,13 +16,13 @@ function headlineTable(c: SectionContext): DraftTable {
   const rows: SummaryCell[][] = [];
   const kpis = figures.summary.total;
   if (kpis.kpis) {
-    rows.push([t('summary.headline.kpiMean'), { v: fraction(kpis.meanAchievement), bold: true }, kpis.kpis]);
+    rows.push([t('summary.headline.kpiMean'), boldCell(fraction(kpis.meanAchievement)), kpis.kpis]);
     rows.push([t('summary.headline.kpiMeanExCovid'), fraction(kpis.meanAchievementExCovid), kpis.kpis - kpis.covidSuspended]);
   }
   const targets = kpis.goalTargets;
-  if (targets.count) rows.push([t('summary.headline.goalTargetMean'), { v: fraction(targets.meanAchievement), bold: true }, targets.count]);
+  if (targets.count) rows.push([t('summary.headline.goalTargetMean'), boldCell(fraction(targets.meanAchievement)), targets.count]);
   const pledges = review.pledges;
-  if (pledges.overall !== null) rows.push([t('summary.headline.pledgeOverall'), { v: fraction(pledges.overall), bold: true, format: c.overallPct }, pledges.measures.length]);
+  if (pledges.overall !== null) rows.push([t('summary.headline.pledgeOverall'), boldCell(fraction(pledges.overall), c.overallPct), pledges.measures.length]);
   return {
     name: 'PR_Headline',
     caption: t('summary.caption.headline'),
@@ -55,7 +55,7 @@ function goalTable(c: SectionContext): DraftTable {
   const rows: SummaryCell[][] = figures.summary.goals.map((g) => [goalLabel(c, g.goal), ...figureCells(c, g, g.measureCount, g.goalTargets)]);
   if (rows.length) {
     const total = figures.summary.total;
-    rows.push([{ v: t('summary.total'), bold: true }, ...figureCells(c, total, total.measureCount, total.goalTargets).map((x) => ({ ...richCell(x), v: cellValue(x), bold: true }))]);
+    rows.push([boldCell(t('summary.total')), ...figureCells(c, total, total.measureCount, total.goalTargets).map(emboldened)]);
   }
   return {
     name: 'PR_Goals',

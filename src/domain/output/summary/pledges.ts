@@ -8,6 +8,7 @@ import type { PledgeActivity } from '../../model/pledge';
 import { RATING, type SectionContext } from './context';
 import type { DraftSheet } from './draft';
 import type { SummaryCell } from './types';
+import { boldCell } from './cell';
 
 /** 002 prints whole percentages under a "(%)" header: the value 62, not 0.62 */
 function percentNumberFormat(decimals: number): string {
@@ -30,11 +31,11 @@ export function pledgeOverviewSheet(c: SectionContext): DraftSheet {
   const starts: number[] = [];
   for (const p of pledges.policies) {
     starts.push(rows.length);
-    rows.push([{ v: policyText(p.policy, p.title), bold: true }, { v: p.percent, bold: true }]);
+    rows.push([boldCell(policyText(p.policy, p.title)), boldCell(p.percent)]);
     // pledges indented by an ideographic space, as the city's table sets them in
     for (const q of pledges.pledges.filter((x) => x.policy === p.policy)) rows.push([`\u3000${pledgeText(q.pledge, q.title)}`, q.percent]);
   }
-  if (pledges.overall !== null) rows.push([{ v: c.t('summary.overall'), bold: true }, { v: pledges.overall, bold: true, format: percentNumberFormat(Math.max(1, decimals)) }]);
+  if (pledges.overall !== null) rows.push([boldCell(c.t('summary.overall')), boldCell(pledges.overall, percentNumberFormat(Math.max(1, decimals)))]);
   return {
     key: 'pledges',
     heading: c.t('summary.heading.pledges'),
@@ -80,13 +81,13 @@ export function pledgeMeasuresSheet(c: SectionContext): DraftSheet {
   const blank = (n: number): SummaryCell[] => Array.from({ length: n }, () => null);
   for (const p of pledges.policies) {
     starts.push(rows.length);
-    rows.push([{ v: policyText(p.policy, p.title), bold: true }, ...blank(4), { v: p.percent, bold: true }]);
+    rows.push([boldCell(policyText(p.policy, p.title)), ...blank(4), boldCell(p.percent)]);
     pledges.pledges
       .filter((q) => q.policy === p.policy)
       .forEach((q, i) => {
         // a policy row stays with its first pledge
         if (i > 0) starts.push(rows.length);
-        rows.push([{ v: `\u3000${pledgeText(q.pledge, q.title)}`, bold: true }, ...blank(4), { v: q.percent, bold: true }]);
+        rows.push([boldCell(`\u3000${pledgeText(q.pledge, q.title)}`), ...blank(4), boldCell(q.percent)]);
         for (const m of pledges.measures.filter((x) => x.policy === q.policy && x.pledge === q.pledge)) {
           const acts = byMeasure.get(`${m.policy}|${m.pledge}|${m.measure}`) ?? [];
           const label = c.lang === 'ja' ? circledNumber(m.measure) : String(m.measure);

@@ -7,6 +7,7 @@ import { covidLabel, NUM, type SectionContext } from './context';
 import type { DraftSheet } from './draft';
 import { skippedSheets } from '../../review';
 import type { ColumnSpec, SummaryCell } from './types';
+import { linkedCell } from './cell';
 
 export function covidSheet(c: SectionContext): DraftSheet {
   const t = c.t;
@@ -21,7 +22,7 @@ export function covidSheet(c: SectionContext): DraftSheet {
       k.baseline,
       r.latest ? r.latest.value : null,
       k.notes || null,
-      { v: t('summary.rowRef', { sheet: k.sheet, row: k.row + 1 }), link: c.link(file, k.sheet, k.row, 0) },
+      linkedCell(t('summary.rowRef', { sheet: k.sheet, row: k.row + 1 }), c.link(file, k.sheet, k.row, 0)),
     ]);
   return {
     key: 'covid',
@@ -61,7 +62,7 @@ export function problemsSheet(c: SectionContext): DraftSheet {
       t(i.severity === 'error' ? 'summary.severity.error' : 'summary.severity.warning'),
       i.file ?? null,
       i.sheet,
-      i.cell && i.row !== undefined && i.col !== undefined ? { v: i.cell, link: c.link(i.file ?? '', i.sheet, i.row, i.col) } : null,
+      i.cell && i.row !== undefined && i.col !== undefined ? linkedCell(i.cell, c.link(i.file ?? '', i.sheet, i.row, i.col)) : null,
       i.header ?? null,
       // the place has its own columns: the message alone
       issueMessage(c.lang, i),
