@@ -4,9 +4,19 @@
  */
 import type { InflateCodec } from '../zip/codec';
 import { checkedChunks, InflateBudget } from '../zip/partLimits';
-import { readZipDirectory } from '../zip/zipDirectory';
+import { readZipDirectory, type StoredEntry } from '../zip/zipDirectory';
 import { refuseUnlessZip } from './sniff';
 import type { PackageSource } from './source';
+
+/**
+ * A part's chunks as inflated; read to its end, its name joins `checked` (CRC and size checked).
+ * At module level: a generator function made per package would give each package's
+ * generators a hidden class of their own, and V8 would throw away the code that reads them.
+ */
+async function* partChunks(entry: StoredEntry, codec: InflateCodec, budget: InflateBudget, checked: Set<string>): AsyncGenerator<Uint8Array> {
+  yield* checkedChunks(entry, codec, budget);
+  checked.add(entry.name);
+}
 
 export function zipSource(bytes: Uint8Array, codec: InflateCodec): PackageSource {
   refuseUnlessZip(bytes);
@@ -14,10 +24,7 @@ export function zipSource(bytes: Uint8Array, codec: InflateCodec): PackageSource
   const names = [...entries.keys()].filter((n) => !n.endsWith('/'));
   const budget = new InflateBudget();
   const checked = new Set<string>();
-  async function* chunks(name: string): AsyncGenerator<Uint8Array> {
-    yield* checkedChunks(entries.get(name)!, codec, budget);
-    checked.add(name); // read to its end: CRC and size checked
-  }
+  const chunks = (name: string) => partChunks(entries.get(name)!, codec, budget, checked);
   return {
     names: () => names,
     chunks,

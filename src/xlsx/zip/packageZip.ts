@@ -23,6 +23,11 @@ function fromDos(time: number, date: number): Date {
   return new Date(((date >> 9) & 0x7f) + 1980, ((date >> 5) & 0xf) - 1, date & 0x1f, (time >> 11) & 0x1f, (time >> 5) & 0x3f, (time & 0x1f) * 2);
 }
 
+/** Content already at hand, as the one chunk of an async iterable (a generator function made per call would give each its own hidden class). */
+async function* oneChunk(content: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield content;
+}
+
 export class ZipEntry {
   readonly dir: boolean;
   private decoded?: string;
@@ -82,10 +87,7 @@ export class ZipEntry {
   /** The content in chunks, as it is inflated, counted against `budget` and checked at its end. */
   chunks(budget: InflateBudget): AsyncIterable<Uint8Array> {
     if (this.content || this.inflated) {
-      const content = this.bytes();
-      return (async function* () {
-        yield content;
-      })();
+      return oneChunk(this.bytes());
     }
     return checkedChunks({ name: this.name, ...this.stored! }, this.codec, budget);
   }

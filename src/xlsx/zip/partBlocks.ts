@@ -61,39 +61,54 @@ export function* blocks(content: PartContent): Generator<Uint8Array> {
     for (let i = BLOCK_BYTES; i < content.length; i += BLOCK_BYTES) yield content.subarray(i, i + BLOCK_BYTES);
     return;
   }
-  let batch: string[] = [];
-  let chars = 0;
+  const batch = new Batch();
   let any = false;
-  function* flush(): Generator<Uint8Array> {
-    if (batch.length) {
-      yield encoder.encode(batch.length === 1 ? batch[0] : batch.join(''));
-      any = true;
-    }
-    batch = [];
-    chars = 0;
-  }
   for (const piece of content) {
-    if (typeof piece !== 'string') {
-      yield* flush();
-      for (let i = 0; i < piece.length; i += BLOCK_BYTES) yield piece.subarray(i, i + BLOCK_BYTES);
-      any ||= piece.length > 0;
+    if (typeof piece !== 'string' || piece.length >= BIG_PIECE) {
+      const gathered = batch.take();
+      if (gathered) yield gathered;
+      any ||= gathered !== null || piece.length > 0;
+      if (typeof piece !== 'string') for (let i = 0; i < piece.length; i += BLOCK_BYTES) yield piece.subarray(i, i + BLOCK_BYTES);
+      else yield* bigPieceBlocks(piece);
       continue;
     }
-    if (piece.length >= BIG_PIECE) {
-      yield* flush();
-      for (let i = 0; i < piece.length; ) {
-        const end = i + BLOCK_CHARS >= piece.length ? piece.length : safeCut(piece, i + BLOCK_CHARS);
-        yield encoder.encode(i === 0 && end === piece.length ? piece : piece.slice(i, end));
-        i = end;
-      }
+    if (batch.add(piece) >= BLOCK_CHARS) {
+      yield batch.take()!;
       any = true;
-      continue;
     }
-    batch.push(piece);
-    chars += piece.length;
-    if (chars >= BLOCK_CHARS) yield* flush();
   }
-  if (batch.length || !any) yield encoder.encode(batch.join(''));
+  const last = batch.take();
+  if (last || !any) yield last ?? encoder.encode('');
+}
+
+/** Small pieces of text gathered up to a block. */
+class Batch {
+  private pieces: string[] = [];
+  private chars = 0;
+
+  /** adds a piece; the characters gathered */
+  add(piece: string): number {
+    this.pieces.push(piece);
+    return (this.chars += piece.length);
+  }
+
+  /** the pieces gathered as one block, or null when there are none; the batch starts again */
+  take(): Uint8Array | null {
+    const p = this.pieces;
+    if (!p.length) return null;
+    this.pieces = [];
+    this.chars = 0;
+    return encoder.encode(p.length === 1 ? p[0] : p.join(''));
+  }
+}
+
+/** A long text in blocks (cut where no surrogate pair is split). */
+function* bigPieceBlocks(piece: string): Generator<Uint8Array> {
+  for (let i = 0; i < piece.length; ) {
+    const end = i + BLOCK_CHARS >= piece.length ? piece.length : safeCut(piece, i + BLOCK_CHARS);
+    yield encoder.encode(i === 0 && end === piece.length ? piece : piece.slice(i, end));
+    i = end;
+  }
 }
 
 export function joined(chunks: readonly Uint8Array[]): Uint8Array {

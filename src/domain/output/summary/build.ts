@@ -15,7 +15,7 @@ import { layoutSheet } from './layout';
 import { overviewSheet } from './overview';
 import { pledgeMeasuresSheet, pledgeOverviewSheet } from './pledges';
 import { covidSheet, problemsSheet } from './reviewLists';
-import { sheetSubtitle, sheetTitle, titleFacts } from './titles';
+import { sheetSubtitle, sheetTitle, titleFacts, type TitleFacts } from './titles';
 import type { SummaryBook, SummarySheet, SummarySheetKey, SummarySheets } from './types';
 
 export type { SummaryOptions } from './context';
@@ -54,6 +54,14 @@ function sections(c: SectionContext): (() => DraftSheet)[] {
   ];
 }
 
+/** The sheets laid out as they are asked for (a generator function at module level: see zipSource.ts's partChunks). */
+function* laidOutSheets(c: SectionContext, facts: TitleFacts): Generator<SummarySheet> {
+  for (const draft of sections(c)) {
+    const d = draft();
+    yield layoutSheet(d, { name: c.t(SHEET_NAME[d.key]), title: sheetTitle(c, d), subtitle: sheetSubtitle(c, d, facts), banner: facts.banner });
+  }
+}
+
 /**
  * The summary with its sheets made one at a time, as they are iterated (once): a writer that
  * lets each sheet go once written never holds a 100,000-row KPI一覧 beside the other lists.
@@ -62,13 +70,7 @@ function sections(c: SectionContext): (() => DraftSheet)[] {
 export function summarySheets(review: Review, opts: SummaryOptions = {}): SummarySheets {
   const c = sectionContext(review, opts);
   const facts = titleFacts(c, opts);
-  function* laidOut(): Generator<SummarySheet> {
-    for (const draft of sections(c)) {
-      const d = draft();
-      yield layoutSheet(d, { name: c.t(SHEET_NAME[d.key]), title: sheetTitle(c, d), subtitle: sheetSubtitle(c, d, facts), banner: facts.banner });
-    }
-  }
-  return { sheets: laidOut(), complete: facts.banner === null, footer: c.t('summary.footer'), fonts: { ...FONT_SIZES } };
+  return { sheets: laidOutSheets(c, facts), complete: facts.banner === null, footer: c.t('summary.footer'), fonts: { ...FONT_SIZES } };
 }
 
 export function buildSummaryBook(review: Review, opts: SummaryOptions = {}): SummaryBook {
