@@ -62,20 +62,21 @@ export function* blocks(content: PartContent): Generator<Uint8Array> {
     return;
   }
   const batch = new Batch();
+  /** some block was yielded */
   let any = false;
   for (const piece of content) {
-    if (typeof piece !== 'string' || piece.length >= BIG_PIECE) {
-      const gathered = batch.take();
-      if (gathered) yield gathered;
-      any ||= gathered !== null || piece.length > 0;
-      if (typeof piece !== 'string') for (let i = 0; i < piece.length; i += BLOCK_BYTES) yield piece.subarray(i, i + BLOCK_BYTES);
-      else yield* bigPieceBlocks(piece);
-      continue;
-    }
-    if (batch.add(piece) >= BLOCK_CHARS) {
+    if (typeof piece === 'string' && piece.length < BIG_PIECE) {
+      if (batch.add(piece) < BLOCK_CHARS) continue;
       yield batch.take()!;
       any = true;
+      continue;
     }
+    // bytes, or a long text: what is gathered goes first, then the piece in blocks of its own
+    const gathered = batch.take();
+    if (gathered) yield gathered;
+    if (typeof piece === 'string') yield* bigPieceBlocks(piece);
+    else for (let i = 0; i < piece.length; i += BLOCK_BYTES) yield piece.subarray(i, i + BLOCK_BYTES);
+    any ||= gathered !== null || piece.length > 0;
   }
   const last = batch.take();
   if (last || !any) yield last ?? encoder.encode('');
