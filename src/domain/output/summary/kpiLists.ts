@@ -4,29 +4,26 @@
  * in goal order, and a goal's rows form a group the page breaks keep together.
  */
 import { eraLabel } from '../../cells/fiscalYear';
-import { circledNumber } from '../../cells/ordinals';
 import { gradeIconThresholds } from '../../plan/outputPresentation';
 import type { ReviewedKpi } from '../../review';
-import { COUNT, covidLabel, fraction, goalLabel, measureLabel, NUM, type SectionContext } from './context';
+import { COUNT, goalLabel, measureLabel, NUM, type SectionContext } from './context';
 import { groupStarts, type DraftSheet, type DraftTable } from './draft';
 import { gradeCells, gradeColumns, groupFigureCells, groupFigureColumns } from './groupFigures';
-import { trendText } from './trend';
-import type { ColumnSpec, SummaryCell } from './types';
-import { formattedCell } from './cell';
-import { keepShape } from '../../base/keptShapes';
-
-function gradeBasisText(c: SectionContext, basis: 'pace' | 'achievement' | null): string | null {
-  return basis === null ? null : c.t(basis === 'pace' ? 'summary.gradeBasis.pace' : 'summary.gradeBasis.achievement');
-}
+import { listColumn, listContext, listRows, yearText, type ListColumn, type ListContext } from './listCells';
+import type { ColumnSpec } from './types';
 
 /** a goal or measure number to sort by: rows without one last */
 function orderKey(x: number | null): number {
   return x === null ? Number.MAX_SAFE_INTEGER : x;
 }
 
+function byPlanOrder(a: ReviewedKpi, b: ReviewedKpi): number {
+  return orderKey(a.row.goal) - orderKey(b.row.goal) || orderKey(a.row.measure) - orderKey(b.row.measure);
+}
+
 /** goal, then measure; the sheet order within (a stable sort) */
 function inPlanOrder(rows: readonly ReviewedKpi[]): ReviewedKpi[] {
-  return [...rows].sort((a, b) => orderKey(a.row.goal) - orderKey(b.row.goal) || orderKey(a.row.measure) - orderKey(b.row.measure));
+  return [...rows].sort(byPlanOrder);
 }
 
 /** every fiscal year with an actual in these rows, ascending */
@@ -34,51 +31,6 @@ function actualYears(rows: readonly ReviewedKpi[]): number[] {
   const years = new Set<number>();
   for (const k of rows) for (const a of k.row.actuals) years.add(a.year);
   return [...years].sort((a, b) => a - b);
-}
-
-/**
- * A row's baseline, then its actual of each of `years` (null where it has none; the first when
- * a year comes twice), made once per row for the year columns and the trend beside them.
- */
-class RowSeries {
-  private readonly index: Map<number, number>;
-  private last: ReviewedKpi | null = null;
-  private series: (number | null)[] = [];
-
-  constructor(private readonly years: readonly number[]) {
-    keepShape(this);
-    this.index = new Map(years.map((y, i) => [y, i + 1]));
-  }
-
-  of(k: ReviewedKpi): (number | null)[] {
-    if (k === this.last) return this.series;
-    this.last = k;
-    const series = new Array<number | null>(this.years.length + 1).fill(null);
-    series[0] = k.row.baseline;
-    const actuals = k.row.actuals;
-    for (let a = actuals.length - 1; a >= 0; a--) {
-      const i = this.index.get(actuals[a].year);
-      if (i !== undefined) series[i] = actuals[a].value;
-    }
-    return (this.series = series);
-  }
-}
-
-function yearText(c: SectionContext, year: number | null): string | null {
-  if (year === null) return null;
-  return c.t('summary.fiscalYear', { year: c.lang === 'ja' ? eraLabel(year) : year });
-}
-
-/** the value, with its own year after it when that is not the header's */
-function valueWithYear(c: SectionContext, v: number | null, year: number | null, common: number | null): SummaryCell {
-  return v === null || year === null || year === common ? v : formattedCell(v, `${NUM}"(${yearText(c, year)})"`);
-}
-
-interface ListColumns {
-  columns: ColumnSpec[];
-  cells(k: ReviewedKpi): SummaryCell[];
-  /** index of the 達成率 column */
-  achievement: number;
 }
 
 /** the baseline or target year most rows have (the later one on a tie), or null when no row has one */
@@ -93,7 +45,20 @@ function commonYear(rows: readonly ReviewedKpi[], field: 'baselineYear' | 'targe
   return best;
 }
 
-type ListColumn = { spec: ColumnSpec; cell: (k: ReviewedKpi) => SummaryCell };
+function goalOfRow(k: ReviewedKpi): number | null {
+  return k.row.goal;
+}
+
+const code = (header: string): ColumnSpec => ({ header, format: '@', kind: 'code' });
+const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
+const num = (header: string): ColumnSpec => ({ header, format: NUM, kind: 'number' });
+
+interface ListColumns {
+  columns: ListColumn[];
+  context: ListContext;
+  /** index of the 達成率 column */
+  achievement: number;
+}
 
 /**
  * The columns of a list of rows: `lead` columns first, then 単位, the baseline, one column per
@@ -109,58 +74,48 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
   const anyPace = rows.some((k) => c.figures.facts(k).gradeBasis === 'pace');
   const baseYear = commonYear(rows, 'baselineYear');
   const targetYear = commonYear(rows, 'targetYear');
-  const code = (header: string): ColumnSpec => ({ header, format: '@', kind: 'code' });
-  const num = (header: string): ColumnSpec => ({ header, format: NUM, kind: 'number' });
   const pct = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
   const ofYear = (key: 'summary.col.baselineOf' | 'summary.col.targetOf', y: number) => t(key, { year: yearText(c, y)! });
-  const cols: ListColumn[] = [
-    ...lead,
-    { spec: { header: t('summary.col.unit'), format: '@', kind: 'text', maxWidth: 10 }, cell: (k) => k.row.unit || null },
-  ];
+  const cols: ListColumn[] = [...lead, listColumn(text(t('summary.col.unit'), 10), 'unit')];
   const baselineCol = cols.length;
-  cols.push({ spec: num(baseYear === null ? t('summary.col.baseline') : ofYear('summary.col.baselineOf', baseYear)), cell: (k) => valueWithYear(c, k.row.baseline, k.row.baselineYear, baseYear) });
-  const series = new RowSeries(years);
-  years.forEach((y, i) => {
-    cols.push({ spec: num(t('summary.col.yearActual', { year: c.lang === 'ja' ? eraLabel(y) : y })), cell: (k) => series.of(k)[i + 1] });
-  });
-  cols.push({ spec: num(targetYear === null ? t('summary.col.target') : ofYear('summary.col.targetOf', targetYear)), cell: (k) => valueWithYear(c, k.row.target, k.row.targetYear, targetYear) });
+  cols.push(listColumn(num(baseYear === null ? t('summary.col.baseline') : ofYear('summary.col.baselineOf', baseYear)), 'baseline'));
+  years.forEach((y, i) => cols.push(listColumn(num(t('summary.col.yearActual', { year: c.lang === 'ja' ? eraLabel(y) : y })), 'actual', i)));
+  cols.push(listColumn(num(targetYear === null ? t('summary.col.target') : ofYear('summary.col.targetOf', targetYear)), 'target'));
   const achievement = cols.length;
-  cols.push(
-    { spec: pct(t('summary.col.achievement')), cell: (k) => fraction(k.result.achievement) },
-    // 001's table of 数値目標 has no 基準比進捗率 or COVID flag; 計画比 stays for its running totals
-    ...(form === 'kpi' ? [{ spec: pct(t('summary.col.progress')), cell: (k: ReviewedKpi) => fraction(k.result.progress) }] : []),
-    { spec: pct(t('summary.col.pace')), cell: (k) => fraction(k.result.pace) },
-    { spec: code(t('summary.col.grade')), cell: (k) => k.result.grade },
-    // 評価根拠, when a 累計 KPI was graded by its pace
-    ...(anyPace ? [{ spec: code(t('summary.col.gradeBasis')), cell: (k: ReviewedKpi) => gradeBasisText(c, c.figures.facts(k).gradeBasis) }] : []),
-    ...(form === 'kpi' ? [{ spec: code(t('summary.col.covid')), cell: (k: ReviewedKpi) => covidLabel(c, k.result.covid) }] : []),
-    {
-      spec: { header: t('summary.col.trend'), format: null, kind: 'code', sparkline: { from: baselineCol, to: baselineCol + years.length } },
-      cell: (k) => trendText(series.of(k)),
-    },
-  );
-  if (anyExcluded) cols.push({ spec: code(t('summary.col.excluded')), cell: (k) => (c.figures.facts(k).excluded ? t('summary.excludedMark') : null) });
+  cols.push(listColumn(pct(t('summary.col.achievement')), 'achievement'));
+  // 001's table of 数値目標 has no 基準比進捗率 or COVID flag; 計画比 stays for its running totals
+  if (form === 'kpi') cols.push(listColumn(pct(t('summary.col.progress')), 'progress'));
+  cols.push(listColumn(pct(t('summary.col.pace')), 'pace'), listColumn(code(t('summary.col.grade')), 'grade'));
+  // 評価根拠, when a 累計 KPI was graded by its pace
+  if (anyPace) cols.push(listColumn(code(t('summary.col.gradeBasis')), 'gradeBasis'));
+  if (form === 'kpi') cols.push(listColumn(code(t('summary.col.covid')), 'covid'));
+  cols.push(listColumn({ header: t('summary.col.trend'), format: null, kind: 'code', sparkline: { from: baselineCol, to: baselineCol + years.length } }, 'trend'));
+  if (anyExcluded) cols.push(listColumn(code(t('summary.col.excluded')), 'excluded'));
   cols.push(...tail);
-  return { columns: cols.map((x) => x.spec), cells: (k) => cols.map((x) => x.cell(k)), achievement };
+  return { columns: cols, context: listContext(c, years, baseYear, targetYear), achievement };
 }
 
-function location(c: SectionContext) {
-  return { spec: { header: c.t('summary.col.location'), format: '@', kind: 'text', maxWidth: 18 } as ColumnSpec, cell: (k: ReviewedKpi) => c.t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 }) };
+function location(c: SectionContext): ListColumn {
+  return listColumn(text(c.t('summary.col.location'), 18), 'location');
 }
 
 /** the goal's number alone: the rows are grouped by goal, the label would repeat on every row */
 function goalColumn(c: SectionContext): ListColumn {
-  return { spec: { header: c.t('summary.col.goalShort'), format: '@', kind: 'code' }, cell: (k) => (k.row.goal === null ? null : String(k.row.goal)) };
+  return listColumn(code(c.t('summary.col.goalShort')), 'goal');
+}
+
+function measureColumn(c: SectionContext): ListColumn {
+  return listColumn(code(c.t('summary.col.measure')), 'measure');
 }
 
 function listTable(c: SectionContext, name: string, rows: readonly ReviewedKpi[], cols: ListColumns): DraftTable {
   return {
     name,
     caption: null,
-    columns: cols.columns,
-    rows: rows.map(cols.cells),
+    columns: cols.columns.map((x) => x.spec),
+    rows: listRows(cols.context, cols.columns, rows),
     iconSet: { column: cols.achievement, thresholds: gradeIconThresholds(c.review.settings.grades) },
-    groupStarts: groupStarts(rows, (k) => k.row.goal),
+    groupStarts: groupStarts(rows, goalOfRow),
     emptyText: c.t('summary.none'),
   };
 }
@@ -169,8 +124,8 @@ function listTable(c: SectionContext, name: string, rows: readonly ReviewedKpi[]
 export function goalTargetsSheet(c: SectionContext): DraftSheet {
   const rows = inPlanOrder(c.figures.goalTargetRows);
   const t = c.t;
-  const notes = { spec: { header: t('summary.col.notes'), format: '@', kind: 'text', maxWidth: 30 } as ColumnSpec, cell: (k: ReviewedKpi) => k.row.notes || null };
-  const cols = listColumns(c, rows, [goalColumn(c), { spec: { header: t('summary.col.indicator'), format: '@', kind: 'text', maxWidth: 28 }, cell: (k) => k.row.indicator }], [notes, location(c)], 'goalTarget');
+  const lead = [goalColumn(c), listColumn(text(t('summary.col.indicator'), 28), 'indicator')];
+  const cols = listColumns(c, rows, lead, [listColumn(text(t('summary.col.notes'), 30), 'notes'), location(c)], 'goalTarget');
   return { key: 'goalTargets', heading: t('summary.heading.goalTargets'), part: 'kpi', tables: [listTable(c, 'PR_GoalTargets', rows, cols)] };
 }
 
@@ -189,21 +144,10 @@ function measureRecursUnderGoals(rows: readonly ReviewedKpi[]): boolean {
 export function kpiListSheet(c: SectionContext): DraftSheet {
   const rows = inPlanOrder(c.figures.kpiRows);
   const t = c.t;
-  const text = (header: string, maxWidth: number, v: (k: ReviewedKpi) => string | null) => ({ spec: { header, format: '@', kind: 'text', maxWidth } as ColumnSpec, cell: (k: ReviewedKpi) => v(k) });
   // the city numbers its measures through the whole plan (①–⑲): the goal column is needed only
   // where a measure number recurs under another goal
-  const measuresRecur = measureRecursUnderGoals(rows);
-  const cols = listColumns(
-    c,
-    rows,
-    [
-      ...(measuresRecur ? [goalColumn(c)] : []),
-      { spec: { header: t('summary.col.measure'), format: '@', kind: 'code' }, cell: (k) => (k.row.measure === null ? null : c.lang === 'ja' ? circledNumber(k.row.measure) : String(k.row.measure)) },
-      text(t('summary.col.project'), 22, (k) => k.row.project || null),
-      text(t('summary.col.indicator'), 24, (k) => k.row.indicator),
-    ],
-    [location(c)],
-  );
+  const lead = [...(measureRecursUnderGoals(rows) ? [goalColumn(c)] : []), measureColumn(c), listColumn(text(t('summary.col.project'), 22), 'project'), listColumn(text(t('summary.col.indicator'), 24), 'indicator')];
+  const cols = listColumns(c, rows, lead, [location(c)]);
   return { key: 'kpis', heading: t('summary.heading.kpis'), part: 'kpi', tables: [listTable(c, 'PR_KPIs', rows, cols)] };
 }
 
@@ -213,16 +157,14 @@ export function kpiListSheet(c: SectionContext): DraftSheet {
  */
 function kpiRowsSheet(c: SectionContext, key: 'revisions' | 'exclusions', table: string, rows: ReviewedKpi[], own: ListColumn[]): DraftSheet {
   const t = c.t;
-  const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
-  const code = (header: string): ColumnSpec => ({ header, format: '@', kind: 'code' });
   const cols: ListColumn[] = [
-    { spec: code(t('summary.col.kind')), cell: (k) => (t(c.figures.facts(k).kind === 'kpi' ? 'summary.kind.kpi' : 'summary.kind.goalTarget')) },
-    { spec: code(t('summary.col.goalShort')), cell: (k) => (k.row.goal === null ? null : String(k.row.goal)) },
-    { spec: code(t('summary.col.measure')), cell: (k) => (k.row.measure === null ? null : c.lang === 'ja' ? circledNumber(k.row.measure) : String(k.row.measure)) },
-    { spec: text(t('summary.col.project'), 24), cell: (k) => k.row.project || null },
-    { spec: text(t('summary.col.indicator'), 26), cell: (k) => k.row.indicator },
+    listColumn(code(t('summary.col.kind')), 'kind'),
+    goalColumn(c),
+    measureColumn(c),
+    listColumn(text(t('summary.col.project'), 24), 'project'),
+    listColumn(text(t('summary.col.indicator'), 26), 'indicator'),
     ...own,
-    { spec: text(t('summary.col.location'), 18), cell: (k) => t('summary.rowRef', { sheet: k.row.sheet, row: k.row.row + 1 }) },
+    location(c),
   ];
   return {
     key,
@@ -233,8 +175,8 @@ function kpiRowsSheet(c: SectionContext, key: 'revisions' | 'exclusions', table:
         name: table,
         caption: null,
         columns: cols.map((x) => x.spec),
-        rows: rows.map((k) => cols.map((x) => x.cell(k))),
-        groupStarts: groupStarts(rows, (k) => k.row.goal),
+        rows: listRows(listContext(c, [], null, null), cols, rows),
+        groupStarts: groupStarts(rows, goalOfRow),
         emptyText: t('summary.none'),
       },
     ],
@@ -245,13 +187,12 @@ function kpiRowsSheet(c: SectionContext, key: 'revisions' | 'exclusions', table:
 export function revisionsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts(k).revision));
-  const revision = (k: ReviewedKpi) => c.figures.facts(k).revision!;
   return kpiRowsSheet(c, 'revisions', 'PR_Revisions', rows, [
-    { spec: { header: t('summary.col.revision'), format: '@', kind: 'text', maxWidth: 16 }, cell: (k) => revision(k).kind || null },
-    { spec: { header: t('summary.col.originalTarget'), format: NUM, kind: 'number' }, cell: (k) => revision(k).originalTarget },
-    { spec: { header: t('summary.col.target'), format: NUM, kind: 'number' }, cell: (k) => k.row.target },
-    { spec: { header: t('summary.col.originalAchievement'), format: c.pct, kind: 'number' }, cell: (k) => fraction(revision(k).originalAchievement) },
-    { spec: { header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, cell: (k) => fraction(k.result.achievement) },
+    listColumn(text(t('summary.col.revision'), 16), 'revision'),
+    listColumn(num(t('summary.col.originalTarget')), 'originalTarget'),
+    listColumn(num(t('summary.col.target')), 'plainTarget'),
+    listColumn({ header: t('summary.col.originalAchievement'), format: c.pct, kind: 'number' }, 'originalAchievement'),
+    listColumn({ header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, 'achievement'),
   ]);
 }
 
@@ -260,8 +201,8 @@ export function exclusionsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts(k).excluded));
   return kpiRowsSheet(c, 'exclusions', 'PR_Exclusions', rows, [
-    { spec: { header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, cell: (k) => fraction(k.result.achievement) },
-    { spec: { header: t('summary.col.reason'), format: '@', kind: 'text', maxWidth: 48 }, cell: (k) => k.row.notes || null },
+    listColumn({ header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, 'achievement'),
+    listColumn(text(t('summary.col.reason'), 48), 'notes'),
   ]);
 }
 
