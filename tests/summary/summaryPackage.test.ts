@@ -92,6 +92,15 @@ describe('summary.xlsx package', () => {
     expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/xl/charts/chart1.xml');
   });
 
+  test('linkFile is asked once per reviewed workbook, however many cells link to it', async () => {
+    const asked: string[] = [];
+    const linked = buildSummaryBook(r, { linkFile: (f) => (asked.push(f), `reviewed/${f}`) });
+    await summaryPackage(linked);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked).toEqual([...new Set(asked)]);
+    expect(asked.sort()).toEqual(r.files.map((f) => f.file).sort());
+  });
+
   test('Excel sparklines in KPI一覧: one column sparkline per KPI over its baseline and yearly actuals', async () => {
     const zip = await JSZip.loadAsync(await summaryPackage(book));
     const kpis = book.sheets.findIndex((s) => s.key === 'kpis');

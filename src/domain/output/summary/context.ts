@@ -38,7 +38,20 @@ export interface SectionContext {
   pct: string;
   /** 全体 of the pledges: one decimal at least, as 002 prints 59.2 */
   overallPct: string;
-  link(file: string, sheet: string, row: number, col: number): CellLink;
+  /** SummaryOptions.linkFile */
+  linkFile: ((file: string) => string | undefined) | undefined;
+  /** what linkFile gives for each reviewed workbook, asked once */
+  linkedFiles: Map<string, string | undefined>;
+}
+
+/**
+ * A link to a cell of a reviewed workbook. A module-level function, with the caller's linkFile
+ * asked ahead for each workbook: it runs for every linked row, and V8 throws away optimised code
+ * that is, or calls, a closure once the closure is gone (between reviews; see listCells.ts).
+ */
+export function cellLink(c: SectionContext, file: string, sheet: string, row: number, col: number): CellLink {
+  const target = c.linkedFiles.has(file) ? c.linkedFiles.get(file) : c.linkFile?.(file);
+  return { file: target, sheet, cell: cellAddress(row, col) };
 }
 
 export const NUM = '#,##0.###';
@@ -61,7 +74,8 @@ export function sectionContext(review: Review, opts: SummaryOptions): SectionCon
     scaleMax: achievementScaleMax(review.settings),
     pct: percentFormat(decimals),
     overallPct: percentFormat(Math.max(1, decimals)),
-    link: (file, sheet, row, col) => ({ file: opts.linkFile ? opts.linkFile(file) : undefined, sheet, cell: cellAddress(row, col) }),
+    linkFile: opts.linkFile,
+    linkedFiles: new Map(review.files.map((f) => [f.file, opts.linkFile?.(f.file)])),
   };
 }
 
