@@ -9,20 +9,20 @@
 import { cellAddress, columnLetters, quoteSheetName, rangeAddress } from '../../domain/base/address';
 import { cellValue, richCell } from '../../domain/output/summary/cell';
 import { DEFAULT_ROW_PT, MARGINS_IN } from '../../domain/output/summary/geometry';
-import type { CellLink, SummarySheet, SummaryTable } from '../../domain/output/summary/types';
+import type { CellLink, SummaryColumn, SummarySheet, SummaryTable } from '../../domain/output/summary/types';
 import { NS } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
 import { Utf8Blocks } from '../xml/utf8Blocks';
 import { keepsSpace, type SharedStrings } from './sharedStrings';
 import { sparklineExtension, type SparklineColumn } from './sparklines';
 import type { StyleKey, SummaryStyles } from './summaryStyles';
-import { sparseListOf } from '../../domain/base/lists';
+import { mapped, sparseListOf } from '../../domain/base/lists';
 import { keepShape } from '../../domain/base/keptShapes';
 
 /** Unique, non-empty column headers: an Excel table needs distinct header names. */
 export function tableHeaders(headers: readonly string[]): string[] {
   const seen = new Map<string, number>();
-  return headers.map((h) => {
+  return mapped(headers, (h) => {
     const base = h.trim() || 'Column';
     const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
     seen.set(base.toLowerCase(), n);
@@ -159,12 +159,12 @@ function putTable(t: SummaryTable, rows: Rows, styles: SummaryStyles): void {
     rows.single(t.headerRow, DEFAULT_ROW_PT, t.left, t.emptyText, text('normal', false));
     return;
   }
-  const headers = tableHeaders(t.columns.map((c) => c.header));
+  const headers = tableHeaders(mapped(t.columns, (c) => c.header));
   rows.start(t.headerRow, t.headerHeight);
-  headers.forEach((h, j) => rows.cell(t.left + j, h, styles.id({ fmt: '@', bold: true, link: false, font: 'normal', align: t.columns[j].align, wrap: true })));
+  for (let j = 0; j < width; j++) rows.cell(t.left + j, headers[j], styles.id({ fmt: '@', bold: true, link: false, font: 'normal', align: t.columns[j].align, wrap: true }));
   // one style per column (and its bold / link / own-format variants), looked up once per cell
-  const base: StyleKey[] = t.columns.map((c) => ({ fmt: c.format, bold: false, link: false, font: 'normal', align: c.align, wrap: c.wrap, top: t.valign === 'top' }));
-  const plain = base.map((k) => styles.id(k));
+  const base: StyleKey[] = mapped(t.columns, (c) => ({ fmt: c.format, bold: false, link: false, font: 'normal', align: c.align, wrap: c.wrap, top: t.valign === 'top' }));
+  const plain = mapped(base, (k) => styles.id(k));
   // the sparkline draws in an empty cell; the text trend is for surfaces without sparklines
   const spark = t.columns.findIndex((c) => c.sparkline);
   for (let i = 0; i < t.rows.length; i++) {
@@ -186,24 +186,36 @@ function putTable(t: SummaryTable, rows: Rows, styles: SummaryStyles): void {
 }
 
 /** A linked cell: its table, its row and column in the table, its link and its value. */
-export type LinkVisitor = (t: SummaryTable, i: number, j: number, link: CellLink, value: string | number) => void;
+export interface LinkedCell {
+  table: SummaryTable;
+  row: number;
+  col: number;
+  link: CellLink;
+  value: string | number;
+}
 
 /**
- * Visits the links of a sheet's cells, in order. Walked again each time they are wanted rather
- * than kept: a KPI list links every KPI (a hundred thousand links).
+ * The links of a sheet's cells, in order. Walked again each time they are wanted rather than
+ * kept: a KPI list links every KPI (a hundred thousand links). Iterated, not visited: the code
+ * run per link stays in its module-level function (a visitor closure made per sheet would lose
+ * its optimised code between reviews, see listCells.ts).
  */
-export function forEachLink(sheet: SummarySheet, visit: LinkVisitor): void {
+export function* sheetLinks(sheet: SummarySheet): Generator<LinkedCell> {
   for (const t of sheet.tables) {
-    const spark = t.columns.findIndex((c) => c.sparkline);
+    const spark = t.columns.findIndex(isSparkline);
     for (let i = 0; i < t.rows.length; i++) {
       const cells = t.rows[i];
       for (let j = 0; j < cells.length; j++) {
         const c = richCell(cells[j]);
         if (j === spark || c === null || c.v === null || !c.link) continue;
-        visit(t, i, j, c.link, c.v);
+        yield { table: t, row: i, col: j, link: c.link, value: c.v };
       }
     }
   }
+}
+
+function isSparkline(c: SummaryColumn): boolean {
+  return !!c.sparkline;
 }
 
 /** <hyperlinks>, written in pieces; a link to another workbook takes the next relationship id, as summaryPackage numbers them */
@@ -213,7 +225,7 @@ function hyperlinks(sheet: SummarySheet, out: Utf8Blocks): void {
   const letters: string[] = sparseListOf();
   let any = false;
   let external = 0;
-  forEachLink(sheet, (t, i, j, link, value) => {
+  for (const { table: t, row: i, col: j, link, value } of sheetLinks(sheet)) {
     if (!any) out.ascii('<hyperlinks>');
     any = true;
     out.ascii('<hyperlink ref="');
@@ -231,7 +243,7 @@ function hyperlinks(sheet: SummarySheet, out: Utf8Blocks): void {
     out.ascii('" display="');
     out.text(safeAttr(typeof value === 'number' ? String(value) : value));
     out.ascii('"/>');
-  });
+  }
   if (any) out.ascii('</hyperlinks>');
 }
 
@@ -276,7 +288,7 @@ export interface SheetTailOptions {
   footer: string;
   /**
    * relationship ids of the sheet's drawing and its tables; its links to other workbooks come
-   * first, rId1, rId2 … in the order of forEachLink
+   * first, rId1, rId2 … in the order of sheetLinks
    */
   relIds: { drawing: string | null; tables: string[] };
 }

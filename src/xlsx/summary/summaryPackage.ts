@@ -12,12 +12,13 @@ import type { SummaryBook, SummarySheets } from '../../domain/output/summary/typ
 import { CT, NS, REL } from '../ooxml/namespaces';
 import { safeAttr, safeText } from '../xml/escape';
 import { Utf8Blocks } from '../xml/utf8Blocks';
+import { keepShape } from '../../domain/base/keptShapes';
 import { DeflatingPart, encodePart } from '../zip/deflateParts';
 import { joined, type EncodedPart } from '../zip/partBlocks';
 import { storedEntry, ZipWriter } from '../zip/zipWriter';
 import { chartXml, drawingXml } from './chartXml';
 import { SharedStrings } from './sharedStrings';
-import { forEachLink, sheetContent, tableXml, worksheetTail } from './sheetXml';
+import { sheetContent, sheetLinks, tableXml, worksheetTail } from './sheetXml';
 import { SummaryStyles } from './summaryStyles';
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -39,6 +40,29 @@ function rel(id: string, type: string, target: string, external = false): string
 /** a relationship from the end of its Id on */
 function relAfterId(type: string, target: string, external: boolean): string {
   return `" Type="${type}" Target="${safeAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`;
+}
+
+/** A sheet's relationships part, written as they come: Ids rId1, rId2 … in order. */
+class SheetRels {
+  count = 0;
+
+  constructor(private readonly out: Utf8Blocks) {
+    keepShape(this);
+    out.text(`${XML_HEAD}<Relationships xmlns="${NS.packageRelationships}">`);
+  }
+
+  /** the Id the next relationship takes */
+  nextId(): string {
+    return `rId${this.count + 1}`;
+  }
+
+  /** a relationship: its Id, then the rest (relAfterId) */
+  put(id: string, afterId: string): void {
+    this.out.ascii('<Relationship Id="');
+    this.out.ascii(id);
+    this.out.text(afterId);
+    this.count++;
+  }
 }
 
 /** a small part's text, or a big part (worksheet, its relationships, shared strings) deflated as it was written */
@@ -67,34 +91,24 @@ export function* summaryPackageParts(book: SummaryBook | SummarySheets): Generat
     const [out, deflated] = deflating();
     sheetContent(sheet, strings, styles, out, i === 0);
     // a sheet's relationships (a link to another workbook each) can number a hundred thousand: deflated as written
-    const [rels, relsDeflated] = deflating();
-    rels.text(`${XML_HEAD}<Relationships xmlns="${NS.packageRelationships}">`);
-    let relCount = 0;
-    const nextId = () => `rId${relCount + 1}`;
-    /** a relationship: its Id, then the rest (relAfterId) */
-    const putRel = (id: string, afterId: string) => {
-      rels.ascii('<Relationship Id="');
-      rels.ascii(id);
-      rels.text(afterId);
-      relCount++;
-    };
-    const addRel = (id: string, type: string, target: string) => putRel(id, relAfterId(type, target, false));
+    const [relsOut, relsDeflated] = deflating();
+    const rels = new SheetRels(relsOut);
     // first the links to other workbooks, numbered as worksheetTail numbers them; a file's
     // relationship after its Id is the same for each of its (thousands of) links
     const linkTails = new Map<string, string>();
-    forEachLink(sheet, (_t, _i, _j, { file }) => {
-      if (!file) return;
-      let tail = linkTails.get(file);
-      if (tail === undefined) linkTails.set(file, (tail = relAfterId(REL.hyperlink, file, true)));
-      putRel(nextId(), tail);
-    });
+    for (const { link } of sheetLinks(sheet)) {
+      if (!link.file) continue;
+      let tail = linkTails.get(link.file);
+      if (tail === undefined) linkTails.set(link.file, (tail = relAfterId(REL.hyperlink, link.file, true)));
+      rels.put(rels.nextId(), tail);
+    }
     let drawingId: string | null = null;
     if (sheet.chart) {
       const table = sheet.tables.find((t) => t.name === sheet.chart!.table);
       if (table && table.rows.length) {
         chartId++;
-        drawingId = nextId();
-        addRel(drawingId, REL.drawing, `../drawings/drawing${chartId}.xml`);
+        drawingId = rels.nextId();
+        rels.put(drawingId, relAfterId(REL.drawing, `../drawings/drawing${chartId}.xml`, false));
         yield [`xl/charts/chart${chartId}.xml`, chartXml({ sheetName: sheet.name, chart: sheet.chart, table })];
         yield [`xl/drawings/drawing${chartId}.xml`, drawingXml(sheet.chart, 'rId1')];
         yield [`xl/drawings/_rels/drawing${chartId}.xml.rels`, relsXml([rel('rId1', REL.chart, `../charts/chart${chartId}.xml`)])];
@@ -105,8 +119,8 @@ export function* summaryPackageParts(book: SummaryBook | SummarySheets): Generat
     for (const t of sheet.tables) {
       if (!t.rows.length) continue;
       tableId++;
-      const id = nextId();
-      addRel(id, REL.table, `../tables/table${tableId}.xml`);
+      const id = rels.nextId();
+      rels.put(id, relAfterId(REL.table, `../tables/table${tableId}.xml`, false));
       tableIds.push(id);
       yield [`xl/tables/table${tableId}.xml`, tableXml(t, tableId)];
       overrides.push(`<Override PartName="/xl/tables/table${tableId}.xml" ContentType="${CT.table}"/>`);
@@ -114,11 +128,10 @@ export function* summaryPackageParts(book: SummaryBook | SummarySheets): Generat
     worksheetTail(sheet, { footer: book.footer, relIds: { drawing: drawingId, tables: tableIds } }, out);
     out.done();
     yield [`xl/worksheets/sheet${n}.xml`, deflated.end()];
-    if (relCount) {
-      rels.ascii('</Relationships>');
-      rels.done();
-      yield [`xl/worksheets/_rels/sheet${n}.xml.rels`, relsDeflated.end()];
-    }
+    // done either way: its block goes back for the next writer
+    if (rels.count) relsOut.ascii('</Relationships>');
+    relsOut.done();
+    if (rels.count) yield [`xl/worksheets/_rels/sheet${n}.xml.rels`, relsDeflated.end()];
     overrides.push(`<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="${CT.worksheet}"/>`);
     const pt = sheet.print.titleRows;
     definedNames.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${safeText(`${quoteSheetName(sheet.name)}!$${pt.first + 1}:$${pt.last + 1}`)}</definedName>`);
