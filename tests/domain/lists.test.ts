@@ -1,4 +1,4 @@
-import { listOf, sparseListOf } from '../../src/domain/base/lists';
+import { listOf, mapped, sparseListOf } from '../../src/domain/base/lists';
 
 describe('lists made for hot loops behave as plain arrays', () => {
   test('listOf: empty, grows by push, any values', () => {
@@ -24,5 +24,14 @@ describe('lists made for hot loops behave as plain arrays', () => {
     a.push(1);
     expect(listOf<number>()).toEqual([]);
     expect(sparseListOf<number>()).toEqual([]);
+  });
+
+  test('mapped: as map(), with each value and its index; every slot written', () => {
+    const xs = ['a', 'b', 'c'];
+    const out = mapped(xs, (x, i) => `${x}${i}`);
+    expect(out).toEqual(['a0', 'b1', 'c2']);
+    expect(Object.keys(out)).toEqual(['0', '1', '2']);
+    expect(mapped([], (x) => x)).toEqual([]);
+    expect(mapped(xs, (x) => x)).not.toBe(xs);
   });
 });

@@ -6,6 +6,7 @@
  */
 
 import type { PageSetupPlan } from './pageSetup';
+import { mapped } from '../base/lists';
 
 /** null is an empty cell */
 export type PlanValue = string | number | null;
@@ -87,7 +88,7 @@ export function runs(sorted: readonly number[]): number[][] {
  * order), ascending. Rows that are not reviewed rows (blank lines, notes) are left alone.
  */
 export function dataWrites(columns: readonly PlannedColumn[], rows: readonly number[], values: readonly PlanValue[][]): RangeWrite[] {
-  const order = columns.map((c, i) => ({ c, i })).sort((a, b) => a.c.col - b.c.col);
+  const order = mapped(columns, (c, i) => ({ c, i })).sort((a, b) => a.c.col - b.c.col);
   const colRuns = runs(order.map((o) => o.c.col));
   const writes: RangeWrite[] = [];
   let start = 0;

@@ -34,11 +34,11 @@ export interface DraftSheet {
 /** indexes where `key` changes from the row before: the starts of groups of equal keys */
 export function groupStarts<T>(items: readonly T[], key: (t: T) => unknown): number[] {
   const out: number[] = [];
-  let last: unknown = Symbol('none');
-  items.forEach((it, i) => {
-    const k = key(it);
+  let last: unknown = undefined;
+  for (let i = 0; i < items.length; i++) {
+    const k = key(items[i]);
     if (i === 0 || k !== last) out.push(i);
     last = k;
-  });
+  }
   return out;
 }

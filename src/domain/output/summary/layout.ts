@@ -6,6 +6,7 @@
  * ./print. Linear in the cells: a 100,000-row KPI list is measured once.
  */
 import { displayWidth, widestLine, wrappedLines } from '../../base/displayWidth';
+import { mapped } from '../../base/lists';
 import { cellValue, richCell } from './cell';
 import type { DraftSheet, DraftTable } from './draft';
 import { BOLD_FACTOR, CELL_PAD, DEFAULT_ROW_PT, FONT_SIZES, rowHeight, rowHeightIn, UNIT_PT } from './geometry';
@@ -169,6 +170,12 @@ function hasLineBreak(v: string | number | null): boolean {
   return typeof v === 'string' && v.includes('\n');
 }
 
+/** whether a cell of column `j` has a line break (a loop rather than some() and a closure per column: it runs for every row) */
+function anyLineBreak(rows: readonly SummaryCell[][], j: number): boolean {
+  for (let i = 0; i < rows.length; i++) if (hasLineBreak(cellValue(rows[i][j]))) return true;
+  return false;
+}
+
 /**
  * A column as laid out, every key written (the optional ones undefined): a copy by spread gets a
  * map of its own in each review, and code V8 optimised for one review's columns would be thrown
@@ -181,9 +188,9 @@ function laidOutColumn(spec: ColumnSpec, align: Align, wrap: boolean): SummaryCo
 function placeTable(m: Measured, widths: readonly number[], top: number): Placed {
   const t = m.table;
   const headerRow = top + (t.caption ? 1 : 0);
-  const columns: SummaryColumn[] = t.columns.map((spec, j) => {
+  const columns: SummaryColumn[] = mapped(t.columns, (spec, j) => {
     const width = widths[j];
-    const wrap = spec.kind === 'text' && (m.content[j] > width - CELL_PAD + 0.01 || t.rows.some((r) => hasLineBreak(cellValue(r[j]))));
+    const wrap = spec.kind === 'text' && (m.content[j] > width - CELL_PAD + 0.01 || anyLineBreak(t.rows, j));
     return laidOutColumn(spec, alignOf(spec), wrap);
   });
   let headerLines = 1;
@@ -222,7 +229,7 @@ function placeTable(m: Measured, widths: readonly number[], top: number): Placed
 
 /** Lays a drafted sheet out; `texts` are its name and title lines. */
 export function layoutSheet(draft: DraftSheet, texts: SheetTexts): SummarySheet {
-  const measured = draft.tables.map(measure);
+  const measured = mapped(draft.tables, measure);
   const ncols = Math.max(1, ...measured.map((m) => m.wanted.length));
   const wanted = new Array<number>(ncols).fill(0);
   const least = new Array<number>(ncols).fill(0);
