@@ -113,8 +113,11 @@ function reviewKpiSheet(file: string, raw: RawSheet, header: KpiHeader, merges: 
     ...gradeDWithoutNotes(kpis, raw.name, header.fields.notes, header.fields.indicator!, header.texts),
     ...manualCovidNotes(kpis, raw.name, header.fields.covidOverride, header.texts, settings),
   ];
-  const review: KpiSheetReview = { kind: 'kpi', file, sheet: raw.name, headerRow: header.row, kpis, failedRows: parsed.failedRows, issues: withFile(issues, file), plan: null };
-  if (hasErrors(issues)) return review;
+  withFile(issues, file);
+  // made with its plan, not given it after: a field written again once its object is made throws
+  // away the code V8 optimised for that object's class (the reading and computing of the rows)
+  const review = (plan: SheetPlan | null): KpiSheetReview => ({ kind: 'kpi', file, sheet: raw.name, headerRow: header.row, kpis, failedRows: parsed.failedRows, issues, plan });
+  if (hasErrors(issues)) return review(null);
 
   const rows: number[] = new Array(kpis.length);
   const values: PlanValue[][] = new Array(kpis.length);
@@ -123,9 +126,9 @@ function reviewKpiSheet(file: string, raw: RawSheet, header: KpiHeader, merges: 
     values[i] = kpiOutputValues(kpis[i].result);
   }
   const planned = planSheet(raw, 'kpi', header, parsed.lastRow, KPI_OUTPUT_SPEC, { rows, values }, (cols) => kpiConditionalFormats(cols, header.firstDataRow, parsed.lastRow, settings));
-  if ('blocked' in planned) issues.push(...withFile(planned.blocked, file));
-  else review.plan = planned.plan;
-  return review;
+  if (!('blocked' in planned)) return review(planned.plan);
+  issues.push(...withFile(planned.blocked, file));
+  return review(null);
 }
 
 /** read and validate every sheet of a workbook; KPI sheets are computed and planned at once */

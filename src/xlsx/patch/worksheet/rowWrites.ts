@@ -7,6 +7,7 @@ import type { CellRect } from '../../../domain/base/raw';
 import type { PlanValue, RangeWrite } from '../../../domain/plan/plan';
 import type { StyleRequest } from '../cellStyles';
 import { keepShape } from '../../../domain/base/keptShapes';
+import { listOf } from '../../../domain/base/lists';
 
 export interface CellWrite {
   /** zero-based column */
@@ -62,24 +63,34 @@ const SHARED_WRITES = 256;
 
 /**
  * The writes of one column: one (read-only) CellWrite per value that repeats down the column
- * (blanks, grades, labels, the 120% cap), so most cells make no object at all.
+ * (blanks, grades, labels, the 120% cap), so most cells make no object at all. A class, not a
+ * closure per column: its code runs for every cell, and V8 keeps a closure's optimised code only
+ * while the closure lives.
  */
-function sharedWrites(col: number, style: StyleRequest): (value: PlanValue) => CellWrite {
-  const byValue = new Map<PlanValue, CellWrite>();
-  return (value) => {
-    let w = byValue.get(value);
+class ColumnWrites {
+  private readonly byValue = new Map<PlanValue, CellWrite>();
+
+  constructor(
+    private readonly col: number,
+    private readonly style: StyleRequest,
+  ) {
+    keepShape(this);
+  }
+
+  of(value: PlanValue): CellWrite {
+    let w = this.byValue.get(value);
     if (w === undefined) {
-      w = { col, value, style };
-      if (byValue.size < SHARED_WRITES) byValue.set(value, w);
+      w = { col: this.col, value, style: this.style };
+      if (this.byValue.size < SHARED_WRITES) this.byValue.set(value, w);
     }
     return w;
-  };
+  }
 }
 
 interface Block {
   write: RangeWrite;
   rect: CellRect;
-  cell: ((value: PlanValue) => CellWrite)[];
+  columns: ColumnWrites[];
 }
 
 /** blocks over the same rows, by column */
@@ -111,7 +122,7 @@ export class PlanRows implements RowWrites {
       const key = `${rect.top}:${rect.bottom}`;
       let band = byRows.get(key);
       if (!band) byRows.set(key, (band = { top: rect.top, bottom: rect.bottom, blocks: [] }));
-      band.blocks.push({ write, rect, cell: write.numberFormats.map((_, j) => sharedWrites(write.left + j, styleOf(write, j))) });
+      band.blocks.push({ write, rect, columns: write.numberFormats.map((_, j) => new ColumnWrites(write.left + j, styleOf(write, j))) });
     }
     this.bands = [...byRows.values()].sort((a, b) => a.top - b.top);
     for (const band of this.bands) band.blocks.sort((a, b) => a.rect.left - b.rect.left);
@@ -127,10 +138,10 @@ export class PlanRows implements RowWrites {
   get(row: number): readonly CellWrite[] | undefined {
     const blocks = this.disjoint ? this.bandOf(row)?.blocks : this.bands.flatMap((b) => (row >= b.top && row <= b.bottom ? b.blocks : []));
     if (!blocks?.length) return undefined;
-    const list: CellWrite[] = [];
+    const list: CellWrite[] = listOf();
     for (const b of blocks) {
       const line = b.write.values[row - b.rect.top];
-      for (let j = 0; j < line.length; j++) list.push(b.cell[j](line[j]));
+      for (let j = 0; j < line.length; j++) list.push(b.columns[j].of(line[j]));
     }
     // a band's blocks come in column order; blocks of several bands, or overlapping ones (a cell written twice), are sorted
     if (this.twice || !this.disjoint) list.sort((a, b) => a.col - b.col);
