@@ -35,29 +35,36 @@ const SHEET_NAME: Record<SummarySheetKey, MessageKey> = {
   problems: 'summary.sheet.problems',
 };
 
-/** the sheets' sections, in order, each to be drafted when its turn comes */
-function sections(c: SectionContext): (() => DraftSheet)[] {
+/** a section: drafts its sheet */
+type Section = (c: SectionContext) => DraftSheet;
+
+/**
+ * The sheets' sections, in order, each to be drafted when its turn comes. The section functions
+ * themselves, not closures over `c` made per summary: V8 compiles a section into the function
+ * that calls it, and drops that code with a closure once the closure is gone.
+ */
+function sections(c: SectionContext): Section[] {
   const f = c.figures;
   const pledges = c.review.pledges.measures.length > 0;
   return [
-    () => overviewSheet(c),
-    ...(f.goalTargetRows.length ? [() => goalTargetsSheet(c)] : []),
-    ...(f.summary.directions.length ? [() => directionsSheet(c)] : []),
-    ...(f.kpiRows.length ? [() => measuresSheet(c), () => kpiListSheet(c)] : []),
+    overviewSheet,
+    ...(f.goalTargetRows.length ? [goalTargetsSheet] : []),
+    ...(f.summary.directions.length ? [directionsSheet] : []),
+    ...(f.kpiRows.length ? [measuresSheet, kpiListSheet] : []),
     // 担当課別 when some row names its department
-    ...(f.departments.some((d) => d.department !== null) ? [() => departmentsSheet(c)] : []),
-    ...(f.anyRevision ? [() => revisionsSheet(c)] : []),
-    ...(f.anyExcluded ? [() => exclusionsSheet(c)] : []),
-    ...(pledges ? [() => pledgeOverviewSheet(c), () => pledgeMeasuresSheet(c)] : []),
-    () => covidSheet(c),
-    () => problemsSheet(c),
+    ...(f.departments.some((d) => d.department !== null) ? [departmentsSheet] : []),
+    ...(f.anyRevision ? [revisionsSheet] : []),
+    ...(f.anyExcluded ? [exclusionsSheet] : []),
+    ...(pledges ? [pledgeOverviewSheet, pledgeMeasuresSheet] : []),
+    covidSheet,
+    problemsSheet,
   ];
 }
 
 /** The sheets laid out as they are asked for (a generator function at module level: see zipSource.ts's partChunks). */
 function* laidOutSheets(c: SectionContext, facts: TitleFacts): Generator<SummarySheet> {
   for (const draft of sections(c)) {
-    const d = draft();
+    const d = draft(c);
     yield layoutSheet(d, { name: c.t(SHEET_NAME[d.key]), title: sheetTitle(c, d), subtitle: sheetSubtitle(c, d, facts), banner: facts.banner });
   }
 }
