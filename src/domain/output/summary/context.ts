@@ -12,7 +12,7 @@ import type { Review } from '../../review';
 import type { Lang } from '../../../messages/lang';
 import { translator, type Translate } from '../../../messages/translate';
 import { planFigures, type PlanFigures } from './facts';
-import type { CellLink } from './types';
+import type { CellLink, ColumnSpec } from './types';
 
 export interface SummaryOptions {
   lang?: Lang;
@@ -57,6 +57,31 @@ export function cellLink(c: SectionContext, file: string, sheet: string, row: nu
 export const NUM = '#,##0.###';
 export const RATING = '0.00';
 export const COUNT = '#,##0';
+
+/** a column of short labels, centred (評価, コロナ影響) */
+export function codeColumn(header: string): ColumnSpec {
+  return { header, format: '@', kind: 'code' };
+}
+
+/** a column of text, wrapped past `maxWidth` characters */
+export function textColumn(header: string, maxWidth: number): ColumnSpec {
+  return { header, format: '@', kind: 'text', maxWidth };
+}
+
+/** a column of values (baseline, actuals, target) */
+export function numberColumn(header: string): ColumnSpec {
+  return { header, format: NUM, kind: 'number' };
+}
+
+/** a column of counts */
+export function countColumn(header: string): ColumnSpec {
+  return { header, format: COUNT, kind: 'number' };
+}
+
+/** a column of percentages, in the format the settings ask for */
+export function percentColumn(c: SectionContext, header: string): ColumnSpec {
+  return { header, format: c.pct, kind: 'number' };
+}
 
 /** 0 → 0%, 1 → 0.0% */
 export function percentFormat(decimals: number): string {

@@ -4,7 +4,7 @@
  * KPIs, the count per grade, the COVID flags, and the KPIs left out when there are any.
  */
 import type { GroupSummary } from '../../rules/goalSummary';
-import { COUNT, fraction, showsExcluded, type SectionContext } from './context';
+import { countColumn, fraction, percentColumn, showsExcluded, type SectionContext } from './context';
 import type { ColumnSpec, SummaryCell } from './types';
 
 type GradedGroup = Pick<GroupSummary, 'kpis' | 'meanAchievement' | 'meanAchievementExCovid' | 'grades'>;
@@ -12,9 +12,7 @@ type GradedGroup = Pick<GroupSummary, 'kpis' | 'meanAchievement' | 'meanAchievem
 /** the KPI count, the mean 達成率 with and without the COVID-hit KPIs, and the count per grade (担当課 too) */
 export function gradeColumns(c: SectionContext): ColumnSpec[] {
   const t = c.t;
-  const n = (header: string): ColumnSpec => ({ header, format: COUNT, kind: 'number' });
-  const p = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
-  return [n(t('summary.col.kpiCount')), p(t('summary.col.meanAchievement')), p(t('summary.col.meanAchievementExCovid')), n('A'), n('B'), n('C'), n('D'), n(t('summary.col.noGrade'))];
+  return [countColumn(t('summary.col.kpiCount')), percentColumn(c, t('summary.col.meanAchievement')), percentColumn(c, t('summary.col.meanAchievementExCovid')), countColumn('A'), countColumn('B'), countColumn('C'), countColumn('D'), countColumn(t('summary.col.noGrade'))];
 }
 
 export function gradeCells(g: GradedGroup): SummaryCell[] {
@@ -23,8 +21,7 @@ export function gradeCells(g: GradedGroup): SummaryCell[] {
 
 export function groupFigureColumns(c: SectionContext): ColumnSpec[] {
   const t = c.t;
-  const n = (header: string): ColumnSpec => ({ header, format: COUNT, kind: 'number' });
-  return [...gradeColumns(c), n(t('summary.col.covidSuspended')), n(t('summary.col.covidReview')), ...(showsExcluded(c) ? [n(t('summary.col.excludedCount'))] : [])];
+  return [...gradeColumns(c), countColumn(t('summary.col.covidSuspended')), countColumn(t('summary.col.covidReview')), ...(showsExcluded(c) ? [countColumn(t('summary.col.excludedCount'))] : [])];
 }
 
 export function groupFigureCells(c: SectionContext, g: GroupSummary): SummaryCell[] {

@@ -6,11 +6,10 @@
 import { eraLabel } from '../../cells/fiscalYear';
 import { gradeIconThresholds } from '../../plan/outputPresentation';
 import type { ReviewedKpi } from '../../review';
-import { COUNT, goalLabel, measureLabel, NUM, type SectionContext } from './context';
+import { codeColumn, countColumn, goalLabel, measureLabel, numberColumn, percentColumn, textColumn, type SectionContext } from './context';
 import { groupStarts, type DraftSheet, type DraftTable } from './draft';
 import { gradeCells, gradeColumns, groupFigureCells, groupFigureColumns } from './groupFigures';
 import { listColumn, listContext, listRows, yearText, type ListColumn, type ListContext } from './listCells';
-import type { ColumnSpec } from './types';
 
 /** a goal or measure number to sort by: rows without one last */
 function orderKey(x: number | null): number {
@@ -49,10 +48,6 @@ function goalOfRow(k: ReviewedKpi): number | null {
   return k.row.goal;
 }
 
-const code = (header: string): ColumnSpec => ({ header, format: '@', kind: 'code' });
-const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
-const num = (header: string): ColumnSpec => ({ header, format: NUM, kind: 'number' });
-
 interface ListColumns {
   columns: ListColumn[];
   context: ListContext;
@@ -74,38 +69,37 @@ function listColumns(c: SectionContext, rows: readonly ReviewedKpi[], lead: List
   const anyPace = rows.some((k) => c.figures.facts(k).gradeBasis === 'pace');
   const baseYear = commonYear(rows, 'baselineYear');
   const targetYear = commonYear(rows, 'targetYear');
-  const pct = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
   const ofYear = (key: 'summary.col.baselineOf' | 'summary.col.targetOf', y: number) => t(key, { year: yearText(c, y)! });
-  const cols: ListColumn[] = [...lead, listColumn(text(t('summary.col.unit'), 10), 'unit')];
+  const cols: ListColumn[] = [...lead, listColumn(textColumn(t('summary.col.unit'), 10), 'unit')];
   const baselineCol = cols.length;
-  cols.push(listColumn(num(baseYear === null ? t('summary.col.baseline') : ofYear('summary.col.baselineOf', baseYear)), 'baseline'));
-  years.forEach((y, i) => cols.push(listColumn(num(t('summary.col.yearActual', { year: c.lang === 'ja' ? eraLabel(y) : y })), 'actual', i)));
-  cols.push(listColumn(num(targetYear === null ? t('summary.col.target') : ofYear('summary.col.targetOf', targetYear)), 'target'));
+  cols.push(listColumn(numberColumn(baseYear === null ? t('summary.col.baseline') : ofYear('summary.col.baselineOf', baseYear)), 'baseline'));
+  years.forEach((y, i) => cols.push(listColumn(numberColumn(t('summary.col.yearActual', { year: c.lang === 'ja' ? eraLabel(y) : y })), 'actual', i)));
+  cols.push(listColumn(numberColumn(targetYear === null ? t('summary.col.target') : ofYear('summary.col.targetOf', targetYear)), 'target'));
   const achievement = cols.length;
-  cols.push(listColumn(pct(t('summary.col.achievement')), 'achievement'));
+  cols.push(listColumn(percentColumn(c, t('summary.col.achievement')), 'achievement'));
   // 001's table of 数値目標 has no 基準比進捗率 or COVID flag; 計画比 stays for its running totals
-  if (form === 'kpi') cols.push(listColumn(pct(t('summary.col.progress')), 'progress'));
-  cols.push(listColumn(pct(t('summary.col.pace')), 'pace'), listColumn(code(t('summary.col.grade')), 'grade'));
+  if (form === 'kpi') cols.push(listColumn(percentColumn(c, t('summary.col.progress')), 'progress'));
+  cols.push(listColumn(percentColumn(c, t('summary.col.pace')), 'pace'), listColumn(codeColumn(t('summary.col.grade')), 'grade'));
   // 評価根拠, when a 累計 KPI was graded by its pace
-  if (anyPace) cols.push(listColumn(code(t('summary.col.gradeBasis')), 'gradeBasis'));
-  if (form === 'kpi') cols.push(listColumn(code(t('summary.col.covid')), 'covid'));
+  if (anyPace) cols.push(listColumn(codeColumn(t('summary.col.gradeBasis')), 'gradeBasis'));
+  if (form === 'kpi') cols.push(listColumn(codeColumn(t('summary.col.covid')), 'covid'));
   cols.push(listColumn({ header: t('summary.col.trend'), format: null, kind: 'code', sparkline: { from: baselineCol, to: baselineCol + years.length } }, 'trend'));
-  if (anyExcluded) cols.push(listColumn(code(t('summary.col.excluded')), 'excluded'));
+  if (anyExcluded) cols.push(listColumn(codeColumn(t('summary.col.excluded')), 'excluded'));
   cols.push(...tail);
   return { columns: cols, context: listContext(c, years, baseYear, targetYear), achievement };
 }
 
 function location(c: SectionContext): ListColumn {
-  return listColumn(text(c.t('summary.col.location'), 18), 'location');
+  return listColumn(textColumn(c.t('summary.col.location'), 18), 'location');
 }
 
 /** the goal's number alone: the rows are grouped by goal, the label would repeat on every row */
 function goalColumn(c: SectionContext): ListColumn {
-  return listColumn(code(c.t('summary.col.goalShort')), 'goal');
+  return listColumn(codeColumn(c.t('summary.col.goalShort')), 'goal');
 }
 
 function measureColumn(c: SectionContext): ListColumn {
-  return listColumn(code(c.t('summary.col.measure')), 'measure');
+  return listColumn(codeColumn(c.t('summary.col.measure')), 'measure');
 }
 
 function listTable(c: SectionContext, name: string, rows: readonly ReviewedKpi[], cols: ListColumns): DraftTable {
@@ -124,8 +118,8 @@ function listTable(c: SectionContext, name: string, rows: readonly ReviewedKpi[]
 export function goalTargetsSheet(c: SectionContext): DraftSheet {
   const rows = inPlanOrder(c.figures.goalTargetRows);
   const t = c.t;
-  const lead = [goalColumn(c), listColumn(text(t('summary.col.indicator'), 28), 'indicator')];
-  const cols = listColumns(c, rows, lead, [listColumn(text(t('summary.col.notes'), 30), 'notes'), location(c)], 'goalTarget');
+  const lead = [goalColumn(c), listColumn(textColumn(t('summary.col.indicator'), 28), 'indicator')];
+  const cols = listColumns(c, rows, lead, [listColumn(textColumn(t('summary.col.notes'), 30), 'notes'), location(c)], 'goalTarget');
   return { key: 'goalTargets', heading: t('summary.heading.goalTargets'), part: 'kpi', tables: [listTable(c, 'PR_GoalTargets', rows, cols)] };
 }
 
@@ -146,7 +140,7 @@ export function kpiListSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   // the city numbers its measures through the whole plan (①–⑲): the goal column is needed only
   // where a measure number recurs under another goal
-  const lead = [...(measureRecursUnderGoals(rows) ? [goalColumn(c)] : []), measureColumn(c), listColumn(text(t('summary.col.project'), 22), 'project'), listColumn(text(t('summary.col.indicator'), 24), 'indicator')];
+  const lead = [...(measureRecursUnderGoals(rows) ? [goalColumn(c)] : []), measureColumn(c), listColumn(textColumn(t('summary.col.project'), 22), 'project'), listColumn(textColumn(t('summary.col.indicator'), 24), 'indicator')];
   const cols = listColumns(c, rows, lead, [location(c)]);
   return { key: 'kpis', heading: t('summary.heading.kpis'), part: 'kpi', tables: [listTable(c, 'PR_KPIs', rows, cols)] };
 }
@@ -158,11 +152,11 @@ export function kpiListSheet(c: SectionContext): DraftSheet {
 function kpiRowsSheet(c: SectionContext, key: 'revisions' | 'exclusions', table: string, rows: ReviewedKpi[], own: ListColumn[]): DraftSheet {
   const t = c.t;
   const cols: ListColumn[] = [
-    listColumn(code(t('summary.col.kind')), 'kind'),
+    listColumn(codeColumn(t('summary.col.kind')), 'kind'),
     goalColumn(c),
     measureColumn(c),
-    listColumn(text(t('summary.col.project'), 24), 'project'),
-    listColumn(text(t('summary.col.indicator'), 26), 'indicator'),
+    listColumn(textColumn(t('summary.col.project'), 24), 'project'),
+    listColumn(textColumn(t('summary.col.indicator'), 26), 'indicator'),
     ...own,
     location(c),
   ];
@@ -188,11 +182,11 @@ export function revisionsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts(k).revision));
   return kpiRowsSheet(c, 'revisions', 'PR_Revisions', rows, [
-    listColumn(text(t('summary.col.revision'), 16), 'revision'),
-    listColumn(num(t('summary.col.originalTarget')), 'originalTarget'),
-    listColumn(num(t('summary.col.target')), 'plainTarget'),
-    listColumn({ header: t('summary.col.originalAchievement'), format: c.pct, kind: 'number' }, 'originalAchievement'),
-    listColumn({ header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, 'achievement'),
+    listColumn(textColumn(t('summary.col.revision'), 16), 'revision'),
+    listColumn(numberColumn(t('summary.col.originalTarget')), 'originalTarget'),
+    listColumn(numberColumn(t('summary.col.target')), 'plainTarget'),
+    listColumn(percentColumn(c, t('summary.col.originalAchievement')), 'originalAchievement'),
+    listColumn(percentColumn(c, t('summary.col.achievement')), 'achievement'),
   ]);
 }
 
@@ -201,8 +195,8 @@ export function exclusionsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
   const rows = inPlanOrder(c.review.kpis.filter((k) => c.figures.facts(k).excluded));
   return kpiRowsSheet(c, 'exclusions', 'PR_Exclusions', rows, [
-    listColumn({ header: t('summary.col.achievement'), format: c.pct, kind: 'number' }, 'achievement'),
-    listColumn(text(t('summary.col.reason'), 48), 'notes'),
+    listColumn(percentColumn(c, t('summary.col.achievement')), 'achievement'),
+    listColumn(textColumn(t('summary.col.reason'), 48), 'notes'),
   ]);
 }
 
@@ -219,9 +213,9 @@ export function directionsSheet(c: SectionContext): DraftSheet {
         name: 'PR_Directions',
         caption: null,
         columns: [
-          { header: t('summary.col.direction'), format: '@', kind: 'code' },
-          { header: t('summary.col.directionTitle'), format: '@', kind: 'text', maxWidth: 36 },
-          { header: t('summary.col.measureCount'), format: COUNT, kind: 'number' },
+          codeColumn(t('summary.col.direction')),
+          textColumn(t('summary.col.directionTitle'), 36),
+          countColumn(t('summary.col.measureCount')),
           ...groupFigureColumns(c),
         ],
         rows: directions.map((d) => [d.direction, d.title || null, d.measureCount, ...groupFigureCells(c, d)]),
@@ -236,7 +230,6 @@ export function directionsSheet(c: SectionContext): DraftSheet {
 /** 担当課別: each department's KPIs (a KPI naming several counts under each), mean, grades, D without 備考, rows left out, errors */
 export function departmentsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
-  const n = (header: string): ColumnSpec => ({ header, format: COUNT, kind: 'number' });
   const departments = c.figures.departments;
   return {
     key: 'departments',
@@ -247,11 +240,11 @@ export function departmentsSheet(c: SectionContext): DraftSheet {
         name: 'PR_Departments',
         caption: null,
         columns: [
-          { header: t('summary.col.department'), format: '@', kind: 'text', maxWidth: 24 },
+          textColumn(t('summary.col.department'), 24),
           ...gradeColumns(c),
-          n(t('summary.col.dWithoutNotes')),
-          n(t('summary.col.excludedCount')),
-          n(t('summary.col.errors')),
+          countColumn(t('summary.col.dWithoutNotes')),
+          countColumn(t('summary.col.excludedCount')),
+          countColumn(t('summary.col.errors')),
         ],
         rows: departments.map((d) => [d.department ?? t('summary.noDepartment'), ...gradeCells(d), d.dWithoutNotes, d.excluded, d.errors]),
         dataBar: { column: 2, max: c.scaleMax },
@@ -273,7 +266,7 @@ export function measuresSheet(c: SectionContext): DraftSheet {
       {
         name: 'PR_Measures',
         caption: null,
-        columns: [{ header: t('summary.col.goal'), format: '@', kind: 'text', maxWidth: 12 }, { header: t('summary.col.measure'), format: '@', kind: 'text', maxWidth: 12 }, ...groupFigureColumns(c)],
+        columns: [textColumn(t('summary.col.goal'), 12), textColumn(t('summary.col.measure'), 12), ...groupFigureColumns(c)],
         rows: measures.map((m) => [goalLabel(c, m.goal), measureLabel(c, m.measure), ...groupFigureCells(c, m)]),
         dataBar: { column: 3, max: c.scaleMax },
         groupStarts: groupStarts(measures, (m) => m.goal),

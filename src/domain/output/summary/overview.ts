@@ -6,7 +6,7 @@
  */
 import type { GroupSummary, TargetSummary } from '../../rules/goalSummary';
 import { boldCell, cellValue, emboldened } from './cell';
-import { COUNT, fraction, goalLabel, type SectionContext } from './context';
+import { countColumn, fraction, goalLabel, percentColumn, type SectionContext } from './context';
 import type { DraftChart, DraftSheet, DraftTable } from './draft';
 import { groupFigureCells, groupFigureColumns } from './groupFigures';
 import type { ColumnSpec, SummaryCell } from './types';
@@ -29,7 +29,7 @@ function headlineTable(c: SectionContext): DraftTable {
     columns: [
       { header: t('summary.col.item'), format: null, kind: 'text', maxWidth: 40 },
       { header: t('summary.col.value'), format: c.pct, kind: 'number' },
-      { header: t('summary.col.count'), format: COUNT, kind: 'number' },
+      countColumn(t('summary.col.count')),
     ],
     rows,
     emptyText: t('summary.none'),
@@ -42,9 +42,7 @@ function figureCells(c: SectionContext, k: GroupSummary, measureCount: number, g
 
 export function goalColumns(c: SectionContext, first: ColumnSpec[]): ColumnSpec[] {
   const t = c.t;
-  const n = (header: string): ColumnSpec => ({ header, format: COUNT, kind: 'number' });
-  const p = (header: string): ColumnSpec => ({ header, format: c.pct, kind: 'number' });
-  return [...first, n(t('summary.col.measureCount')), ...groupFigureColumns(c), n(t('summary.col.goalTargetCount')), p(t('summary.col.goalTargetMean'))];
+  return [...first, countColumn(t('summary.col.measureCount')), ...groupFigureColumns(c), countColumn(t('summary.col.goalTargetCount')), percentColumn(c, t('summary.col.goalTargetMean'))];
 }
 
 /** the column of the KPI mean in goalColumns, after `first` columns */

@@ -5,7 +5,7 @@
  */
 import { circledNumber, romanNumeral } from '../../cells/ordinals';
 import type { PledgeActivity } from '../../model/pledge';
-import { RATING, type SectionContext } from './context';
+import { RATING, textColumn, type SectionContext } from './context';
 import type { DraftSheet } from './draft';
 import type { SummaryCell } from './types';
 import { boldCell } from './cell';
@@ -45,7 +45,7 @@ export function pledgeOverviewSheet(c: SectionContext): DraftSheet {
         name: 'PR_Pledges',
         caption: null,
         columns: [
-          { header: c.t('summary.col.pledgeSection'), format: '@', kind: 'text', maxWidth: 68 },
+          textColumn(c.t('summary.col.pledgeSection'), 68),
           { header: c.t('summary.col.pledgeProgress'), format, kind: 'number' },
         ],
         rows,
@@ -111,9 +111,9 @@ export function pledgeMeasuresSheet(c: SectionContext): DraftSheet {
         name: 'PR_PledgeMeasures',
         caption: null,
         columns: [
-          { header: t('summary.col.pledgeMeasure'), format: '@', kind: 'text', maxWidth: 30 },
-          { header: t('summary.col.activities'), format: '@', kind: 'text', maxWidth: 46 },
-          { header: t('summary.col.departments'), format: '@', kind: 'text', maxWidth: 16 },
+          textColumn(t('summary.col.pledgeMeasure'), 30),
+          textColumn(t('summary.col.activities'), 46),
+          textColumn(t('summary.col.departments'), 16),
           { header: t('summary.col.measureProgress'), format: RATING, kind: 'number' },
           { header: t('summary.col.stars'), format: '@', kind: 'code', noWrap: true },
           { header: t('summary.col.pledgeProgress'), format, kind: 'number' },

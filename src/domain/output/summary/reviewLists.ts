@@ -3,17 +3,16 @@
  * each linked to its cell (in the reviewed copy when one was written, else in the input).
  */
 import { issueMessage } from '../../../messages/issueText';
-import { cellLink, covidLabel, NUM, type SectionContext } from './context';
+import { cellLink, codeColumn, covidLabel, numberColumn, textColumn, type SectionContext } from './context';
 import type { DraftSheet } from './draft';
 import { skippedSheets, type ReviewedKpi } from '../../review';
 import type { Issue } from '../../base/issues';
 import { listOf } from '../../base/lists';
-import type { ColumnSpec, SummaryCell } from './types';
+import type { SummaryCell } from './types';
 import { linkedCell } from './cell';
 
 export function covidSheet(c: SectionContext): DraftSheet {
   const t = c.t;
-  const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
   const rows: SummaryCell[][] = listOf();
   for (const k of c.review.kpis) if (k.result.covid !== 'none') rows.push(covidRow(c, k));
   return {
@@ -25,14 +24,14 @@ export function covidSheet(c: SectionContext): DraftSheet {
         name: 'PR_Covid',
         caption: null,
         columns: [
-          { header: t('summary.col.covid'), format: '@', kind: 'code' },
-          text(t('summary.col.file'), 20),
-          text(t('summary.col.sheet'), 16),
-          text(t('summary.col.indicator'), 24),
-          { header: t('summary.col.baseline'), format: NUM, kind: 'number' },
-          { header: t('summary.col.actual'), format: NUM, kind: 'number' },
-          text(t('summary.col.notes'), 44),
-          text(t('summary.col.location'), 18),
+          codeColumn(t('summary.col.covid')),
+          textColumn(t('summary.col.file'), 20),
+          textColumn(t('summary.col.sheet'), 16),
+          textColumn(t('summary.col.indicator'), 24),
+          numberColumn(t('summary.col.baseline')),
+          numberColumn(t('summary.col.actual')),
+          textColumn(t('summary.col.notes'), 44),
+          textColumn(t('summary.col.location'), 18),
         ],
         rows,
         emptyText: t('summary.none'),
@@ -71,7 +70,6 @@ function issueRow(c: SectionContext, i: Issue): SummaryCell[] {
 /** the sheets left unwritten for their errors, then the errors and warnings of validation */
 export function problemsSheet(c: SectionContext): DraftSheet {
   const t = c.t;
-  const text = (header: string, maxWidth: number): ColumnSpec => ({ header, format: '@', kind: 'text', maxWidth });
   const unwritten: SummaryCell[][] = c.review.files.flatMap((f) =>
     skippedSheets(f).map((sheet) => [t('summary.severity.notWritten'), f.file, sheet, null, null, t('summary.sheetNotWritten')]),
   );
@@ -86,12 +84,12 @@ export function problemsSheet(c: SectionContext): DraftSheet {
         name: 'PR_Problems',
         caption: null,
         columns: [
-          { header: t('summary.col.severity'), format: '@', kind: 'code' },
-          text(t('summary.col.file'), 20),
-          text(t('summary.col.sheet'), 16),
-          { header: t('summary.col.cell'), format: '@', kind: 'code' },
-          text(t('summary.col.header'), 16),
-          text(t('summary.col.message'), 60),
+          codeColumn(t('summary.col.severity')),
+          textColumn(t('summary.col.file'), 20),
+          textColumn(t('summary.col.sheet'), 16),
+          codeColumn(t('summary.col.cell')),
+          textColumn(t('summary.col.header'), 16),
+          textColumn(t('summary.col.message'), 60),
         ],
         rows: [...unwritten, ...issues],
         emptyText: t('summary.noProblems'),
