@@ -116,19 +116,22 @@ function reviewKpiSheet(file: string, raw: RawSheet, header: KpiHeader, merges: 
   withFile(issues, file);
   // made with its plan, not given it after: a field written again once its object is made throws
   // away the code V8 optimised for that object's class (the reading and computing of the rows)
-  const review = (plan: SheetPlan | null): KpiSheetReview => ({ kind: 'kpi', file, sheet: raw.name, headerRow: header.row, kpis, failedRows: parsed.failedRows, issues, plan });
-  if (hasErrors(issues)) return review(null);
+  const plan = hasErrors(issues) ? null : kpiSheetPlan(file, raw, header, parsed.lastRow, kpis, settings, issues);
+  return { kind: 'kpi', file, sheet: raw.name, headerRow: header.row, kpis, failedRows: parsed.failedRows, issues, plan };
+}
 
+/** the writes of a KPI sheet without errors, or null when they are blocked (the reasons join `issues`, with its file) */
+function kpiSheetPlan(file: string, raw: RawSheet, header: KpiHeader, lastRow: number, kpis: readonly ReviewedKpi[], settings: Settings, issues: Issue[]): SheetPlan | null {
   const rows: number[] = new Array(kpis.length);
   const values: PlanValue[][] = new Array(kpis.length);
   for (let i = 0; i < kpis.length; i++) {
     rows[i] = kpis[i].row.row;
     values[i] = kpiOutputValues(kpis[i].result);
   }
-  const planned = planSheet(raw, 'kpi', header, parsed.lastRow, KPI_OUTPUT_SPEC, { rows, values }, (cols) => kpiConditionalFormats(cols, header.firstDataRow, parsed.lastRow, settings));
-  if (!('blocked' in planned)) return review(planned.plan);
+  const planned = planSheet(raw, 'kpi', header, lastRow, KPI_OUTPUT_SPEC, { rows, values }, (cols) => kpiConditionalFormats(cols, header.firstDataRow, lastRow, settings));
+  if (!('blocked' in planned)) return planned.plan;
   issues.push(...withFile(planned.blocked, file));
-  return review(null);
+  return null;
 }
 
 /** read and validate every sheet of a workbook; KPI sheets are computed and planned at once */

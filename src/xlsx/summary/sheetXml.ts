@@ -166,7 +166,7 @@ function putTable(t: SummaryTable, rows: Rows, styles: SummaryStyles): void {
   const base: StyleKey[] = mapped(t.columns, (c) => ({ fmt: c.format, bold: false, link: false, font: 'normal', align: c.align, wrap: c.wrap, top: t.valign === 'top' }));
   const plain = mapped(base, (k) => styles.id(k));
   // the sparkline draws in an empty cell; the text trend is for surfaces without sparklines
-  const spark = t.columns.findIndex((c) => c.sparkline);
+  const spark = t.columns.findIndex(isSparkline);
   for (let i = 0; i < t.rows.length; i++) {
     const cells = t.rows[i];
     rows.start(t.headerRow + 1 + i, t.rowHeights[i]);
@@ -252,7 +252,7 @@ function sheetSparklines(sheet: SummarySheet): SparklineColumn[] {
   const sheetRef = quoteSheetName(sheet.name);
   const columns: SparklineColumn[] = [];
   for (const t of sheet.tables) {
-    const j = t.columns.findIndex((c) => c.sparkline);
+    const j = t.columns.findIndex(isSparkline);
     if (j < 0) continue;
     const sp = t.columns[j].sparkline!;
     const rows: number[] = [];
