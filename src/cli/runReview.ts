@@ -15,6 +15,7 @@ import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefus
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
 import { OutputError, OutputSet } from './outputPaths';
 import { summaryPackageChunks } from '../xlsx/summary/summaryPackage';
+import { DeflateHelper } from '../xlsx/zip/deflateHelper';
 import type { CliOptions } from './args';
 import type { Lang } from '../messages/lang';
 import { translate } from '../messages/translate';
@@ -78,6 +79,8 @@ async function reread(l: LoadedWorkbook): Promise<Uint8Array | null> {
 async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outputs: OutputSet): Promise<number> {
   const { lang, settings } = opts;
   const outDir = path.resolve(opts.out);
+  // started now, the deflating thread is ready by the time the first copy is written
+  DeflateHelper.shared();
   const { loaded, unreadable } = await loadWorkbooks(opts.files, lang, { err: (l) => io.err(l), warn: (l) => say.warning(l) }, say);
   if (!loaded.length) {
     say.progress.end();

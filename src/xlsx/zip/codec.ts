@@ -23,6 +23,44 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** the CRC-32 polynomial, bits reversed */
+const POLY = 0xedb88320;
+
+/** a(x)·b(x) modulo the CRC polynomial (bit-reversed, as the CRC is) */
+function multModP(a: number, b: number): number {
+  let m = 0x80000000;
+  let p = 0;
+  for (;;) {
+    if (a & m) {
+      p ^= b;
+      if ((a & (m - 1)) === 0) break;
+    }
+    m >>>= 1;
+    b = b & 1 ? (b >>> 1) ^ POLY : b >>> 1;
+  }
+  return p >>> 0;
+}
+
+/** X2N[k] = x^(2^k) modulo the polynomial */
+const X2N = (() => {
+  const t = new Uint32Array(32);
+  let p = 0x40000000; // x^1
+  t[0] = p;
+  for (let k = 1; k < 32; k++) t[k] = p = multModP(p, p);
+  return t;
+})();
+
+/**
+ * The CRC-32 of two pieces one after the other, from each one's CRC and the second one's length
+ * (as zlib's crc32_combine): pieces checked on different threads make one part's CRC.
+ */
+export function crc32Combine(crc1: number, crc2: number, length2: number): number {
+  // x^(8·length2): the first CRC shifted past the second piece's bits
+  let shift = 0x80000000; // x^0
+  for (let n = length2, k = 3; n > 0; n = Math.floor(n / 2), k++) if (n % 2) shift = multModP(X2N[k & 31], shift);
+  return (multModP(shift, crc1) ^ crc2) >>> 0;
+}
+
 /** CRC-32 in JavaScript (table-driven), for platforms without a native one. */
 export function crc32Js(data: Uint8Array, crc = 0): number {
   let c = (crc ^ 0xffffffff) >>> 0;

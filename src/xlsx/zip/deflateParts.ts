@@ -6,6 +6,8 @@
  * several blocks at once on the thread pool.
  */
 import { crc32, deflateRaw, deflateRawAsync, FINAL_EMPTY_BLOCK } from './compression';
+import { crc32Combine } from './codec';
+import { DeflatedBlock, DeflateHelper } from './deflateHelper';
 import { blocks, contentLength, joined, type EncodedPart, type PartContent } from './partBlocks';
 
 export { contentBytes, type EncodedPart, type PartContent } from './partBlocks';
@@ -28,22 +30,25 @@ function single(data: Uint8Array, raw: Uint8Array): EncodedPart {
 }
 
 /**
- * A part deflated as it is written: each block that comes is deflated at once (a sync flush) and
- * only its compressed bytes are kept, so a writer making a 70 MB sheet holds about a tenth of it.
- * A part that stays within one block is `single`.
+ * A part deflated as it is written: each block that comes is deflated (a sync flush), on the
+ * helper's thread when it has room (deflateHelper.ts), and only its compressed bytes are kept, so
+ * a writer making a 70 MB sheet holds about a tenth of it. A part that stays within one block is
+ * `single`.
  */
 export class DeflatingPart {
   /** the first block, kept (copied) until a second one shows the part has several */
   private first: Uint8Array | null = null;
-  private readonly out: Uint8Array[] = [];
-  private crc = 0;
-  private size = 0;
+  /** the blocks, deflated here or with the helper */
+  private readonly out: DeflatedBlock[] = [];
 
   /**
    * `level`: the part's, when its size is known ahead (levelFor); else a part of one block is
    * levelled by its size and the blocks of a longer one (levelFor's big parts) at 1.
    */
-  constructor(private readonly level?: number) {}
+  constructor(
+    private readonly level?: number,
+    private readonly helper: DeflateHelper | null = DeflateHelper.shared(),
+  ) {}
 
   /** A block of the part; it is used at once, so the caller may reuse its buffer. */
   write(block: Uint8Array): void {
@@ -64,14 +69,22 @@ export class DeflatingPart {
       const data = this.first ?? new Uint8Array(0);
       return single(data, deflateRaw(data, this.level ?? levelFor(data)));
     }
-    this.out.push(FINAL_EMPTY_BLOCK);
-    return { method: 8, crc: this.crc, size: this.size, raw: joined(this.out) };
+    const raw: Uint8Array[] = [];
+    let crc = 0;
+    let size = 0;
+    for (const b of this.out) {
+      if (!b.raw) this.helper!.take(b);
+      raw.push(b.raw!);
+      crc = crc32Combine(crc, b.crc, b.length);
+      size += b.length;
+    }
+    raw.push(FINAL_EMPTY_BLOCK);
+    return { method: 8, crc, size, raw: joined(raw) };
   }
 
   private deflate(block: Uint8Array): void {
-    this.crc = crc32(block, this.crc);
-    this.size += block.length;
-    this.out.push(deflateRaw(block, this.level ?? 1, false));
+    const level = this.level ?? 1;
+    this.out.push(this.helper?.offer(block, level) ?? new DeflatedBlock(block.length, deflateRaw(block, level, false), crc32(block)));
   }
 }
 
