@@ -94,4 +94,22 @@ describe('DeflateHelper', () => {
     expect(helper.counts.worker).toBeGreaterThan(before.worker);
     expect(Buffer.from(inflateRawSync(out.raw)).equals(Buffer.from(data))).toBe(true);
   });
+
+  test('a writer that does not wait leaves the block to the worker, deflates its copy, and gets the slot back once the worker is done', async () => {
+    const impatient = DeflateHelper.start(0);
+    await new Promise((r) => setTimeout(r, 300)); // the worker has started
+    for (let round = 0; round < 3; round++) {
+      const data = sheetLike(6, 10 + round);
+      const alone = write(data, [1 << 20], null).end();
+      const helped = write(data, [1 << 20], impatient).end();
+      expect(Buffer.from(helped.raw).equals(Buffer.from(alone.raw))).toBe(true);
+      expect(helped.crc).toBe(alone.crc);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    const before = impatient.counts.worker;
+    const part = write(sheetLike(3, 20), [1 << 20], impatient);
+    await new Promise((r) => setTimeout(r, 300));
+    part.end();
+    expect(impatient.counts.worker).toBeGreaterThan(before);
+  });
 });

@@ -8,7 +8,9 @@
  *   - no free slot: the writer deflates the block itself, so both cores deflate when the worker
  *     falls behind, and at most SLOTS blocks are held;
  *   - a block the worker has not started when its part ends is taken back and deflated by the
- *     writer; a block it is deflating is waited for;
+ *     writer; a block it is deflating is waited for a moment (PATIENCE_MS), then left to it and
+ *     deflated by the writer from its copy, so the writer never hangs on a worker that is starved
+ *     (it runs below normal priority) or gone;
  *   - a block the worker could not deflate (too big for its slot, any error) is deflated by the
  *     writer from the copy still in its slot.
  * The worker runs zlib with the writer's parameters (compression.ts deflateRaw, level and sync
@@ -34,6 +36,10 @@ const TAKEN = 2;
 const DONE = 3;
 const FAILED = 4;
 const STOLEN = 5;
+/** the writer has deflated the block itself while the worker still had it: the worker frees the slot */
+const ABANDONED = 6;
+/** how long the writer waits for a block the worker is deflating (a block takes a few ms) */
+const PATIENCE_MS = 50;
 // control layout: [0] counts blocks queued (the worker waits on it), then per slot its fields
 const STATE = 1;
 const IN_LEN = STATE + SLOTS;
@@ -48,7 +54,7 @@ const { workerData } = require('node:worker_threads');
 const zlib = require('node:zlib');
 const { control, input, output } = workerData;
 const [SLOTS, SLOT_IN, SLOT_OUT, STATE, IN_LEN, LEVEL, OUT_LEN, CRC] = workerData.layout;
-const [QUEUED, TAKEN, DONE, FAILED] = workerData.states;
+const [FREE, QUEUED, TAKEN, DONE, FAILED, ABANDONED] = workerData.states;
 // below the main thread and V8's own helpers (compiling, collecting) on the same cores: on Linux
 // setpriority(0) is this thread's alone (elsewhere it would be the whole process's)
 if (process.platform === 'linux') try { require('node:os').setPriority(0, 10); } catch {}
@@ -82,7 +88,8 @@ for (;;) {
       state = DONE;
     }
   } catch {}
-  Atomics.store(ctrl, STATE + s, state);
+  // a block the writer no longer waits for: its slot is free again once the worker is done with it
+  if (Atomics.compareExchange(ctrl, STATE + s, TAKEN, state) === ABANDONED) Atomics.store(ctrl, STATE + s, FREE);
   Atomics.notify(ctrl, STATE + s);
 }
 `;
@@ -108,7 +115,7 @@ export class DeflateHelper {
   /** the block each slot holds */
   private readonly owners: (DeflatedBlock | null)[] = new Array<DeflatedBlock | null>(SLOTS).fill(null);
 
-  private constructor() {
+  private constructor(private readonly patienceMs = PATIENCE_MS) {
     const control = new SharedArrayBuffer(CONTROL * 4);
     const input = new SharedArrayBuffer(SLOTS * SLOT_IN);
     const output = new SharedArrayBuffer(SLOTS * SLOT_OUT);
@@ -117,7 +124,7 @@ export class DeflateHelper {
     this.output = new Uint8Array(output);
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { control, input, output, layout: [SLOTS, SLOT_IN, SLOT_OUT, STATE, IN_LEN, LEVEL, OUT_LEN, CRC], states: [QUEUED, TAKEN, DONE, FAILED] },
+      workerData: { control, input, output, layout: [SLOTS, SLOT_IN, SLOT_OUT, STATE, IN_LEN, LEVEL, OUT_LEN, CRC], states: [FREE, QUEUED, TAKEN, DONE, FAILED, ABANDONED] },
     });
     // it must not keep the process alive; a worker that dies leaves its blocks to the writer
     worker.unref();
@@ -136,6 +143,11 @@ export class DeflateHelper {
       }
     }
     return DeflateHelper.instance;
+  }
+
+  /** A helper of its own, for tests (`patienceMs` 0: every block the worker holds is left to it). */
+  static start(patienceMs = PATIENCE_MS): DeflateHelper {
+    return new DeflateHelper(patienceMs);
   }
 
   /** Hands `block` over (copied); null when it is small or no slot is free: deflate it yourself. */
@@ -172,14 +184,17 @@ export class DeflateHelper {
     return -1;
   }
 
-  /** the slot's result into its block, the slot freed */
+  /** the slot's result into its block, the slot freed (or left to the worker to free) */
   private collect(s: number): void {
     const ctrl = this.ctrl;
-    if (Atomics.compareExchange(ctrl, STATE + s, QUEUED, STOLEN) !== QUEUED) {
-      while (Atomics.load(ctrl, STATE + s) === TAKEN) Atomics.wait(ctrl, STATE + s, TAKEN);
+    let state = Atomics.compareExchange(ctrl, STATE + s, QUEUED, STOLEN);
+    if (state === TAKEN) {
+      Atomics.wait(ctrl, STATE + s, TAKEN, this.patienceMs);
+      state = Atomics.compareExchange(ctrl, STATE + s, TAKEN, ABANDONED);
     }
     const block = this.owners[s]!;
-    if (Atomics.load(ctrl, STATE + s) === DONE) {
+    this.owners[s] = null;
+    if (state === DONE) {
       this.counts.worker++;
       block.raw = this.output.slice(s * SLOT_OUT, s * SLOT_OUT + ctrl[OUT_LEN + s]);
       block.crc = ctrl[CRC + s] >>> 0;
@@ -189,7 +204,6 @@ export class DeflateHelper {
       block.raw = deflateRaw(data, block.level, false);
       block.crc = crc32(data);
     }
-    this.owners[s] = null;
-    Atomics.store(ctrl, STATE + s, FREE);
+    if (state !== TAKEN) Atomics.store(ctrl, STATE + s, FREE);
   }
 }
