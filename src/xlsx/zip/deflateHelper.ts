@@ -4,7 +4,8 @@
  * The summary and the patched sheets are written by synchronous loops on the main thread; the
  * machine's other core was idle meanwhile, and deflating took a sixth of a review. A block given
  * to the helper is copied into shared memory, a worker deflates it there and takes its CRC-32,
- * and the part collects both when it ends (crc32Combine makes the part's CRC of its blocks'). Nothing on the writer's side waits on the event loop (Atomics only):
+ * and the part collects both when it ends (crc32Combine makes the part's CRC of its blocks').
+ * Nothing on the writer's side waits on the event loop (Atomics only):
  *   - no free slot: the writer deflates the block itself, so both cores deflate when the worker
  *     falls behind, and at most SLOTS blocks are held;
  *   - a block the worker has not started when its part ends is taken back and deflated by the
@@ -112,6 +113,8 @@ export class DeflateHelper {
   private readonly output: Uint8Array;
   /** blocks handed over and deflated by the worker, and taken back or left to the writer */
   readonly counts = { worker: 0, writer: 0 };
+  /** the worker has stopped: blocks are no longer handed over */
+  private gone = false;
   /** the block each slot holds */
   private readonly owners: (DeflatedBlock | null)[] = new Array<DeflatedBlock | null>(SLOTS).fill(null);
 
@@ -129,7 +132,11 @@ export class DeflateHelper {
     // it must not keep the process alive; a worker that dies leaves its blocks to the writer
     worker.unref();
     worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      this.gone = true;
+    });
   }
+
 
   private static instance: DeflateHelper | null | undefined;
 
@@ -152,7 +159,7 @@ export class DeflateHelper {
 
   /** Hands `block` over (copied); null when it is small or no slot is free: deflate it yourself. */
   offer(block: Uint8Array, level: number): DeflatedBlock | null {
-    if (block.length < MIN_BLOCK || block.length > SLOT_IN) return null;
+    if (this.gone || block.length < MIN_BLOCK || block.length > SLOT_IN) return null;
     const slot = this.freeSlot();
     if (slot < 0) return null;
     this.input.set(block, slot * SLOT_IN);
