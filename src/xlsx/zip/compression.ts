@@ -44,13 +44,6 @@ export function deflateRaw(data: Uint8Array, level: number, final = true): Uint8
   return zlib.deflateRawSync(data, { level, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
 }
 
-/** deflateRaw on libuv's thread pool: blocks given at once are deflated on several cores. */
-export function deflateRawAsync(data: Uint8Array, level: number, final = true): Promise<Uint8Array> {
-  return new Promise((resolve, reject) =>
-    zlib.deflateRaw(data, { level, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH }, (e, out) => (e ? reject(e) : resolve(out))),
-  );
-}
-
 /** A last, empty block with fixed codes: closes a deflate stream made of sync-flushed blocks. */
 export const FINAL_EMPTY_BLOCK = new Uint8Array([0x03, 0x00]);
 

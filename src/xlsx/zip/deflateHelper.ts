@@ -137,7 +137,6 @@ export class DeflateHelper {
     });
   }
 
-
   private static instance: DeflateHelper | null | undefined;
 
   /** The process's helper, started on first use; null on one core or where no worker can be started. */
@@ -173,9 +172,9 @@ export class DeflateHelper {
     return ticket;
   }
 
-  /** The block's bytes and CRC filled in: collected from the worker, waited for, or made here. */
-  take(block: DeflatedBlock): void {
-    if (!block.raw) this.collect(block.slot);
+  /** A block it still has, its bytes and CRC filled in: collected from the worker, waited for, or made here. */
+  collect(block: DeflatedBlock): void {
+    this.collectSlot(block.slot);
   }
 
   /** a free slot, collecting a finished one's result into its ticket; -1 when all are busy */
@@ -184,7 +183,7 @@ export class DeflateHelper {
       const state = Atomics.load(this.ctrl, STATE + s);
       if (state === FREE) return s;
       if (state === DONE || state === FAILED) {
-        this.collect(s);
+        this.collectSlot(s);
         return s;
       }
     }
@@ -192,7 +191,7 @@ export class DeflateHelper {
   }
 
   /** the slot's result into its block, the slot freed (or left to the worker to free) */
-  private collect(s: number): void {
+  private collectSlot(s: number): void {
     const ctrl = this.ctrl;
     let state = Atomics.compareExchange(ctrl, STATE + s, QUEUED, STOLEN);
     if (state === TAKEN) {

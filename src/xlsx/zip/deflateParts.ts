@@ -2,18 +2,15 @@
  * A part's content → its stored form, without ever holding the part as one string or one
  * UTF-8 buffer: text comes in pieces, is encoded a block (about a megabyte) at a time, and each
  * block is deflated on its own and joined (compression.ts: sync-flushed blocks and a closing
- * empty block). DeflatingPart does it for blocks as a writer makes them; the async form deflates
- * several blocks at once on the thread pool.
+ * empty block). DeflatingPart does it for blocks as a writer makes them, the big ones on the
+ * deflating thread (deflateHelper.ts).
  */
-import { crc32, deflateRaw, deflateRawAsync, FINAL_EMPTY_BLOCK } from './compression';
+import { crc32, deflateRaw, FINAL_EMPTY_BLOCK } from './compression';
 import { crc32Combine } from './codec';
 import { DeflatedBlock, DeflateHelper } from './deflateHelper';
 import { blocks, contentLength, joined, type EncodedPart, type PartContent } from './partBlocks';
 
 export { contentBytes, type EncodedPart, type PartContent } from './partBlocks';
-
-/** blocks deflated at once by the async form (the thread pool has four threads) */
-const IN_FLIGHT = 4;
 
 /**
  * Parts past 64 KB (a summary's lists and their links, a 100,000-row sheet) compress two to
@@ -73,7 +70,7 @@ export class DeflatingPart {
     let crc = 0;
     let size = 0;
     for (const b of this.out) {
-      if (!b.raw) this.helper!.take(b);
+      if (!b.raw) this.helper!.collect(b);
       raw.push(b.raw!);
       crc = crc32Combine(crc, b.crc, b.length);
       size += b.length;
@@ -92,31 +89,4 @@ export function encodePart(content: PartContent): EncodedPart {
   const part = new DeflatingPart(levelFor(content));
   for (const block of blocks(content)) part.write(block);
   return part.end();
-}
-
-/** encodePart with the blocks deflated on the thread pool, several at once. */
-export async function encodePartAsync(content: PartContent): Promise<EncodedPart> {
-  const level = levelFor(content);
-  const it = blocks(content);
-  const first = it.next().value!;
-  let next = it.next();
-  if (next.done) return single(first, await deflateRawAsync(first, level));
-  const out: Promise<Uint8Array>[] = [];
-  let crc = 0;
-  let size = 0;
-  let block: Uint8Array | undefined = first;
-  while (block) {
-    crc = crc32(block, crc);
-    size += block.length;
-    const deflated = deflateRawAsync(block, level, false);
-    deflated.catch(() => undefined); // a failure surfaces once, from Promise.all below
-    out.push(deflated);
-    // keep at most IN_FLIGHT blocks (and their UTF-8) waiting
-    if (out.length > IN_FLIGHT) await out[out.length - 1 - IN_FLIGHT];
-    block = next.done ? undefined : next.value;
-    if (!next.done) next = it.next();
-  }
-  const raw = await Promise.all(out);
-  raw.push(FINAL_EMPTY_BLOCK);
-  return { method: 8, crc, size, raw: joined(raw) };
 }

@@ -111,7 +111,7 @@ export class ZipEntry {
     return this.withHeaders(this.codec.encodeSync(this.content!));
   }
 
-  /** encoded(), asynchronously (Node: blocks deflated on the thread pool) */
+  /** encoded(), asynchronously (the pane's CompressionStream) */
   async encodedAsync(): Promise<Stored> {
     return this.stored ?? this.withHeaders(await this.codec.encode(this.content!));
   }
