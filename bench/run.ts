@@ -1,43 +1,34 @@
-/** `npm run bench`: every benchmark, one JSON object per line. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+/**
+ * `npm run bench`: every benchmark, one JSON object per line, each in a process of its own. A
+ * bench run after another in one process inherits its state: after the 100,000-row stages, V8's
+ * allocation sites were set to pretenure what 100,000 rows keep, and the CLI's 10,000-row
+ * comparison with exceljs (fresh in that process) was slower for it.
+ */
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { benchEngine } from './engine';
-import { benchCliVsExceljs, writeExceljsWorkbook } from './cliVsExceljs';
-import { benchCliVsOpenpyxl } from './cliVsOpenpyxl';
-import { main as officeSyncs } from './officeSyncs';
-import { main as officeImport } from './officeImport';
-import { benchCliLarge } from './cliLarge';
-import { benchConsolidate } from './consolidate';
-import { benchDeclaredRanges } from './declaredRanges';
-import { benchStages } from './stages';
-import { benchBundle } from './bundle';
 
-async function stagesLine(rows: number): Promise<Record<string, unknown>> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'pr-stages-'));
-  try {
-    const file = path.join(dir, 'kpi.xlsx');
-    await writeExceljsWorkbook(file, rows);
-    return await benchStages(file, rows);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** bench scripts (beside this one) and their arguments, in the order they print */
+const BENCHES: [script: string, args: string[]][] = [
+  ['engine', []],
+  ['stages', ['100000']],
+  ['cliVsExceljs', []],
+  ['cliVsOpenpyxl', []],
+  ['officeSyncs', []],
+  ['officeImport', []],
+  ['cliLarge', []],
+  ['declaredRanges', []],
+  ['consolidate', []],
+  ['bundle', []],
+];
+
+function runIsolated(script: string, args: string[]): void {
+  // --expose-gc: the engine bench collects between its runs
+  execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, script + '.js'), ...args], { stdio: 'inherit' });
 }
 
-async function run(): Promise<void> {
-  console.log(JSON.stringify(benchEngine()));
-  console.log(JSON.stringify(await stagesLine(100_000)));
-  console.log(JSON.stringify(await benchCliVsExceljs()));
-  console.log(JSON.stringify(await benchCliVsOpenpyxl()));
-  await officeSyncs();
-  await officeImport();
-  for (const line of await benchCliLarge()) console.log(JSON.stringify(line));
-  for (const line of benchDeclaredRanges()) console.log(JSON.stringify(line));
-  console.log(JSON.stringify(benchConsolidate()));
-  console.log(JSON.stringify(await benchBundle()));
-}
-
-run().catch((e) => {
-  console.error(e);
+try {
+  for (const [script, args] of BENCHES) runIsolated(script, args);
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
   process.exitCode = 1;
-});
+}

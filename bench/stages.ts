@@ -4,7 +4,9 @@
  * (header, cells, every bad cell as an error), compute (達成率 … grades, rollups and the write
  * plan: the rest of the review), patch (the reviewed copy) and summary (summary.xlsx).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { reviewable } from '../src/cli/loadWorkbooks';
 import { mergeLookup } from '../src/domain/base/merges';
 import { DEFAULT_SETTINGS } from '../src/domain/base/settings';
@@ -16,6 +18,7 @@ import { parseKpiSheet } from '../src/domain/sheets/kpiSheet';
 import { readXlsx } from '../src/xlsx/read';
 import { patchWorkbook } from '../src/xlsx/patch';
 import { summaryPackage } from '../src/xlsx/summary/summaryPackage';
+import { writeExceljsWorkbook } from './cliVsExceljs';
 
 function ms(t0: bigint): number {
   return Math.round(Number(process.hrtime.bigint() - t0) / 1e6);
@@ -51,4 +54,21 @@ export async function benchStages(file: string, rows: number): Promise<Record<st
   return { bench: 'cli-stages', rows, readMs, checkMs, computeMs, writeMs: patchMs + summaryMs, patchMs, summaryMs };
 }
 
-if (require.main === module) benchStages(process.argv[2], Number(process.argv[3] ?? 100_000)).then((r) => console.log(JSON.stringify(r)));
+/** The stages of a generated workbook of `rows` KPI rows (written by exceljs, as cli-vs-exceljs's). */
+export async function benchStagesGenerated(rows: number): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pr-stages-'));
+  try {
+    const file = path.join(dir, 'kpi.xlsx');
+    await writeExceljsWorkbook(file, rows);
+    return await benchStages(file, rows);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `node stages.js [rows]` on a generated workbook, `node stages.js file.xlsx rows` on a file
+if (require.main === module) {
+  const [a, b] = process.argv.slice(2);
+  const run = a && !/^\d+$/.test(a) ? benchStages(a, Number(b ?? 100_000)) : benchStagesGenerated(Number(a ?? 100_000));
+  run.then((r) => console.log(JSON.stringify(r)));
+}
