@@ -28,7 +28,7 @@ function headlineTable(c: SectionContext): DraftTable {
     caption: t('summary.caption.headline'),
     columns: [
       { header: t('summary.col.item'), format: null, kind: 'text', maxWidth: 40 },
-      { header: t('summary.col.value'), format: c.pct, kind: 'number' },
+      percentColumn(c, t('summary.col.value')),
       countColumn(t('summary.col.count')),
     ],
     rows,
