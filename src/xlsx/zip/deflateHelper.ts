@@ -172,9 +172,14 @@ export class DeflateHelper {
     return ticket;
   }
 
-  /** A block it still has, its bytes and CRC filled in: collected from the worker, waited for, or made here. */
-  collect(block: DeflatedBlock): void {
-    this.collectSlot(block.slot);
+  /**
+   * A part's blocks it still has, their bytes and CRCs filled in: collected from the worker,
+   * waited for, or made here. Last first: the worker takes the queued ones in turn, so the writer
+   * takes back (and deflates) those it is least likely to have started while the worker finishes
+   * the earlier ones, instead of waiting on each in turn.
+   */
+  collectAll(blocks: readonly DeflatedBlock[]): void {
+    for (let i = blocks.length - 1; i >= 0; i--) if (!blocks[i].raw) this.collectSlot(blocks[i].slot);
   }
 
   /** a free slot, collecting a finished one's result into its ticket; -1 when all are busy */

@@ -66,10 +66,7 @@ export class DeflatingPart {
       const data = this.first ?? new Uint8Array(0);
       return single(data, deflateRaw(data, this.level ?? levelFor(data)));
     }
-    // the helper's blocks are collected last first: the worker takes the queued ones in turn, so
-    // the writer takes back (and deflates) those it is least likely to have started while it
-    // deflates the earlier ones, instead of waiting on each in turn
-    for (let i = this.out.length - 1; i >= 0; i--) if (!this.out[i].raw) this.helper!.collect(this.out[i]);
+    this.helper?.collectAll(this.out);
     const raw: Uint8Array[] = [];
     let crc = 0;
     let size = 0;
