@@ -134,6 +134,7 @@ export const en: Dictionary = {
   'summary.chartTitle': 'Mean achievement by basic goal',
   'summary.caption.headline': 'Headline figures',
   'summary.caption.goals': 'By basic goal (基本目標)',
+  'summary.caption.linksCapped': 'Links stop at the {limit} Excel keeps on a sheet: the other {unlinked} places are shown as text without a link',
   'summary.headline.kpiMean': 'KPI mean achievement (達成率)',
   'summary.headline.kpiMeanExCovid': 'KPI mean achievement, excluding COVID suspensions',
   'summary.headline.goalTargetMean': 'Basic-goal targets (数値目標): mean achievement',

@@ -144,6 +144,7 @@ export const ja = {
   'summary.chartTitle': '基本目標別 平均達成率',
   'summary.caption.headline': '主な指標',
   'summary.caption.goals': '基本目標別の達成状況',
+  'summary.caption.linksCapped': 'リンクは Excel が1シートに持てる {limit} 件までです。残りの {unlinked} 件の場所はリンクなしの文字で示します',
   'summary.headline.kpiMean': '重要業績評価指標（KPI）の平均達成率',
   'summary.headline.kpiMeanExCovid': 'KPI の平均達成率（コロナ中止を除く）',
   'summary.headline.goalTargetMean': '基本目標の数値目標の平均達成率',
