@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildReport } from '../domain/output/report';
 import { review, skippedSheets, type WorkbookInput } from '../domain/review';
 import { summarySheets } from '../domain/output/summary/build';
-import { describeFeatures, inspectPackage, patchWorkbook, PatchError, PatchRefusedError, prefetchSheets, type PrefetchedSheets } from '../xlsx/patch';
+import { describeFeatures, inspectPackage, patchWorkbookChunks, PatchError, PatchRefusedError, prefetchSheets, type PrefetchedSheets } from '../xlsx/patch';
 import { LOG_SHEET, planLogAppend } from '../domain/plan/auditLog';
 import { OutputError, OutputSet } from './outputPaths';
 import { summaryPackageChunks } from '../xlsx/summary/summaryPackage';
@@ -138,10 +138,10 @@ async function reviewAndWrite(opts: CliOptions, io: Io, say: ReviewOutput, outpu
     // ahead, and inflates the others again on the thread pool
     const sheets = (await early?.prefetched) ?? undefined;
     const kept = keptFeatures(bytes, sheets, l.name, say, lang);
-    let copy: Uint8Array;
+    let copy: Uint8Array[];
     try {
       // the original package is edited in place: charts, pivots, macros … stay as they were
-      copy = await patchWorkbook(bytes, fr.plan, log, { prefetched: sheets });
+      copy = await patchWorkbookChunks(bytes, fr.plan, log, { prefetched: sheets });
     } catch (e) {
       if (!(e instanceof PatchError)) throw e;
       for (const p of e instanceof PatchRefusedError ? e.problems : [e]) io.err(translate(lang, 'cli.issue.error', { file: l.name, line: p.text(lang) }));

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LOG_HEADERS, LOG_SHEET } from '../../src/domain/plan/auditLog';
-import { describeFeatures, inspectPackage, patchWorkbook, patchWorkbookWithReport, PatchError, PatchRefusedError, prefetchSheets, validatePackage } from '../../src/xlsx/patch';
+import { describeFeatures, inspectPackage, patchWorkbook, patchWorkbookChunks, patchWorkbookWithReport, PatchError, PatchRefusedError, prefetchSheets, validatePackage } from '../../src/xlsx/patch';
 import { compareWithPlan, snapshot } from './compare';
 import { baseWorkbook, FAKE_VBA, kpiSheet, KPI_ROWS, loadBook, partsOf, partText, planFor, replacePart, withExtras, type Planned } from './fixtures';
 
@@ -32,6 +32,13 @@ describe('patchWorkbook: a reviewed copy that loses nothing', () => {
     expect(p0.review.files[0].issues.filter((i) => i.severity === 'error')).toEqual([]);
     expect(p0.plan.sheets.map((s) => s.sheet)).toEqual(['政策推進課', '公約&施策', '数式あり']);
     expect(p0.log.create).toBe(true);
+  });
+
+  test('the package in pieces (as the command line writes it) is the same bytes: the zip headers and parts in order', async () => {
+    const chunks = await patchWorkbookChunks(x0, p0.plan, null);
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(Buffer.concat(chunks).equals(Buffer.from(await patchWorkbook(x0, p0.plan, null)))).toBe(true);
+    expect(Buffer.concat(report.chunks).equals(Buffer.from(report.bytes))).toBe(true);
   });
 
   test('only the expected parts change; every other part is byte-identical', async () => {

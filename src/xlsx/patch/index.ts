@@ -15,6 +15,11 @@ export async function patchWorkbook(original: Uint8Array, plan: WritePlan, log: 
   return (await patchWorkbookWith(original, plan, log, nodeZip, options)).bytes;
 }
 
+/** patchWorkbook's package in the pieces it was made of, in order: written as they are, it is never one buffer. */
+export async function patchWorkbookChunks(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions = {}): Promise<Uint8Array[]> {
+  return (await patchWorkbookWith(original, plan, log, nodeZip, options)).chunks;
+}
+
 /** patchWorkbook with what changed (parts changed, added, removed; why recalculated). */
 export function patchWorkbookWithReport(original: Uint8Array, plan: WritePlan, log: LogAppend | null, options: PatchOptions = {}): Promise<PatchReport> {
   return patchWorkbookWith(original, plan, log, nodeZip, options);

@@ -28,6 +28,7 @@ import { NamespaceScope } from '../xml/namespaceScope';
 import { attr, childElements, findTag, prefixOf, readStartTag, startTag, withAttr } from '../xml/tags';
 import type { ZipCodec } from '../zip/codec';
 import { PackageZip } from '../zip/packageZip';
+import { joined } from '../zip/partBlocks';
 import { CellStyles, type StyleRequest } from './cellStyles';
 import { formulasReadWritten, WrittenCells, type FormulaSheet, type RecalcReason } from './recalc/recalcNeed';
 import { PatchError, PatchRefusedError } from './patchError';
@@ -53,7 +54,10 @@ export interface PatchOptions {
 }
 
 export interface PatchReport {
-  bytes: Uint8Array;
+  /** the copy's package in the pieces it was made of, in order (the command line writes them as they are) */
+  chunks: Uint8Array[];
+  /** the copy's package as one buffer, joined when first asked for */
+  readonly bytes: Uint8Array;
   /** parts whose content changed, was added or removed */
   changed: string[];
   added: string[];
@@ -285,8 +289,18 @@ async function patch(original: Uint8Array, plan: WritePlan, log: LogAppend | nul
     const date = zip.files[part]?.date; // a changed part keeps its timestamp
     if (xml !== null) zip.file(part, xml, date ? { date } : {});
   }
-  const bytes = await zip.toBytesAsync();
-  return { bytes, changed: [...changed.keys()].filter((p) => !added.includes(p)), added, removed, recalc };
+  const chunks = await zip.toChunksAsync();
+  let bytes: Uint8Array | null = null;
+  return {
+    chunks,
+    get bytes() {
+      return (bytes ??= joined(chunks));
+    },
+    changed: [...changed.keys()].filter((p) => !added.includes(p)),
+    added,
+    removed,
+    recalc,
+  };
 }
 
 /** Why the copy must be recalculated when opened, or null (a new log sheet alone never needs it). */

@@ -190,7 +190,12 @@ export class PackageZip {
 
   /** toBytes(), the changed parts encoded asynchronously (Node: several cores at once) */
   async toBytesAsync(): Promise<Uint8Array> {
-    return joined(inOrder(await Promise.all(this.order.map((name) => this.files[name].encodedAsync()))));
+    return joined(await this.toChunksAsync());
+  }
+
+  /** toBytesAsync() in the pieces it is made of, in order: for a writer that sends them on as they are */
+  async toChunksAsync(): Promise<Uint8Array[]> {
+    return inOrder(await Promise.all(this.order.map((name) => this.files[name].encodedAsync())));
   }
 }
 
