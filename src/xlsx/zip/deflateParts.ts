@@ -1,14 +1,14 @@
 /**
  * A part's content → its stored form, without ever holding the part as one string or one
  * UTF-8 buffer: text comes in pieces, is encoded a block (about a megabyte) at a time, and each
- * block is deflated on its own and joined (compression.ts: sync-flushed blocks and a closing
- * empty block). DeflatingPart does it for blocks as a writer makes them, the big ones on the
+ * block is deflated on its own; the part's stored bytes are those blocks in order, never joined
+ * (compression.ts: sync-flushed blocks and a closing empty block). DeflatingPart does it for blocks as a writer makes them, the big ones on the
  * deflating thread (deflateHelper.ts).
  */
 import { crc32, deflateRaw, FINAL_EMPTY_BLOCK } from './compression';
 import { crc32Combine } from './codec';
 import { DeflatedBlock, DeflateHelper } from './deflateHelper';
-import { blocks, contentLength, joined, type EncodedPart, type PartContent } from './partBlocks';
+import { blocks, contentLength, type EncodedPart, type PartContent } from './partBlocks';
 
 export { contentBytes, type EncodedPart, type PartContent } from './partBlocks';
 
@@ -23,7 +23,7 @@ function levelFor(content: PartContent): number {
 /** One block: deflated, or stored when deflate does not make it smaller. */
 function single(data: Uint8Array, raw: Uint8Array): EncodedPart {
   const store = raw.length >= data.length;
-  return { method: store ? 0 : 8, crc: crc32(data), size: data.length, raw: store ? data : raw };
+  return { method: store ? 0 : 8, crc: crc32(data), size: data.length, pieces: [store ? data : raw] };
 }
 
 /**
@@ -76,7 +76,7 @@ export class DeflatingPart {
       size += b.length;
     }
     raw.push(FINAL_EMPTY_BLOCK);
-    return { method: 8, crc, size, raw: joined(raw) };
+    return { method: 8, crc, size, pieces: raw };
   }
 
   private deflate(block: Uint8Array): void {

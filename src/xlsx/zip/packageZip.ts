@@ -9,7 +9,7 @@
  */
 import { ReadError } from '../read/readError';
 import type { ZipCodec } from './codec';
-import { contentBytes, joined, type EncodedPart, type PartContent } from './partBlocks';
+import { contentBytes, joined, piecesJoined, type EncodedPart, type PartContent } from './partBlocks';
 import { checkedChunks, InflateBudget, LIMITS } from './partLimits';
 import { readZipDirectory } from './zipDirectory';
 import { storedEntry, ZipWriter, type Stored } from './zipWriter';
@@ -48,11 +48,11 @@ export class ZipEntry {
     if (this.content) return contentBytes(this.content);
     if (this.inflated) return this.inflated;
     const s = this.stored!;
-    if (s.method === 0) return this.checked(s.raw);
+    if (s.method === 0) return this.checked(piecesJoined(s.pieces));
     if (s.method !== 8) throw new ReadError('read.compression', { part: this.name, method: `method ${s.method}` });
     if (!this.codec.inflateSync) throw new Error(`${this.name} was not inflated when the package was opened`);
     try {
-      return this.checked(this.codec.inflateSync(s.raw, LIMITS.partBytes, s.size));
+      return this.checked(this.codec.inflateSync(piecesJoined(s.pieces), LIMITS.partBytes, s.size));
     } catch (e) {
       throw this.inflateError(e);
     }
@@ -64,7 +64,7 @@ export class ZipEntry {
     if (this.content || this.inflated || !s || s.method !== 8 || !this.codec.inflateAsync) return this.bytes();
     let data: Uint8Array;
     try {
-      data = await this.codec.inflateAsync(s.raw, LIMITS.partBytes, s.size);
+      data = await this.codec.inflateAsync(piecesJoined(s.pieces), LIMITS.partBytes, s.size);
     } catch (e) {
       throw this.inflateError(e);
     }
@@ -89,7 +89,8 @@ export class ZipEntry {
     if (this.content || this.inflated) {
       return oneChunk(this.bytes());
     }
-    return checkedChunks({ name: this.name, ...this.stored! }, this.codec, budget);
+    const s = this.stored!;
+    return checkedChunks({ name: this.name, method: s.method, crc: s.crc, size: s.size, raw: piecesJoined(s.pieces) }, this.codec, budget);
   }
 
   /** the content as UTF-8 text (decoded once) */
@@ -155,8 +156,8 @@ export class PackageZip {
 
   protected readDirectory(data: Uint8Array): void {
     for (const e of readZipDirectory(data)) {
-      const { name, ...stored } = e;
-      this.files[name] = new ZipEntry(name, stored, null, fromDos(e.time, e.date), this.codec);
+      const { name, raw, ...fields } = e;
+      this.files[name] = new ZipEntry(name, { ...fields, pieces: [raw] }, null, fromDos(e.time, e.date), this.codec);
       this.order.push(name);
     }
   }

@@ -13,7 +13,23 @@ export interface EncodedPart {
   crc: number;
   /** inflated size */
   size: number;
-  raw: Uint8Array;
+  /**
+   * The stored bytes in the pieces they were made in, in order (a deflated part's blocks): a
+   * writer sends them on as they are, so a big part is never copied into one buffer.
+   */
+  pieces: readonly Uint8Array[];
+}
+
+/** The pieces' bytes in all. */
+export function piecesLength(pieces: readonly Uint8Array[]): number {
+  let n = 0;
+  for (const p of pieces) n += p.length;
+  return n;
+}
+
+/** The pieces as one buffer (reading a stored part back): the piece itself when there is one. */
+export function piecesJoined(pieces: readonly Uint8Array[]): Uint8Array {
+  return pieces.length === 1 ? pieces[0] : joined(pieces);
 }
 
 /** UTF-16 units of text per block (1–3 MB of UTF-8) */

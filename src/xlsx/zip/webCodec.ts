@@ -6,7 +6,7 @@
  * a platform without these streams supplies other codecs the same way.
  */
 import { crc32Js, type InflateCodec, type ZipCodec } from './codec';
-import { blocks, contentBytes, joined, type EncodedPart, type PartContent } from './partBlocks';
+import { blocks, contentBytes, piecesLength, type EncodedPart, type PartContent } from './partBlocks';
 
 async function* decompressed(raw: Uint8Array): AsyncGenerator<Uint8Array> {
   const input = new ReadableStream<Uint8Array<ArrayBuffer>>({
@@ -68,9 +68,8 @@ async function compressed(content: PartContent): Promise<EncodedPart> {
     throw e;
   }
   await reading;
-  const raw = joined(out);
-  if (raw.length >= size) return { method: 0, crc, size, raw: contentBytes(content) };
-  return { method: 8, crc, size, raw };
+  if (piecesLength(out) >= size) return { method: 0, crc, size, pieces: [contentBytes(content)] };
+  return { method: 8, crc, size, pieces: out };
 }
 
 /** The pane's ZipCodec: nothing at once, so PackageZip.open inflates the parts it edits up front. */

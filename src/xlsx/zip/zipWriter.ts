@@ -4,14 +4,14 @@
  * holding it whole (the summary); PackageZip joins the same bytes into one buffer.
  */
 import { PackageError } from '../ooxml/packageError';
-import type { EncodedPart } from './partBlocks';
+import { piecesLength, type EncodedPart } from './partBlocks';
 import { CENTRAL_HEADER, END_RECORD, LOCAL_HEADER, SIG_CENTRAL, SIG_END, SIG_LOCAL, UTF8_FLAG, type StoredEntry } from './zipDirectory';
 
-/** What is written for an entry: its headers' fields and its stored bytes. */
-export type Stored = Omit<StoredEntry, 'name'>;
+/** What is written for an entry: its headers' fields and its stored bytes, in pieces (EncodedPart). */
+export type Stored = Omit<StoredEntry, 'name' | 'raw'> & { pieces: readonly Uint8Array[] };
 
 /** an entry's header fields, kept for the central directory after its bytes are written */
-type Head = Omit<Stored, 'raw'> & { rawSize: number; offset: number };
+type Head = Omit<Stored, 'pieces'> & { rawSize: number; offset: number };
 
 const utf8Encoder = new TextEncoder();
 
@@ -37,18 +37,19 @@ export class ZipWriter {
   private readonly heads: Head[] = [];
   private at = 0;
 
-  /** The entry's local header (with its name) and its stored bytes, to write in this order. */
-  entry(e: Stored): [Uint8Array, Uint8Array] {
-    const { raw, ...fields } = e;
+  /** The entry's local header (with its name) and its stored bytes' pieces, to write in this order. */
+  entry(e: Stored): Uint8Array[] {
+    const { pieces, ...fields } = e;
+    const rawSize = piecesLength(pieces);
     // fields past ZIP32's would be cut to their low bits: a package no reader opens, so refuse
-    if (this.heads.length >= MAX_ENTRIES || e.size > MAX_32 || this.at + LOCAL_HEADER + e.nameBytes.length + raw.length > MAX_32) throw new PackageError('xlsx.package.tooLargeToWrite');
-    const head: Head = { ...fields, rawSize: raw.length, offset: this.at };
+    if (this.heads.length >= MAX_ENTRIES || e.size > MAX_32 || this.at + LOCAL_HEADER + e.nameBytes.length + rawSize > MAX_32) throw new PackageError('xlsx.package.tooLargeToWrite');
+    const head: Head = { ...fields, rawSize, offset: this.at };
     const local = new Uint8Array(LOCAL_HEADER + e.nameBytes.length);
     writeHeader(new DataView(local.buffer), 0, 'local', head);
     local.set(e.nameBytes, LOCAL_HEADER);
     this.heads.push(head);
-    this.at += local.length + raw.length;
-    return [local, raw];
+    this.at += local.length + rawSize;
+    return [local, ...pieces];
   }
 
   /** The central directory and its end record, after the last entry. */
