@@ -11,6 +11,9 @@ import { LinkBudget, MAX_LINKS_PER_SHEET } from '../../src/domain/output/summary
 import { summaryPackage } from '../../src/xlsx/summary/summaryPackage';
 import type { RawValue } from '../../src/domain/base/raw';
 
+// a summary of 65,533 KPIs is written and read back whole: seconds, more on a loaded CI machine
+jest.setTimeout(60_000);
+
 const HEAD = ['基本目標', '施策', '指標名', '単位', '基準値', '実績R2', '実績R3', '目標値', '備考'];
 
 describe('LinkBudget', () => {
