@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateKpiSheet } from './generate';
+import { median } from './median';
 import { PEAK_RSS_MB_JS } from './peakRss';
 
 async function writeBook(file: string, build: (wb: ExcelJS.Workbook) => void): Promise<void> {
@@ -47,7 +48,7 @@ function measureRuns(dir: string, input: string): { ms: number; runsMs: number[]
   const runs = Array.from({ length: RUNS }, () => measure(dir, input));
   const ms = runs.map((r) => r.ms);
   return {
-    ms: [...ms].sort((a, b) => a - b)[Math.floor(RUNS / 2)],
+    ms: median(ms),
     runsMs: ms,
     peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)),
     exit: Math.max(...runs.map((r) => r.exit)),

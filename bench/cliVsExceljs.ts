@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../src/cli/main';
 import { generateKpiSheet } from './generate';
+import { median } from './median';
 
 /** The 10,000-row KPI workbook the comparisons review, written by exceljs (shared strings, styles). */
 export async function writeExceljsWorkbook(file: string, rows: number): Promise<void> {
@@ -24,11 +25,6 @@ export async function writeExceljsWorkbook(file: string, rows: number): Promise<
 
 /** CLI runs before the warm comparison */
 const WARM_RUNS = 10;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
 
 async function time(f: () => Promise<unknown>): Promise<number> {
   const t0 = process.hrtime.bigint();

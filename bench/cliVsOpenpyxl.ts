@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../src/cli/main';
 import { writeExceljsWorkbook } from './cliVsExceljs';
+import { median } from './median';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -45,11 +46,6 @@ function ensureOpenpyxl(): boolean {
     return false;
   }
   return hasOpenpyxl();
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 export async function benchCliVsOpenpyxl(rows = 10_000, runs = 3): Promise<Record<string, unknown>> {

@@ -2,8 +2,8 @@
  * A part's content → its stored form, without ever holding the part as one string or one
  * UTF-8 buffer: text comes in pieces, is encoded a block (about a megabyte) at a time, and each
  * block is deflated on its own; the part's stored bytes are those blocks in order, never joined
- * (compression.ts: sync-flushed blocks and a closing empty block). DeflatingPart does it for blocks as a writer makes them, the big ones on the
- * deflating thread (deflateHelper.ts).
+ * (compression.ts: sync-flushed blocks and a closing empty block). DeflatingPart does it for
+ * blocks as a writer makes them, the big ones on the deflating thread (deflateHelper.ts).
  */
 import { crc32, deflateRaw, FINAL_EMPTY_BLOCK } from './compression';
 import { crc32Combine } from './codec';
@@ -67,16 +67,16 @@ export class DeflatingPart {
       return single(data, deflateRaw(data, this.level ?? levelFor(data)));
     }
     this.helper?.collectAll(this.out);
-    const raw: Uint8Array[] = [];
+    const pieces: Uint8Array[] = [];
     let crc = 0;
     let size = 0;
     for (const b of this.out) {
-      raw.push(b.raw!);
+      pieces.push(b.raw!);
       crc = crc32Combine(crc, b.crc, b.length);
       size += b.length;
     }
-    raw.push(FINAL_EMPTY_BLOCK);
-    return { method: 8, crc, size, pieces: raw };
+    pieces.push(FINAL_EMPTY_BLOCK);
+    return { method: 8, crc, size, pieces };
   }
 
   private deflate(block: Uint8Array): void {

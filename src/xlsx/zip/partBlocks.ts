@@ -20,13 +20,6 @@ export interface EncodedPart {
   pieces: readonly Uint8Array[];
 }
 
-/** The pieces' bytes in all. */
-export function piecesLength(pieces: readonly Uint8Array[]): number {
-  let n = 0;
-  for (const p of pieces) n += p.length;
-  return n;
-}
-
 /** The pieces as one buffer (reading a stored part back): the piece itself when there is one. */
 export function piecesJoined(pieces: readonly Uint8Array[]): Uint8Array {
   return pieces.length === 1 ? pieces[0] : joined(pieces);

@@ -6,7 +6,7 @@
  * a platform without these streams supplies other codecs the same way.
  */
 import { crc32Js, type InflateCodec, type ZipCodec } from './codec';
-import { blocks, contentBytes, piecesLength, type EncodedPart, type PartContent } from './partBlocks';
+import { blocks, contentBytes, contentLength, type EncodedPart, type PartContent } from './partBlocks';
 
 async function* decompressed(raw: Uint8Array): AsyncGenerator<Uint8Array> {
   const input = new ReadableStream<Uint8Array<ArrayBuffer>>({
@@ -68,7 +68,7 @@ async function compressed(content: PartContent): Promise<EncodedPart> {
     throw e;
   }
   await reading;
-  if (piecesLength(out) >= size) return { method: 0, crc, size, pieces: [contentBytes(content)] };
+  if (contentLength(out) >= size) return { method: 0, crc, size, pieces: [contentBytes(content)] };
   return { method: 8, crc, size, pieces: out };
 }
 

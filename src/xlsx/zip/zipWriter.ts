@@ -4,7 +4,7 @@
  * holding it whole (the summary); PackageZip joins the same bytes into one buffer.
  */
 import { PackageError } from '../ooxml/packageError';
-import { piecesLength, type EncodedPart } from './partBlocks';
+import { contentLength, type EncodedPart } from './partBlocks';
 import { CENTRAL_HEADER, END_RECORD, LOCAL_HEADER, SIG_CENTRAL, SIG_END, SIG_LOCAL, UTF8_FLAG, type StoredEntry } from './zipDirectory';
 
 /** What is written for an entry: its headers' fields and its stored bytes, in pieces (EncodedPart). */
@@ -40,7 +40,7 @@ export class ZipWriter {
   /** The entry's local header (with its name) and its stored bytes' pieces, to write in this order. */
   entry(e: Stored): Uint8Array[] {
     const { pieces, ...fields } = e;
-    const rawSize = piecesLength(pieces);
+    const rawSize = contentLength(pieces);
     // fields past ZIP32's would be cut to their low bits: a package no reader opens, so refuse
     if (this.heads.length >= MAX_ENTRIES || e.size > MAX_32 || this.at + LOCAL_HEADER + e.nameBytes.length + rawSize > MAX_32) throw new PackageError('xlsx.package.tooLargeToWrite');
     const head: Head = { ...fields, rawSize, offset: this.at };
